@@ -1,0 +1,68 @@
+//! The command line, as clap definitions. Touches no files.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Which sections of Pakistan's anti-trafficking law apply to a case, who investigates it,
+/// which court tries it, and where the laws overlap. Not legal advice.
+#[derive(Debug, Parser)]
+#[command(name = "tipnav", version, about, long_about = None)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Use the statutes and rules in DIR (DIR/statutes, DIR/rules) instead of the shipped law.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub law: Option<PathBuf>,
+    /// When to colour diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate case files: sections, jurisdiction, overlaps and unknowns.
+    #[command(after_help = "Example:\n  tipnav eval examples/larkana-girl-sold.toml\n  tipnav eval --format json case.toml")]
+    Eval {
+        /// Case files (TOML, or JSON of the same shape if the name ends in .json).
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Check the law: load the statutes, parse and check the rules.
+    #[command(after_help = "Example:\n  tipnav check\n  tipnav check --law ./my-amended-law")]
+    Check,
+    /// Evaluate case files and compare each with its [expect] block; exit 1 on a mismatch.
+    #[command(after_help = "Example:\n  tipnav test examples/*.toml")]
+    Test {
+        /// Case files with an [expect] block.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
+    },
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// The stable JSON contract (see the README).
+    Json,
+    /// Markdown, for handouts.
+    Markdown,
+}
+
+/// Colour choice for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour when stderr is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

@@ -1,0 +1,149 @@
+//! One function per subcommand, each wiring the pipeline stages together in order:
+//! law files -> statutes -> rules -> checked program; case file -> facts -> outcome ->
+//! resolution -> output. The only module that knows the order of the stages.
+
+use std::fs;
+use std::path::Path;
+use std::process::ExitCode;
+
+use miette::Diagnostic;
+
+use crate::cli::{Cli, Command, Format};
+use crate::eval::{Outcome, evaluate};
+use crate::expectation::mismatches;
+use crate::facts::{self, Case};
+use crate::law::{self, LawFiles};
+use crate::model::Program;
+use crate::output::{self, Evaluated};
+use crate::resolve::{Resolution, resolve};
+use crate::source::SourceFile;
+use crate::{check, statute, syntax};
+
+/// Diagnostics that stop a command (exit code 2).
+#[derive(Debug, Default)]
+pub struct Failure(pub Vec<miette::Report>);
+
+impl Failure {
+    /// Diagnostics for errors found in some of `files`.
+    fn from_errors<E: Diagnostic + Send + Sync + 'static>(errors: Vec<(usize, E)>, files: &[SourceFile]) -> Self {
+        Failure(errors.into_iter().map(|(file, error)| attach(error, &files[file])).collect())
+    }
+
+    fn io(path: &Path, error: &std::io::Error) -> Self {
+        Failure(vec![miette::miette!(code = "io", "cannot read `{}`: {error}", path.display())])
+    }
+}
+
+fn attach<E: Diagnostic + Send + Sync + 'static>(error: E, file: &SourceFile) -> miette::Report {
+    miette::Report::new(error).with_source_code(file.named_source())
+}
+
+/// Runs a parsed command line; output goes through `output`.
+pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
+    match &cli.command {
+        Command::Check => check_law(cli),
+        Command::Eval { cases, format } => eval_cases(cli, cases, *format),
+        Command::Test { cases } => test_cases(cli, cases),
+    }
+}
+
+fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
+    let (files, program) = load_law(cli.law.as_deref())?;
+    output::print(&output::check_summary(&files, &program));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_cases(cli: &Cli, paths: &[std::path::PathBuf], format: Format) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref())?;
+    let cases = load_cases(&program, paths)?;
+    let evaluated: Vec<Evaluated<'_>> = cases.iter().map(|(file, case)| run_case(&program, file, case)).collect();
+    output::print(&output::render(&program, &evaluated, format));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref())?;
+    let cases = load_cases(&program, paths)?;
+    let missing: Vec<miette::Report> = cases
+        .iter()
+        .filter(|(_, case)| case.expect.is_none())
+        .map(|(file, _)| miette::miette!(code = "test::no_expect", help = "add an [expect] block (see the README)", "`{}` has no [expect] block", file.name))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Failure(missing));
+    }
+    let mut failed = false;
+    let mut report = String::new();
+    for (file, case) in &cases {
+        let evaluated = run_case(&program, file, case);
+        let expect = case.expect.as_ref().expect("checked above");
+        let problems = mismatches(expect, &evaluated.outcome, &evaluated.resolution);
+        failed |= !problems.is_empty();
+        report.push_str(&output::test_line(&file.name, &problems));
+    }
+    output::print(&report);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_case<'a>(program: &Program, file: &'a SourceFile, case: &'a Case) -> Evaluated<'a> {
+    let outcome: Outcome = evaluate(program, case, jiff::ZonedDateTime::now().date());
+    let resolution: Resolution = resolve(program, &outcome);
+    Evaluated { file, case, outcome, resolution }
+}
+
+/// Reads and checks the law. Every problem in every file is reported, not just the first.
+pub fn load_law(dir: Option<&Path>) -> Result<(LawFiles, Program), Failure> {
+    let files = match dir {
+        Some(dir) => law::from_dir(dir).map_err(|error| Failure::io(dir, &error))?,
+        None => law::embedded(),
+    };
+    let program = build_program(&files)?;
+    Ok((files, program))
+}
+
+/// Statutes, then rules, then the checker.
+pub fn build_program(files: &LawFiles) -> Result<Program, Failure> {
+    let book = statute::load(&files.statutes);
+    let mut parsed = Vec::new();
+    let mut syntax_errors = Vec::new();
+    for (index, file) in files.rules.iter().enumerate() {
+        match syntax::parse(&file.text) {
+            Ok(rules) => parsed.push((index, rules)),
+            Err(error) => syntax_errors.push((index, error)),
+        }
+    }
+    let mut failure = Failure::from_errors(syntax_errors, &files.rules);
+    let book = match book {
+        Ok(book) => book,
+        Err(errors) => {
+            failure.0.splice(0..0, Failure::from_errors(errors, &files.statutes).0);
+            return Err(failure);
+        }
+    };
+    if !failure.0.is_empty() {
+        return Err(failure);
+    }
+    let rule_files: Vec<(usize, &syntax::ast::RuleFile)> = parsed.iter().map(|(i, r)| (*i, r)).collect();
+    check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &files.rules))
+}
+
+/// Reads every case file; any problem in any of them stops the command before output.
+fn load_cases(program: &Program, paths: &[std::path::PathBuf]) -> Result<Vec<(SourceFile, Case)>, Failure> {
+    let mut failure = Failure::default();
+    let mut cases = Vec::new();
+    for path in paths {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) => {
+                failure.0.extend(Failure::io(path, &error).0);
+                continue;
+            }
+        };
+        let file = SourceFile::new(path.display().to_string(), text);
+        match facts::load(&file.text, facts::Format::from_path(&file.name), program) {
+            Ok(case) => cases.push((file, case)),
+            Err(errors) => failure.0.extend(errors.into_iter().map(|error| attach(error, &file))),
+        }
+    }
+    if failure.0.is_empty() { Ok(cases) } else { Err(failure) }
+}

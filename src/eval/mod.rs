@@ -1,0 +1,159 @@
+//! Evaluating a case against the program: derived facts first, then every offence's
+//! elements, three-valued, with the version of each section in force on the case date.
+//! Produces an [`Outcome`] with a trace; prints nothing.
+
+pub mod value;
+
+use jiff::civil::Date;
+
+use crate::facts::Case;
+use crate::model::{Element, Program, Validity, Value};
+use crate::statute::{Certainty, Reached, StatuteBook};
+use value::truth;
+
+/// Everything evaluation found, for resolution and output.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The date whose law was used.
+    pub date: Date,
+    /// Whether `case.date` was absent and today's date was used.
+    pub date_assumed: bool,
+    /// Every fact's value, derived ones included (`None` is unknown).
+    pub values: Vec<Option<Value>>,
+    /// One per offence of the program, in program order.
+    pub sections: Vec<SectionOutcome>,
+}
+
+/// The result for one offence.
+#[derive(Debug, Clone)]
+pub struct SectionOutcome {
+    /// Index into `Program::offences`.
+    pub offence: usize,
+    /// Section id.
+    pub section: String,
+    /// The conclusion.
+    pub status: Status,
+    /// The statute version used, and whether the date settles it; `None` if none was in force.
+    pub version: Option<(usize, Certainty)>,
+    /// Elements of the version in force, in rule order.
+    pub elements: Vec<ElementOutcome>,
+}
+
+/// Whether a section applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Every element is met.
+    Applies,
+    /// No element fails, but some are unknown.
+    MayApply,
+    /// An element fails, or the section was not in force.
+    DoesNotApply,
+}
+
+impl Status {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Applies => "applies",
+            Status::MayApply => "may_apply",
+            Status::DoesNotApply => "does_not_apply",
+        }
+    }
+
+    fn from_truth(truth: Option<bool>) -> Status {
+        match truth {
+            Some(true) => Status::Applies,
+            None => Status::MayApply,
+            Some(false) => Status::DoesNotApply,
+        }
+    }
+}
+
+/// The result for one element.
+#[derive(Debug, Clone)]
+pub struct ElementOutcome {
+    /// Index into the offence's elements.
+    pub element: usize,
+    /// Met, not met, or unknown.
+    pub holds: Option<bool>,
+    /// What the element's own test gave, before any waiver.
+    pub tested: Option<bool>,
+    /// The waiver that met it, if one did.
+    pub waived_by: Option<usize>,
+}
+
+/// Evaluates a case. `today` is used when the case has no date.
+pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
+    let mut values = case.values.clone();
+    for &fact in &program.derive_order {
+        let derivation = program.facts[fact].derivation.as_ref().expect("derive order holds derived facts");
+        values[fact] = value::value(&derivation.expr, &values);
+    }
+    let (date, date_assumed) = match values[program.case_date] {
+        Some(Value::Date(date)) => (date, false),
+        _ => (today, true),
+    };
+    let sections = program
+        .offences
+        .iter()
+        .enumerate()
+        .map(|(index, offence)| {
+            let section = &program.book.sections[&offence.section];
+            let version = program.book.version_on(section, date);
+            let elements: Vec<ElementOutcome> = offence
+                .elements
+                .iter()
+                .enumerate()
+                .filter(|(_, element)| holds_on(&program.book, &element.validity, date))
+                .map(|(index, element)| evaluate_element(index, element, &values))
+                .collect();
+            let status = match version {
+                None => Status::DoesNotApply,
+                Some(_) => conjunction(&elements),
+            };
+            SectionOutcome { offence: index, section: offence.section.clone(), status, version, elements }
+        })
+        .collect();
+    Outcome { date, date_assumed, values, sections }
+}
+
+/// Whether a rule is part of the law on `date`. Inside a date key's window the earlier law
+/// is used, as for statute versions (`StatuteBook::version_on`).
+pub fn holds_on(book: &StatuteBook, validity: &Validity, date: Date) -> bool {
+    let started = validity.since.as_deref().is_none_or(|key| book.reached(key, date) == Reached::Yes);
+    let ended = validity.until.as_deref().is_some_and(|key| book.reached(key, date) == Reached::Yes);
+    started && !ended
+}
+
+fn evaluate_element(index: usize, element: &Element, values: &[Option<Value>]) -> ElementOutcome {
+    let tested = truth(&element.expr, values);
+    let mut holds = tested;
+    let mut waived_by = None;
+    for (waiver_index, waiver) in element.waivers.iter().enumerate() {
+        if holds == Some(true) {
+            break;
+        }
+        match truth(&waiver.condition, values) {
+            Some(true) => {
+                holds = Some(true);
+                waived_by = Some(waiver_index);
+            }
+            // The element might yet be met by the waiver: it is no longer known to fail.
+            None => holds = None,
+            Some(false) => {}
+        }
+    }
+    ElementOutcome { element: index, holds, tested, waived_by }
+}
+
+fn conjunction(elements: &[ElementOutcome]) -> Status {
+    let mut result = Some(true);
+    for element in elements {
+        match element.holds {
+            Some(false) => return Status::DoesNotApply,
+            None => result = None,
+            Some(true) => {}
+        }
+    }
+    Status::from_truth(result)
+}

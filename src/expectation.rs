@@ -1,0 +1,39 @@
+//! Comparing a case's `[expect]` block with what tipnav concluded, for `tipnav test` and the
+//! example tests. Returns the differences as sentences; prints nothing.
+
+use crate::eval::{Outcome, Status};
+use crate::facts::Expectation;
+use crate::resolve::{Resolution, Role};
+
+/// Every way the outcome differs from the expectation (empty when it matches).
+pub fn mismatches(expect: &Expectation, outcome: &Outcome, resolution: &Resolution) -> Vec<String> {
+    let status_of = |id: &str| outcome.sections.iter().find(|s| s.section == id).map(|s| s.status);
+    let mut problems = Vec::new();
+    for (list, wanted) in [
+        (&expect.applies, Status::Applies),
+        (&expect.may_apply, Status::MayApply),
+        (&expect.does_not_apply, Status::DoesNotApply),
+    ] {
+        for section in list {
+            let found = status_of(section).unwrap_or(Status::DoesNotApply);
+            if found != wanted {
+                problems.push(format!("expected `{section}` to be {}, it is {}", wanted.id(), found.id()));
+            }
+        }
+    }
+    if let Some(wanted) = expect.lead_agency {
+        let lead = resolution.agencies.iter().find(|a| a.role == Role::Lead).map(|a| a.agency);
+        if lead != Some(wanted) {
+            let found = lead.map_or("none", |a| a.id());
+            problems.push(format!("expected lead agency `{}`, it is `{found}`", wanted.id()));
+        }
+    }
+    if let Some(wanted) = expect.court {
+        let court = resolution.court.as_ref().map(|c| c.court);
+        if court != Some(wanted) {
+            let found = court.map_or("none", |c| c.id());
+            problems.push(format!("expected court `{}`, it is `{found}`", wanted.id()));
+        }
+    }
+    problems
+}

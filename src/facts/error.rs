@@ -1,0 +1,154 @@
+//! What can be wrong in a case file. Each variant points at the span of the key or value.
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+use crate::source::Span;
+
+/// A problem in a case file.
+#[derive(Debug, Error, Diagnostic)]
+pub enum FactError {
+    /// Not valid TOML or JSON.
+    #[error("{message}")]
+    #[diagnostic(code(facts::syntax))]
+    Syntax {
+        /// What the reader said.
+        message: String,
+        /// Where.
+        #[label("here")]
+        span: Span,
+    },
+
+    /// A key that is not a fact of the vocabulary.
+    #[error("unknown fact `{name}`")]
+    #[diagnostic(code(facts::unknown_fact))]
+    UnknownFact {
+        /// The dotted name.
+        name: String,
+        /// Where.
+        #[label("not in the fact vocabulary")]
+        span: Span,
+        /// A suggestion.
+        #[help]
+        help: String,
+    },
+
+    /// A derived fact given as input.
+    #[error("`{name}` is worked out from other facts and cannot be given")]
+    #[diagnostic(code(facts::derived_fact))]
+    DerivedFact {
+        /// The dotted name.
+        name: String,
+        /// Where.
+        #[label("derived fact")]
+        span: Span,
+        /// What to give instead.
+        #[help]
+        help: String,
+    },
+
+    /// A value of the wrong type.
+    #[error("`{name}` must be {expected}, found {found}")]
+    #[diagnostic(code(facts::wrong_type))]
+    WrongType {
+        /// The dotted name.
+        name: String,
+        /// The type wanted.
+        expected: String,
+        /// What was written.
+        found: &'static str,
+        /// Where.
+        #[label("expected {expected}")]
+        span: Span,
+        /// The fact's question, to say what is meant.
+        #[help]
+        help: String,
+    },
+
+    /// An enum or set value that is not a member.
+    #[error("`{value}` is not a value of `{name}`")]
+    #[diagnostic(code(facts::unknown_value))]
+    UnknownValue {
+        /// The dotted name.
+        name: String,
+        /// What was written.
+        value: String,
+        /// Where.
+        #[label("unknown value")]
+        span: Span,
+        /// A suggestion.
+        #[help]
+        help: String,
+    },
+
+    /// A set that lists a member twice.
+    #[error("`{value}` is listed twice in `{name}`")]
+    #[diagnostic(code(facts::duplicate_value), help("list each member once"))]
+    DuplicateValue {
+        /// The dotted name.
+        name: String,
+        /// The member.
+        value: String,
+        /// Where.
+        #[label("listed again here")]
+        span: Span,
+    },
+
+    /// A number outside the fact's range.
+    #[error("`{name}` must be between {min} and {max}, found {value}")]
+    #[diagnostic(code(facts::out_of_range))]
+    OutOfRange {
+        /// The dotted name.
+        name: String,
+        /// What was written.
+        value: i64,
+        /// Least allowed.
+        min: i64,
+        /// Greatest allowed.
+        max: i64,
+        /// Where.
+        #[label("out of range")]
+        span: Span,
+        /// The fact's question.
+        #[help]
+        help: String,
+    },
+
+    /// A date that does not exist or is not a plain date.
+    #[error("`{name}` is not a valid date: {reason}")]
+    #[diagnostic(code(facts::bad_date), help("write dates as YYYY-MM-DD, e.g. 2023-03-10"))]
+    BadDate {
+        /// The dotted name.
+        name: String,
+        /// Why.
+        reason: String,
+        /// Where.
+        #[label("invalid date")]
+        span: Span,
+    },
+
+    /// A problem in the `[expect]` block.
+    #[error("{message}")]
+    #[diagnostic(code(facts::expect))]
+    Expect {
+        /// What is wrong.
+        message: String,
+        /// Where.
+        #[label("here")]
+        span: Span,
+        /// How to fix it.
+        #[help]
+        help: Option<String>,
+    },
+
+    /// A key given twice (JSON allows it; tipnav does not guess which one counts).
+    #[error("`{name}` is given twice")]
+    #[diagnostic(code(facts::duplicate_key))]
+    DuplicateKey {
+        /// The dotted name.
+        name: String,
+        /// Where.
+        #[label("given again here")]
+        span: Span,
+    },
+}

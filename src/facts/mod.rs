@@ -1,0 +1,308 @@
+//! Reading a case file (TOML, or JSON of the same shape) against the program's fact
+//! vocabulary. An absent fact is unknown; a set that is present is complete. Every problem
+//! is collected and points at the key or value at fault.
+
+mod error;
+mod tree;
+
+use std::collections::HashSet;
+
+use jiff::civil::Date;
+
+pub use error::FactError;
+
+use crate::diagnostic::suggestion_help;
+use crate::model::{FactId, Program, Type, Value};
+use crate::source::{Span, Spanned};
+use crate::statute::{Agency, Court};
+use tree::{Node, NodeKind};
+
+/// The key of the optional block that states what a case should come to.
+const EXPECT: &str = "expect";
+
+/// A case's facts, validated.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Per fact id: the value given, or `None` (unknown). Derived facts are always `None` here.
+    pub values: Vec<Option<Value>>,
+    /// Per fact id: where the value was given.
+    pub given_at: Vec<Option<Span>>,
+    /// The `[expect]` block, if any.
+    pub expect: Option<Expectation>,
+}
+
+/// What a case should come to, for tests and scenario banks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expectation {
+    /// Sections that must apply.
+    pub applies: Vec<String>,
+    /// Sections that must be `may_apply`.
+    pub may_apply: Vec<String>,
+    /// Sections that must not apply.
+    pub does_not_apply: Vec<String>,
+    /// The lead agency.
+    pub lead_agency: Option<Agency>,
+    /// The court named for the case.
+    pub court: Option<Court>,
+}
+
+/// The format of a case file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TOML, as in `examples/`.
+    Toml,
+    /// JSON of the same shape.
+    Json,
+}
+
+impl Format {
+    /// JSON for `.json` files, TOML otherwise.
+    pub fn from_path(path: &str) -> Format {
+        if path.ends_with(".json") { Format::Json } else { Format::Toml }
+    }
+}
+
+/// Reads a case file.
+pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<FactError>> {
+    let root = match format {
+        Format::Toml => tree::from_toml(text),
+        Format::Json => tree::from_json(text),
+    }
+    .map_err(|error| vec![error])?;
+    let mut reader = Reader {
+        program,
+        values: vec![None; program.facts.len()],
+        given_at: vec![None; program.facts.len()],
+        expect: None,
+        errors: Vec::new(),
+    };
+    match &root.kind {
+        NodeKind::Table(entries) => reader.table("", entries),
+        other => reader.errors.push(FactError::Syntax {
+            message: format!("a case file is a table of facts, not {}", other.describe()),
+            span: root.span,
+        }),
+    }
+    if reader.errors.is_empty() {
+        Ok(Case { values: reader.values, given_at: reader.given_at, expect: reader.expect })
+    } else {
+        Err(reader.errors)
+    }
+}
+
+struct Reader<'a> {
+    program: &'a Program,
+    values: Vec<Option<Value>>,
+    given_at: Vec<Option<Span>>,
+    expect: Option<Expectation>,
+    errors: Vec<FactError>,
+}
+
+impl Reader<'_> {
+    fn table(&mut self, prefix: &str, entries: &[(Spanned<String>, Node)]) {
+        for (key, node) in entries {
+            if prefix.is_empty() && key.value == EXPECT {
+                self.expect = self.expectation(node);
+                continue;
+            }
+            let name = if prefix.is_empty() { key.value.clone() } else { format!("{prefix}.{}", key.value) };
+            match (self.program.fact(&name), &node.kind) {
+                (Some(id), _) => self.fact(id, &name, key.span, node),
+                (None, NodeKind::Table(inner)) if self.is_group(&name) => self.table(&name, inner),
+                (None, _) => self.errors.push(FactError::UnknownFact {
+                    help: self.suggest_fact(&name),
+                    name,
+                    span: key.span,
+                }),
+            }
+        }
+    }
+
+    /// Whether some input fact lives under `name.` (`movement.origin` for `movement.origin.country`).
+    fn is_group(&self, name: &str) -> bool {
+        let prefix = format!("{name}.");
+        self.program.facts.iter().any(|fact| fact.derivation.is_none() && fact.name.starts_with(&prefix))
+    }
+
+    fn suggest_fact(&self, name: &str) -> String {
+        let inputs = self.program.facts.iter().filter(|f| f.derivation.is_none()).map(|f| f.name.as_str());
+        let groups: Vec<&str> = inputs.clone().filter_map(|n| n.rsplit_once('.').map(|(group, _)| group)).collect();
+        if !name.contains('.') && !groups.iter().any(|g| g.split('.').next() == Some(name)) {
+            let mut tables: Vec<&str> = groups.iter().filter_map(|g| g.split('.').next()).collect();
+            tables.sort_unstable();
+            tables.dedup();
+            tables.push(EXPECT);
+            return format!("case files have the tables {}", crate::diagnostic::list_or(tables));
+        }
+        suggestion_help(name, inputs)
+    }
+
+    fn fact(&mut self, id: FactId, name: &str, key_span: Span, node: &Node) {
+        let fact = &self.program.facts[id];
+        if fact.derivation.is_some() {
+            let inputs: Vec<&str> = fact.inputs.iter().map(|&i| self.program.facts[i].name.as_str()).collect();
+            self.errors.push(FactError::DerivedFact {
+                name: name.to_owned(),
+                span: key_span,
+                help: format!("give {} instead", crate::diagnostic::list_or(inputs).replace(" or ", " and ")),
+            });
+            return;
+        }
+        if self.given_at[id].is_some() {
+            self.errors.push(FactError::DuplicateKey { name: name.to_owned(), span: key_span });
+            return;
+        }
+        if matches!(node.kind, NodeKind::Null) {
+            // JSON `null` says what absence says: unknown.
+            self.given_at[id] = Some(node.span);
+            return;
+        }
+        let question = fact.question.clone().unwrap_or_default();
+        match convert(name, &fact.ty, node, &question) {
+            Ok(value) => {
+                self.values[id] = Some(value);
+                self.given_at[id] = Some(node.span);
+            }
+            Err(mut errors) => self.errors.append(&mut errors),
+        }
+    }
+
+    fn expectation(&mut self, node: &Node) -> Option<Expectation> {
+        let NodeKind::Table(entries) = &node.kind else {
+            self.expect_error("`expect` must be a table", node.span, None);
+            return None;
+        };
+        let mut expect = Expectation::default();
+        for (key, value) in entries {
+            match key.value.as_str() {
+                "applies" => expect.applies = self.section_list(value),
+                "may_apply" => expect.may_apply = self.section_list(value),
+                "does_not_apply" => expect.does_not_apply = self.section_list(value),
+                "lead_agency" => expect.lead_agency = self.id_of(value, &Agency::ALL, |a| a.id(), "agency"),
+                "court" => expect.court = self.id_of(value, &Court::ALL, |c| c.id(), "court"),
+                other => {
+                    let keys = ["applies", "may_apply", "does_not_apply", "lead_agency", "court"];
+                    self.expect_error(&format!("unknown key `{other}` in `expect`"), key.span, Some(suggestion_help(other, keys)));
+                }
+            }
+        }
+        Some(expect)
+    }
+
+    fn section_list(&mut self, node: &Node) -> Vec<String> {
+        let NodeKind::Array(items) = &node.kind else {
+            self.expect_error("expected a list of section ids", node.span, None);
+            return Vec::new();
+        };
+        let mut sections = Vec::new();
+        for item in items {
+            match &item.kind {
+                NodeKind::String(id) if self.program.offence(id).is_some() => sections.push(id.clone()),
+                NodeKind::String(id) => {
+                    let help = suggestion_help(id, self.program.offences.iter().map(|o| o.section.as_str()));
+                    self.expect_error(&format!("`{id}` is not an offence the rules know"), item.span, Some(help));
+                }
+                other => self.expect_error(&format!("expected a section id, found {}", other.describe()), item.span, None),
+            }
+        }
+        sections
+    }
+
+    fn id_of<T: Copy>(&mut self, node: &Node, all: &[T], id: impl Fn(T) -> &'static str, what: &str) -> Option<T> {
+        let NodeKind::String(text) = &node.kind else {
+            self.expect_error(&format!("expected {what} id"), node.span, None);
+            return None;
+        };
+        let found = all.iter().copied().find(|item| id(*item) == text);
+        if found.is_none() {
+            let help = suggestion_help(text, all.iter().map(|item| id(*item)));
+            self.expect_error(&format!("unknown {what} `{text}`"), node.span, Some(help));
+        }
+        found
+    }
+
+    fn expect_error(&mut self, message: &str, span: Span, help: Option<String>) {
+        self.errors.push(FactError::Expect { message: message.to_owned(), span, help });
+    }
+}
+
+/// Converts a written value to a fact value of the given type.
+fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, Vec<FactError>> {
+    let wrong = |expected: &str| {
+        vec![FactError::WrongType {
+            name: name.to_owned(),
+            expected: expected.to_owned(),
+            found: node.kind.describe(),
+            span: node.span,
+            help: question.to_owned(),
+        }]
+    };
+    match (ty, &node.kind) {
+        (Type::Bool, NodeKind::Bool(value)) => Ok(Value::Bool(*value)),
+        (Type::Bool, _) => Err(wrong("true or false")),
+        (Type::Int { min, max }, NodeKind::Integer(Some(value))) if value >= min && value <= max => Ok(Value::Int(*value)),
+        (Type::Int { min, max }, NodeKind::Integer(value)) => Err(vec![FactError::OutOfRange {
+            name: name.to_owned(),
+            value: value.unwrap_or(i64::MAX),
+            min: *min,
+            max: *max,
+            span: node.span,
+            help: question.to_owned(),
+        }]),
+        (Type::Int { .. }, _) => Err(wrong("a whole number")),
+        (Type::Date, NodeKind::Datetime(text) | NodeKind::String(text)) => parse_date(name, text, node.span).map(Value::Date).map_err(|e| vec![e]),
+        (Type::Date, _) => Err(wrong("a date (YYYY-MM-DD)")),
+        (Type::Text, NodeKind::String(text)) => Ok(Value::Text(text.as_str().into())),
+        (Type::Text, _) => Err(wrong("a string")),
+        (Type::Enum(members), NodeKind::String(text)) => member(name, members, text, node.span)
+            .map(|index| Value::Enum(u8::try_from(index).expect("enums have at most 64 members")))
+            .map_err(|e| vec![e]),
+        (Type::Enum(members), _) => Err(wrong(&format!("one of {}", crate::diagnostic::list_or(members.iter().map(String::as_str))))),
+        (Type::Set(members), NodeKind::Array(items)) => set(name, members, items),
+        (Type::Set(_), _) => Err(wrong("a list of values")),
+    }
+}
+
+fn set(name: &str, members: &[String], items: &[Node]) -> Result<Value, Vec<FactError>> {
+    let mut bits = 0u64;
+    let mut seen = HashSet::new();
+    let mut errors = Vec::new();
+    for item in items {
+        let NodeKind::String(text) = &item.kind else {
+            errors.push(FactError::WrongType {
+                name: name.to_owned(),
+                expected: "a string".into(),
+                found: item.kind.describe(),
+                span: item.span,
+                help: format!("list values of {}", crate::diagnostic::list_or(members.iter().map(String::as_str))),
+            });
+            continue;
+        };
+        if !seen.insert(text.as_str()) {
+            errors.push(FactError::DuplicateValue { name: name.to_owned(), value: text.clone(), span: item.span });
+            continue;
+        }
+        match member(name, members, text, item.span) {
+            Ok(index) => bits |= 1 << index,
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() { Ok(Value::Set(bits)) } else { Err(errors) }
+}
+
+fn member(name: &str, members: &[String], text: &str, span: Span) -> Result<usize, FactError> {
+    members.iter().position(|m| m == text).ok_or_else(|| FactError::UnknownValue {
+        name: name.to_owned(),
+        value: text.to_owned(),
+        span,
+        help: suggestion_help(text, members.iter().map(String::as_str)),
+    })
+}
+
+fn parse_date(name: &str, text: &str, span: Span) -> Result<Date, FactError> {
+    let bad = |reason: String| FactError::BadDate { name: name.to_owned(), reason, span };
+    if text.len() != 10 {
+        return Err(bad(format!("`{text}` is not a plain date")));
+    }
+    text.parse::<Date>().map_err(|error| bad(error.to_string()))
+}

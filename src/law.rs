@@ -1,0 +1,48 @@
+//! Where the law comes from: the statutes and rules compiled into the binary, or an edited
+//! copy in a folder given with `--law`. Reads files; parses nothing.
+
+use std::fs;
+use std::path::Path;
+
+use crate::source::SourceFile;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/law.rs"));
+}
+
+/// The text files that make up the law.
+#[derive(Debug, Clone)]
+pub struct LawFiles {
+    /// `statutes/*.toml`, sorted by name.
+    pub statutes: Vec<SourceFile>,
+    /// `rules/*.rules`, sorted by name.
+    pub rules: Vec<SourceFile>,
+}
+
+/// The law shipped with this build.
+pub fn embedded() -> LawFiles {
+    let files = |list: &[(&str, &str)]| list.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();
+    LawFiles { statutes: files(embedded::STATUTES), rules: files(embedded::RULES) }
+}
+
+/// The law in a folder laid out like the repository (`DIR/statutes`, `DIR/rules`).
+pub fn from_dir(dir: &Path) -> std::io::Result<LawFiles> {
+    Ok(LawFiles { statutes: read_folder(&dir.join("statutes"), "toml")?, rules: read_folder(&dir.join("rules"), "rules")? })
+}
+
+fn read_folder(dir: &Path, extension: &str) -> std::io::Result<Vec<SourceFile>> {
+    let mut paths: Vec<_> = fs::read_dir(dir)
+        .map_err(|error| std::io::Error::new(error.kind(), format!("{}: {error}", dir.display())))?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.retain(|path| path.extension().is_some_and(|e| e == extension));
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path)
+                .map_err(|error| std::io::Error::new(error.kind(), format!("{}: {error}", path.display())))?;
+            Ok(SourceFile::new(path.display().to_string(), text))
+        })
+        .collect()
+}

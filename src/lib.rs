@@ -1,0 +1,53 @@
+//! tipnav: which sections of Pakistan's anti-trafficking law apply to a case, who investigates
+//! it, which court tries it, and where the laws overlap. Not legal advice.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! statutes/*.toml --statute::load--> StatuteBook --+
+//! rules/*.rules --syntax::parse--> RuleFile --check::check--> Program
+//! case.toml --facts::load(Program)--> Case
+//! Program + Case --eval::evaluate--> Outcome --resolve::resolve--> Resolution
+//! Outcome + Resolution --output--> table | json | markdown
+//! ```
+
+pub mod check;
+pub mod cli;
+pub mod command;
+pub mod diagnostic;
+pub mod eval;
+pub mod expectation;
+pub mod facts;
+pub mod law;
+pub mod model;
+pub mod output;
+pub mod resolve;
+pub mod source;
+pub mod statute;
+pub mod syntax;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+/// Runs the command line and returns the exit code: 0 success, 1 a check or test found a
+/// failure, 2 bad input (with a diagnostic on stderr).
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let json = matches!(&cli.command, cli::Command::Eval { format: cli::Format::Json, .. });
+    match command::run(&cli) {
+        Ok(code) => code,
+        Err(failure) => {
+            let style = output::report::DiagnosticStyle::for_run(cli.color, json);
+            output::print_diagnostics(&failure.0, style);
+            ExitCode::from(2)
+        }
+    }
+}

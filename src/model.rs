@@ -1,0 +1,345 @@
+//! The checked law: every name resolved to an index, every expression typed, derived facts in
+//! evaluation order. Built by `check`, read by `facts`, `eval` and `resolve`; holds no spans.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use crate::statute::{Agency, Court, StatuteBook};
+
+/// Index of a fact in [`Program::facts`].
+pub type FactId = usize;
+
+/// Statutes and rules, checked and ready to evaluate cases against.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// The statute data the rules cite.
+    pub book: StatuteBook,
+    /// Every fact: inputs of the case-file vocabulary and derived facts.
+    pub facts: Vec<Fact>,
+    /// Facts by dotted name.
+    pub fact_ids: HashMap<String, FactId>,
+    /// Derived facts, each after the facts it uses.
+    pub derive_order: Vec<FactId>,
+    /// Offences and variants, each variant after its base.
+    pub offences: Vec<Offence>,
+    /// Declared overlaps.
+    pub overlaps: Vec<Overlap>,
+    /// Which agency leads when sections point to different ones.
+    pub agency_precedence: Option<Precedence<Agency>>,
+    /// Which court is named for the case when sections go to different courts.
+    pub court_precedence: Option<Precedence<Court>>,
+    /// `case.date`, which picks the versions in force.
+    pub case_date: FactId,
+}
+
+impl Program {
+    /// A fact by name.
+    pub fn fact(&self, name: &str) -> Option<FactId> {
+        self.fact_ids.get(name).copied()
+    }
+
+    /// An offence by section id.
+    pub fn offence(&self, section: &str) -> Option<&Offence> {
+        self.offences.iter().find(|offence| offence.section == section)
+    }
+}
+
+/// A fact of the vocabulary.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// Dotted name (`victim.age`).
+    pub name: String,
+    /// Its type.
+    pub ty: Type,
+    /// For inputs: the question asked of the user. For derived facts: `None`.
+    pub question: Option<String>,
+    /// For derived facts: how it is computed.
+    pub derivation: Option<Derivation>,
+    /// The input facts it depends on (itself, for an input).
+    pub inputs: Vec<FactId>,
+}
+
+/// How a derived fact is computed.
+#[derive(Debug, Clone)]
+pub struct Derivation {
+    /// Its definition.
+    pub expr: Expr,
+    /// The law it rests on.
+    pub cite: String,
+}
+
+/// A fact's type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Type {
+    /// true or false.
+    Bool,
+    /// A whole number within a range.
+    Int {
+        /// Least allowed value.
+        min: i64,
+        /// Greatest allowed value.
+        max: i64,
+    },
+    /// A calendar date.
+    Date,
+    /// Free text.
+    Text,
+    /// One of the members.
+    Enum(Arc<[String]>),
+    /// Any subset of the members (at most 64).
+    Set(Arc<[String]>),
+}
+
+impl Type {
+    /// The type's name in messages (`int`, `enum [female, male]`).
+    pub fn describe(&self) -> String {
+        match self {
+            Type::Bool => "bool".into(),
+            Type::Int { .. } => "int".into(),
+            Type::Date => "date".into(),
+            Type::Text => "text".into(),
+            Type::Enum(members) => format!("enum [{}]", members.join(", ")),
+            Type::Set(members) => format!("set [{}]", members.join(", ")),
+        }
+    }
+
+    /// The members of an enum or set.
+    pub fn members(&self) -> Option<&[String]> {
+        match self {
+            Type::Enum(members) | Type::Set(members) => Some(members),
+            _ => None,
+        }
+    }
+}
+
+/// A checked expression.
+#[derive(Debug, Clone)]
+pub enum Expr {
+    /// A literal.
+    Const(Constant),
+    /// A fact's value.
+    Fact(FactId),
+    /// Kleene negation.
+    Not(Box<Expr>),
+    /// Kleene conjunction.
+    And(Box<Expr>, Box<Expr>),
+    /// Kleene disjunction.
+    Or(Box<Expr>, Box<Expr>),
+    /// Comparison of two values of the same type.
+    Compare(Comparison, Box<Expr>, Box<Expr>),
+    /// The set fact contains at least one member of the mask.
+    SetAny(FactId, u64),
+    /// The set fact contains every member of the mask.
+    SetAll(FactId, u64),
+    /// The enum fact is one of the members in the mask.
+    EnumIn(FactId, u64),
+}
+
+/// A literal value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Constant {
+    /// `true`
+    Bool(bool),
+    /// `18`
+    Int(i64),
+    /// `2018-05-30`
+    Date(Date),
+    /// `"pakistan"`
+    Text(Arc<str>),
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+/// The days a rule is part of the law: between two statute date keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validity {
+    /// Date key of the first day.
+    pub since: Option<String>,
+    /// Date key of the first day it no longer holds.
+    pub until: Option<String>,
+}
+
+/// An offence (or a variant of one) and its elements.
+#[derive(Debug, Clone)]
+pub struct Offence {
+    /// Section id (`ptpa-2018/3-2`).
+    pub section: String,
+    /// For a variant, the section it extends.
+    pub base: Option<String>,
+    /// Elements, inherited ones first.
+    pub elements: Vec<Element>,
+    /// Jurisdiction clauses in order of precedence (inherited by variants without their own).
+    pub clauses: Vec<Clause>,
+}
+
+/// A named element of an offence.
+#[derive(Debug, Clone)]
+pub struct Element {
+    /// Name (`means`).
+    pub name: String,
+    /// When it holds.
+    pub expr: Expr,
+    /// Versions of the law it belongs to.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: String,
+    /// Rules that let it be met without proof.
+    pub waivers: Vec<Waiver>,
+    /// The input facts it reads.
+    pub inputs: Vec<FactId>,
+    /// For an inherited element, the offence that declared it.
+    pub inherited_from: Option<String>,
+}
+
+/// A rule that meets an element when its condition holds (PTPA s.7).
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    /// When it applies.
+    pub condition: Expr,
+    /// The law it rests on.
+    pub cite: String,
+    /// The input facts the condition reads.
+    pub inputs: Vec<FactId>,
+}
+
+/// One jurisdiction clause.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// What it decides.
+    pub decides: Decides,
+    /// When it holds; always, if absent.
+    pub condition: Option<Expr>,
+    /// Versions of the law it belongs to.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: String,
+    /// The input facts the condition reads.
+    pub inputs: Vec<FactId>,
+}
+
+/// What a jurisdiction clause decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decides {
+    /// The investigating agency.
+    Agency(Agency),
+    /// A supporting agency.
+    Support(Agency),
+    /// The trial court.
+    Court(Court),
+}
+
+/// A declared overlap between sections.
+#[derive(Debug, Clone)]
+pub struct Overlap {
+    /// Kind.
+    pub kind: OverlapKind,
+    /// Sections that overlap.
+    pub sections: Vec<String>,
+    /// The law or brief it rests on.
+    pub cite: String,
+    /// An explanation for the reader.
+    pub note: Option<String>,
+}
+
+/// Kinds of overlap, as named in DESIGN.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OverlapKind {
+    /// Two offences reach the same conduct.
+    DuplicateOffence,
+    /// The sections go to different courts.
+    ForumConflict,
+    /// Different agencies investigate them.
+    AgencyConflict,
+    /// The same conduct carries very different penalties.
+    PenaltyDisparity,
+}
+
+impl OverlapKind {
+    /// Every kind, for name lookup.
+    pub const ALL: [OverlapKind; 4] = [
+        OverlapKind::DuplicateOffence,
+        OverlapKind::ForumConflict,
+        OverlapKind::AgencyConflict,
+        OverlapKind::PenaltyDisparity,
+    ];
+
+    /// The id used in rules and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            OverlapKind::DuplicateOffence => "duplicate_offence",
+            OverlapKind::ForumConflict => "forum_conflict",
+            OverlapKind::AgencyConflict => "agency_conflict",
+            OverlapKind::PenaltyDisparity => "penalty_disparity",
+        }
+    }
+}
+
+/// An order of agencies or courts, highest first.
+#[derive(Debug, Clone)]
+pub struct Precedence<T> {
+    /// Highest first.
+    pub order: Vec<T>,
+    /// The law or brief it rests on.
+    pub cite: String,
+    /// An explanation for the reader.
+    pub note: Option<String>,
+}
+
+impl<T: PartialEq> Precedence<T> {
+    /// Rank of an item (0 is highest); unknown items rank last.
+    pub fn rank(&self, item: &T) -> usize {
+        self.order.iter().position(|x| x == item).unwrap_or(self.order.len())
+    }
+}
+
+/// A known fact value. An unknown fact is `None` wherever values are held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// true or false.
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A calendar date.
+    Date(Date),
+    /// Free text.
+    Text(Arc<str>),
+    /// The index of an enum member.
+    Enum(u8),
+    /// The members present, as bits; absent members are false (a given set is complete).
+    Set(u64),
+}
+
+impl Value {
+    /// The value as the user would write it, given its type.
+    pub fn display(&self, ty: &Type) -> String {
+        let member = |index: usize| ty.members().and_then(|m| m.get(index)).cloned().unwrap_or_default();
+        match self {
+            Value::Bool(value) => value.to_string(),
+            Value::Int(value) => value.to_string(),
+            Value::Date(value) => value.to_string(),
+            Value::Text(value) => format!("{value:?}"),
+            Value::Enum(index) => member(usize::from(*index)),
+            Value::Set(bits) => {
+                let names: Vec<String> = (0..64).filter(|i| bits & (1 << i) != 0).map(member).collect();
+                format!("[{}]", names.join(", "))
+            }
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! The JSON wire format: serialize-only structs, built once from an evaluated case and used
+//! by every renderer (the tables read the same structs). Field names are a contract
+//! documented in the README; add fields, never rename or remove them.
+
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use super::Evaluated;
+use crate::eval::{ElementOutcome, SectionOutcome, Status};
+use crate::model::{FactId, Program, Type, Value};
+use crate::resolve::{Candidate, Choice};
+use crate::statute::{Certainty, DateBound, Punishment};
+
+/// One evaluated case.
+#[derive(Debug, Serialize)]
+pub struct CaseReport {
+    /// The tipnav version that produced the report.
+    pub tipnav: &'static str,
+    /// The case and the date whose law was used.
+    pub case: CaseInfo,
+    /// Every offence tipnav knows, with its status.
+    pub sections: Vec<SectionReport>,
+    /// Agencies and courts.
+    pub jurisdiction: Jurisdiction,
+    /// Overlaps among sections that apply or may apply.
+    pub overlaps: Vec<OverlapReport>,
+    /// Unknown facts that would change a conclusion.
+    pub unknown: Vec<UnknownReport>,
+    /// How the answer was reached, where the reader must know.
+    pub notes: Vec<String>,
+}
+
+/// The case.
+#[derive(Debug, Serialize)]
+pub struct CaseInfo {
+    /// The case file.
+    pub file: String,
+    /// `case.title`, if given.
+    pub title: Option<String>,
+    /// The date whose law was used.
+    pub date: String,
+    /// `case` when the file gives `case.date`, `today` when it does not.
+    pub date_source: &'static str,
+}
+
+/// One offence.
+#[derive(Debug, Serialize)]
+pub struct SectionReport {
+    /// Section id.
+    pub id: String,
+    /// Instrument short title.
+    pub instrument: String,
+    /// Heading.
+    pub heading: String,
+    /// `applies`, `may_apply` or `does_not_apply`.
+    pub status: &'static str,
+    /// The base offence, for a variant.
+    pub variant_of: Option<String>,
+    /// The statute version in force on the case date; `null` if none was.
+    pub version: Option<VersionReport>,
+    /// Elements of that version.
+    pub elements: Vec<ElementReport>,
+    /// Punishment of that version.
+    pub penalty: Option<PenaltyReport>,
+    /// Procedure of that version.
+    pub procedure: Option<ProcedureReport>,
+    /// Default trial court in the statute data.
+    pub court: Option<&'static str>,
+    /// Default investigating agency in the statute data.
+    pub agency: Option<&'static str>,
+    /// Source URL.
+    pub source: Option<String>,
+    /// `official-text`, `secondary` or `unverified`.
+    pub verified: Option<&'static str>,
+    /// Fields the sources do not settle.
+    pub unverified: Vec<String>,
+    /// The statute data's note.
+    pub note: Option<String>,
+}
+
+/// The version of a section used.
+#[derive(Debug, Serialize)]
+pub struct VersionReport {
+    /// Date key of its first day.
+    pub from: String,
+    /// Date key of its last day, if it has ended or will end.
+    pub until: Option<String>,
+    /// When it took effect (a day, or a window).
+    pub in_force_from: String,
+    /// False when the case date lies in the window of a later amendment.
+    pub certain: bool,
+    /// What this version says.
+    pub summary: String,
+}
+
+/// One element.
+#[derive(Debug, Serialize)]
+pub struct ElementReport {
+    /// Name.
+    pub name: String,
+    /// `met`, `not_met` or `unknown`.
+    pub status: &'static str,
+    /// Citation.
+    pub cite: String,
+    /// The facts it read and their values (`null` when unknown).
+    pub facts: Vec<FactValue>,
+    /// The rule that met it without proof, if one did.
+    pub waived_by: Option<String>,
+    /// For an element inherited by a variant, the offence that declares it.
+    pub inherited_from: Option<String>,
+}
+
+/// A fact and its value.
+#[derive(Debug, Serialize)]
+pub struct FactValue {
+    /// Fact name.
+    pub fact: String,
+    /// Its value as in a case file, or `null`.
+    pub value: Json,
+}
+
+/// A punishment.
+#[derive(Debug, Serialize)]
+pub struct PenaltyReport {
+    /// In words.
+    pub text: String,
+    /// Minimum term (`2y`, `6m`), if stated.
+    pub imprisonment_min: Option<String>,
+    /// Maximum term (`10y`, `life`), if stated.
+    pub imprisonment_max: Option<String>,
+    /// Death is an alternative.
+    pub death: bool,
+    /// Minimum fine in PKR.
+    pub fine_min: Option<u64>,
+    /// Maximum fine in PKR.
+    pub fine_max: Option<u64>,
+    /// Whether the text provides a fine.
+    pub fine: bool,
+    /// `or`, `or_both`, `and`, `and_liable`.
+    pub combine: Option<&'static str>,
+}
+
+/// Procedure.
+#[derive(Debug, Serialize)]
+pub struct ProcedureReport {
+    /// Police may arrest without warrant.
+    pub cognizable: bool,
+    /// Bail as of right.
+    pub bailable: bool,
+    /// The victim may settle.
+    pub compoundable: bool,
+}
+
+/// Agencies and courts.
+#[derive(Debug, Serialize)]
+pub struct Jurisdiction {
+    /// Lead, supporting and possible agencies.
+    pub agencies: Vec<AgencyReport>,
+    /// The court named for the case.
+    pub court: Option<CourtReport>,
+    /// Agency and court of each section that applies or may apply.
+    pub by_section: Vec<SectionJurisdictionReport>,
+}
+
+/// An agency's role.
+#[derive(Debug, Serialize)]
+pub struct AgencyReport {
+    /// Agency id.
+    pub id: &'static str,
+    /// `lead`, `supporting` or `possible`.
+    pub role: &'static str,
+    /// Why.
+    pub reason: String,
+    /// Sections that bring it in.
+    pub sections: Vec<String>,
+}
+
+/// The court for the case.
+#[derive(Debug, Serialize)]
+pub struct CourtReport {
+    /// Court id.
+    pub id: &'static str,
+    /// Why.
+    pub reason: String,
+    /// Whether sections go to different courts.
+    pub conflict: bool,
+}
+
+/// A section's agency and court.
+#[derive(Debug, Serialize)]
+pub struct SectionJurisdictionReport {
+    /// Section id.
+    pub section: String,
+    /// Status.
+    pub status: &'static str,
+    /// Agency.
+    pub agency: ChoiceReport,
+    /// Court.
+    pub court: ChoiceReport,
+    /// Supporting agencies.
+    pub support: Vec<OptionReport>,
+}
+
+/// A settled or open choice.
+#[derive(Debug, Serialize)]
+pub struct ChoiceReport {
+    /// The id, when settled.
+    pub id: Option<&'static str>,
+    /// Why, when settled.
+    pub reason: Option<String>,
+    /// When open: the candidates.
+    pub options: Vec<OptionReport>,
+    /// When open: the unknown facts that would settle it.
+    pub deciding: Vec<String>,
+}
+
+/// A candidate agency or court.
+#[derive(Debug, Serialize)]
+pub struct OptionReport {
+    /// Id.
+    pub id: &'static str,
+    /// Why.
+    pub reason: String,
+}
+
+/// An overlap.
+#[derive(Debug, Serialize)]
+pub struct OverlapReport {
+    /// Sections involved.
+    pub sections: Vec<String>,
+    /// `duplicate_offence`, `forum_conflict`, `agency_conflict`, `penalty_disparity`.
+    pub kind: &'static str,
+    /// Declared in the rules (with a citation), or found by tipnav.
+    pub declared: bool,
+    /// Whether every section involved applies.
+    pub certain: bool,
+    /// Explanation.
+    pub note: String,
+    /// Citation.
+    pub cite: Option<String>,
+}
+
+/// An unknown fact.
+#[derive(Debug, Serialize)]
+pub struct UnknownReport {
+    /// Fact name.
+    pub fact: String,
+    /// The question to ask.
+    pub question: String,
+    /// What it would decide.
+    pub affects: Vec<String>,
+}
+
+/// Builds the report for one evaluated case.
+pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
+    let outcome = &evaluated.outcome;
+    let resolution = &evaluated.resolution;
+    let title = program.fact("case.title").and_then(|id| match &evaluated.case.values[id] {
+        Some(Value::Text(text)) => Some(text.to_string()),
+        _ => None,
+    });
+    CaseReport {
+        tipnav: env!("CARGO_PKG_VERSION"),
+        case: CaseInfo {
+            file: evaluated.file.name.clone(),
+            title,
+            date: outcome.date.to_string(),
+            date_source: if outcome.date_assumed { "today" } else { "case" },
+        },
+        sections: outcome.sections.iter().map(|s| section_report(program, &outcome.values, s)).collect(),
+        jurisdiction: Jurisdiction {
+            agencies: resolution
+                .agencies
+                .iter()
+                .map(|a| AgencyReport { id: a.agency.id(), role: a.role.id(), reason: a.reason.clone(), sections: a.sections.clone() })
+                .collect(),
+            court: resolution.court.as_ref().map(|c| CourtReport { id: c.court.id(), reason: c.reason.clone(), conflict: c.conflict }),
+            by_section: resolution
+                .sections
+                .iter()
+                .map(|s| SectionJurisdictionReport {
+                    section: s.section.clone(),
+                    status: s.status.id(),
+                    agency: choice_report(program, &s.agency, |a| a.id()),
+                    court: choice_report(program, &s.court, |c| c.id()),
+                    support: s.support.iter().map(|c| option_report(c, |a| a.id())).collect(),
+                })
+                .collect(),
+        },
+        overlaps: resolution
+            .overlaps
+            .iter()
+            .map(|o| OverlapReport {
+                sections: o.sections.clone(),
+                kind: o.kind.id(),
+                declared: o.declared,
+                certain: o.certain,
+                note: o.note.clone(),
+                cite: o.cite.clone(),
+            })
+            .collect(),
+        unknown: resolution
+            .unknown
+            .iter()
+            .map(|u| UnknownReport {
+                fact: program.facts[u.fact].name.clone(),
+                question: program.facts[u.fact].question.clone().unwrap_or_default(),
+                affects: u.affects.clone(),
+            })
+            .collect(),
+        notes: resolution.notes.clone(),
+    }
+}
+
+fn section_report(program: &Program, values: &[Option<Value>], outcome: &SectionOutcome) -> SectionReport {
+    let offence = &program.offences[outcome.offence];
+    let section = &program.book.sections[&outcome.section];
+    let instrument = &program.book.instruments[&section.instrument];
+    let version = outcome.version.as_ref().map(|(index, certainty)| (&section.versions[*index], certainty));
+    let particulars = version.and_then(|(v, _)| v.offence.as_ref());
+    SectionReport {
+        id: outcome.section.clone(),
+        instrument: instrument.short_title.clone(),
+        heading: section.heading.clone(),
+        status: outcome.status.id(),
+        variant_of: offence.base.clone(),
+        version: version.map(|(v, certainty)| VersionReport {
+            from: v.from.clone(),
+            until: v.until.clone(),
+            in_force_from: program.book.dates.get(&v.from).map_or_else(String::new, |d| bound_text(d.bound)),
+            certain: *certainty == Certainty::Certain,
+            summary: v.summary.clone().unwrap_or_else(|| section.summary.clone()),
+        }),
+        elements: outcome.elements.iter().map(|e| element_report(program, values, offence, e)).collect(),
+        penalty: particulars.map(|p| penalty_report(&p.punishment)),
+        procedure: particulars.map(|p| ProcedureReport { cognizable: p.cognizable, bailable: p.bailable, compoundable: p.compoundable }),
+        court: particulars.map(|p| p.court.id()),
+        agency: particulars.map(|p| p.agency.id()),
+        source: version.map(|(v, _)| v.source.clone()),
+        verified: version.map(|(v, _)| v.verified.as_str()),
+        unverified: version.map(|(v, _)| v.unverified.clone()).unwrap_or_default(),
+        note: version.and_then(|(v, _)| v.note.clone()),
+    }
+}
+
+fn bound_text(bound: DateBound) -> String {
+    bound.to_string()
+}
+
+fn element_report(program: &Program, values: &[Option<Value>], offence: &crate::model::Offence, outcome: &ElementOutcome) -> ElementReport {
+    let element = &offence.elements[outcome.element];
+    let mut facts: Vec<FactId> = element.inputs.clone();
+    let waiver = outcome.waived_by.map(|w| &element.waivers[w]);
+    if let Some(waiver) = waiver {
+        facts.extend(&waiver.inputs);
+    }
+    facts.sort_unstable();
+    facts.dedup();
+    ElementReport {
+        name: element.name.clone(),
+        status: match outcome.holds {
+            Some(true) => "met",
+            Some(false) => "not_met",
+            None => "unknown",
+        },
+        cite: element.cite.clone(),
+        facts: facts.into_iter().map(|f| fact_value(program, values, f)).collect(),
+        waived_by: waiver.map(|w| w.cite.clone()),
+        inherited_from: element.inherited_from.clone(),
+    }
+}
+
+/// A fact with its value as a case file would write it.
+pub fn fact_value(program: &Program, values: &[Option<Value>], fact: FactId) -> FactValue {
+    let ty = &program.facts[fact].ty;
+    FactValue { fact: program.facts[fact].name.clone(), value: values[fact].as_ref().map_or(Json::Null, |v| json_value(v, ty)) }
+}
+
+fn json_value(value: &Value, ty: &Type) -> Json {
+    let member = |index: usize| Json::String(ty.members().and_then(|m| m.get(index)).cloned().unwrap_or_default());
+    match value {
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::from(*i),
+        Value::Date(d) => Json::String(d.to_string()),
+        Value::Text(t) => Json::String(t.to_string()),
+        Value::Enum(index) => member(usize::from(*index)),
+        Value::Set(bits) => Json::Array((0..64).filter(|i| bits & (1 << i) != 0).map(member).collect()),
+    }
+}
+
+fn penalty_report(punishment: &Punishment) -> PenaltyReport {
+    let prison = punishment.imprisonment;
+    PenaltyReport {
+        text: punishment.to_string(),
+        imprisonment_min: prison.and_then(|p| p.min).map(|t| t.code()),
+        imprisonment_max: prison.and_then(|p| p.max).map(|t| t.code()),
+        death: punishment.death,
+        fine_min: punishment.fine.and_then(|f| f.min),
+        fine_max: punishment.fine.and_then(|f| f.max),
+        fine: punishment.fine.is_some(),
+        combine: punishment.combine.map(|c| c.id()),
+    }
+}
+
+fn choice_report<T: Copy>(program: &Program, choice: &Choice<T>, id: impl Fn(T) -> &'static str + Copy) -> ChoiceReport {
+    ChoiceReport {
+        id: choice.chosen.as_ref().map(|c| id(c.value)),
+        reason: choice.chosen.as_ref().map(|c| c.reason.clone()),
+        options: choice.options.iter().map(|c| option_report(c, id)).collect(),
+        deciding: choice.deciding.iter().map(|&f| program.facts[f].name.clone()).collect(),
+    }
+}
+
+fn option_report<T: Copy>(candidate: &Candidate<T>, id: impl Fn(T) -> &'static str) -> OptionReport {
+    OptionReport { id: id(candidate.value), reason: candidate.reason.clone() }
+}
+
+/// Whether a status counts as reaching the case (applies or may apply).
+pub fn reaches(status: &str) -> bool {
+    status != Status::DoesNotApply.id()
+}

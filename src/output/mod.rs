@@ -1,0 +1,85 @@
+//! Everything tipnav writes: reports on stdout (tables, JSON, Markdown) and diagnostics on
+//! stderr. Computes nothing about the law.
+
+pub mod json;
+pub mod report;
+pub mod table;
+
+use std::io::Write as _;
+
+use crate::cli::Format;
+use crate::eval::Outcome;
+use crate::facts::Case;
+use crate::law::LawFiles;
+use crate::model::Program;
+use crate::resolve::Resolution;
+use crate::source::SourceFile;
+
+/// A case carried through the pipeline, ready to render.
+#[derive(Debug)]
+pub struct Evaluated<'a> {
+    /// The case file.
+    pub file: &'a SourceFile,
+    /// Its facts.
+    pub case: &'a Case,
+    /// What evaluation found.
+    pub outcome: Outcome,
+    /// Jurisdiction, overlaps and unknowns.
+    pub resolution: Resolution,
+}
+
+/// Renders evaluated cases. JSON: one object for one case, an array for several.
+pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format) -> String {
+    let reports: Vec<json::CaseReport> = cases.iter().map(|c| json::case_report(program, c)).collect();
+    match format {
+        Format::Json => {
+            let text = match reports.as_slice() {
+                [one] => serde_json::to_string_pretty(one),
+                many => serde_json::to_string_pretty(many),
+            };
+            text.expect("reports are plain data") + "\n"
+        }
+        Format::Table => reports.iter().map(|r| table::render(r, table::Style::Terminal)).collect::<Vec<_>>().join("\n"),
+        Format::Markdown => reports.iter().map(|r| table::render(r, table::Style::Markdown)).collect::<Vec<_>>().join("\n"),
+    }
+}
+
+/// The summary `tipnav check` prints.
+pub fn check_summary(files: &LawFiles, program: &Program) -> String {
+    let unverified = program.book.sections.values().flat_map(|s| &s.versions).filter(|v| !v.unverified.is_empty() || v.verified == crate::statute::Verified::Unverified).count();
+    format!(
+        "ok: {} statute files ({} instruments, {} sections, {} versions, {} with unverified fields), {} rule files ({} facts, {} offences, {} overlaps)\n",
+        files.statutes.len(),
+        program.book.instruments.len(),
+        program.book.sections.len(),
+        program.book.sections.values().map(|s| s.versions.len()).sum::<usize>(),
+        unverified,
+        files.rules.len(),
+        program.facts.len(),
+        program.offences.len(),
+        program.overlaps.len(),
+    )
+}
+
+/// One line of `tipnav test` output.
+pub fn test_line(name: &str, problems: &[String]) -> String {
+    if problems.is_empty() {
+        format!("ok    {name}\n")
+    } else {
+        let mut line = format!("FAIL  {name}\n");
+        for problem in problems {
+            line.push_str(&format!("      {problem}\n"));
+        }
+        line
+    }
+}
+
+/// Writes to stdout. A closed pipe is not an error worth a panic.
+pub fn print(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Writes diagnostics to stderr.
+pub fn print_diagnostics(reports: &[miette::Report], style: report::DiagnosticStyle) {
+    let _ = std::io::stderr().lock().write_all(report::render_diagnostics(reports, style).as_bytes());
+}

@@ -1,0 +1,228 @@
+//! Human-readable reports: comfy-table tables for a terminal (100 columns), or the same
+//! content as Markdown for handouts. Reads the JSON wire structs, so both say the same thing.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::json::{CaseReport, ChoiceReport, ElementReport, SectionReport, reaches};
+
+/// Terminal tables or Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Box-drawn tables, 100 columns wide.
+    Terminal,
+    /// Markdown headings and pipe tables.
+    Markdown,
+}
+
+const WIDTH: u16 = 100;
+
+/// Renders one case.
+pub fn render(report: &CaseReport, style: Style) -> String {
+    let mut out = String::new();
+    let heading = |out: &mut String, level: usize, text: &str| match style {
+        Style::Markdown => out.push_str(&format!("{} {text}\n\n", "#".repeat(level))),
+        Style::Terminal => out.push_str(&format!("{text}\n")),
+    };
+    let title = report.case.title.as_deref().unwrap_or("Untitled case");
+    heading(&mut out, 1, title);
+    let date_line = match report.case.date_source {
+        "today" => format!("Law in force today, {} (the case gives no date)", report.case.date),
+        _ => format!("Law in force on {}", report.case.date),
+    };
+    out.push_str(&format!("{} · {}\n\n", report.case.file, date_line));
+
+    let reaching: Vec<&SectionReport> = report.sections.iter().filter(|s| reaches(s.status)).collect();
+    heading(&mut out, 2, "Sections that apply or may apply");
+    if reaching.is_empty() {
+        out.push_str("No section applies or may apply on these facts.\n\n");
+    } else {
+        push_table(&mut out, sections_table(&reaching, style));
+    }
+    let not_applying = not_applying_line(report);
+    if !not_applying.is_empty() {
+        out.push_str(&format!("Does not apply: {not_applying}\n\n"));
+    }
+
+    heading(&mut out, 2, "Jurisdiction");
+    if let Some(court) = &report.jurisdiction.court {
+        let conflict = if court.conflict { " (forum conflict)" } else { "" };
+        out.push_str(&format!("Court for the case: {}{conflict}: {}\n\n", court.id, court.reason));
+    }
+    if !report.jurisdiction.agencies.is_empty() {
+        push_table(&mut out, agencies_table(report, style));
+    }
+    if !report.jurisdiction.by_section.is_empty() {
+        push_table(&mut out, by_section_table(report, style));
+    }
+
+    if !report.overlaps.is_empty() {
+        heading(&mut out, 2, "Overlaps");
+        push_table(&mut out, overlaps_table(report, style));
+    }
+    if !report.unknown.is_empty() {
+        heading(&mut out, 2, "Unknown facts that would change the answer");
+        push_table(&mut out, unknown_table(report, style));
+    }
+    if !report.notes.is_empty() {
+        heading(&mut out, 2, "Notes");
+        for note in &report.notes {
+            out.push_str(&format!("- {note}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn new_table(style: Style, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    match style {
+        Style::Terminal => {
+            table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(WIDTH);
+        }
+        Style::Markdown => {
+            table.load_style(presets::ASCII_MARKDOWN).set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table.set_header(header.to_vec());
+    table
+}
+
+fn push_table(out: &mut String, table: Table) {
+    out.push_str(&table.to_string());
+    out.push_str("\n\n");
+}
+
+/// Line breaks inside a cell: real ones at a terminal, `<br>` in Markdown.
+fn lines(style: Style, parts: &[String]) -> String {
+    match style {
+        Style::Terminal => parts.join("\n"),
+        Style::Markdown => parts.join("<br>").replace('|', "\\|"),
+    }
+}
+
+fn sections_table(sections: &[&SectionReport], style: Style) -> Table {
+    let mut table = new_table(style, &["Section", "Status", "Elements", "Penalty and procedure"]);
+    for section in sections {
+        let mut name = vec![section.id.clone(), format!("{} {}", section.instrument, section.heading)];
+        if let Some(version) = &section.version {
+            let certainty = if version.certain { "" } else { " (uncertain)" };
+            name.push(format!("version from {}{certainty}", version.from));
+        }
+        let elements: Vec<String> = section.elements.iter().map(element_line).collect();
+        table.add_row(vec![
+            lines(style, &name),
+            section.status.to_owned(),
+            lines(style, &elements),
+            lines(style, &penalty_lines(section)),
+        ]);
+    }
+    table
+}
+
+fn element_line(element: &ElementReport) -> String {
+    let mark = match element.status {
+        "met" => "✓",
+        "not_met" => "✗",
+        _ => "?",
+    };
+    match &element.waived_by {
+        Some(cite) => format!("{mark} {} (waived: {})", element.name, short_cite(cite)),
+        None => format!("{mark} {}", element.name),
+    }
+}
+
+/// A citation up to its first colon: `PTPA 2018 s.7`.
+fn short_cite(cite: &str) -> &str {
+    cite.split(':').next().unwrap_or(cite)
+}
+
+fn penalty_lines(section: &SectionReport) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(penalty) = &section.penalty {
+        parts.push(penalty.text.clone());
+    }
+    if let Some(procedure) = &section.procedure {
+        let word = |yes: bool, text: &str| if yes { text.to_owned() } else { format!("non-{text}") };
+        parts.push(format!(
+            "{}, {}, {}",
+            word(procedure.cognizable, "cognizable"),
+            word(procedure.bailable, "bailable"),
+            word(procedure.compoundable, "compoundable")
+        ));
+    }
+    if let Some(verified) = section.verified {
+        let mut line = format!("source: {verified}");
+        if !section.unverified.is_empty() {
+            line.push_str(&format!("; UNVERIFIED: {}", section.unverified.join(", ")));
+        }
+        parts.push(line);
+    }
+    parts
+}
+
+fn not_applying_line(report: &CaseReport) -> String {
+    report
+        .sections
+        .iter()
+        .filter(|s| !reaches(s.status))
+        .map(|s| {
+            let failed: Vec<&str> = s.elements.iter().filter(|e| e.status == "not_met").map(|e| e.name.as_str()).collect();
+            match (&s.version, failed.is_empty()) {
+                (None, _) => format!("{} (not in force)", s.id),
+                (Some(_), true) => s.id.clone(),
+                (Some(_), false) => format!("{} ({})", s.id, failed.join(", ")),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn agencies_table(report: &CaseReport, style: Style) -> Table {
+    let mut table = new_table(style, &["Agency", "Role", "Why", "Sections"]);
+    for agency in &report.jurisdiction.agencies {
+        table.add_row(vec![agency.id.to_owned(), agency.role.to_owned(), agency.reason.clone(), agency.sections.join(", ")]);
+    }
+    table
+}
+
+fn by_section_table(report: &CaseReport, style: Style) -> Table {
+    let mut table = new_table(style, &["Section", "Agency", "Court"]);
+    for section in &report.jurisdiction.by_section {
+        table.add_row(vec![section.section.clone(), choice_text(&section.agency), choice_text(&section.court)]);
+    }
+    table
+}
+
+fn choice_text(choice: &ChoiceReport) -> String {
+    match choice.id {
+        Some(id) => format!("{id}: {}", short_cite(choice.reason.as_deref().unwrap_or_default())),
+        None => {
+            let ids: Vec<&str> = choice.options.iter().map(|o| o.id).collect();
+            format!("{} (depends on {})", ids.join(" or "), choice.deciding.join(", "))
+        }
+    }
+}
+
+fn overlaps_table(report: &CaseReport, style: Style) -> Table {
+    let mut table = new_table(style, &["Kind", "Sections", "Note"]);
+    for overlap in &report.overlaps {
+        let mut kind = overlap.kind.to_owned();
+        if !overlap.certain {
+            kind.push_str(" (possible)");
+        }
+        let note = match &overlap.cite {
+            Some(cite) => format!("{} [{cite}]", overlap.note),
+            None => overlap.note.clone(),
+        };
+        table.add_row(vec![kind, overlap.sections.join(", "), note]);
+    }
+    table
+}
+
+fn unknown_table(report: &CaseReport, style: Style) -> Table {
+    let mut table = new_table(style, &["Fact", "Question", "Affects"]);
+    for unknown in &report.unknown {
+        table.add_row(vec![unknown.fact.clone(), unknown.question.clone(), unknown.affects.join(", ")]);
+    }
+    table
+}

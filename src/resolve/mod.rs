@@ -1,0 +1,315 @@
+//! From an [`Outcome`] to a [`Resolution`]: who investigates and which court tries each
+//! section and the case as a whole, which overlaps the case hits, and which unknown facts
+//! would change a conclusion. Prints nothing.
+
+mod choice;
+
+use std::collections::BTreeMap;
+
+pub use choice::{Choice, Candidate};
+
+use crate::eval::{Outcome, SectionOutcome, Status};
+use crate::model::{FactId, OverlapKind, Program};
+use crate::statute::{Agency, Certainty, Court};
+
+/// Jurisdiction, overlaps and open questions for one case.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// Agency and court of every section that applies or may apply, in program order.
+    pub sections: Vec<SectionJurisdiction>,
+    /// Lead, supporting and possible agencies for the case.
+    pub agencies: Vec<AgencyRole>,
+    /// The court named for the case, if any section applies.
+    pub court: Option<CaseCourt>,
+    /// Overlaps among sections that apply or may apply.
+    pub overlaps: Vec<FoundOverlap>,
+    /// Unknown facts that would change a conclusion.
+    pub unknown: Vec<Unknown>,
+    /// Things the reader must know about how the answer was reached.
+    pub notes: Vec<String>,
+}
+
+/// Agency and court for one section.
+#[derive(Debug, Clone)]
+pub struct SectionJurisdiction {
+    /// Section id.
+    pub section: String,
+    /// Its status.
+    pub status: Status,
+    /// The investigating agency.
+    pub agency: Choice<Agency>,
+    /// The trial court.
+    pub court: Choice<Court>,
+    /// Supporting agencies whose clauses hold, with reasons.
+    pub support: Vec<Candidate<Agency>>,
+}
+
+/// An agency's part in the case.
+#[derive(Debug, Clone)]
+pub struct AgencyRole {
+    /// The agency.
+    pub agency: Agency,
+    /// `lead`, `supporting` or `possible`.
+    pub role: Role,
+    /// Why.
+    pub reason: String,
+    /// The sections that bring it in.
+    pub sections: Vec<String>,
+}
+
+/// An agency's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Leads the investigation.
+    Lead,
+    /// Takes part.
+    Supporting,
+    /// Would take part if a section that may apply does.
+    Possible,
+}
+
+impl Role {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Supporting => "supporting",
+            Role::Possible => "possible",
+        }
+    }
+}
+
+/// The court named for the whole case.
+#[derive(Debug, Clone)]
+pub struct CaseCourt {
+    /// The court.
+    pub court: Court,
+    /// Why.
+    pub reason: String,
+    /// Whether the sections that apply go to different courts.
+    pub conflict: bool,
+}
+
+/// An overlap the case hits.
+#[derive(Debug, Clone)]
+pub struct FoundOverlap {
+    /// The sections involved.
+    pub sections: Vec<String>,
+    /// Kind.
+    pub kind: OverlapKind,
+    /// Whether the rules declare it (with a citation) or tipnav found it.
+    pub declared: bool,
+    /// Whether every section involved applies (rather than may apply).
+    pub certain: bool,
+    /// Explanation.
+    pub note: String,
+    /// Citation, for declared overlaps.
+    pub cite: Option<String>,
+}
+
+/// An unknown fact and what it would decide.
+#[derive(Debug, Clone)]
+pub struct Unknown {
+    /// The fact.
+    pub fact: FactId,
+    /// What it affects: section ids, or `agency of ...` / `court of ...`.
+    pub affects: Vec<String>,
+}
+
+/// Resolves jurisdiction, overlaps and unknowns.
+pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
+    let sections: Vec<SectionJurisdiction> = outcome
+        .sections
+        .iter()
+        .filter(|s| s.status != Status::DoesNotApply)
+        .map(|s| choice::section_jurisdiction(program, outcome, s))
+        .collect();
+    let agencies = agencies(program, &sections);
+    let court = case_court(program, &sections);
+    let overlaps = overlaps(program, &sections);
+    let unknown = unknowns(program, outcome, &sections);
+    let notes = notes(program, outcome);
+    Resolution { sections, agencies, court, overlaps, unknown, notes }
+}
+
+fn applying(sections: &[SectionJurisdiction]) -> impl Iterator<Item = &SectionJurisdiction> {
+    sections.iter().filter(|s| s.status == Status::Applies)
+}
+
+fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRole> {
+    let mut by_agency: BTreeMap<Agency, AgencyRole> = BTreeMap::new();
+    let mut add = |agency: Agency, role: Role, reason: &str, section: &str| {
+        let entry = by_agency.entry(agency).or_insert_with(|| AgencyRole {
+            agency,
+            role,
+            reason: reason.to_owned(),
+            sections: Vec::new(),
+        });
+        if role < entry.role {
+            entry.role = role;
+            entry.reason = reason.to_owned();
+        }
+        if !entry.sections.iter().any(|s| s == section) {
+            entry.sections.push(section.to_owned());
+        }
+    };
+    for section in sections {
+        let role = if section.status == Status::Applies { Role::Supporting } else { Role::Possible };
+        match &section.agency.chosen {
+            Some(chosen) => add(chosen.value, role, &chosen.reason, &section.section),
+            None => {
+                for option in &section.agency.options {
+                    add(option.value, Role::Possible, &option.reason, &section.section);
+                }
+            }
+        }
+        for support in &section.support {
+            add(support.value, role, &support.reason, &section.section);
+        }
+    }
+    let lead = program.agency_precedence.as_ref().and_then(|precedence| {
+        applying(sections)
+            .filter_map(|s| s.agency.chosen.as_ref().map(|c| c.value))
+            .min_by_key(|agency| precedence.rank(agency))
+            .map(|agency| (agency, precedence))
+    });
+    if let Some((agency, precedence)) = lead {
+        let others = by_agency.len() > 1;
+        let role = by_agency.get_mut(&agency).expect("the lead comes from a section's agency");
+        role.role = Role::Lead;
+        if others {
+            role.reason = format!("{}; leads because {}", role.reason, precedence.note.as_deref().unwrap_or(&precedence.cite));
+        }
+    }
+    let mut roles: Vec<AgencyRole> = by_agency.into_values().collect();
+    roles.sort_by_key(|r| (r.role, r.agency));
+    roles
+}
+
+fn case_court(program: &Program, sections: &[SectionJurisdiction]) -> Option<CaseCourt> {
+    let mut courts: Vec<(Court, &str)> = applying(sections)
+        .filter_map(|s| s.court.chosen.as_ref().map(|c| (c.value, s.section.as_str())))
+        .collect();
+    let precedence = program.court_precedence.as_ref();
+    courts.sort_by_key(|(court, _)| precedence.map_or(0, |p| p.rank(court)));
+    let (court, _) = *courts.first()?;
+    let conflict = courts.iter().any(|(other, _)| *other != court);
+    let reason = if conflict {
+        let cite = precedence.map_or(String::new(), |p| format!(" ({})", p.note.as_deref().unwrap_or(&p.cite)));
+        format!("the sections that apply go to different courts; the {} is the senior forum among them{cite}", court.name())
+    } else {
+        format!("every section that applies is tried by the {}", court.name())
+    };
+    Some(CaseCourt { court, reason, conflict })
+}
+
+fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOverlap> {
+    let status_of = |id: &str| sections.iter().find(|s| s.section == id).map(|s| s.status);
+    let mut found: Vec<FoundOverlap> = program
+        .overlaps
+        .iter()
+        .filter_map(|overlap| {
+            let members: Vec<String> = overlap.sections.iter().filter(|s| status_of(s).is_some()).cloned().collect();
+            (members.len() >= 2).then(|| FoundOverlap {
+                certain: members.iter().all(|s| status_of(s) == Some(Status::Applies)),
+                sections: members,
+                kind: overlap.kind,
+                declared: true,
+                note: overlap.note.clone().unwrap_or_default(),
+                cite: Some(overlap.cite.clone()),
+            })
+        })
+        .collect();
+    found.extend(conflict(sections, OverlapKind::ForumConflict, |s| s.court.chosen.as_ref().map(|c| c.value.name())));
+    found.extend(conflict(sections, OverlapKind::AgencyConflict, |s| s.agency.chosen.as_ref().map(|c| c.value.name())));
+    found
+}
+
+/// A conflict among applying sections that are sent to different courts or agencies.
+fn conflict(
+    sections: &[SectionJurisdiction],
+    kind: OverlapKind,
+    target: impl Fn(&SectionJurisdiction) -> Option<&'static str>,
+) -> Option<FoundOverlap> {
+    let pairs: Vec<(&str, &'static str)> =
+        applying(sections).filter_map(|s| Some((s.section.as_str(), target(s)?))).collect();
+    let first = pairs.first()?.1;
+    if pairs.iter().all(|(_, t)| *t == first) {
+        return None;
+    }
+    let note = pairs.iter().map(|(section, t)| format!("{section}: {t}")).collect::<Vec<_>>().join("; ");
+    Some(FoundOverlap {
+        sections: pairs.iter().map(|(s, _)| (*s).to_owned()).collect(),
+        kind,
+        declared: false,
+        certain: true,
+        note,
+        cite: None,
+    })
+}
+
+fn unknowns(program: &Program, outcome: &Outcome, sections: &[SectionJurisdiction]) -> Vec<Unknown> {
+    let mut affects: BTreeMap<FactId, Vec<String>> = BTreeMap::new();
+    let mut add = |facts: &[FactId], what: String| {
+        for &fact in facts {
+            if outcome.values[fact].is_none() {
+                let list = affects.entry(fact).or_default();
+                if !list.contains(&what) {
+                    list.push(what.clone());
+                }
+            }
+        }
+    };
+    for section in outcome.sections.iter().filter(|s| s.status == Status::MayApply) {
+        for fact in undecided_inputs(program, section) {
+            add(&[fact], section.section.clone());
+        }
+    }
+    for section in sections {
+        add(&section.agency.deciding, format!("agency for {}", section.section));
+        add(&section.court.deciding, format!("court for {}", section.section));
+    }
+    affects.into_iter().map(|(fact, affects)| Unknown { fact, affects }).collect()
+}
+
+/// The unknown input facts read by a section's unknown elements and their waivers.
+pub fn undecided_inputs(program: &Program, section: &SectionOutcome) -> Vec<FactId> {
+    let offence = &program.offences[section.offence];
+    let mut facts: Vec<FactId> = section
+        .elements
+        .iter()
+        .filter(|e| e.holds.is_none())
+        .flat_map(|e| {
+            let element = &offence.elements[e.element];
+            element.inputs.iter().chain(element.waivers.iter().flat_map(|w| &w.inputs)).copied()
+        })
+        .collect();
+    facts.sort_unstable();
+    facts.dedup();
+    facts
+}
+
+fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
+    let mut notes = Vec::new();
+    if outcome.date_assumed {
+        notes.push(format!("the case file gives no `case.date`: the law in force today ({}) was used", outcome.date));
+    }
+    let mut windows: Vec<&str> = outcome
+        .sections
+        .iter()
+        .filter_map(|s| match &s.version {
+            Some((_, Certainty::Uncertain(key))) => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    windows.sort_unstable();
+    windows.dedup();
+    for key in windows {
+        let date = &program.book.dates[key];
+        notes.push(format!(
+            "{} falls inside the window for `{key}` ({}: {}); the earlier text of the sections it amends was used, and the version in force is uncertain",
+            outcome.date, date.label, date.bound
+        ));
+    }
+    notes
+}

@@ -1,0 +1,86 @@
+//! Source files and spans: what every stage uses to point at the text a user wrote.
+//! Knows nothing about rules or statutes.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{NamedSource, SourceSpan};
+
+/// A loaded text file (a statute, a rule file or a case file).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name shown in diagnostics: a path, or `<law>/rules/...` for embedded files.
+    pub name: String,
+    /// The whole text.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// A file from its name and text.
+    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The file as miette source code, for attaching to a diagnostic.
+    pub fn named_source(&self) -> NamedSource<Arc<str>> {
+        NamedSource::new(&self.name, Arc::clone(&self.text))
+    }
+}
+
+/// A byte range in one file. Which file is known to the stage that reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from a byte range.
+    pub fn new(range: Range<usize>) -> Self {
+        Self {
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Self {
+        Span::new(range)
+    }
+}
+
+impl From<Span> for SourceSpan {
+    fn from(span: Span) -> Self {
+        SourceSpan::from(span.start..span.end)
+    }
+}
+
+/// A value with the span of the text it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Wraps a value with its span.
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+}

@@ -1,0 +1,342 @@
+//! Statute data: instruments, their sections and dated versions, as loaded from
+//! `statutes/*.toml`. Holds legal facts (penalties, courts, agencies, dates, sources); never
+//! legal logic, which lives in the rule files.
+
+mod error;
+mod load;
+mod punishment;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub use error::StatuteError;
+pub use load::load;
+pub use punishment::{Combine, Fine, Imprisonment, Punishment, Term};
+
+/// Every instrument, date key and section the law knows, checked for consistency.
+#[derive(Debug, Clone, Default)]
+pub struct StatuteBook {
+    /// Instruments by id (`ptpa-2018`).
+    pub instruments: BTreeMap<String, Instrument>,
+    /// Named dates that version boundaries refer to (`act-ix-2025`).
+    pub dates: BTreeMap<String, DateKey>,
+    /// Sections by full id (`ptpa-2018/3`).
+    pub sections: BTreeMap<String, Section>,
+}
+
+impl StatuteBook {
+    /// The version of a section in force on `date`, if any, and whether that is certain.
+    ///
+    /// Inside a date key's window the earlier text is used (see `statutes/README.md`): a
+    /// version whose start is uncertain is not in force yet, one whose end is uncertain still is.
+    pub fn version_on(&self, section: &Section, date: Date) -> Option<(usize, Certainty)> {
+        section.versions.iter().enumerate().find_map(|(index, version)| {
+            let until = version
+                .until
+                .as_deref()
+                .map_or(Reached::No, |until| self.reached(until, date));
+            let in_force = self.reached(&version.from, date) == Reached::Yes && until != Reached::Yes;
+            let certainty = match (&version.until, until) {
+                (Some(key), Reached::Uncertain) => Certainty::Uncertain(key.clone()),
+                _ => Certainty::Certain,
+            };
+            in_force.then_some((index, certainty))
+        })
+    }
+
+    /// Whether the day named by a date key has come by `date`.
+    pub fn reached(&self, key: &str, date: Date) -> Reached {
+        self.dates.get(key).map_or(Reached::No, |key| key.reached(date))
+    }
+}
+
+/// An Act, Ordinance or Code.
+#[derive(Debug, Clone)]
+pub struct Instrument {
+    /// Stable id, the prefix of its section ids.
+    pub id: String,
+    /// Full title.
+    pub title: String,
+    /// Short title used in tables and citations (`PTPA 2018`).
+    pub short_title: String,
+    /// Act or Ordinance number.
+    pub number: Option<String>,
+    /// `federal` or a province.
+    pub jurisdiction: String,
+    /// Date key of commencement.
+    pub commenced: String,
+    /// Date key of repeal.
+    pub repealed: Option<String>,
+    /// Source URL.
+    pub source: String,
+    /// How well the source settles the instrument's particulars.
+    pub verified: Verified,
+    /// Anything the reader must know.
+    pub note: Option<String>,
+}
+
+/// A named date: an exact day, or a window when the day is not known.
+#[derive(Debug, Clone)]
+pub struct DateKey {
+    /// Key (`act-ix-2025`).
+    pub id: String,
+    /// The day, or the window it lies in.
+    pub bound: DateBound,
+    /// What happened on that day.
+    pub label: String,
+    /// Source URL.
+    pub source: String,
+    /// How well the date is settled.
+    pub verified: Verified,
+    /// Anything the reader must know.
+    pub note: Option<String>,
+}
+
+/// When a date key falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBound {
+    /// On this day.
+    On(Date),
+    /// After the first day (exclusive) and by the second (inclusive).
+    Window {
+        /// The last day on which it had certainly not happened.
+        after: Date,
+        /// The first day by which it had certainly happened.
+        by: Date,
+    },
+}
+
+impl DateKey {
+    /// Whether this day has come by `date`.
+    pub fn reached(&self, date: Date) -> Reached {
+        match self.bound {
+            DateBound::On(day) if date >= day => Reached::Yes,
+            DateBound::On(_) => Reached::No,
+            DateBound::Window { by, .. } if date >= by => Reached::Yes,
+            DateBound::Window { after, .. } if date <= after => Reached::No,
+            DateBound::Window { .. } => Reached::Uncertain,
+        }
+    }
+
+    /// The earliest day it can be, for ordering keys.
+    pub fn earliest(&self) -> Date {
+        match self.bound {
+            DateBound::On(day) => day,
+            DateBound::Window { after, .. } => after.tomorrow().unwrap_or(after),
+        }
+    }
+}
+
+impl fmt::Display for DateBound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateBound::On(day) => write!(f, "{day}"),
+            DateBound::Window { after, by } => write!(f, "after {after}, by {by}"),
+        }
+    }
+}
+
+/// Whether a dated event has happened by a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// Certainly happened.
+    Yes,
+    /// Certainly not yet.
+    No,
+    /// The day falls inside the event's window.
+    Uncertain,
+}
+
+/// Whether the version chosen for a date is certainly the one in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Certainty {
+    /// The date settles it.
+    Certain,
+    /// The date lies inside this date key's window; the earlier version was used.
+    Uncertain(String),
+}
+
+/// One section of an instrument, with every version of its text.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Full id (`ptpa-2018/3`).
+    pub id: String,
+    /// Instrument id (`ptpa-2018`).
+    pub instrument: String,
+    /// Heading, in our words.
+    pub heading: String,
+    /// Offence, procedure or protection.
+    pub kind: SectionKind,
+    /// What the section does, in our words.
+    pub summary: String,
+    /// Versions, oldest first, not overlapping.
+    pub versions: Vec<Version>,
+}
+
+/// What a section does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Creates an offence with a punishment.
+    Offence,
+    /// Investigation, cognizance or trial.
+    Procedure,
+    /// Victim protection or a presumption in the victim's favour.
+    Protection,
+}
+
+/// One text of a section, in force between two date keys.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// Date key of the first day in force.
+    pub from: String,
+    /// Date key of the first day no longer in force.
+    pub until: Option<String>,
+    /// What this text says, if it differs from the section summary.
+    pub summary: Option<String>,
+    /// Present for offences.
+    pub offence: Option<OffenceParticulars>,
+    /// Source URL.
+    pub source: String,
+    /// How well the source settles this version.
+    pub verified: Verified,
+    /// Fields the sources do not settle (`compoundable`).
+    pub unverified: Vec<String>,
+    /// Anything the reader must know.
+    pub note: Option<String>,
+}
+
+/// Punishment, procedure, court and agency of an offence version.
+#[derive(Debug, Clone)]
+pub struct OffenceParticulars {
+    /// The sentence the text provides.
+    pub punishment: Punishment,
+    /// Police may arrest without warrant and investigate without a magistrate's order.
+    pub cognizable: bool,
+    /// Bail is a right.
+    pub bailable: bool,
+    /// The victim may settle the case.
+    pub compoundable: bool,
+    /// Court that tries it by default.
+    pub court: Court,
+    /// Agency that investigates it by default.
+    pub agency: Agency,
+}
+
+/// How well a fact is established (see `shared/legal/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verified {
+    /// Read in the official text.
+    OfficialText,
+    /// Read in a reliable secondary source.
+    Secondary,
+    /// Not confirmed.
+    Unverified,
+}
+
+impl Verified {
+    /// The label as written in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verified::OfficialText => "official-text",
+            Verified::Secondary => "secondary",
+            Verified::Unverified => "unverified",
+        }
+    }
+}
+
+/// A trial court, as named in DESIGN.md.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Court {
+    /// Court of Session.
+    CourtOfSession,
+    /// Magistrate of the First Class.
+    MagistrateFirstClass,
+    /// Any (Judicial) Magistrate.
+    Magistrate,
+    /// A Special Court (Special Court (Central), or one under the Emigration Ordinance).
+    SpecialCourt,
+}
+
+impl Court {
+    /// Every court, for name lookup.
+    pub const ALL: [Court; 4] = [
+        Court::CourtOfSession,
+        Court::MagistrateFirstClass,
+        Court::Magistrate,
+        Court::SpecialCourt,
+    ];
+
+    /// The id used in data, rules and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Court::CourtOfSession => "court_of_session",
+            Court::MagistrateFirstClass => "magistrate_first_class",
+            Court::Magistrate => "magistrate",
+            Court::SpecialCourt => "special_court",
+        }
+    }
+
+    /// The name a reader expects.
+    pub fn name(self) -> &'static str {
+        match self {
+            Court::CourtOfSession => "Court of Session",
+            Court::MagistrateFirstClass => "Magistrate of the First Class",
+            Court::Magistrate => "Magistrate",
+            Court::SpecialCourt => "Special Court",
+        }
+    }
+}
+
+/// An investigating agency, as named in DESIGN.md.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Agency {
+    /// Federal Investigation Agency.
+    Fia,
+    /// Provincial police.
+    Police,
+    /// Labour department, with the district administration and vigilance committees.
+    LabourDepartment,
+    /// Provincial child protection bodies.
+    ChildProtection,
+}
+
+impl Agency {
+    /// Every agency, for name lookup.
+    pub const ALL: [Agency; 4] = [
+        Agency::Fia,
+        Agency::Police,
+        Agency::LabourDepartment,
+        Agency::ChildProtection,
+    ];
+
+    /// The id used in data, rules and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Agency::Fia => "fia",
+            Agency::Police => "police",
+            Agency::LabourDepartment => "labour_department",
+            Agency::ChildProtection => "child_protection",
+        }
+    }
+
+    /// The name a reader expects.
+    pub fn name(self) -> &'static str {
+        match self {
+            Agency::Fia => "FIA",
+            Agency::Police => "Police",
+            Agency::LabourDepartment => "Labour department",
+            Agency::ChildProtection => "Child protection",
+        }
+    }
+}

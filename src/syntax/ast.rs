@@ -1,0 +1,271 @@
+//! The rule file as written: names are text with spans, nothing is resolved yet.
+//! The checker turns this into `model::Program`.
+
+use jiff::civil::Date;
+
+use crate::source::{Span, Spanned};
+
+/// A name as written, with its span.
+pub type Name = Spanned<String>;
+
+/// One parsed rule file.
+#[derive(Debug, Clone, Default)]
+pub struct RuleFile {
+    /// Declarations in file order.
+    pub declarations: Vec<Declaration>,
+}
+
+/// A top-level declaration.
+#[derive(Debug, Clone)]
+pub enum Declaration {
+    /// `fact victim.age : int 0..150 "How old was the victim?"`
+    Fact(FactDecl),
+    /// `derive victim.child = victim.age < 18 cite "..."`
+    Derive(DeriveDecl),
+    /// `offence ptpa-2018/3 { ... }` or `variant ptpa-2018/3-2 of ptpa-2018/3 { ... }`
+    Offence(OffenceDecl),
+    /// `waive means of ptpa-2018/3 when victim.child cite "..."`
+    Waive(WaiveDecl),
+    /// `jurisdiction ptpa-2018/3 { agency fia when ... cite "..." }`
+    Jurisdiction(JurisdictionDecl),
+    /// `overlap duplicate_offence ptpa-2018/3, ppc/371-A cite "..."`
+    Overlap(OverlapDecl),
+    /// `precedence agency [fia, police] cite "..."`
+    Precedence(PrecedenceDecl),
+}
+
+/// An input fact of the case-file vocabulary.
+#[derive(Debug, Clone)]
+pub struct FactDecl {
+    /// Dotted name.
+    pub name: Name,
+    /// Declared type.
+    pub ty: Spanned<TypeExpr>,
+    /// The question the interview and error messages use.
+    pub question: String,
+}
+
+/// A declared type.
+#[derive(Debug, Clone)]
+pub enum TypeExpr {
+    /// `bool`
+    Bool,
+    /// `int` or `int 0..150`
+    Int {
+        /// Inclusive range, if declared.
+        range: Option<(i64, i64)>,
+    },
+    /// `date`
+    Date,
+    /// `text`
+    Text,
+    /// `enum [female, male]`
+    Enum(Vec<Name>),
+    /// `set [recruit, harbour]`
+    Set(Vec<Name>),
+}
+
+/// A fact computed from other facts.
+#[derive(Debug, Clone)]
+pub struct DeriveDecl {
+    /// Dotted name.
+    pub name: Name,
+    /// Its definition.
+    pub expr: Expr,
+    /// The law it rests on.
+    pub cite: Cite,
+}
+
+/// An offence, or a variant of one with extra elements.
+#[derive(Debug, Clone)]
+pub struct OffenceDecl {
+    /// Section id.
+    pub section: Name,
+    /// For a variant, the offence it extends.
+    pub base: Option<Name>,
+    /// Its own elements.
+    pub elements: Vec<ElementDecl>,
+}
+
+/// A named element of an offence.
+#[derive(Debug, Clone)]
+pub struct ElementDecl {
+    /// Element name.
+    pub name: Name,
+    /// When it holds.
+    pub expr: Expr,
+    /// The versions of the law it belongs to.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: Cite,
+}
+
+/// `since KEY` and/or `until KEY`.
+#[derive(Debug, Clone, Default)]
+pub struct Validity {
+    /// First day in force.
+    pub since: Option<Name>,
+    /// First day no longer in force.
+    pub until: Option<Name>,
+}
+
+/// A rule that lets an element be met without proof.
+#[derive(Debug, Clone)]
+pub struct WaiveDecl {
+    /// The element waived.
+    pub element: Name,
+    /// The offence it belongs to.
+    pub section: Name,
+    /// When it is waived.
+    pub condition: Expr,
+    /// The law it rests on.
+    pub cite: Cite,
+}
+
+/// Agency, support and court clauses for some sections.
+#[derive(Debug, Clone)]
+pub struct JurisdictionDecl {
+    /// Sections they govern.
+    pub sections: Vec<Name>,
+    /// Clauses, in order of precedence.
+    pub clauses: Vec<ClauseDecl>,
+}
+
+/// `agency fia when case.transnational cite "..."`
+#[derive(Debug, Clone)]
+pub struct ClauseDecl {
+    /// `agency`, `support` or `court`.
+    pub role: Spanned<ClauseRole>,
+    /// Agency or court id.
+    pub target: Name,
+    /// When it holds; always, if absent.
+    pub condition: Option<Expr>,
+    /// The versions of the law it belongs to.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: Cite,
+}
+
+/// What a jurisdiction clause decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseRole {
+    /// The investigating agency.
+    Agency,
+    /// A supporting agency.
+    Support,
+    /// The trial court.
+    Court,
+}
+
+/// A declared overlap between sections.
+#[derive(Debug, Clone)]
+pub struct OverlapDecl {
+    /// Kind (`duplicate_offence`, ...).
+    pub kind: Name,
+    /// Sections that overlap.
+    pub sections: Vec<Name>,
+    /// The law or brief it rests on.
+    pub cite: Cite,
+    /// An explanation for the reader.
+    pub note: Option<String>,
+}
+
+/// An order among agencies or courts, for choosing one for a whole case.
+#[derive(Debug, Clone)]
+pub struct PrecedenceDecl {
+    /// What is ordered.
+    pub of: Spanned<PrecedenceOf>,
+    /// Highest first.
+    pub order: Vec<Name>,
+    /// The law or brief it rests on.
+    pub cite: Cite,
+    /// An explanation for the reader.
+    pub note: Option<String>,
+}
+
+/// What a precedence orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrecedenceOf {
+    /// Agencies.
+    Agency,
+    /// Courts.
+    Court,
+}
+
+/// `cite "PTPA 2018 s.3(1)"`
+pub type Cite = Spanned<String>;
+
+/// An expression with its span.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// Expression forms.
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    /// `true`
+    Bool(bool),
+    /// `18`
+    Int(i64),
+    /// `2018-05-30`
+    Date(Date),
+    /// `"pakistan"`
+    Text(String),
+    /// `female`: an enum member, typed by what it is compared with.
+    Symbol(String),
+    /// `victim.age`
+    Fact(String),
+    /// `not victim.child`
+    Not(Box<Expr>),
+    /// `a and b`, `victim.age < 18`
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `conduct.acts any [recruit, harbour]`
+    SetTest {
+        /// The fact tested.
+        fact: Name,
+        /// The test.
+        op: SetOp,
+        /// Members named.
+        members: Vec<Name>,
+    },
+}
+
+/// Binary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `or`
+    Or,
+    /// `and`
+    And,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+/// Set and membership tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOp {
+    /// A set contains at least one of the members.
+    Any,
+    /// A set contains every member.
+    All,
+    /// A set contains none of the members.
+    None,
+    /// An enum is one of the members.
+    In,
+    /// A set contains the one member.
+    Has,
+}

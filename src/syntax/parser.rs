@@ -1,0 +1,377 @@
+//! The pest parser and its lowering into the AST: one `parse_*` function per grammar rule.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use pest::Parser as _;
+use pest::error::{ErrorVariant, InputLocation};
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use pest_derive::Parser;
+
+use super::SyntaxError;
+use super::ast::{
+    BinaryOp, ClauseDecl, ClauseRole, Declaration, DeriveDecl, ElementDecl, Expr, ExprKind,
+    FactDecl, JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf,
+    RuleFile, SetOp, TypeExpr, Validity, WaiveDecl,
+};
+use crate::source::{Span, Spanned};
+
+#[derive(Parser)]
+#[grammar = "syntax/grammar.pest"]
+struct RuleParser;
+
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::or, Assoc::Left))
+        .op(Op::infix(Rule::and, Assoc::Left))
+        .op(Op::prefix(Rule::not))
+        .op(Op::infix(Rule::eq, Assoc::Left)
+            | Op::infix(Rule::ne, Assoc::Left)
+            | Op::infix(Rule::lt, Assoc::Left)
+            | Op::infix(Rule::le, Assoc::Left)
+            | Op::infix(Rule::gt, Assoc::Left)
+            | Op::infix(Rule::ge, Assoc::Left))
+});
+
+/// Parses one rule file. Stops at the first syntax error: later text cannot be trusted.
+pub fn parse(text: &str) -> Result<RuleFile, SyntaxError> {
+    let mut pairs = RuleParser::parse(Rule::file, text).map_err(syntax_error)?;
+    let file = pairs.next().expect("the grammar's `file` rule always yields one pair");
+    let declarations = file
+        .into_inner()
+        .filter(|pair| pair.as_rule() != Rule::EOI)
+        .map(parse_declaration)
+        .collect::<Result<_, _>>()?;
+    Ok(RuleFile { declarations })
+}
+
+fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
+    Ok(match pair.as_rule() {
+        Rule::fact_decl => Declaration::Fact(parse_fact(pair)?),
+        Rule::derive_decl => Declaration::Derive(parse_derive(pair)?),
+        Rule::offence_decl | Rule::variant_decl => Declaration::Offence(parse_offence(pair)?),
+        Rule::waive_decl => Declaration::Waive(parse_waive(pair)?),
+        Rule::jurisdiction_decl => Declaration::Jurisdiction(parse_jurisdiction(pair)?),
+        Rule::overlap_decl => Declaration::Overlap(parse_overlap(pair)?),
+        Rule::precedence_decl => Declaration::Precedence(parse_precedence(pair)?),
+        rule => unreachable!("`declaration` has no alternative {rule:?}"),
+    })
+}
+
+fn parse_fact(pair: Pair<'_, Rule>) -> Result<FactDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let name = parse_name(next(&mut inner));
+    let ty = parse_type(next(&mut inner))?;
+    let question = parse_string(next(&mut inner));
+    Ok(FactDecl { name, ty, question })
+}
+
+fn parse_type(pair: Pair<'_, Rule>) -> Result<Spanned<TypeExpr>, SyntaxError> {
+    let span = span_of(&pair);
+    let inner = next(&mut pair.into_inner());
+    let ty = match inner.as_rule() {
+        Rule::bool_type => TypeExpr::Bool,
+        Rule::date_type => TypeExpr::Date,
+        Rule::text_type => TypeExpr::Text,
+        Rule::int_type => TypeExpr::Int {
+            range: inner.into_inner().next().map(parse_range).transpose()?,
+        },
+        Rule::enum_type => TypeExpr::Enum(parse_name_list(next(&mut inner.into_inner()))),
+        Rule::set_type => TypeExpr::Set(parse_name_list(next(&mut inner.into_inner()))),
+        rule => unreachable!("`type_expr` has no alternative {rule:?}"),
+    };
+    Ok(Spanned::new(ty, span))
+}
+
+fn parse_range(pair: Pair<'_, Rule>) -> Result<(i64, i64), SyntaxError> {
+    let mut inner = pair.into_inner();
+    Ok((parse_integer(&next(&mut inner))?, parse_integer(&next(&mut inner))?))
+}
+
+fn parse_derive(pair: Pair<'_, Rule>) -> Result<DeriveDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let name = parse_name(next(&mut inner));
+    let expr = parse_expr(next(&mut inner))?;
+    let cite = parse_cite(next(&mut inner));
+    Ok(DeriveDecl { name, expr, cite })
+}
+
+fn parse_offence(pair: Pair<'_, Rule>) -> Result<OffenceDecl, SyntaxError> {
+    let mut section = None;
+    let mut base = None;
+    let mut elements = Vec::new();
+    for item in pair.into_inner() {
+        match item.as_rule() {
+            Rule::section_ref if section.is_none() => section = Some(parse_name(item)),
+            Rule::section_ref => base = Some(parse_name(item)),
+            Rule::element => elements.push(parse_element(item)?),
+            rule => unreachable!("offence has no part {rule:?}"),
+        }
+    }
+    let section = section.expect("the grammar requires a section id");
+    Ok(OffenceDecl { section, base, elements })
+}
+
+fn parse_element(pair: Pair<'_, Rule>) -> Result<ElementDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let name = parse_name(next(&mut inner));
+    let expr = parse_expr(next(&mut inner))?;
+    let validity = parse_validity(next(&mut inner));
+    let cite = parse_cite(next(&mut inner));
+    Ok(ElementDecl { name, expr, validity, cite })
+}
+
+fn parse_validity(pair: Pair<'_, Rule>) -> Validity {
+    let mut validity = Validity::default();
+    for part in pair.into_inner() {
+        let key = parse_name(next(&mut part.clone().into_inner()));
+        match part.as_rule() {
+            Rule::since => validity.since = Some(key),
+            _ => validity.until = Some(key),
+        }
+    }
+    validity
+}
+
+fn parse_waive(pair: Pair<'_, Rule>) -> Result<WaiveDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let element = parse_name(next(&mut inner));
+    let section = parse_name(next(&mut inner));
+    let condition = parse_expr(next(&mut inner))?;
+    let cite = parse_cite(next(&mut inner));
+    Ok(WaiveDecl { element, section, condition, cite })
+}
+
+fn parse_jurisdiction(pair: Pair<'_, Rule>) -> Result<JurisdictionDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let sections = parse_section_list(next(&mut inner));
+    let clauses = inner.map(parse_clause).collect::<Result<_, _>>()?;
+    Ok(JurisdictionDecl { sections, clauses })
+}
+
+fn parse_clause(pair: Pair<'_, Rule>) -> Result<ClauseDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let role_pair = next(&mut inner);
+    let role = match role_pair.as_str() {
+        "agency" => ClauseRole::Agency,
+        "support" => ClauseRole::Support,
+        _ => ClauseRole::Court,
+    };
+    let role = Spanned::new(role, span_of(&role_pair));
+    let target = parse_name(next(&mut inner));
+    let mut condition = None;
+    let mut validity = Validity::default();
+    let mut cite = None;
+    for part in inner {
+        match part.as_rule() {
+            Rule::condition => condition = Some(parse_expr(next(&mut part.into_inner()))?),
+            Rule::validity => validity = parse_validity(part),
+            _ => cite = Some(parse_cite(part)),
+        }
+    }
+    let cite = cite.expect("the grammar requires a cite");
+    Ok(ClauseDecl { role, target, condition, validity, cite })
+}
+
+fn parse_overlap(pair: Pair<'_, Rule>) -> Result<OverlapDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let kind = parse_name(next(&mut inner));
+    let sections = parse_section_list(next(&mut inner));
+    let cite = parse_cite(next(&mut inner));
+    let note = inner.next().map(|note| parse_string(next(&mut note.into_inner())));
+    Ok(OverlapDecl { kind, sections, cite, note })
+}
+
+fn parse_precedence(pair: Pair<'_, Rule>) -> Result<PrecedenceDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let of_pair = next(&mut inner);
+    let of = if of_pair.as_str() == "agency" { PrecedenceOf::Agency } else { PrecedenceOf::Court };
+    let of = Spanned::new(of, span_of(&of_pair));
+    let order = parse_name_list(next(&mut inner));
+    let cite = parse_cite(next(&mut inner));
+    let note = inner.next().map(|note| parse_string(next(&mut note.into_inner())));
+    Ok(PrecedenceDecl { of, order, cite, note })
+}
+
+fn parse_expr(pair: Pair<'_, Rule>) -> Result<Expr, SyntaxError> {
+    PRATT
+        .map_primary(parse_primary)
+        .map_prefix(|op, operand| {
+            let operand = operand?;
+            let span = span_of(&op).join(operand.span);
+            Ok(Expr { kind: ExprKind::Not(Box::new(operand)), span })
+        })
+        .map_infix(|left, op, right| {
+            let (left, right) = (left?, right?);
+            let span = left.span.join(right.span);
+            let op = binary_op(op.as_rule());
+            Ok(Expr { kind: ExprKind::Binary(op, Box::new(left), Box::new(right)), span })
+        })
+        .parse(pair.into_inner())
+}
+
+fn binary_op(rule: Rule) -> BinaryOp {
+    match rule {
+        Rule::or => BinaryOp::Or,
+        Rule::and => BinaryOp::And,
+        Rule::eq => BinaryOp::Eq,
+        Rule::ne => BinaryOp::Ne,
+        Rule::lt => BinaryOp::Lt,
+        Rule::le => BinaryOp::Le,
+        Rule::gt => BinaryOp::Gt,
+        Rule::ge => BinaryOp::Ge,
+        rule => unreachable!("{rule:?} is not an infix operator"),
+    }
+}
+
+fn parse_primary(pair: Pair<'_, Rule>) -> Result<Expr, SyntaxError> {
+    let span = span_of(&pair);
+    let kind = match pair.as_rule() {
+        Rule::expr => return parse_expr(pair),
+        Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
+        Rule::integer => ExprKind::Int(parse_integer(&pair)?),
+        Rule::date => ExprKind::Date(parse_date(&pair)?),
+        Rule::string => ExprKind::Text(parse_string(pair)),
+        Rule::path => ExprKind::Fact(pair.as_str().to_owned()),
+        Rule::symbol => ExprKind::Symbol(pair.as_str().to_owned()),
+        Rule::set_test => parse_set_test(pair),
+        rule => unreachable!("`primary` has no alternative {rule:?}"),
+    };
+    Ok(Expr { kind, span })
+}
+
+fn parse_set_test(pair: Pair<'_, Rule>) -> ExprKind {
+    let mut inner = pair.into_inner();
+    let fact = parse_name(next(&mut inner));
+    let op = match next(&mut inner).as_str().trim() {
+        "any" => SetOp::Any,
+        "all" => SetOp::All,
+        "none" => SetOp::None,
+        "in" => SetOp::In,
+        _ => SetOp::Has,
+    };
+    let members = next(&mut inner);
+    let members = match members.as_rule() {
+        Rule::name_list => parse_name_list(members),
+        _ => vec![parse_name(members)],
+    };
+    ExprKind::SetTest { fact, op, members }
+}
+
+fn parse_integer(pair: &Pair<'_, Rule>) -> Result<i64, SyntaxError> {
+    pair.as_str().parse().map_err(|_| SyntaxError {
+        message: format!("integer `{}` is too large", pair.as_str()),
+        span: span_of(pair),
+        label: "out of range".into(),
+        help: None,
+    })
+}
+
+fn parse_date(pair: &Pair<'_, Rule>) -> Result<Date, SyntaxError> {
+    pair.as_str().parse().map_err(|error| SyntaxError {
+        message: format!("`{}` is not a date that exists", pair.as_str()),
+        span: span_of(pair),
+        label: "invalid date".into(),
+        help: Some(format!("{error}")),
+    })
+}
+
+fn parse_cite(pair: Pair<'_, Rule>) -> Spanned<String> {
+    let string = next(&mut pair.into_inner());
+    let span = span_of(&string);
+    Spanned::new(parse_string(string), span)
+}
+
+/// The contents of a string literal, with escapes resolved.
+fn parse_string(pair: Pair<'_, Rule>) -> String {
+    let inner = pair.into_inner().next().map_or("", |inner| inner.as_str());
+    inner.replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\")
+}
+
+fn parse_name(pair: Pair<'_, Rule>) -> Name {
+    Spanned::new(pair.as_str().to_owned(), span_of(&pair))
+}
+
+fn parse_name_list(pair: Pair<'_, Rule>) -> Vec<Name> {
+    pair.into_inner().map(parse_name).collect()
+}
+
+fn parse_section_list(pair: Pair<'_, Rule>) -> Vec<Name> {
+    pair.into_inner().map(parse_name).collect()
+}
+
+fn next<'i>(pairs: &mut pest::iterators::Pairs<'i, Rule>) -> Pair<'i, Rule> {
+    pairs.next().expect("the grammar guarantees this part")
+}
+
+fn span_of(pair: &Pair<'_, Rule>) -> Span {
+    let span = pair.as_span();
+    Span::new(span.start()..span.end())
+}
+
+/// Pest's error, with rule names a drafter can read.
+fn syntax_error(error: pest::error::Error<Rule>) -> SyntaxError {
+    let span = match error.location {
+        InputLocation::Pos(position) => Span::new(position..position),
+        InputLocation::Span((start, end)) => Span::new(start..end),
+    };
+    let message = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } if !positives.is_empty() => {
+            let mut expected: Vec<&str> = positives.iter().map(|rule| describe(*rule)).collect();
+            expected.sort_unstable();
+            expected.dedup();
+            format!("expected {}", or_list(&expected))
+        }
+        ErrorVariant::ParsingError { .. } => "unexpected text".to_owned(),
+        ErrorVariant::CustomError { message } => message.clone(),
+    };
+    SyntaxError { message, span, label: "here".to_owned(), help: None }
+}
+
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The name of a grammar rule in the words of the rule-language guide.
+fn describe(rule: Rule) -> &'static str {
+    match rule {
+        Rule::EOI => "end of file",
+        Rule::fact_decl | Rule::derive_decl | Rule::offence_decl | Rule::variant_decl
+        | Rule::waive_decl | Rule::jurisdiction_decl | Rule::overlap_decl
+        | Rule::precedence_decl => "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence)",
+        Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
+        Rule::int_range => "a range like `0..150`",
+        Rule::expr | Rule::set_test => "an expression",
+        Rule::or | Rule::and | Rule::eq | Rule::ne | Rule::lt | Rule::le | Rule::gt | Rule::ge => {
+            "an operator"
+        }
+        Rule::not => "`not`",
+        Rule::set_op => "`any`, `all`, `none`, `in` or `has`",
+        Rule::element => "`element`",
+        Rule::validity | Rule::since | Rule::until => "`since` or `until`",
+        Rule::clause | Rule::clause_role => "`agency`, `support` or `court`",
+        Rule::condition => "`when`",
+        Rule::cite => "`cite \"...\"`",
+        Rule::note => "`note \"...\"`",
+        Rule::precedence_of => "`agency` or `court`",
+        Rule::string | Rule::string_inner => "a string in double quotes",
+        Rule::integer => "a whole number",
+        Rule::date => "a date (YYYY-MM-DD)",
+        Rule::boolean => "`true` or `false`",
+        Rule::name | Rule::symbol | Rule::keyword => "a name",
+        Rule::path => "a fact name like `victim.age`",
+        Rule::name_list => "a list like `[a, b]`",
+        Rule::section_ref | Rule::section_list => "a section id like `ptpa-2018/3`",
+        Rule::date_key => "a date key like `act-ix-2025`",
+        Rule::file | Rule::WHITESPACE | Rule::COMMENT | Rule::bool_type | Rule::int_type
+        | Rule::date_type | Rule::text_type | Rule::enum_type | Rule::set_type
+        | Rule::declaration => "a declaration",
+        Rule::primary | Rule::literal | Rule::infix | Rule::prefix => "an expression",
+        Rule::ident_char | Rule::section_part => "a name",
+    }
+}
