@@ -8,7 +8,10 @@ use std::{env, fs};
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut code = String::new();
-    for (constant, folder, extension) in [("STATUTES", "statutes", "toml"), ("RULES", "rules", "rules")] {
+    for (constant, folder, extension) in [
+        ("STATUTES", "statutes", "toml"),
+        ("RULES", "rules", "rules"),
+    ] {
         println!("cargo::rerun-if-changed={folder}");
         let dir = Path::new(&root).join(folder);
         let mut files: Vec<_> = fs::read_dir(&dir)
@@ -17,11 +20,21 @@ fn main() {
             .filter(|path| path.extension().is_some_and(|e| e == extension))
             .collect();
         files.sort();
-        writeln!(code, "/// Shipped `{folder}/*.{extension}` files: (name, text).").unwrap();
+        writeln!(
+            code,
+            "/// Shipped `{folder}/*.{extension}` files: (name, text)."
+        )
+        .unwrap();
         writeln!(code, "pub(crate) const {constant}: &[(&str, &str)] = &[").unwrap();
         for path in files {
             let name = path.file_name().unwrap().to_string_lossy();
-            writeln!(code, "    ({:?}, include_str!({:?})),", format!("{folder}/{name}"), path.display().to_string()).unwrap();
+            writeln!(
+                code,
+                "    ({:?}, include_str!({:?})),",
+                format!("{folder}/{name}"),
+                path.display().to_string()
+            )
+            .unwrap();
         }
         writeln!(code, "];").unwrap();
     }

@@ -24,7 +24,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate case files: sections, jurisdiction, overlaps and unknowns.
-    #[command(after_help = "Example:\n  tipnav eval examples/larkana-girl-sold.toml\n  tipnav eval --format json case.toml")]
+    #[command(
+        after_help = "Example:\n  tipnav eval examples/larkana-girl-sold.toml\n  tipnav eval --format json case.toml"
+    )]
     Eval {
         /// Case files (TOML, or JSON of the same shape if the name ends in .json).
         #[arg(required = true, value_name = "CASE")]

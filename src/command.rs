@@ -25,12 +25,24 @@ pub struct Failure(pub Vec<miette::Report>);
 
 impl Failure {
     /// Diagnostics for errors found in some of `files`.
-    fn from_errors<E: Diagnostic + Send + Sync + 'static>(errors: Vec<(usize, E)>, files: &[SourceFile]) -> Self {
-        Failure(errors.into_iter().map(|(file, error)| attach(error, &files[file])).collect())
+    fn from_errors<E: Diagnostic + Send + Sync + 'static>(
+        errors: Vec<(usize, E)>,
+        files: &[SourceFile],
+    ) -> Self {
+        Failure(
+            errors
+                .into_iter()
+                .map(|(file, error)| attach(error, &files[file]))
+                .collect(),
+        )
     }
 
     fn io(path: &Path, error: &std::io::Error) -> Self {
-        Failure(vec![miette::miette!(code = "io", "cannot read `{}`: {error}", path.display())])
+        Failure(vec![miette::miette!(
+            code = "io",
+            "cannot read `{}`: {error}",
+            path.display()
+        )])
     }
 }
 
@@ -53,10 +65,17 @@ fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_cases(cli: &Cli, paths: &[std::path::PathBuf], format: Format) -> Result<ExitCode, Failure> {
+fn eval_cases(
+    cli: &Cli,
+    paths: &[std::path::PathBuf],
+    format: Format,
+) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref())?;
     let cases = load_cases(&program, paths)?;
-    let evaluated: Vec<Evaluated<'_>> = cases.iter().map(|(file, case)| run_case(&program, file, case)).collect();
+    let evaluated: Vec<Evaluated<'_>> = cases
+        .iter()
+        .map(|(file, case)| run_case(&program, file, case))
+        .collect();
     output::print(&output::render(&program, &evaluated, format));
     Ok(ExitCode::SUCCESS)
 }
@@ -67,7 +86,14 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     let missing: Vec<miette::Report> = cases
         .iter()
         .filter(|(_, case)| case.expect.is_none())
-        .map(|(file, _)| miette::miette!(code = "test::no_expect", help = "add an [expect] block (see the README)", "`{}` has no [expect] block", file.name))
+        .map(|(file, _)| {
+            miette::miette!(
+                code = "test::no_expect",
+                help = "add an [expect] block (see the README)",
+                "`{}` has no [expect] block",
+                file.name
+            )
+        })
         .collect();
     if !missing.is_empty() {
         return Err(Failure(missing));
@@ -82,13 +108,22 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
         report.push_str(&output::test_line(&file.name, &problems));
     }
     output::print(&report);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn run_case<'a>(program: &Program, file: &'a SourceFile, case: &'a Case) -> Evaluated<'a> {
     let outcome: Outcome = evaluate(program, case, jiff::ZonedDateTime::now().date());
     let resolution: Resolution = resolve(program, &outcome);
-    Evaluated { file, case, outcome, resolution }
+    Evaluated {
+        file,
+        case,
+        outcome,
+        resolution,
+    }
 }
 
 /// Reads and checks the law. Every problem in every file is reported, not just the first.
@@ -116,19 +151,25 @@ pub fn build_program(files: &LawFiles) -> Result<Program, Failure> {
     let book = match book {
         Ok(book) => book,
         Err(errors) => {
-            failure.0.splice(0..0, Failure::from_errors(errors, &files.statutes).0);
+            failure
+                .0
+                .splice(0..0, Failure::from_errors(errors, &files.statutes).0);
             return Err(failure);
         }
     };
     if !failure.0.is_empty() {
         return Err(failure);
     }
-    let rule_files: Vec<(usize, &syntax::ast::RuleFile)> = parsed.iter().map(|(i, r)| (*i, r)).collect();
+    let rule_files: Vec<(usize, &syntax::ast::RuleFile)> =
+        parsed.iter().map(|(i, r)| (*i, r)).collect();
     check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &files.rules))
 }
 
 /// Reads every case file; any problem in any of them stops the command before output.
-fn load_cases(program: &Program, paths: &[std::path::PathBuf]) -> Result<Vec<(SourceFile, Case)>, Failure> {
+fn load_cases(
+    program: &Program,
+    paths: &[std::path::PathBuf],
+) -> Result<Vec<(SourceFile, Case)>, Failure> {
     let mut failure = Failure::default();
     let mut cases = Vec::new();
     for path in paths {
@@ -142,8 +183,14 @@ fn load_cases(program: &Program, paths: &[std::path::PathBuf]) -> Result<Vec<(So
         let file = SourceFile::new(path.display().to_string(), text);
         match facts::load(&file.text, facts::Format::from_path(&file.name), program) {
             Ok(case) => cases.push((file, case)),
-            Err(errors) => failure.0.extend(errors.into_iter().map(|error| attach(error, &file))),
+            Err(errors) => failure
+                .0
+                .extend(errors.into_iter().map(|error| attach(error, &file))),
         }
     }
-    if failure.0.is_empty() { Ok(cases) } else { Err(failure) }
+    if failure.0.is_empty() {
+        Ok(cases)
+    } else {
+        Err(failure)
+    }
 }

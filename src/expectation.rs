@@ -7,7 +7,13 @@ use crate::resolve::{Resolution, Role};
 
 /// Every way the outcome differs from the expectation (empty when it matches).
 pub fn mismatches(expect: &Expectation, outcome: &Outcome, resolution: &Resolution) -> Vec<String> {
-    let status_of = |id: &str| outcome.sections.iter().find(|s| s.section == id).map(|s| s.status);
+    let status_of = |id: &str| {
+        outcome
+            .sections
+            .iter()
+            .find(|s| s.section == id)
+            .map(|s| s.status)
+    };
     let mut problems = Vec::new();
     for (list, wanted) in [
         (&expect.applies, Status::Applies),
@@ -17,15 +23,26 @@ pub fn mismatches(expect: &Expectation, outcome: &Outcome, resolution: &Resoluti
         for section in list {
             let found = status_of(section).unwrap_or(Status::DoesNotApply);
             if found != wanted {
-                problems.push(format!("expected `{section}` to be {}, it is {}", wanted.id(), found.id()));
+                problems.push(format!(
+                    "expected `{section}` to be {}, it is {}",
+                    wanted.id(),
+                    found.id()
+                ));
             }
         }
     }
     if let Some(wanted) = expect.lead_agency {
-        let lead = resolution.agencies.iter().find(|a| a.role == Role::Lead).map(|a| a.agency);
+        let lead = resolution
+            .agencies
+            .iter()
+            .find(|a| a.role == Role::Lead)
+            .map(|a| a.agency);
         if lead != Some(wanted) {
             let found = lead.map_or("none", |a| a.id());
-            problems.push(format!("expected lead agency `{}`, it is `{found}`", wanted.id()));
+            problems.push(format!(
+                "expected lead agency `{}`, it is `{found}`",
+                wanted.id()
+            ));
         }
     }
     if let Some(wanted) = expect.court {

@@ -21,13 +21,23 @@ pub struct LawFiles {
 
 /// The law shipped with this build.
 pub fn embedded() -> LawFiles {
-    let files = |list: &[(&str, &str)]| list.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();
-    LawFiles { statutes: files(embedded::STATUTES), rules: files(embedded::RULES) }
+    let files = |list: &[(&str, &str)]| {
+        list.iter()
+            .map(|(name, text)| SourceFile::new(*name, *text))
+            .collect()
+    };
+    LawFiles {
+        statutes: files(embedded::STATUTES),
+        rules: files(embedded::RULES),
+    }
 }
 
 /// The law in a folder laid out like the repository (`DIR/statutes`, `DIR/rules`).
 pub fn from_dir(dir: &Path) -> std::io::Result<LawFiles> {
-    Ok(LawFiles { statutes: read_folder(&dir.join("statutes"), "toml")?, rules: read_folder(&dir.join("rules"), "rules")? })
+    Ok(LawFiles {
+        statutes: read_folder(&dir.join("statutes"), "toml")?,
+        rules: read_folder(&dir.join("rules"), "rules")?,
+    })
 }
 
 fn read_folder(dir: &Path, extension: &str) -> std::io::Result<Vec<SourceFile>> {
@@ -40,8 +50,9 @@ fn read_folder(dir: &Path, extension: &str) -> std::io::Result<Vec<SourceFile>> 
     paths
         .into_iter()
         .map(|path| {
-            let text = fs::read_to_string(&path)
-                .map_err(|error| std::io::Error::new(error.kind(), format!("{}: {error}", path.display())))?;
+            let text = fs::read_to_string(&path).map_err(|error| {
+                std::io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+            })?;
             Ok(SourceFile::new(path.display().to_string(), text))
         })
         .collect()

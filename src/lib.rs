@@ -38,10 +38,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
-    let json = matches!(&cli.command, cli::Command::Eval { format: cli::Format::Json, .. });
+    let json = matches!(
+        &cli.command,
+        cli::Command::Eval {
+            format: cli::Format::Json,
+            ..
+        }
+    );
     match command::run(&cli) {
         Ok(code) => code,
         Err(failure) => {

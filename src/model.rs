@@ -42,7 +42,9 @@ impl Program {
 
     /// An offence by section id.
     pub fn offence(&self, section: &str) -> Option<&Offence> {
-        self.offences.iter().find(|offence| offence.section == section)
+        self.offences
+            .iter()
+            .find(|offence| offence.section == section)
     }
 }
 
@@ -305,7 +307,10 @@ pub struct Precedence<T> {
 impl<T: PartialEq> Precedence<T> {
     /// Rank of an item (0 is highest); unknown items rank last.
     pub fn rank(&self, item: &T) -> usize {
-        self.order.iter().position(|x| x == item).unwrap_or(self.order.len())
+        self.order
+            .iter()
+            .position(|x| x == item)
+            .unwrap_or(self.order.len())
     }
 }
 
@@ -329,7 +334,12 @@ pub enum Value {
 impl Value {
     /// The value as the user would write it, given its type.
     pub fn display(&self, ty: &Type) -> String {
-        let member = |index: usize| ty.members().and_then(|m| m.get(index)).cloned().unwrap_or_default();
+        let member = |index: usize| {
+            ty.members()
+                .and_then(|m| m.get(index))
+                .cloned()
+                .unwrap_or_default()
+        };
         match self {
             Value::Bool(value) => value.to_string(),
             Value::Int(value) => value.to_string(),
@@ -337,7 +347,10 @@ impl Value {
             Value::Text(value) => format!("{value:?}"),
             Value::Enum(index) => member(usize::from(*index)),
             Value::Set(bits) => {
-                let names: Vec<String> = (0..64).filter(|i| bits & (1 << i) != 0).map(member).collect();
+                let names: Vec<String> = (0..64)
+                    .filter(|i| bits & (1 << i) != 0)
+                    .map(member)
+                    .collect();
                 format!("[{}]", names.join(", "))
             }
         }

@@ -104,7 +104,9 @@ pub enum CheckError {
     #[error("element `{element}` of `{section}` is declared twice for the same period")]
     #[diagnostic(
         code(check::duplicate_element),
-        help("give each version of an element `since` or `until` a date key, so they do not overlap")
+        help(
+            "give each version of an element `since` or `until` a date key, so they do not overlap"
+        )
     )]
     DuplicateElement {
         /// The section.
@@ -149,7 +151,9 @@ pub enum CheckError {
     #[error("`{name}` is not a fact and is not compared with an enum fact")]
     #[diagnostic(
         code(check::bare_name),
-        help("facts have dotted names like `victim.sex`; a bare name is an enum value, as in `victim.sex == female`")
+        help(
+            "facts have dotted names like `victim.sex`; a bare name is an enum value, as in `victim.sex == female`"
+        )
     )]
     BareName {
         /// As written.
@@ -191,7 +195,10 @@ pub enum CheckError {
 
     /// Derived facts that depend on each other.
     #[error("derived fact `{name}` depends on itself: {cycle}")]
-    #[diagnostic(code(check::cycle), help("break the cycle: a derived fact may only use facts defined without it"))]
+    #[diagnostic(
+        code(check::cycle),
+        help("break the cycle: a derived fact may only use facts defined without it")
+    )]
     Cycle {
         /// The fact.
         name: String,
@@ -218,7 +225,10 @@ pub enum CheckError {
 
     /// A fact the evaluator needs is not declared (or has the wrong type).
     #[error("the rules must declare `fact {name} : {ty}`")]
-    #[diagnostic(code(check::required_fact), help("`case.date` picks the version of each section in force"))]
+    #[diagnostic(
+        code(check::required_fact),
+        help("`case.date` picks the version of each section in force")
+    )]
     RequiredFact {
         /// The fact.
         name: &'static str,

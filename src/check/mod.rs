@@ -12,8 +12,8 @@ pub use error::CheckError;
 
 use crate::diagnostic::suggestion_help;
 use crate::model::{
-    Clause, Decides, Derivation, Element, Fact, FactId, Offence, Overlap, OverlapKind,
-    Precedence, Program, Type, Validity, Waiver,
+    Clause, Decides, Derivation, Element, Fact, FactId, Offence, Overlap, OverlapKind, Precedence,
+    Program, Type, Validity, Waiver,
 };
 use crate::source::Span;
 use crate::statute::{Agency, Court, SectionKind, StatuteBook};
@@ -24,8 +24,16 @@ use types::{Scope, inputs_of};
 pub type RuleFiles<'a> = [(usize, &'a RuleFile)];
 
 /// Checks the rules against the statutes and builds the program. Errors carry their file index.
-pub fn check(files: &RuleFiles<'_>, book: StatuteBook) -> Result<Program, Vec<(usize, CheckError)>> {
-    let mut checker = Checker { book, facts: Vec::new(), ids: HashMap::new(), errors: Vec::new() };
+pub fn check(
+    files: &RuleFiles<'_>,
+    book: StatuteBook,
+) -> Result<Program, Vec<(usize, CheckError)>> {
+    let mut checker = Checker {
+        book,
+        facts: Vec::new(),
+        ids: HashMap::new(),
+        errors: Vec::new(),
+    };
     checker.declare_facts(files);
     let derive_order = checker.derive_facts(files);
     let mut offences = checker.declare_offences(files);
@@ -35,13 +43,21 @@ pub fn check(files: &RuleFiles<'_>, book: StatuteBook) -> Result<Program, Vec<(u
     let overlaps = checker.overlaps(files, &offences);
     let (agency_precedence, court_precedence) = checker.precedences(files);
     let case_date = checker.required_fact("case.date", &Type::Date, "date");
-    let Checker { book, facts, ids, errors } = checker;
+    let Checker {
+        book,
+        facts,
+        ids,
+        errors,
+    } = checker;
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(Program {
         book,
-        facts: facts.into_iter().map(|f| f.expect("every fact has a type when there are no errors")).collect(),
+        facts: facts
+            .into_iter()
+            .map(|f| f.expect("every fact has a type when there are no errors"))
+            .collect(),
         fact_ids: ids,
         derive_order,
         offences: offences.into_iter().map(|o| o.offence).collect(),
@@ -70,20 +86,33 @@ struct Checker {
 
 impl Checker {
     fn report(&mut self, file: usize, errors: Vec<CheckError>) {
-        self.errors.extend(errors.into_iter().map(|error| (file, error)));
+        self.errors
+            .extend(errors.into_iter().map(|error| (file, error)));
     }
 
     fn scope_types(&self) -> Vec<Option<Type>> {
-        self.facts.iter().map(|fact| fact.as_ref().map(|f| f.ty.clone())).collect()
+        self.facts
+            .iter()
+            .map(|fact| fact.as_ref().map(|f| f.ty.clone()))
+            .collect()
     }
 
     fn fact_inputs(&self) -> Vec<Vec<FactId>> {
-        self.facts.iter().map(|fact| fact.as_ref().map(|f| f.inputs.clone()).unwrap_or_default()).collect()
+        self.facts
+            .iter()
+            .map(|fact| fact.as_ref().map(|f| f.inputs.clone()).unwrap_or_default())
+            .collect()
     }
 
     fn new_fact(&mut self, file: usize, name: &ast::Name) -> Option<FactId> {
         if self.ids.contains_key(&name.value) {
-            self.report(file, vec![CheckError::DuplicateFact { name: name.value.clone(), span: name.span }]);
+            self.report(
+                file,
+                vec![CheckError::DuplicateFact {
+                    name: name.value.clone(),
+                    span: name.span,
+                }],
+            );
             return None;
         }
         let id = self.facts.len();
@@ -95,9 +124,13 @@ impl Checker {
     fn declare_facts(&mut self, files: &RuleFiles<'_>) {
         for &(file, rules) in files {
             for declaration in &rules.declarations {
-                let Declaration::Fact(decl) = declaration else { continue };
+                let Declaration::Fact(decl) = declaration else {
+                    continue;
+                };
                 let ty = fact_type(&decl.ty.value, decl.ty.span);
-                let Some(id) = self.new_fact(file, &decl.name) else { continue };
+                let Some(id) = self.new_fact(file, &decl.name) else {
+                    continue;
+                };
                 match ty {
                     Ok(ty) => {
                         self.facts[id] = Some(Fact {
@@ -118,14 +151,17 @@ impl Checker {
         let mut derived = Vec::new();
         for &(file, rules) in files {
             for declaration in &rules.declarations {
-                let Declaration::Derive(decl) = declaration else { continue };
+                let Declaration::Derive(decl) = declaration else {
+                    continue;
+                };
                 if let Some(id) = self.new_fact(file, &decl.name) {
                     derived.push((id, decl, file));
                 }
             }
         }
         let mut cycle_errors = Vec::new();
-        let pairs: Vec<(FactId, &ast::DeriveDecl)> = derived.iter().map(|(id, decl, _)| (*id, *decl)).collect();
+        let pairs: Vec<(FactId, &ast::DeriveDecl)> =
+            derived.iter().map(|(id, decl, _)| (*id, *decl)).collect();
         let order = order::derive_order(&pairs, &self.ids, &mut cycle_errors);
         for error in cycle_errors {
             let file = derived.iter().find(|(_, d, _)| matches!(&error, CheckError::Cycle { name, .. } if *name == d.name.value)).map_or(0, |(_, _, f)| *f);
@@ -133,10 +169,17 @@ impl Checker {
         }
         let mut checked_order = Vec::new();
         for id in order {
-            let (_, decl, file) = derived.iter().find(|(i, _, _)| *i == id).expect("ordered facts are derived facts");
+            let (_, decl, file) = derived
+                .iter()
+                .find(|(i, _, _)| *i == id)
+                .expect("ordered facts are derived facts");
             let mut errors = Vec::new();
             let types = self.scope_types();
-            let resolved = Scope { ids: &self.ids, types: &types }.resolve(&decl.expr, &mut errors);
+            let resolved = Scope {
+                ids: &self.ids,
+                types: &types,
+            }
+            .resolve(&decl.expr, &mut errors);
             self.report(*file, errors);
             let Some((expr, ty)) = resolved else { continue };
             let inputs = inputs_of(&expr, &self.fact_inputs());
@@ -144,7 +187,10 @@ impl Checker {
                 name: decl.name.value.clone(),
                 ty,
                 question: None,
-                derivation: Some(Derivation { expr, cite: decl.cite.value.clone() }),
+                derivation: Some(Derivation {
+                    expr,
+                    cite: decl.cite.value.clone(),
+                }),
                 inputs,
             });
             checked_order.push(id);
@@ -156,14 +202,22 @@ impl Checker {
         let mut drafts: Vec<Draft> = Vec::new();
         for &(file, rules) in files {
             for declaration in &rules.declarations {
-                let Declaration::Offence(decl) = declaration else { continue };
+                let Declaration::Offence(decl) = declaration else {
+                    continue;
+                };
                 let mut errors = Vec::new();
                 self.offence_section(&decl.section, &mut errors);
                 if let Some(base) = &decl.base {
                     self.offence_section(base, &mut errors);
                 }
-                if drafts.iter().any(|d| d.offence.section == decl.section.value) {
-                    errors.push(CheckError::DuplicateOffence { id: decl.section.value.clone(), span: decl.section.span });
+                if drafts
+                    .iter()
+                    .any(|d| d.offence.section == decl.section.value)
+                {
+                    errors.push(CheckError::DuplicateOffence {
+                        id: decl.section.value.clone(),
+                        span: decl.section.span,
+                    });
                 }
                 let elements = self.elements(&decl.section.value, &decl.elements, &mut errors);
                 self.report(file, errors);
@@ -192,21 +246,37 @@ impl Checker {
                 help: suggestion_help(&id.value, self.book.sections.keys().map(String::as_str)),
             }),
             Some(section) if section.kind != SectionKind::Offence => {
-                errors.push(CheckError::NotAnOffence { id: id.value.clone(), span: id.span });
+                errors.push(CheckError::NotAnOffence {
+                    id: id.value.clone(),
+                    span: id.span,
+                });
             }
             Some(_) => {}
         }
     }
 
-    fn elements(&self, section: &str, decls: &[ast::ElementDecl], errors: &mut Vec<CheckError>) -> Vec<Element> {
+    fn elements(
+        &self,
+        section: &str,
+        decls: &[ast::ElementDecl],
+        errors: &mut Vec<CheckError>,
+    ) -> Vec<Element> {
         let types = self.scope_types();
         let fact_inputs = self.fact_inputs();
-        let scope = Scope { ids: &self.ids, types: &types };
+        let scope = Scope {
+            ids: &self.ids,
+            types: &types,
+        };
         let mut elements: Vec<Element> = Vec::new();
         for decl in decls {
             let validity = self.validity(&decl.validity, errors);
-            let Some(expr) = scope.condition(&decl.expr, errors) else { continue };
-            if elements.iter().any(|e| e.name == decl.name.value && self.overlap_in_time(&e.validity, &validity)) {
+            let Some(expr) = scope.condition(&decl.expr, errors) else {
+                continue;
+            };
+            if elements
+                .iter()
+                .any(|e| e.name == decl.name.value && self.overlap_in_time(&e.validity, &validity))
+            {
                 errors.push(CheckError::DuplicateElement {
                     section: section.to_owned(),
                     element: decl.name.value.clone(),
@@ -238,16 +308,24 @@ impl Checker {
             }
             Some(name.value.clone())
         };
-        Validity { since: key(&validity.since), until: key(&validity.until) }
+        Validity {
+            since: key(&validity.since),
+            until: key(&validity.until),
+        }
     }
 
     /// Whether two validity periods share a day (judged by each key's earliest day).
     fn overlap_in_time(&self, a: &Validity, b: &Validity) -> bool {
-        let day = |key: &Option<String>| key.as_ref().and_then(|k| self.book.dates.get(k)).map(|k| k.earliest());
-        let starts_before_end = |start: &Option<String>, end: &Option<String>| match (day(start), day(end)) {
-            (Some(start), Some(end)) => start < end,
-            _ => true,
+        let day = |key: &Option<String>| {
+            key.as_ref()
+                .and_then(|k| self.book.dates.get(k))
+                .map(|k| k.earliest())
         };
+        let starts_before_end =
+            |start: &Option<String>, end: &Option<String>| match (day(start), day(end)) {
+                (Some(start), Some(end)) => start < end,
+                _ => true,
+            };
         starts_before_end(&a.since, &b.until) && starts_before_end(&b.since, &a.until)
     }
 
@@ -256,16 +334,33 @@ impl Checker {
         let fact_inputs = self.fact_inputs();
         for &(file, rules) in files {
             for declaration in &rules.declarations {
-                let Declaration::Waive(decl) = declaration else { continue };
+                let Declaration::Waive(decl) = declaration else {
+                    continue;
+                };
                 let mut errors = Vec::new();
-                let condition = Scope { ids: &self.ids, types: &types }.condition(&decl.condition, &mut errors);
-                match drafts.iter_mut().find(|d| d.offence.section == decl.section.value) {
+                let condition = Scope {
+                    ids: &self.ids,
+                    types: &types,
+                }
+                .condition(&decl.condition, &mut errors);
+                match drafts
+                    .iter_mut()
+                    .find(|d| d.offence.section == decl.section.value)
+                {
                     None => errors.push(self.missing_offence(&decl.section)),
                     Some(draft) => {
                         let elements = &mut draft.offence.elements;
-                        let targets: Vec<&mut Element> = elements.iter_mut().filter(|e| e.name == decl.element.value).collect();
+                        let targets: Vec<&mut Element> = elements
+                            .iter_mut()
+                            .filter(|e| e.name == decl.element.value)
+                            .collect();
                         if targets.is_empty() {
-                            let names: Vec<&str> = draft.offence.elements.iter().map(|e| e.name.as_str()).collect();
+                            let names: Vec<&str> = draft
+                                .offence
+                                .elements
+                                .iter()
+                                .map(|e| e.name.as_str())
+                                .collect();
                             errors.push(CheckError::UnknownElement {
                                 section: decl.section.value.clone(),
                                 element: decl.element.value.clone(),
@@ -275,7 +370,11 @@ impl Checker {
                         } else if let Some(condition) = condition {
                             let inputs = inputs_of(&condition, &fact_inputs);
                             for element in targets {
-                                element.waivers.push(Waiver { condition: condition.clone(), cite: decl.cite.value.clone(), inputs: inputs.clone() });
+                                element.waivers.push(Waiver {
+                                    condition: condition.clone(),
+                                    cite: decl.cite.value.clone(),
+                                    inputs: inputs.clone(),
+                                });
                             }
                         }
                     }
@@ -287,19 +386,26 @@ impl Checker {
 
     fn missing_offence(&self, section: &ast::Name) -> CheckError {
         if self.book.sections.contains_key(&section.value) {
-            CheckError::NoOffenceRule { id: section.value.clone(), span: section.span }
+            CheckError::NoOffenceRule {
+                id: section.value.clone(),
+                span: section.span,
+            }
         } else {
             CheckError::UnknownSection {
                 id: section.value.clone(),
                 span: section.span,
-                help: suggestion_help(&section.value, self.book.sections.keys().map(String::as_str)),
+                help: suggestion_help(
+                    &section.value,
+                    self.book.sections.keys().map(String::as_str),
+                ),
             }
         }
     }
 
     /// Gives each variant its base's elements (with their waivers) before its own, bases first.
     fn compose_variants(&mut self, drafts: Vec<Draft>) -> Vec<Draft> {
-        let (mut done, mut pending): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| !d.is_variant);
+        let (mut done, mut pending): (Vec<Draft>, Vec<Draft>) =
+            drafts.into_iter().partition(|d| !d.is_variant);
         while !pending.is_empty() {
             let before = pending.len();
             let mut waiting = Vec::new();
@@ -307,10 +413,16 @@ impl Checker {
                 let base_id = draft.offence.base.clone().unwrap_or_default();
                 match done.iter().find(|d| d.offence.section == base_id) {
                     Some(base) => {
-                        let mut elements: Vec<Element> = base.offence.elements.iter().cloned().map(|mut e| {
-                            e.inherited_from.get_or_insert_with(|| base_id.clone());
-                            e
-                        }).collect();
+                        let mut elements: Vec<Element> = base
+                            .offence
+                            .elements
+                            .iter()
+                            .cloned()
+                            .map(|mut e| {
+                                e.inherited_from.get_or_insert_with(|| base_id.clone());
+                                e
+                            })
+                            .collect();
                         elements.append(&mut draft.offence.elements);
                         draft.offence.elements = elements;
                         done.push(draft);
@@ -339,22 +451,46 @@ impl Checker {
         let fact_inputs = self.fact_inputs();
         for &(file, rules) in files {
             for declaration in &rules.declarations {
-                let Declaration::Jurisdiction(decl) = declaration else { continue };
+                let Declaration::Jurisdiction(decl) = declaration else {
+                    continue;
+                };
                 let mut errors = Vec::new();
-                let clauses: Vec<Clause> = decl.clauses.iter().filter_map(|clause| {
-                    let decides = decides(clause, &mut errors);
-                    let condition = clause.condition.as_ref().map(|c| Scope { ids: &self.ids, types: &types }.condition(c, &mut errors));
-                    let validity = self.validity(&clause.validity, &mut errors);
-                    let condition = match condition {
-                        Some(None) => return None,
-                        Some(Some(condition)) => Some(condition),
-                        None => None,
-                    };
-                    let inputs = condition.as_ref().map(|c| inputs_of(c, &fact_inputs)).unwrap_or_default();
-                    Some(Clause { decides: decides?, condition, validity, cite: clause.cite.value.clone(), inputs })
-                }).collect();
+                let clauses: Vec<Clause> = decl
+                    .clauses
+                    .iter()
+                    .filter_map(|clause| {
+                        let decides = decides(clause, &mut errors);
+                        let condition = clause.condition.as_ref().map(|c| {
+                            Scope {
+                                ids: &self.ids,
+                                types: &types,
+                            }
+                            .condition(c, &mut errors)
+                        });
+                        let validity = self.validity(&clause.validity, &mut errors);
+                        let condition = match condition {
+                            Some(None) => return None,
+                            Some(Some(condition)) => Some(condition),
+                            None => None,
+                        };
+                        let inputs = condition
+                            .as_ref()
+                            .map(|c| inputs_of(c, &fact_inputs))
+                            .unwrap_or_default();
+                        Some(Clause {
+                            decides: decides?,
+                            condition,
+                            validity,
+                            cite: clause.cite.value.clone(),
+                            inputs,
+                        })
+                    })
+                    .collect();
                 for section in &decl.sections {
-                    match drafts.iter_mut().find(|d| d.offence.section == section.value) {
+                    match drafts
+                        .iter_mut()
+                        .find(|d| d.offence.section == section.value)
+                    {
                         Some(draft) => draft.offence.clauses.extend(clauses.iter().cloned()),
                         None => errors.push(self.missing_offence(section)),
                     }
@@ -366,7 +502,10 @@ impl Checker {
         for index in 0..drafts.len() {
             if drafts[index].offence.clauses.is_empty() {
                 if let Some(base) = drafts[index].offence.base.clone() {
-                    let inherited = drafts.iter().find(|d| d.offence.section == base).map(|d| d.offence.clauses.clone());
+                    let inherited = drafts
+                        .iter()
+                        .find(|d| d.offence.section == base)
+                        .map(|d| d.offence.clauses.clone());
                     drafts[index].offence.clauses = inherited.unwrap_or_default();
                 }
             }
@@ -377,9 +516,17 @@ impl Checker {
         let mut overlaps = Vec::new();
         for &(file, rules) in files {
             for declaration in &rules.declarations {
-                let Declaration::Overlap(decl) = declaration else { continue };
+                let Declaration::Overlap(decl) = declaration else {
+                    continue;
+                };
                 let mut errors = Vec::new();
-                let kind = lookup(&decl.kind, "overlap kind", &OverlapKind::ALL, |k| k.id(), &mut errors);
+                let kind = lookup(
+                    &decl.kind,
+                    "overlap kind",
+                    &OverlapKind::ALL,
+                    |k| k.id(),
+                    &mut errors,
+                );
                 for section in &decl.sections {
                     if !drafts.iter().any(|d| d.offence.section == section.value) {
                         errors.push(self.missing_offence(section));
@@ -406,20 +553,49 @@ impl Checker {
         overlaps
     }
 
-    fn precedences(&mut self, files: &RuleFiles<'_>) -> (Option<Precedence<Agency>>, Option<Precedence<Court>>) {
+    fn precedences(
+        &mut self,
+        files: &RuleFiles<'_>,
+    ) -> (Option<Precedence<Agency>>, Option<Precedence<Court>>) {
         let (mut agency, mut court) = (None, None);
         for &(file, rules) in files {
             for declaration in &rules.declarations {
-                let Declaration::Precedence(decl) = declaration else { continue };
+                let Declaration::Precedence(decl) = declaration else {
+                    continue;
+                };
                 let mut errors = Vec::new();
                 let already = match decl.of.value {
                     PrecedenceOf::Agency => {
-                        let order = decl.order.iter().filter_map(|n| lookup(n, "agency", &Agency::ALL, |a| a.id(), &mut errors)).collect();
-                        agency.replace(Precedence { order, cite: decl.cite.value.clone(), note: decl.note.clone() }).is_some()
+                        let order = decl
+                            .order
+                            .iter()
+                            .filter_map(|n| {
+                                lookup(n, "agency", &Agency::ALL, |a| a.id(), &mut errors)
+                            })
+                            .collect();
+                        agency
+                            .replace(Precedence {
+                                order,
+                                cite: decl.cite.value.clone(),
+                                note: decl.note.clone(),
+                            })
+                            .is_some()
                     }
                     PrecedenceOf::Court => {
-                        let order = decl.order.iter().filter_map(|n| lookup(n, "court", &Court::ALL, |c| c.id(), &mut errors)).collect();
-                        court.replace(Precedence { order, cite: decl.cite.value.clone(), note: decl.note.clone() }).is_some()
+                        let order = decl
+                            .order
+                            .iter()
+                            .filter_map(|n| {
+                                lookup(n, "court", &Court::ALL, |c| c.id(), &mut errors)
+                            })
+                            .collect();
+                        court
+                            .replace(Precedence {
+                                order,
+                                cite: decl.cite.value.clone(),
+                                note: decl.note.clone(),
+                            })
+                            .is_some()
                     }
                 };
                 if already {
@@ -435,11 +611,19 @@ impl Checker {
         (agency, court)
     }
 
-    fn required_fact(&mut self, name: &'static str, ty: &Type, ty_name: &'static str) -> Option<FactId> {
+    fn required_fact(
+        &mut self,
+        name: &'static str,
+        ty: &Type,
+        ty_name: &'static str,
+    ) -> Option<FactId> {
         let id = self.ids.get(name).copied();
-        let fits = id.and_then(|id| self.facts[id].as_ref()).is_some_and(|f| &f.ty == ty && f.derivation.is_none());
+        let fits = id
+            .and_then(|id| self.facts[id].as_ref())
+            .is_some_and(|f| &f.ty == ty && f.derivation.is_none());
         if !fits {
-            self.errors.push((0, CheckError::RequiredFact { name, ty: ty_name }));
+            self.errors
+                .push((0, CheckError::RequiredFact { name, ty: ty_name }));
         }
         id
     }
@@ -448,14 +632,26 @@ impl Checker {
 /// The agency or court a clause names.
 fn decides(clause: &ast::ClauseDecl, errors: &mut Vec<CheckError>) -> Option<Decides> {
     match clause.role.value {
-        ClauseRole::Agency => lookup(&clause.target, "agency", &Agency::ALL, |a| a.id(), errors).map(Decides::Agency),
-        ClauseRole::Support => lookup(&clause.target, "agency", &Agency::ALL, |a| a.id(), errors).map(Decides::Support),
-        ClauseRole::Court => lookup(&clause.target, "court", &Court::ALL, |c| c.id(), errors).map(Decides::Court),
+        ClauseRole::Agency => {
+            lookup(&clause.target, "agency", &Agency::ALL, |a| a.id(), errors).map(Decides::Agency)
+        }
+        ClauseRole::Support => {
+            lookup(&clause.target, "agency", &Agency::ALL, |a| a.id(), errors).map(Decides::Support)
+        }
+        ClauseRole::Court => {
+            lookup(&clause.target, "court", &Court::ALL, |c| c.id(), errors).map(Decides::Court)
+        }
     }
 }
 
 /// An id from a closed list (agencies, courts, overlap kinds), or an error with a suggestion.
-fn lookup<T: Copy>(name: &ast::Name, what: &'static str, all: &[T], id: impl Fn(T) -> &'static str, errors: &mut Vec<CheckError>) -> Option<T> {
+fn lookup<T: Copy>(
+    name: &ast::Name,
+    what: &'static str,
+    all: &[T],
+    id: impl Fn(T) -> &'static str,
+    errors: &mut Vec<CheckError>,
+) -> Option<T> {
     let found = all.iter().copied().find(|item| id(*item) == name.value);
     if found.is_none() {
         errors.push(CheckError::UnknownId {
@@ -470,14 +666,26 @@ fn lookup<T: Copy>(name: &ast::Name, what: &'static str, all: &[T], id: impl Fn(
 
 /// A declared type, checked.
 fn fact_type(ty: &TypeExpr, span: Span) -> Result<Type, CheckError> {
-    let invalid = |message: &str| CheckError::Invalid { message: message.to_owned(), span, help: None };
+    let invalid = |message: &str| CheckError::Invalid {
+        message: message.to_owned(),
+        span,
+        help: None,
+    };
     let members = |names: &[ast::Name]| -> Result<Arc<[String]>, CheckError> {
         let list: Vec<String> = names.iter().map(|n| n.value.clone()).collect();
         if list.is_empty() {
             return Err(invalid("an enum or set needs at least one member"));
         }
-        if let Some(dup) = names.iter().enumerate().find(|(i, n)| list[..*i].contains(&n.value)) {
-            return Err(CheckError::Invalid { message: format!("member `{}` is listed twice", dup.1.value), span: dup.1.span, help: None });
+        if let Some(dup) = names
+            .iter()
+            .enumerate()
+            .find(|(i, n)| list[..*i].contains(&n.value))
+        {
+            return Err(CheckError::Invalid {
+                message: format!("member `{}` is listed twice", dup.1.value),
+                span: dup.1.span,
+                help: None,
+            });
         }
         if list.len() > 64 {
             return Err(invalid("an enum or set may have at most 64 members"));
@@ -488,9 +696,19 @@ fn fact_type(ty: &TypeExpr, span: Span) -> Result<Type, CheckError> {
         TypeExpr::Bool => Type::Bool,
         TypeExpr::Date => Type::Date,
         TypeExpr::Text => Type::Text,
-        TypeExpr::Int { range: None } => Type::Int { min: i64::MIN, max: i64::MAX },
-        TypeExpr::Int { range: Some((min, max)) } if min <= max => Type::Int { min: *min, max: *max },
-        TypeExpr::Int { .. } => return Err(invalid("the range's lower end is above its upper end")),
+        TypeExpr::Int { range: None } => Type::Int {
+            min: i64::MIN,
+            max: i64::MAX,
+        },
+        TypeExpr::Int {
+            range: Some((min, max)),
+        } if min <= max => Type::Int {
+            min: *min,
+            max: *max,
+        },
+        TypeExpr::Int { .. } => {
+            return Err(invalid("the range's lower end is above its upper end"));
+        }
         TypeExpr::Enum(names) => Type::Enum(members(names)?),
         TypeExpr::Set(names) => Type::Set(members(names)?),
     })

@@ -13,8 +13,11 @@ pub(super) fn derive_order(
     ids: &HashMap<String, FactId>,
     errors: &mut Vec<CheckError>,
 ) -> Vec<FactId> {
-    let index: HashMap<FactId, usize> =
-        derived.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let index: HashMap<FactId, usize> = derived
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
     let uses: Vec<Vec<usize>> = derived
         .iter()
         .map(|(_, decl)| {
@@ -30,7 +33,9 @@ pub(super) fn derive_order(
     let mut order = Vec::new();
     let mut stack = Vec::new();
     for start in 0..derived.len() {
-        visit(start, &uses, &mut state, &mut stack, &mut order, derived, errors);
+        visit(
+            start, &uses, &mut state, &mut stack, &mut order, derived, errors,
+        );
     }
     order.into_iter().map(|i| derived[i].0).collect()
 }
@@ -80,7 +85,10 @@ fn report_cycle(
 ) {
     let from = stack.iter().position(|&n| n == start).unwrap_or(0);
     let members = &stack[from..];
-    let mut chain: Vec<&str> = members.iter().map(|&n| derived[n].1.name.value.as_str()).collect();
+    let mut chain: Vec<&str> = members
+        .iter()
+        .map(|&n| derived[n].1.name.value.as_str())
+        .collect();
     chain.push(&derived[start].1.name.value);
     let decl = derived[start].1;
     errors.push(CheckError::Cycle {
@@ -103,7 +111,10 @@ pub(super) fn fact_names<'a>(expr: &'a ast::Expr, names: &mut Vec<&'a str>) {
             fact_names(left, names);
             fact_names(right, names);
         }
-        ExprKind::Bool(_) | ExprKind::Int(_) | ExprKind::Date(_) | ExprKind::Text(_)
+        ExprKind::Bool(_)
+        | ExprKind::Int(_)
+        | ExprKind::Date(_)
+        | ExprKind::Text(_)
         | ExprKind::Symbol(_) => {}
     }
 }

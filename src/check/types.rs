@@ -32,14 +32,21 @@ impl Scope<'_> {
             ExprKind::Bool(value) => Some((Expr::Const(Constant::Bool(*value)), Type::Bool)),
             ExprKind::Int(value) => Some((
                 Expr::Const(Constant::Int(*value)),
-                Type::Int { min: i64::MIN, max: i64::MAX },
+                Type::Int {
+                    min: i64::MIN,
+                    max: i64::MAX,
+                },
             )),
             ExprKind::Date(value) => Some((Expr::Const(Constant::Date(*value)), Type::Date)),
-            ExprKind::Text(value) => {
-                Some((Expr::Const(Constant::Text(value.as_str().into())), Type::Text))
-            }
+            ExprKind::Text(value) => Some((
+                Expr::Const(Constant::Text(value.as_str().into())),
+                Type::Text,
+            )),
             ExprKind::Symbol(name) => {
-                errors.push(CheckError::BareName { name: name.clone(), span: expr.span });
+                errors.push(CheckError::BareName {
+                    name: name.clone(),
+                    span: expr.span,
+                });
                 None
             }
             ExprKind::Fact(name) => {
@@ -55,7 +62,12 @@ impl Scope<'_> {
         }
     }
 
-    fn fact(&self, name: &str, span: Span, errors: &mut Vec<CheckError>) -> Option<(FactId, &Type)> {
+    fn fact(
+        &self,
+        name: &str,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<(FactId, &Type)> {
         let Some(&id) = self.ids.get(name) else {
             errors.push(CheckError::UnknownFact {
                 name: name.to_owned(),
@@ -79,7 +91,11 @@ impl Scope<'_> {
             BinaryOp::And | BinaryOp::Or => {
                 let (l, r) = (self.condition(left, errors), self.condition(right, errors));
                 let (l, r) = (Box::new(l?), Box::new(r?));
-                let expr = if op == BinaryOp::And { Expr::And(l, r) } else { Expr::Or(l, r) };
+                let expr = if op == BinaryOp::And {
+                    Expr::And(l, r)
+                } else {
+                    Expr::Or(l, r)
+                };
                 return Some((expr, Type::Bool));
             }
             BinaryOp::Eq => Comparison::Eq,
@@ -111,7 +127,10 @@ impl Scope<'_> {
             });
             return None;
         }
-        Some((Expr::Compare(comparison, Box::new(l), Box::new(r)), Type::Bool))
+        Some((
+            Expr::Compare(comparison, Box::new(l), Box::new(r)),
+            Type::Bool,
+        ))
     }
 
     /// `victim.sex == female` (either way round): a membership test on an enum fact.
@@ -129,7 +148,10 @@ impl Scope<'_> {
             _ => return None,
         };
         let ExprKind::Fact(name) = &fact.kind else {
-            errors.push(CheckError::BareName { name: symbol.0.clone(), span: symbol.1 });
+            errors.push(CheckError::BareName {
+                name: symbol.0.clone(),
+                span: symbol.1,
+            });
             return Some(None);
         };
         let (id, ty) = match self.fact(name, fact.span, errors) {
@@ -174,7 +196,11 @@ impl Scope<'_> {
         let declared = match (ty, wants_enum) {
             (Type::Set(declared), false) | (Type::Enum(declared), true) => declared,
             _ => {
-                let expected = if wants_enum { "an enum fact (for `in`)" } else { "a set fact" };
+                let expected = if wants_enum {
+                    "an enum fact (for `in`)"
+                } else {
+                    "a set fact"
+                };
                 errors.push(CheckError::TypeMismatch {
                     expected: expected.into(),
                     found: ty.describe(),

@@ -86,7 +86,10 @@ pub struct ElementOutcome {
 pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
     let mut values = case.values.clone();
     for &fact in &program.derive_order {
-        let derivation = program.facts[fact].derivation.as_ref().expect("derive order holds derived facts");
+        let derivation = program.facts[fact]
+            .derivation
+            .as_ref()
+            .expect("derive order holds derived facts");
         values[fact] = value::value(&derivation.expr, &values);
     }
     let (date, date_assumed) = match values[program.case_date] {
@@ -111,17 +114,34 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
                 None => Status::DoesNotApply,
                 Some(_) => conjunction(&elements),
             };
-            SectionOutcome { offence: index, section: offence.section.clone(), status, version, elements }
+            SectionOutcome {
+                offence: index,
+                section: offence.section.clone(),
+                status,
+                version,
+                elements,
+            }
         })
         .collect();
-    Outcome { date, date_assumed, values, sections }
+    Outcome {
+        date,
+        date_assumed,
+        values,
+        sections,
+    }
 }
 
 /// Whether a rule is part of the law on `date`. Inside a date key's window the earlier law
 /// is used, as for statute versions (`StatuteBook::version_on`).
 pub fn holds_on(book: &StatuteBook, validity: &Validity, date: Date) -> bool {
-    let started = validity.since.as_deref().is_none_or(|key| book.reached(key, date) == Reached::Yes);
-    let ended = validity.until.as_deref().is_some_and(|key| book.reached(key, date) == Reached::Yes);
+    let started = validity
+        .since
+        .as_deref()
+        .is_none_or(|key| book.reached(key, date) == Reached::Yes);
+    let ended = validity
+        .until
+        .as_deref()
+        .is_some_and(|key| book.reached(key, date) == Reached::Yes);
     started && !ended
 }
 
@@ -143,7 +163,12 @@ fn evaluate_element(index: usize, element: &Element, values: &[Option<Value>]) -
             Some(false) => {}
         }
     }
-    ElementOutcome { element: index, holds, tested, waived_by }
+    ElementOutcome {
+        element: index,
+        holds,
+        tested,
+        waived_by,
+    }
 }
 
 fn conjunction(elements: &[ElementOutcome]) -> Status {

@@ -25,7 +25,9 @@ pub fn truth(expr: &Expr, values: &[Option<Value>]) -> Option<bool> {
             Some(Value::Enum(index)) => Some(mask & (1 << index) != 0),
             _ => None,
         },
-        Expr::Compare(op, left, right) => compare(*op, &value(left, values)?, &value(right, values)?),
+        Expr::Compare(op, left, right) => {
+            compare(*op, &value(left, values)?, &value(right, values)?)
+        }
         Expr::Const(_) | Expr::Fact(_) => match value(expr, values)? {
             Value::Bool(value) => Some(value),
             _ => None,
@@ -109,7 +111,13 @@ mod tests {
     #[test]
     fn comparisons_with_unknown_are_unknown() {
         let values = [Some(Value::Int(16)), None];
-        let under_18 = |id| Expr::Compare(Comparison::Lt, fact(id), Box::new(Expr::Const(Constant::Int(18))));
+        let under_18 = |id| {
+            Expr::Compare(
+                Comparison::Lt,
+                fact(id),
+                Box::new(Expr::Const(Constant::Int(18))),
+            )
+        };
         assert_eq!(truth(&under_18(0), &values), Some(true));
         assert_eq!(truth(&under_18(1), &values), None);
     }

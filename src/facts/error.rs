@@ -116,7 +116,10 @@ pub enum FactError {
 
     /// A date that does not exist or is not a plain date.
     #[error("`{name}` is not a valid date: {reason}")]
-    #[diagnostic(code(facts::bad_date), help("write dates as YYYY-MM-DD, e.g. 2023-03-10"))]
+    #[diagnostic(
+        code(facts::bad_date),
+        help("write dates as YYYY-MM-DD, e.g. 2023-03-10")
+    )]
     BadDate {
         /// The dotted name.
         name: String,

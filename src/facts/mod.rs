@@ -58,7 +58,11 @@ pub enum Format {
 impl Format {
     /// JSON for `.json` files, TOML otherwise.
     pub fn from_path(path: &str) -> Format {
-        if path.ends_with(".json") { Format::Json } else { Format::Toml }
+        if path.ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Toml
+        }
     }
 }
 
@@ -84,7 +88,11 @@ pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<F
         }),
     }
     if reader.errors.is_empty() {
-        Ok(Case { values: reader.values, given_at: reader.given_at, expect: reader.expect })
+        Ok(Case {
+            values: reader.values,
+            given_at: reader.given_at,
+            expect: reader.expect,
+        })
     } else {
         Err(reader.errors)
     }
@@ -105,7 +113,11 @@ impl Reader<'_> {
                 self.expect = self.expectation(node);
                 continue;
             }
-            let name = if prefix.is_empty() { key.value.clone() } else { format!("{prefix}.{}", key.value) };
+            let name = if prefix.is_empty() {
+                key.value.clone()
+            } else {
+                format!("{prefix}.{}", key.value)
+            };
             match (self.program.fact(&name), &node.kind) {
                 (Some(id), _) => self.fact(id, &name, key.span, node),
                 (None, NodeKind::Table(inner)) if self.is_group(&name) => self.table(&name, inner),
@@ -121,35 +133,78 @@ impl Reader<'_> {
     /// Whether some input fact lives under `name.` (`movement.origin` for `movement.origin.country`).
     fn is_group(&self, name: &str) -> bool {
         let prefix = format!("{name}.");
-        self.program.facts.iter().any(|fact| fact.derivation.is_none() && fact.name.starts_with(&prefix))
+        self.program
+            .facts
+            .iter()
+            .any(|fact| fact.derivation.is_none() && fact.name.starts_with(&prefix))
     }
 
+    /// Help for an unknown key: the closest key of the same table, or the keys it has.
     fn suggest_fact(&self, name: &str) -> String {
-        let inputs = self.program.facts.iter().filter(|f| f.derivation.is_none()).map(|f| f.name.as_str());
-        let groups: Vec<&str> = inputs.clone().filter_map(|n| n.rsplit_once('.').map(|(group, _)| group)).collect();
-        if !name.contains('.') && !groups.iter().any(|g| g.split('.').next() == Some(name)) {
-            let mut tables: Vec<&str> = groups.iter().filter_map(|g| g.split('.').next()).collect();
-            tables.sort_unstable();
-            tables.dedup();
-            tables.push(EXPECT);
-            return format!("case files have the tables {}", crate::diagnostic::list_or(tables));
+        let (group, key) = name.rsplit_once('.').unwrap_or(("", name));
+        let siblings: Vec<&str> = self.keys_under(group);
+        if siblings.is_empty() {
+            return format!("case files have no table `{group}`");
         }
-        suggestion_help(name, inputs)
+        let place = if group.is_empty() {
+            "case files have the tables".to_owned()
+        } else {
+            format!("[{group}] has")
+        };
+        match crate::diagnostic::did_you_mean(key, siblings.iter().copied()) {
+            Some(close) if group.is_empty() => format!("did you mean `{close}`?"),
+            Some(close) => format!("did you mean `{group}.{close}`?"),
+            None => format!("{place} {}", crate::diagnostic::list_or(siblings)),
+        }
+    }
+
+    /// The keys a table may hold: `age`, `sex`... under `victim`; the tables at the top.
+    fn keys_under(&self, group: &str) -> Vec<&str> {
+        let prefix = if group.is_empty() {
+            String::new()
+        } else {
+            format!("{group}.")
+        };
+        let mut keys: Vec<&str> = self
+            .program
+            .facts
+            .iter()
+            .filter(|fact| fact.derivation.is_none())
+            .filter_map(|fact| fact.name.strip_prefix(prefix.as_str()))
+            .map(|rest| rest.split('.').next().unwrap_or(rest))
+            .collect();
+        keys.dedup();
+        if group.is_empty() {
+            keys.sort_unstable();
+            keys.dedup();
+            keys.push(EXPECT);
+        }
+        keys
     }
 
     fn fact(&mut self, id: FactId, name: &str, key_span: Span, node: &Node) {
         let fact = &self.program.facts[id];
         if fact.derivation.is_some() {
-            let inputs: Vec<&str> = fact.inputs.iter().map(|&i| self.program.facts[i].name.as_str()).collect();
+            let inputs: Vec<&str> = fact
+                .inputs
+                .iter()
+                .map(|&i| self.program.facts[i].name.as_str())
+                .collect();
             self.errors.push(FactError::DerivedFact {
                 name: name.to_owned(),
                 span: key_span,
-                help: format!("give {} instead", crate::diagnostic::list_or(inputs).replace(" or ", " and ")),
+                help: format!(
+                    "give {} instead",
+                    crate::diagnostic::list_or(inputs).replace(" or ", " and ")
+                ),
             });
             return;
         }
         if self.given_at[id].is_some() {
-            self.errors.push(FactError::DuplicateKey { name: name.to_owned(), span: key_span });
+            self.errors.push(FactError::DuplicateKey {
+                name: name.to_owned(),
+                span: key_span,
+            });
             return;
         }
         if matches!(node.kind, NodeKind::Null) {
@@ -178,11 +233,23 @@ impl Reader<'_> {
                 "applies" => expect.applies = self.section_list(value),
                 "may_apply" => expect.may_apply = self.section_list(value),
                 "does_not_apply" => expect.does_not_apply = self.section_list(value),
-                "lead_agency" => expect.lead_agency = self.id_of(value, &Agency::ALL, |a| a.id(), "agency"),
+                "lead_agency" => {
+                    expect.lead_agency = self.id_of(value, &Agency::ALL, |a| a.id(), "agency")
+                }
                 "court" => expect.court = self.id_of(value, &Court::ALL, |c| c.id(), "court"),
                 other => {
-                    let keys = ["applies", "may_apply", "does_not_apply", "lead_agency", "court"];
-                    self.expect_error(&format!("unknown key `{other}` in `expect`"), key.span, Some(suggestion_help(other, keys)));
+                    let keys = [
+                        "applies",
+                        "may_apply",
+                        "does_not_apply",
+                        "lead_agency",
+                        "court",
+                    ];
+                    self.expect_error(
+                        &format!("unknown key `{other}` in `expect`"),
+                        key.span,
+                        Some(suggestion_help(other, keys)),
+                    );
                 }
             }
         }
@@ -197,18 +264,37 @@ impl Reader<'_> {
         let mut sections = Vec::new();
         for item in items {
             match &item.kind {
-                NodeKind::String(id) if self.program.offence(id).is_some() => sections.push(id.clone()),
-                NodeKind::String(id) => {
-                    let help = suggestion_help(id, self.program.offences.iter().map(|o| o.section.as_str()));
-                    self.expect_error(&format!("`{id}` is not an offence the rules know"), item.span, Some(help));
+                NodeKind::String(id) if self.program.offence(id).is_some() => {
+                    sections.push(id.clone())
                 }
-                other => self.expect_error(&format!("expected a section id, found {}", other.describe()), item.span, None),
+                NodeKind::String(id) => {
+                    let help = suggestion_help(
+                        id,
+                        self.program.offences.iter().map(|o| o.section.as_str()),
+                    );
+                    self.expect_error(
+                        &format!("`{id}` is not an offence the rules know"),
+                        item.span,
+                        Some(help),
+                    );
+                }
+                other => self.expect_error(
+                    &format!("expected a section id, found {}", other.describe()),
+                    item.span,
+                    None,
+                ),
             }
         }
         sections
     }
 
-    fn id_of<T: Copy>(&mut self, node: &Node, all: &[T], id: impl Fn(T) -> &'static str, what: &str) -> Option<T> {
+    fn id_of<T: Copy>(
+        &mut self,
+        node: &Node,
+        all: &[T],
+        id: impl Fn(T) -> &'static str,
+        what: &str,
+    ) -> Option<T> {
         let NodeKind::String(text) = &node.kind else {
             self.expect_error(&format!("expected {what} id"), node.span, None);
             return None;
@@ -222,7 +308,11 @@ impl Reader<'_> {
     }
 
     fn expect_error(&mut self, message: &str, span: Span, help: Option<String>) {
-        self.errors.push(FactError::Expect { message: message.to_owned(), span, help });
+        self.errors.push(FactError::Expect {
+            message: message.to_owned(),
+            span,
+            help,
+        });
     }
 }
 
@@ -240,7 +330,11 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
     match (ty, &node.kind) {
         (Type::Bool, NodeKind::Bool(value)) => Ok(Value::Bool(*value)),
         (Type::Bool, _) => Err(wrong("true or false")),
-        (Type::Int { min, max }, NodeKind::Integer(Some(value))) if value >= min && value <= max => Ok(Value::Int(*value)),
+        (Type::Int { min, max }, NodeKind::Integer(Some(value)))
+            if value >= min && value <= max =>
+        {
+            Ok(Value::Int(*value))
+        }
         (Type::Int { min, max }, NodeKind::Integer(value)) => Err(vec![FactError::OutOfRange {
             name: name.to_owned(),
             value: value.unwrap_or(i64::MAX),
@@ -250,14 +344,21 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
             help: question.to_owned(),
         }]),
         (Type::Int { .. }, _) => Err(wrong("a whole number")),
-        (Type::Date, NodeKind::Datetime(text) | NodeKind::String(text)) => parse_date(name, text, node.span).map(Value::Date).map_err(|e| vec![e]),
+        (Type::Date, NodeKind::Datetime(text) | NodeKind::String(text)) => {
+            parse_date(name, text, node.span)
+                .map(Value::Date)
+                .map_err(|e| vec![e])
+        }
         (Type::Date, _) => Err(wrong("a date (YYYY-MM-DD)")),
         (Type::Text, NodeKind::String(text)) => Ok(Value::Text(text.as_str().into())),
         (Type::Text, _) => Err(wrong("a string")),
         (Type::Enum(members), NodeKind::String(text)) => member(name, members, text, node.span)
             .map(|index| Value::Enum(u8::try_from(index).expect("enums have at most 64 members")))
             .map_err(|e| vec![e]),
-        (Type::Enum(members), _) => Err(wrong(&format!("one of {}", crate::diagnostic::list_or(members.iter().map(String::as_str))))),
+        (Type::Enum(members), _) => Err(wrong(&format!(
+            "one of {}",
+            crate::diagnostic::list_or(members.iter().map(String::as_str))
+        ))),
         (Type::Set(members), NodeKind::Array(items)) => set(name, members, items),
         (Type::Set(_), _) => Err(wrong("a list of values")),
     }
@@ -274,12 +375,19 @@ fn set(name: &str, members: &[String], items: &[Node]) -> Result<Value, Vec<Fact
                 expected: "a string".into(),
                 found: item.kind.describe(),
                 span: item.span,
-                help: format!("list values of {}", crate::diagnostic::list_or(members.iter().map(String::as_str))),
+                help: format!(
+                    "list values of {}",
+                    crate::diagnostic::list_or(members.iter().map(String::as_str))
+                ),
             });
             continue;
         };
         if !seen.insert(text.as_str()) {
-            errors.push(FactError::DuplicateValue { name: name.to_owned(), value: text.clone(), span: item.span });
+            errors.push(FactError::DuplicateValue {
+                name: name.to_owned(),
+                value: text.clone(),
+                span: item.span,
+            });
             continue;
         }
         match member(name, members, text, item.span) {
@@ -287,20 +395,31 @@ fn set(name: &str, members: &[String], items: &[Node]) -> Result<Value, Vec<Fact
             Err(error) => errors.push(error),
         }
     }
-    if errors.is_empty() { Ok(Value::Set(bits)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Value::Set(bits))
+    } else {
+        Err(errors)
+    }
 }
 
 fn member(name: &str, members: &[String], text: &str, span: Span) -> Result<usize, FactError> {
-    members.iter().position(|m| m == text).ok_or_else(|| FactError::UnknownValue {
-        name: name.to_owned(),
-        value: text.to_owned(),
-        span,
-        help: suggestion_help(text, members.iter().map(String::as_str)),
-    })
+    members
+        .iter()
+        .position(|m| m == text)
+        .ok_or_else(|| FactError::UnknownValue {
+            name: name.to_owned(),
+            value: text.to_owned(),
+            span,
+            help: suggestion_help(text, members.iter().map(String::as_str)),
+        })
 }
 
 fn parse_date(name: &str, text: &str, span: Span) -> Result<Date, FactError> {
-    let bad = |reason: String| FactError::BadDate { name: name.to_owned(), reason, span };
+    let bad = |reason: String| FactError::BadDate {
+        name: name.to_owned(),
+        reason,
+        span,
+    };
     if text.len() != 10 {
         return Err(bad(format!("`{text}` is not a plain date")));
     }

@@ -52,7 +52,10 @@ pub(super) fn from_toml(text: &str) -> Result<Node, FactError> {
         span: error.span().map_or(Span::default(), Span::from),
     })?;
     let span = Span::from(table.span());
-    Ok(Node { kind: toml_table(table.get_ref()), span })
+    Ok(Node {
+        kind: toml_table(table.get_ref()),
+        span,
+    })
 }
 
 fn toml_table(table: &DeTable<'_>) -> NodeKind {
@@ -72,14 +75,20 @@ fn toml_node(value: &DeValue<'_>, span: Span) -> Node {
         DeValue::String(text) => NodeKind::String(text.to_string()),
         DeValue::Integer(integer) => {
             let digits = integer.as_str().replace('_', "");
-            let digits = digits.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b");
+            let digits = digits
+                .trim_start_matches("0x")
+                .trim_start_matches("0o")
+                .trim_start_matches("0b");
             NodeKind::Integer(i64::from_str_radix(digits, integer.radix()).ok())
         }
         DeValue::Float(_) => NodeKind::Float,
         DeValue::Boolean(value) => NodeKind::Bool(*value),
         DeValue::Datetime(datetime) => NodeKind::Datetime(datetime.to_string()),
         DeValue::Array(items) => NodeKind::Array(
-            items.iter().map(|item| toml_node(item.get_ref(), item.span().into())).collect(),
+            items
+                .iter()
+                .map(|item| toml_node(item.get_ref(), item.span().into()))
+                .collect(),
         ),
         DeValue::Table(table) => toml_table(table),
     };
@@ -100,14 +109,18 @@ pub(super) fn from_json(text: &str) -> Result<Node, FactError> {
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
     };
-    let parsed = jsonc_parser::parse_to_ast(text, &jsonc_parser::CollectOptions::default(), &strict)
-        .map_err(|error| FactError::Syntax {
-            message: error.kind().to_string(),
-            span: Span::new(error.range().start..error.range().end),
-        })?;
+    let parsed =
+        jsonc_parser::parse_to_ast(text, &jsonc_parser::CollectOptions::default(), &strict)
+            .map_err(|error| FactError::Syntax {
+                message: error.kind().to_string(),
+                span: Span::new(error.range().start..error.range().end),
+            })?;
     match parsed.value {
         Some(value) => Ok(json_node(&value)),
-        None => Err(FactError::Syntax { message: "the file is empty".into(), span: Span::default() }),
+        None => Err(FactError::Syntax {
+            message: "the file is empty".into(),
+            span: Span::default(),
+        }),
     }
 }
 
@@ -124,7 +137,10 @@ fn json_node(value: &json::Value<'_>) -> Node {
         }
         json::Value::BooleanLit(value) => (NodeKind::Bool(value.value), value.range),
         json::Value::NullKeyword(null) => (NodeKind::Null, null.range),
-        json::Value::Array(array) => (NodeKind::Array(array.elements.iter().map(json_node).collect()), array.range),
+        json::Value::Array(array) => (
+            NodeKind::Array(array.elements.iter().map(json_node).collect()),
+            array.range,
+        ),
         json::Value::Object(object) => {
             let entries = object
                 .properties
@@ -134,11 +150,17 @@ fn json_node(value: &json::Value<'_>) -> Node {
                         json::ObjectPropName::String(text) => (text.value.to_string(), text.range),
                         json::ObjectPropName::Word(word) => (word.value.to_string(), word.range),
                     };
-                    (Spanned::new(name, Span::new(range.start..range.end)), json_node(&property.value))
+                    (
+                        Spanned::new(name, Span::new(range.start..range.end)),
+                        json_node(&property.value),
+                    )
                 })
                 .collect();
             (NodeKind::Table(entries), object.range)
         }
     };
-    Node { kind, span: Span::new(range.start..range.end) }
+    Node {
+        kind,
+        span: Span::new(range.start..range.end),
+    }
 }

@@ -9,7 +9,7 @@ use super::Evaluated;
 use crate::eval::{ElementOutcome, SectionOutcome, Status};
 use crate::model::{FactId, Program, Type, Value};
 use crate::resolve::{Candidate, Choice};
-use crate::statute::{Certainty, DateBound, Punishment};
+use crate::statute::{Certainty, Punishment};
 
 /// One evaluated case.
 #[derive(Debug, Serialize)]
@@ -255,26 +255,43 @@ pub struct UnknownReport {
 pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
     let outcome = &evaluated.outcome;
     let resolution = &evaluated.resolution;
-    let title = program.fact("case.title").and_then(|id| match &evaluated.case.values[id] {
-        Some(Value::Text(text)) => Some(text.to_string()),
-        _ => None,
-    });
+    let title = program
+        .fact("case.title")
+        .and_then(|id| match &evaluated.case.values[id] {
+            Some(Value::Text(text)) => Some(text.to_string()),
+            _ => None,
+        });
     CaseReport {
         tipnav: env!("CARGO_PKG_VERSION"),
         case: CaseInfo {
             file: evaluated.file.name.clone(),
             title,
             date: outcome.date.to_string(),
-            date_source: if outcome.date_assumed { "today" } else { "case" },
+            date_source: if outcome.date_assumed {
+                "today"
+            } else {
+                "case"
+            },
         },
-        sections: outcome.sections.iter().map(|s| section_report(program, &outcome.values, s)).collect(),
+        sections: sorted_by_status(&outcome.sections)
+            .map(|s| section_report(program, &outcome.values, s))
+            .collect(),
         jurisdiction: Jurisdiction {
             agencies: resolution
                 .agencies
                 .iter()
-                .map(|a| AgencyReport { id: a.agency.id(), role: a.role.id(), reason: a.reason.clone(), sections: a.sections.clone() })
+                .map(|a| AgencyReport {
+                    id: a.agency.id(),
+                    role: a.role.id(),
+                    reason: a.reason.clone(),
+                    sections: a.sections.clone(),
+                })
                 .collect(),
-            court: resolution.court.as_ref().map(|c| CourtReport { id: c.court.id(), reason: c.reason.clone(), conflict: c.conflict }),
+            court: resolution.court.as_ref().map(|c| CourtReport {
+                id: c.court.id(),
+                reason: c.reason.clone(),
+                conflict: c.conflict,
+            }),
             by_section: resolution
                 .sections
                 .iter()
@@ -283,7 +300,11 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                     status: s.status.id(),
                     agency: choice_report(program, &s.agency, |a| a.id()),
                     court: choice_report(program, &s.court, |c| c.id()),
-                    support: s.support.iter().map(|c| option_report(c, |a| a.id())).collect(),
+                    support: s
+                        .support
+                        .iter()
+                        .map(|c| option_report(c, |a| a.id()))
+                        .collect(),
                 })
                 .collect(),
         },
@@ -312,11 +333,25 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
     }
 }
 
-fn section_report(program: &Program, values: &[Option<Value>], outcome: &SectionOutcome) -> SectionReport {
+/// Sections that apply first, then those that may apply, then the rest; rule order within each.
+fn sorted_by_status(sections: &[SectionOutcome]) -> impl Iterator<Item = &SectionOutcome> {
+    let mut sorted: Vec<&SectionOutcome> = sections.iter().collect();
+    sorted.sort_by_key(|s| s.status);
+    sorted.into_iter()
+}
+
+fn section_report(
+    program: &Program,
+    values: &[Option<Value>],
+    outcome: &SectionOutcome,
+) -> SectionReport {
     let offence = &program.offences[outcome.offence];
     let section = &program.book.sections[&outcome.section];
     let instrument = &program.book.instruments[&section.instrument];
-    let version = outcome.version.as_ref().map(|(index, certainty)| (&section.versions[*index], certainty));
+    let version = outcome
+        .version
+        .as_ref()
+        .map(|(index, certainty)| (&section.versions[*index], certainty));
     let particulars = version.and_then(|(v, _)| v.offence.as_ref());
     SectionReport {
         id: outcome.section.clone(),
@@ -327,27 +362,42 @@ fn section_report(program: &Program, values: &[Option<Value>], outcome: &Section
         version: version.map(|(v, certainty)| VersionReport {
             from: v.from.clone(),
             until: v.until.clone(),
-            in_force_from: program.book.dates.get(&v.from).map_or_else(String::new, |d| bound_text(d.bound)),
+            in_force_from: program
+                .book
+                .dates
+                .get(&v.from)
+                .map_or_else(String::new, |d| d.bound.to_string()),
             certain: *certainty == Certainty::Certain,
             summary: v.summary.clone().unwrap_or_else(|| section.summary.clone()),
         }),
-        elements: outcome.elements.iter().map(|e| element_report(program, values, offence, e)).collect(),
+        elements: outcome
+            .elements
+            .iter()
+            .map(|e| element_report(program, values, offence, e))
+            .collect(),
         penalty: particulars.map(|p| penalty_report(&p.punishment)),
-        procedure: particulars.map(|p| ProcedureReport { cognizable: p.cognizable, bailable: p.bailable, compoundable: p.compoundable }),
+        procedure: particulars.map(|p| ProcedureReport {
+            cognizable: p.cognizable,
+            bailable: p.bailable,
+            compoundable: p.compoundable,
+        }),
         court: particulars.map(|p| p.court.id()),
         agency: particulars.map(|p| p.agency.id()),
         source: version.map(|(v, _)| v.source.clone()),
         verified: version.map(|(v, _)| v.verified.as_str()),
-        unverified: version.map(|(v, _)| v.unverified.clone()).unwrap_or_default(),
+        unverified: version
+            .map(|(v, _)| v.unverified.clone())
+            .unwrap_or_default(),
         note: version.and_then(|(v, _)| v.note.clone()),
     }
 }
 
-fn bound_text(bound: DateBound) -> String {
-    bound.to_string()
-}
-
-fn element_report(program: &Program, values: &[Option<Value>], offence: &crate::model::Offence, outcome: &ElementOutcome) -> ElementReport {
+fn element_report(
+    program: &Program,
+    values: &[Option<Value>],
+    offence: &crate::model::Offence,
+    outcome: &ElementOutcome,
+) -> ElementReport {
     let element = &offence.elements[outcome.element];
     let mut facts: Vec<FactId> = element.inputs.clone();
     let waiver = outcome.waived_by.map(|w| &element.waivers[w]);
@@ -364,7 +414,10 @@ fn element_report(program: &Program, values: &[Option<Value>], offence: &crate::
             None => "unknown",
         },
         cite: element.cite.clone(),
-        facts: facts.into_iter().map(|f| fact_value(program, values, f)).collect(),
+        facts: facts
+            .into_iter()
+            .map(|f| fact_value(program, values, f))
+            .collect(),
         waived_by: waiver.map(|w| w.cite.clone()),
         inherited_from: element.inherited_from.clone(),
     }
@@ -373,18 +426,35 @@ fn element_report(program: &Program, values: &[Option<Value>], offence: &crate::
 /// A fact with its value as a case file would write it.
 pub fn fact_value(program: &Program, values: &[Option<Value>], fact: FactId) -> FactValue {
     let ty = &program.facts[fact].ty;
-    FactValue { fact: program.facts[fact].name.clone(), value: values[fact].as_ref().map_or(Json::Null, |v| json_value(v, ty)) }
+    FactValue {
+        fact: program.facts[fact].name.clone(),
+        value: values[fact]
+            .as_ref()
+            .map_or(Json::Null, |v| json_value(v, ty)),
+    }
 }
 
 fn json_value(value: &Value, ty: &Type) -> Json {
-    let member = |index: usize| Json::String(ty.members().and_then(|m| m.get(index)).cloned().unwrap_or_default());
+    let member = |index: usize| {
+        Json::String(
+            ty.members()
+                .and_then(|m| m.get(index))
+                .cloned()
+                .unwrap_or_default(),
+        )
+    };
     match value {
         Value::Bool(b) => Json::Bool(*b),
         Value::Int(i) => Json::from(*i),
         Value::Date(d) => Json::String(d.to_string()),
         Value::Text(t) => Json::String(t.to_string()),
         Value::Enum(index) => member(usize::from(*index)),
-        Value::Set(bits) => Json::Array((0..64).filter(|i| bits & (1 << i) != 0).map(member).collect()),
+        Value::Set(bits) => Json::Array(
+            (0..64)
+                .filter(|i| bits & (1 << i) != 0)
+                .map(member)
+                .collect(),
+        ),
     }
 }
 
@@ -402,17 +472,35 @@ fn penalty_report(punishment: &Punishment) -> PenaltyReport {
     }
 }
 
-fn choice_report<T: Copy>(program: &Program, choice: &Choice<T>, id: impl Fn(T) -> &'static str + Copy) -> ChoiceReport {
+fn choice_report<T: Copy>(
+    program: &Program,
+    choice: &Choice<T>,
+    id: impl Fn(T) -> &'static str + Copy,
+) -> ChoiceReport {
     ChoiceReport {
         id: choice.chosen.as_ref().map(|c| id(c.value)),
         reason: choice.chosen.as_ref().map(|c| c.reason.clone()),
-        options: choice.options.iter().map(|c| option_report(c, id)).collect(),
-        deciding: choice.deciding.iter().map(|&f| program.facts[f].name.clone()).collect(),
+        options: choice
+            .options
+            .iter()
+            .map(|c| option_report(c, id))
+            .collect(),
+        deciding: choice
+            .deciding
+            .iter()
+            .map(|&f| program.facts[f].name.clone())
+            .collect(),
     }
 }
 
-fn option_report<T: Copy>(candidate: &Candidate<T>, id: impl Fn(T) -> &'static str) -> OptionReport {
-    OptionReport { id: id(candidate.value), reason: candidate.reason.clone() }
+fn option_report<T: Copy>(
+    candidate: &Candidate<T>,
+    id: impl Fn(T) -> &'static str,
+) -> OptionReport {
+    OptionReport {
+        id: id(candidate.value),
+        reason: candidate.reason.clone(),
+    }
 }
 
 /// Whether a status counts as reaching the case (applies or may apply).

@@ -30,7 +30,10 @@ pub struct Evaluated<'a> {
 
 /// Renders evaluated cases. JSON: one object for one case, an array for several.
 pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format) -> String {
-    let reports: Vec<json::CaseReport> = cases.iter().map(|c| json::case_report(program, c)).collect();
+    let reports: Vec<json::CaseReport> = cases
+        .iter()
+        .map(|c| json::case_report(program, c))
+        .collect();
     match format {
         Format::Json => {
             let text = match reports.as_slice() {
@@ -39,20 +42,39 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format) -> Str
             };
             text.expect("reports are plain data") + "\n"
         }
-        Format::Table => reports.iter().map(|r| table::render(r, table::Style::Terminal)).collect::<Vec<_>>().join("\n"),
-        Format::Markdown => reports.iter().map(|r| table::render(r, table::Style::Markdown)).collect::<Vec<_>>().join("\n"),
+        Format::Table => reports
+            .iter()
+            .map(|r| table::render(r, table::Style::Terminal))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Markdown => reports
+            .iter()
+            .map(|r| table::render(r, table::Style::Markdown))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
 /// The summary `tipnav check` prints.
 pub fn check_summary(files: &LawFiles, program: &Program) -> String {
-    let unverified = program.book.sections.values().flat_map(|s| &s.versions).filter(|v| !v.unverified.is_empty() || v.verified == crate::statute::Verified::Unverified).count();
+    let unverified = program
+        .book
+        .sections
+        .values()
+        .flat_map(|s| &s.versions)
+        .filter(|v| !v.unverified.is_empty() || v.verified == crate::statute::Verified::Unverified)
+        .count();
     format!(
         "ok: {} statute files ({} instruments, {} sections, {} versions, {} with unverified fields), {} rule files ({} facts, {} offences, {} overlaps)\n",
         files.statutes.len(),
         program.book.instruments.len(),
         program.book.sections.len(),
-        program.book.sections.values().map(|s| s.versions.len()).sum::<usize>(),
+        program
+            .book
+            .sections
+            .values()
+            .map(|s| s.versions.len())
+            .sum::<usize>(),
         unverified,
         files.rules.len(),
         program.facts.len(),
@@ -81,5 +103,7 @@ pub fn print(text: &str) {
 
 /// Writes diagnostics to stderr.
 pub fn print_diagnostics(reports: &[miette::Report], style: report::DiagnosticStyle) {
-    let _ = std::io::stderr().lock().write_all(report::render_diagnostics(reports, style).as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(report::render_diagnostics(reports, style).as_bytes());
 }

@@ -24,9 +24,16 @@ impl DiagnosticStyle {
         let color = match color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal(),
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
         };
-        DiagnosticStyle { color, json, width: 100 }
+        DiagnosticStyle {
+            color,
+            json,
+            width: 100,
+        }
     }
 }
 
@@ -38,7 +45,11 @@ pub fn render_diagnostics(reports: &[miette::Report], style: DiagnosticStyle) ->
             let _ = JSONReportHandler::new().render_report(&mut out, report.as_ref());
             out.push('\n');
         } else {
-            let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+            let theme = if style.color {
+                GraphicalTheme::unicode()
+            } else {
+                GraphicalTheme::unicode_nocolor()
+            };
             let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
             let _ = handler.render_report(&mut out, report.as_ref());
         }

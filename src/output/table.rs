@@ -26,17 +26,31 @@ pub fn render(report: &CaseReport, style: Style) -> String {
     let title = report.case.title.as_deref().unwrap_or("Untitled case");
     heading(&mut out, 1, title);
     let date_line = match report.case.date_source {
-        "today" => format!("Law in force today, {} (the case gives no date)", report.case.date),
+        "today" => format!(
+            "Law in force today, {} (the case gives no date)",
+            report.case.date
+        ),
         _ => format!("Law in force on {}", report.case.date),
     };
     out.push_str(&format!("{} · {}\n\n", report.case.file, date_line));
 
-    let reaching: Vec<&SectionReport> = report.sections.iter().filter(|s| reaches(s.status)).collect();
-    heading(&mut out, 2, "Sections that apply or may apply");
-    if reaching.is_empty() {
-        out.push_str("No section applies or may apply on these facts.\n\n");
+    let with_status = |status: &str| -> Vec<&SectionReport> {
+        report
+            .sections
+            .iter()
+            .filter(|s| s.status == status)
+            .collect()
+    };
+    let (applying, possible) = (with_status("applies"), with_status("may_apply"));
+    heading(&mut out, 2, "Sections that apply");
+    if applying.is_empty() {
+        out.push_str("No section applies on these facts.\n\n");
     } else {
-        push_table(&mut out, sections_table(&reaching, style));
+        push_table(&mut out, sections_table(&applying, style));
+    }
+    if !possible.is_empty() {
+        heading(&mut out, 2, "Sections that may apply, on facts not given");
+        push_table(&mut out, possible_table(&possible, style));
     }
     let not_applying = not_applying_line(report);
     if !not_applying.is_empty() {
@@ -45,8 +59,15 @@ pub fn render(report: &CaseReport, style: Style) -> String {
 
     heading(&mut out, 2, "Jurisdiction");
     if let Some(court) = &report.jurisdiction.court {
-        let conflict = if court.conflict { " (forum conflict)" } else { "" };
-        out.push_str(&format!("Court for the case: {}{conflict}: {}\n\n", court.id, court.reason));
+        let conflict = if court.conflict {
+            " (forum conflict)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "Court for the case: {}{conflict}: {}\n\n",
+            court.id, court.reason
+        ));
     }
     if !report.jurisdiction.agencies.is_empty() {
         push_table(&mut out, agencies_table(report, style));
@@ -77,10 +98,15 @@ fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();
     match style {
         Style::Terminal => {
-            table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(WIDTH);
+            table
+                .load_style(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(WIDTH);
         }
         Style::Markdown => {
-            table.load_style(presets::ASCII_MARKDOWN).set_content_arrangement(ContentArrangement::Disabled);
+            table
+                .load_style(presets::ASCII_MARKDOWN)
+                .set_content_arrangement(ContentArrangement::Disabled);
         }
     }
     table.set_header(header.to_vec());
@@ -101,20 +127,51 @@ fn lines(style: Style, parts: &[String]) -> String {
 }
 
 fn sections_table(sections: &[&SectionReport], style: Style) -> Table {
-    let mut table = new_table(style, &["Section", "Status", "Elements", "Penalty and procedure"]);
+    let mut table = new_table(style, &["Section", "Elements", "Penalty and procedure"]);
     for section in sections {
-        let mut name = vec![section.id.clone(), format!("{} {}", section.instrument, section.heading)];
+        let mut name = vec![
+            section.id.clone(),
+            format!("{} {}", section.instrument, section.heading),
+        ];
         if let Some(version) = &section.version {
             let certainty = if version.certain { "" } else { " (uncertain)" };
-            name.push(format!("version from {}{certainty}", version.from));
+            name.push(format!(
+                "text in force from {}{certainty}",
+                version.in_force_from
+            ));
         }
         let elements: Vec<String> = section.elements.iter().map(element_line).collect();
         table.add_row(vec![
             lines(style, &name),
-            section.status.to_owned(),
             lines(style, &elements),
             lines(style, &penalty_lines(section)),
         ]);
+    }
+    table
+}
+
+fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
+    let mut table = new_table(
+        style,
+        &["Section", "Open elements and the facts that decide them"],
+    );
+    for section in sections {
+        let open: Vec<String> = section
+            .elements
+            .iter()
+            .filter(|e| e.status == "unknown")
+            .map(|e| {
+                let facts: Vec<&str> = e
+                    .facts
+                    .iter()
+                    .filter(|f| f.value.is_null())
+                    .map(|f| f.fact.as_str())
+                    .collect();
+                format!("{} ({})", e.name, facts.join(", "))
+            })
+            .collect();
+        let name = format!("{} {}", section.id, section.heading);
+        table.add_row(vec![name, lines(style, &open)]);
     }
     table
 }
@@ -142,7 +199,13 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
         parts.push(penalty.text.clone());
     }
     if let Some(procedure) = &section.procedure {
-        let word = |yes: bool, text: &str| if yes { text.to_owned() } else { format!("non-{text}") };
+        let word = |yes: bool, text: &str| {
+            if yes {
+                text.to_owned()
+            } else {
+                format!("non-{text}")
+            }
+        };
         parts.push(format!(
             "{}, {}, {}",
             word(procedure.cognizable, "cognizable"),
@@ -166,7 +229,12 @@ fn not_applying_line(report: &CaseReport) -> String {
         .iter()
         .filter(|s| !reaches(s.status))
         .map(|s| {
-            let failed: Vec<&str> = s.elements.iter().filter(|e| e.status == "not_met").map(|e| e.name.as_str()).collect();
+            let failed: Vec<&str> = s
+                .elements
+                .iter()
+                .filter(|e| e.status == "not_met")
+                .map(|e| e.name.as_str())
+                .collect();
             match (&s.version, failed.is_empty()) {
                 (None, _) => format!("{} (not in force)", s.id),
                 (Some(_), true) => s.id.clone(),
@@ -180,7 +248,12 @@ fn not_applying_line(report: &CaseReport) -> String {
 fn agencies_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &["Agency", "Role", "Why", "Sections"]);
     for agency in &report.jurisdiction.agencies {
-        table.add_row(vec![agency.id.to_owned(), agency.role.to_owned(), agency.reason.clone(), agency.sections.join(", ")]);
+        table.add_row(vec![
+            agency.id.to_owned(),
+            agency.role.to_owned(),
+            agency.reason.clone(),
+            agency.sections.join(", "),
+        ]);
     }
     table
 }
@@ -188,17 +261,28 @@ fn agencies_table(report: &CaseReport, style: Style) -> Table {
 fn by_section_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &["Section", "Agency", "Court"]);
     for section in &report.jurisdiction.by_section {
-        table.add_row(vec![section.section.clone(), choice_text(&section.agency), choice_text(&section.court)]);
+        table.add_row(vec![
+            section.section.clone(),
+            choice_text(&section.agency),
+            choice_text(&section.court),
+        ]);
     }
     table
 }
 
 fn choice_text(choice: &ChoiceReport) -> String {
     match choice.id {
-        Some(id) => format!("{id}: {}", short_cite(choice.reason.as_deref().unwrap_or_default())),
+        Some(id) => format!(
+            "{id}: {}",
+            short_cite(choice.reason.as_deref().unwrap_or_default())
+        ),
         None => {
             let ids: Vec<&str> = choice.options.iter().map(|o| o.id).collect();
-            format!("{} (depends on {})", ids.join(" or "), choice.deciding.join(", "))
+            format!(
+                "{} (depends on {})",
+                ids.join(" or "),
+                choice.deciding.join(", ")
+            )
         }
     }
 }
@@ -222,7 +306,11 @@ fn overlaps_table(report: &CaseReport, style: Style) -> Table {
 fn unknown_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &["Fact", "Question", "Affects"]);
     for unknown in &report.unknown {
-        table.add_row(vec![unknown.fact.clone(), unknown.question.clone(), unknown.affects.join(", ")]);
+        table.add_row(vec![
+            unknown.fact.clone(),
+            unknown.question.clone(),
+            unknown.affects.join(", "),
+        ]);
     }
     table
 }

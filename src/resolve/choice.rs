@@ -27,6 +27,8 @@ pub struct Candidate<T> {
     pub value: T,
     /// The citation of the clause, or the statute default.
     pub reason: String,
+    /// Whether a jurisdiction rule chose it (rather than the statute data's default).
+    pub by_rule: bool,
 }
 
 pub(super) fn section_jurisdiction(
@@ -42,27 +44,55 @@ pub(super) fn section_jurisdiction(
         .and_then(|(index, _)| statute.versions[*index].offence.as_ref())
         .expect("a section that applies or may apply has an offence version in force");
     let short = &program.book.instruments[&statute.instrument].short_title;
-    let clauses: Vec<&Clause> =
-        offence.clauses.iter().filter(|c| holds_on(&program.book, &c.validity, outcome.date)).collect();
-    let default = |what: &str| format!("{short}, {}: {what} named in the statute data", section_label(&section.section));
-    let agency = choose(&clauses, outcome, |d| match d {
-        Decides::Agency(agency) => Some(agency),
-        _ => None,
-    }, default_candidate(particulars, |p| p.agency, default("agency")));
-    let court = choose(&clauses, outcome, |d| match d {
-        Decides::Court(court) => Some(court),
-        _ => None,
-    }, default_candidate(particulars, |p| p.court, default("court")));
+    let clauses: Vec<&Clause> = offence
+        .clauses
+        .iter()
+        .filter(|c| holds_on(&program.book, &c.validity, outcome.date))
+        .collect();
+    let default = |what: &str| {
+        format!(
+            "{short} {}: the {what} given in the statute data",
+            section_label(&section.section)
+        )
+    };
+    let agency = choose(
+        &clauses,
+        outcome,
+        |d| match d {
+            Decides::Agency(agency) => Some(agency),
+            _ => None,
+        },
+        default_candidate(particulars, |p| p.agency, default("agency")),
+    );
+    let court = choose(
+        &clauses,
+        outcome,
+        |d| match d {
+            Decides::Court(court) => Some(court),
+            _ => None,
+        },
+        default_candidate(particulars, |p| p.court, default("court")),
+    );
     let support = clauses
         .iter()
         .filter_map(|clause| match clause.decides {
             Decides::Support(agency) if condition_holds(clause, outcome) == Some(true) => {
-                Some(Candidate { value: agency, reason: clause.cite.clone() })
+                Some(Candidate {
+                    value: agency,
+                    reason: clause.cite.clone(),
+                    by_rule: true,
+                })
             }
             _ => None,
         })
         .collect();
-    SectionJurisdiction { section: section.section.clone(), status: section.status, agency, court, support }
+    SectionJurisdiction {
+        section: section.section.clone(),
+        status: section.status,
+        agency,
+        court,
+        support,
+    }
 }
 
 /// `ptpa-2018/3-2` as `s.3-2`.
@@ -70,12 +100,23 @@ fn section_label(id: &str) -> String {
     format!("s.{}", id.split_once('/').map_or(id, |(_, number)| number))
 }
 
-fn default_candidate<T>(particulars: &OffenceParticulars, pick: impl Fn(&OffenceParticulars) -> T, reason: String) -> Candidate<T> {
-    Candidate { value: pick(particulars), reason }
+fn default_candidate<T>(
+    particulars: &OffenceParticulars,
+    pick: impl Fn(&OffenceParticulars) -> T,
+    reason: String,
+) -> Candidate<T> {
+    Candidate {
+        value: pick(particulars),
+        reason,
+        by_rule: false,
+    }
 }
 
 fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
-    clause.condition.as_ref().map_or(Some(true), |c| truth(c, &outcome.values))
+    clause
+        .condition
+        .as_ref()
+        .map_or(Some(true), |c| truth(c, &outcome.values))
 }
 
 fn choose<T: Copy + PartialEq>(
@@ -87,23 +128,44 @@ fn choose<T: Copy + PartialEq>(
     let mut options: Vec<Candidate<T>> = Vec::new();
     let mut deciding = Vec::new();
     for clause in clauses {
-        let Some(value) = target(clause.decides) else { continue };
-        let candidate = Candidate { value, reason: clause.cite.clone() };
+        let Some(value) = target(clause.decides) else {
+            continue;
+        };
+        let candidate = Candidate {
+            value,
+            reason: clause.cite.clone(),
+            by_rule: true,
+        };
         match condition_holds(clause, outcome) {
-            Some(true) if options.is_empty() => return Choice { chosen: Some(candidate), options, deciding },
+            Some(true) if options.is_empty() => {
+                return Choice {
+                    chosen: Some(candidate),
+                    options,
+                    deciding,
+                };
+            }
             Some(true) => {
                 push_option(&mut options, candidate);
                 return open(options, deciding);
             }
             None => {
                 push_option(&mut options, candidate);
-                deciding.extend(clause.inputs.iter().filter(|&&f| outcome.values[f].is_none()));
+                deciding.extend(
+                    clause
+                        .inputs
+                        .iter()
+                        .filter(|&&f| outcome.values[f].is_none()),
+                );
             }
             Some(false) => {}
         }
     }
     if options.is_empty() {
-        return Choice { chosen: Some(default), options, deciding };
+        return Choice {
+            chosen: Some(default),
+            options,
+            deciding,
+        };
     }
     push_option(&mut options, default);
     open(options, deciding)
@@ -116,11 +178,22 @@ fn push_option<T: PartialEq>(options: &mut Vec<Candidate<T>>, candidate: Candida
 }
 
 /// An open choice; if every option is the same value, it is settled after all.
-fn open<T: Copy + PartialEq>(mut options: Vec<Candidate<T>>, mut deciding: Vec<FactId>) -> Choice<T> {
+fn open<T: Copy + PartialEq>(
+    mut options: Vec<Candidate<T>>,
+    mut deciding: Vec<FactId>,
+) -> Choice<T> {
     deciding.sort_unstable();
     deciding.dedup();
     if options.len() == 1 {
-        return Choice { chosen: options.pop(), options, deciding: Vec::new() };
+        return Choice {
+            chosen: options.pop(),
+            options,
+            deciding: Vec::new(),
+        };
     }
-    Choice { chosen: None, options, deciding }
+    Choice {
+        chosen: None,
+        options,
+        deciding,
+    }
 }

@@ -6,7 +6,7 @@ mod choice;
 
 use std::collections::BTreeMap;
 
-pub use choice::{Choice, Candidate};
+pub use choice::{Candidate, Choice};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::model::{FactId, OverlapKind, Program};
@@ -129,7 +129,14 @@ pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
     let overlaps = overlaps(program, &sections);
     let unknown = unknowns(program, outcome, &sections);
     let notes = notes(program, outcome);
-    Resolution { sections, agencies, court, overlaps, unknown, notes }
+    Resolution {
+        sections,
+        agencies,
+        court,
+        overlaps,
+        unknown,
+        notes,
+    }
 }
 
 fn applying(sections: &[SectionJurisdiction]) -> impl Iterator<Item = &SectionJurisdiction> {
@@ -138,33 +145,42 @@ fn applying(sections: &[SectionJurisdiction]) -> impl Iterator<Item = &SectionJu
 
 fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRole> {
     let mut by_agency: BTreeMap<Agency, AgencyRole> = BTreeMap::new();
-    let mut add = |agency: Agency, role: Role, reason: &str, section: &str| {
+    // The reason shown is the strongest one: a section that applies beats one that may, and a
+    // jurisdiction rule's citation beats a statute default.
+    let mut strength: BTreeMap<Agency, (Role, bool)> = BTreeMap::new();
+    let mut add = |agency: Agency, role: Role, candidate: &Candidate<Agency>, section: &str| {
         let entry = by_agency.entry(agency).or_insert_with(|| AgencyRole {
             agency,
             role,
-            reason: reason.to_owned(),
+            reason: candidate.reason.clone(),
             sections: Vec::new(),
         });
-        if role < entry.role {
+        let best = strength.entry(agency).or_insert((role, candidate.by_rule));
+        if (role, !candidate.by_rule) < (best.0, !best.1) {
+            *best = (role, candidate.by_rule);
             entry.role = role;
-            entry.reason = reason.to_owned();
+            entry.reason = candidate.reason.clone();
         }
         if !entry.sections.iter().any(|s| s == section) {
             entry.sections.push(section.to_owned());
         }
     };
     for section in sections {
-        let role = if section.status == Status::Applies { Role::Supporting } else { Role::Possible };
+        let role = if section.status == Status::Applies {
+            Role::Supporting
+        } else {
+            Role::Possible
+        };
         match &section.agency.chosen {
-            Some(chosen) => add(chosen.value, role, &chosen.reason, &section.section),
+            Some(chosen) => add(chosen.value, role, chosen, &section.section),
             None => {
                 for option in &section.agency.options {
-                    add(option.value, Role::Possible, &option.reason, &section.section);
+                    add(option.value, Role::Possible, option, &section.section);
                 }
             }
         }
         for support in &section.support {
-            add(support.value, role, &support.reason, &section.section);
+            add(support.value, role, support, &section.section);
         }
     }
     let lead = program.agency_precedence.as_ref().and_then(|precedence| {
@@ -175,10 +191,16 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
     });
     if let Some((agency, precedence)) = lead {
         let others = by_agency.len() > 1;
-        let role = by_agency.get_mut(&agency).expect("the lead comes from a section's agency");
+        let role = by_agency
+            .get_mut(&agency)
+            .expect("the lead comes from a section's agency");
         role.role = Role::Lead;
         if others {
-            role.reason = format!("{}; leads because {}", role.reason, precedence.note.as_deref().unwrap_or(&precedence.cite));
+            role.reason = format!(
+                "{}; leads because {}",
+                role.reason,
+                precedence.note.as_deref().unwrap_or(&precedence.cite)
+            );
         }
     }
     let mut roles: Vec<AgencyRole> = by_agency.into_values().collect();
@@ -188,19 +210,36 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
 
 fn case_court(program: &Program, sections: &[SectionJurisdiction]) -> Option<CaseCourt> {
     let mut courts: Vec<(Court, &str)> = applying(sections)
-        .filter_map(|s| s.court.chosen.as_ref().map(|c| (c.value, s.section.as_str())))
+        .filter_map(|s| {
+            s.court
+                .chosen
+                .as_ref()
+                .map(|c| (c.value, s.section.as_str()))
+        })
         .collect();
     let precedence = program.court_precedence.as_ref();
     courts.sort_by_key(|(court, _)| precedence.map_or(0, |p| p.rank(court)));
     let (court, _) = *courts.first()?;
     let conflict = courts.iter().any(|(other, _)| *other != court);
     let reason = if conflict {
-        let cite = precedence.map_or(String::new(), |p| format!(" ({})", p.note.as_deref().unwrap_or(&p.cite)));
-        format!("the sections that apply go to different courts; the {} is the senior forum among them{cite}", court.name())
+        let cite = precedence.map_or(String::new(), |p| {
+            format!(" ({})", p.note.as_deref().unwrap_or(&p.cite))
+        });
+        format!(
+            "the sections that apply go to different courts; the {} is the senior forum among them{cite}",
+            court.name()
+        )
     } else {
-        format!("every section that applies is tried by the {}", court.name())
+        format!(
+            "every section that applies is tried by the {}",
+            court.name()
+        )
     };
-    Some(CaseCourt { court, reason, conflict })
+    Some(CaseCourt {
+        court,
+        reason,
+        conflict,
+    })
 }
 
 fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOverlap> {
@@ -209,9 +248,16 @@ fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOve
         .overlaps
         .iter()
         .filter_map(|overlap| {
-            let members: Vec<String> = overlap.sections.iter().filter(|s| status_of(s).is_some()).cloned().collect();
+            let members: Vec<String> = overlap
+                .sections
+                .iter()
+                .filter(|s| status_of(s).is_some())
+                .cloned()
+                .collect();
             (members.len() >= 2).then(|| FoundOverlap {
-                certain: members.iter().all(|s| status_of(s) == Some(Status::Applies)),
+                certain: members
+                    .iter()
+                    .all(|s| status_of(s) == Some(Status::Applies)),
                 sections: members,
                 kind: overlap.kind,
                 declared: true,
@@ -220,8 +266,12 @@ fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOve
             })
         })
         .collect();
-    found.extend(conflict(sections, OverlapKind::ForumConflict, |s| s.court.chosen.as_ref().map(|c| c.value.name())));
-    found.extend(conflict(sections, OverlapKind::AgencyConflict, |s| s.agency.chosen.as_ref().map(|c| c.value.name())));
+    found.extend(conflict(sections, OverlapKind::ForumConflict, |s| {
+        s.court.chosen.as_ref().map(|c| c.value.name())
+    }));
+    found.extend(conflict(sections, OverlapKind::AgencyConflict, |s| {
+        s.agency.chosen.as_ref().map(|c| c.value.name())
+    }));
     found
 }
 
@@ -231,13 +281,18 @@ fn conflict(
     kind: OverlapKind,
     target: impl Fn(&SectionJurisdiction) -> Option<&'static str>,
 ) -> Option<FoundOverlap> {
-    let pairs: Vec<(&str, &'static str)> =
-        applying(sections).filter_map(|s| Some((s.section.as_str(), target(s)?))).collect();
+    let pairs: Vec<(&str, &'static str)> = applying(sections)
+        .filter_map(|s| Some((s.section.as_str(), target(s)?)))
+        .collect();
     let first = pairs.first()?.1;
     if pairs.iter().all(|(_, t)| *t == first) {
         return None;
     }
-    let note = pairs.iter().map(|(section, t)| format!("{section}: {t}")).collect::<Vec<_>>().join("; ");
+    let note = pairs
+        .iter()
+        .map(|(section, t)| format!("{section}: {t}"))
+        .collect::<Vec<_>>()
+        .join("; ");
     Some(FoundOverlap {
         sections: pairs.iter().map(|(s, _)| (*s).to_owned()).collect(),
         kind,
@@ -248,7 +303,11 @@ fn conflict(
     })
 }
 
-fn unknowns(program: &Program, outcome: &Outcome, sections: &[SectionJurisdiction]) -> Vec<Unknown> {
+fn unknowns(
+    program: &Program,
+    outcome: &Outcome,
+    sections: &[SectionJurisdiction],
+) -> Vec<Unknown> {
     let mut affects: BTreeMap<FactId, Vec<String>> = BTreeMap::new();
     let mut add = |facts: &[FactId], what: String| {
         for &fact in facts {
@@ -260,16 +319,29 @@ fn unknowns(program: &Program, outcome: &Outcome, sections: &[SectionJurisdictio
             }
         }
     };
-    for section in outcome.sections.iter().filter(|s| s.status == Status::MayApply) {
+    for section in outcome
+        .sections
+        .iter()
+        .filter(|s| s.status == Status::MayApply)
+    {
         for fact in undecided_inputs(program, section) {
             add(&[fact], section.section.clone());
         }
     }
     for section in sections {
-        add(&section.agency.deciding, format!("agency for {}", section.section));
-        add(&section.court.deciding, format!("court for {}", section.section));
+        add(
+            &section.agency.deciding,
+            format!("agency for {}", section.section),
+        );
+        add(
+            &section.court.deciding,
+            format!("court for {}", section.section),
+        );
     }
-    affects.into_iter().map(|(fact, affects)| Unknown { fact, affects }).collect()
+    affects
+        .into_iter()
+        .map(|(fact, affects)| Unknown { fact, affects })
+        .collect()
 }
 
 /// The unknown input facts read by a section's unknown elements and their waivers.
@@ -281,7 +353,11 @@ pub fn undecided_inputs(program: &Program, section: &SectionOutcome) -> Vec<Fact
         .filter(|e| e.holds.is_none())
         .flat_map(|e| {
             let element = &offence.elements[e.element];
-            element.inputs.iter().chain(element.waivers.iter().flat_map(|w| &w.inputs)).copied()
+            element
+                .inputs
+                .iter()
+                .chain(element.waivers.iter().flat_map(|w| &w.inputs))
+                .copied()
         })
         .collect();
     facts.sort_unstable();
@@ -292,7 +368,10 @@ pub fn undecided_inputs(program: &Program, section: &SectionOutcome) -> Vec<Fact
 fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
     let mut notes = Vec::new();
     if outcome.date_assumed {
-        notes.push(format!("the case file gives no `case.date`: the law in force today ({}) was used", outcome.date));
+        notes.push(format!(
+            "the case file gives no `case.date`: the law in force today ({}) was used",
+            outcome.date
+        ));
     }
     let mut windows: Vec<&str> = outcome
         .sections

@@ -11,7 +11,10 @@ use crate::source::Span;
 pub enum StatuteError {
     /// The file could not be read as TOML of the statute schema.
     #[error("{message}")]
-    #[diagnostic(code(statute::schema), help("the statute schema is described in statutes/README.md"))]
+    #[diagnostic(
+        code(statute::schema),
+        help("the statute schema is described in statutes/README.md")
+    )]
     Schema {
         /// What the TOML reader said.
         message: String,
@@ -106,7 +109,9 @@ pub enum StatuteError {
     #[error("offence `{section}` has a version without `{field}`")]
     #[diagnostic(
         code(statute::missing_offence_field),
-        help("offence versions carry punishment, cognizable, bailable, compoundable, court and agency")
+        help(
+            "offence versions carry punishment, cognizable, bailable, compoundable, court and agency"
+        )
     )]
     MissingOffenceField {
         /// The section id.
@@ -150,7 +155,10 @@ pub enum StatuteError {
 
     /// A text field that must say something is empty.
     #[error("`{field}` is empty")]
-    #[diagnostic(code(statute::empty_field), help("every section and version carries its source and an account in our own words"))]
+    #[diagnostic(
+        code(statute::empty_field),
+        help("every section and version carries its source and an account in our own words")
+    )]
     Empty {
         /// The key.
         field: &'static str,

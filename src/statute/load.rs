@@ -10,16 +10,22 @@ use toml::Spanned as TomlSpanned;
 use toml::value::Datetime;
 
 use super::{
-    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument,
-    OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, StatuteError, Term,
-    Verified, Version,
+    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, OffenceParticulars,
+    Punishment, Section, SectionKind, StatuteBook, StatuteError, Term, Verified, Version,
 };
 use crate::diagnostic::suggestion_help;
 use crate::source::{SourceFile, Span};
 
 /// Version fields that `unverified = [...]` may name.
 const VERSION_FIELDS: [&str; 9] = [
-    "from", "until", "punishment", "cognizable", "bailable", "compoundable", "court", "agency",
+    "from",
+    "until",
+    "punishment",
+    "cognizable",
+    "bailable",
+    "compoundable",
+    "court",
+    "agency",
     "summary",
 ];
 
@@ -29,23 +35,32 @@ pub fn load(files: &[SourceFile]) -> Result<StatuteBook, Vec<(usize, StatuteErro
     let raw: Vec<(usize, RawFile)> = files
         .iter()
         .enumerate()
-        .filter_map(|(index, file)| match toml::from_str::<RawFile>(&file.text) {
-            Ok(raw) => Some((index, raw)),
-            Err(error) => {
-                errors.push((index, schema_error(&error)));
-                None
-            }
-        })
+        .filter_map(
+            |(index, file)| match toml::from_str::<RawFile>(&file.text) {
+                Ok(raw) => Some((index, raw)),
+                Err(error) => {
+                    errors.push((index, schema_error(&error)));
+                    None
+                }
+            },
+        )
         .collect();
     let mut book = StatuteBook::default();
     for (file, raw) in &raw {
         collect_dates(&mut book, raw, *file, &mut errors);
     }
     for (file, raw) in &raw {
-        let mut sink = Sink { file: *file, errors: &mut errors };
+        let mut sink = Sink {
+            file: *file,
+            errors: &mut errors,
+        };
         collect_instrument(&mut book, raw, &mut sink);
     }
-    if errors.is_empty() { Ok(book) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(book)
+    } else {
+        Err(errors)
+    }
 }
 
 fn schema_error(error: &toml::de::Error) -> StatuteError {
@@ -76,7 +91,13 @@ fn collect_dates(
     for (id, date) in &raw.dates {
         let span = Span::from(id.span());
         if book.dates.contains_key(id.get_ref()) {
-            errors.push((file, StatuteError::DuplicateDate { id: id.get_ref().clone(), span }));
+            errors.push((
+                file,
+                StatuteError::DuplicateDate {
+                    id: id.get_ref().clone(),
+                    span,
+                },
+            ));
             continue;
         }
         match date_key(id.get_ref(), date.get_ref()) {
@@ -85,18 +106,26 @@ fn collect_dates(
             }
             Err(problem) => errors.push((
                 file,
-                StatuteError::BadDate { id: id.get_ref().clone(), problem, span },
+                StatuteError::BadDate {
+                    id: id.get_ref().clone(),
+                    problem,
+                    span,
+                },
             )),
         }
     }
 }
 
 fn date_key(id: &str, raw: &RawDate) -> Result<DateKey, String> {
-    let day = |value: &Option<TomlSpanned<Datetime>>| value.as_ref().map(|v| civil_date(v.get_ref())).transpose();
+    let day = |value: &Option<TomlSpanned<Datetime>>| {
+        value.as_ref().map(|v| civil_date(v.get_ref())).transpose()
+    };
     let bound = match (day(&raw.on)?, day(&raw.after)?, day(&raw.by)?) {
         (Some(on), None, None) => DateBound::On(on),
         (None, Some(after), Some(by)) if after < by => DateBound::Window { after, by },
-        (None, Some(_), Some(_)) => return Err("has a window whose `after` is not before `by`".into()),
+        (None, Some(_), Some(_)) => {
+            return Err("has a window whose `after` is not before `by`".into());
+        }
         _ => return Err("needs either `on`, or both `after` and `by`".into()),
     };
     if raw.source.trim().is_empty() {
@@ -117,7 +146,9 @@ fn civil_date(value: &Datetime) -> Result<Date, String> {
     match (value.date, value.time) {
         (Some(day), None) => Date::new(day.year as i16, day.month as i8, day.day as i8)
             .map_err(|error| format!("has an impossible date {value}: {error}")),
-        _ => Err(format!("has `{value}`, which is not a plain date (YYYY-MM-DD)")),
+        _ => Err(format!(
+            "has `{value}`, which is not a plain date (YYYY-MM-DD)"
+        )),
     }
 }
 
@@ -125,7 +156,10 @@ fn collect_instrument(book: &mut StatuteBook, raw: &RawFile, sink: &mut Sink<'_>
     let instrument = &raw.instrument;
     let id = instrument.id.get_ref().clone();
     if book.instruments.contains_key(&id) {
-        sink.push(StatuteError::DuplicateInstrument { id, span: instrument.id.span().into() });
+        sink.push(StatuteError::DuplicateInstrument {
+            id,
+            span: instrument.id.span().into(),
+        });
         return;
     }
     check_date_ref(book, &instrument.commenced, sink);
@@ -138,7 +172,11 @@ fn collect_instrument(book: &mut StatuteBook, raw: &RawFile, sink: &mut Sink<'_>
         let full_id = format!("{id}/{}", section.id.get_ref());
         let span = Span::from(section.id.span());
         if let Some(first) = first_seen.get(&full_id) {
-            sink.push(StatuteError::DuplicateSection { id: full_id, span, first: Some(*first) });
+            sink.push(StatuteError::DuplicateSection {
+                id: full_id,
+                span,
+                first: Some(*first),
+            });
             continue;
         }
         first_seen.insert(full_id.clone(), span);
@@ -210,17 +248,21 @@ fn check_version_order(
                 Some("end before they start".to_owned())
             }
             (None, Some(_)) => Some("continue after an open-ended version".to_owned()),
-            (Some(until), Some(next)) if until.get_ref() != next.get_ref().from.get_ref() => Some(
-                format!(
+            (Some(until), Some(next)) if until.get_ref() != next.get_ref().from.get_ref() => {
+                Some(format!(
                     "do not join: one ends at `{}`, the next starts at `{}`",
                     until.get_ref(),
                     next.get_ref().from.get_ref()
-                ),
-            ),
+                ))
+            }
             _ => None,
         };
         if let Some(problem) = problem {
-            sink.push(StatuteError::VersionOrder { section: section.to_owned(), problem, span });
+            sink.push(StatuteError::VersionOrder {
+                section: section.to_owned(),
+                problem,
+                span,
+            });
         }
     }
 }
@@ -271,7 +313,11 @@ fn offence_particulars(
     sink: &mut Sink<'_>,
 ) -> Option<OffenceParticulars> {
     let mut missing = |field: &'static str| {
-        sink.push(StatuteError::MissingOffenceField { section: section.to_owned(), field, span });
+        sink.push(StatuteError::MissingOffenceField {
+            section: section.to_owned(),
+            field,
+            span,
+        });
     };
     let punishment = raw.punishment.as_ref().or_else(|| {
         missing("punishment");
@@ -338,25 +384,43 @@ fn build_punishment(
         },
     };
     let imprisonment = match &raw.imprisonment {
-        Some(prison) => Some(Imprisonment { min: term(&prison.min)?, max: term(&prison.max)? }),
+        Some(prison) => Some(Imprisonment {
+            min: term(&prison.min)?,
+            max: term(&prison.max)?,
+        }),
         None => None,
     };
-    let fine = raw.fine.map(|fine| Fine { min: fine.min, max: fine.max });
+    let fine = raw.fine.map(|fine| Fine {
+        min: fine.min,
+        max: fine.max,
+    });
     let problem = match (&imprisonment, &fine, raw.combine) {
         (Some(_), Some(_), None) => Some("has imprisonment and a fine but no `combine`"),
-        (None, _, Some(_)) | (_, None, Some(_)) => Some("has `combine` without both imprisonment and a fine"),
+        (None, _, Some(_)) | (_, None, Some(_)) => {
+            Some("has `combine` without both imprisonment and a fine")
+        }
         (None, None, _) if !raw.death => Some("states no sentence"),
         _ => None,
     };
-    let reversed_term = imprisonment.is_some_and(|p| matches!((p.min, p.max), (Some(a), Some(b)) if a > b));
+    let reversed_term =
+        imprisonment.is_some_and(|p| matches!((p.min, p.max), (Some(a), Some(b)) if a > b));
     let reversed_fine = fine.is_some_and(|f| matches!((f.min, f.max), (Some(a), Some(b)) if a > b));
     let problem = problem.or(reversed_term.then_some("has a minimum term above its maximum"));
     let problem = problem.or(reversed_fine.then_some("has a minimum fine above its maximum"));
     if let Some(problem) = problem {
-        bad(problem, span, Some("see the Punishment part of statutes/README.md"));
+        bad(
+            problem,
+            span,
+            Some("see the Punishment part of statutes/README.md"),
+        );
         return None;
     }
-    Some(Punishment { imprisonment, death: raw.death, fine, combine: raw.combine })
+    Some(Punishment {
+        imprisonment,
+        death: raw.death,
+        fine,
+        combine: raw.combine,
+    })
 }
 
 fn check_date_ref(book: &StatuteBook, key: &TomlSpanned<String>, sink: &mut Sink<'_>) {
@@ -371,7 +435,10 @@ fn check_date_ref(book: &StatuteBook, key: &TomlSpanned<String>, sink: &mut Sink
 
 fn check_not_empty(field: &'static str, value: &TomlSpanned<String>, sink: &mut Sink<'_>) {
     if value.get_ref().trim().is_empty() {
-        sink.push(StatuteError::Empty { field, span: value.span().into() });
+        sink.push(StatuteError::Empty {
+            field,
+            span: value.span().into(),
+        });
     }
 }
 

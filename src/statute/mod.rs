@@ -33,23 +33,30 @@ impl StatuteBook {
     /// Inside a date key's window the earlier text is used (see `statutes/README.md`): a
     /// version whose start is uncertain is not in force yet, one whose end is uncertain still is.
     pub fn version_on(&self, section: &Section, date: Date) -> Option<(usize, Certainty)> {
-        section.versions.iter().enumerate().find_map(|(index, version)| {
-            let until = version
-                .until
-                .as_deref()
-                .map_or(Reached::No, |until| self.reached(until, date));
-            let in_force = self.reached(&version.from, date) == Reached::Yes && until != Reached::Yes;
-            let certainty = match (&version.until, until) {
-                (Some(key), Reached::Uncertain) => Certainty::Uncertain(key.clone()),
-                _ => Certainty::Certain,
-            };
-            in_force.then_some((index, certainty))
-        })
+        section
+            .versions
+            .iter()
+            .enumerate()
+            .find_map(|(index, version)| {
+                let until = version
+                    .until
+                    .as_deref()
+                    .map_or(Reached::No, |until| self.reached(until, date));
+                let in_force =
+                    self.reached(&version.from, date) == Reached::Yes && until != Reached::Yes;
+                let certainty = match (&version.until, until) {
+                    (Some(key), Reached::Uncertain) => Certainty::Uncertain(key.clone()),
+                    _ => Certainty::Certain,
+                };
+                in_force.then_some((index, certainty))
+            })
     }
 
     /// Whether the day named by a date key has come by `date`.
     pub fn reached(&self, key: &str, date: Date) -> Reached {
-        self.dates.get(key).map_or(Reached::No, |key| key.reached(date))
+        self.dates
+            .get(key)
+            .map_or(Reached::No, |key| key.reached(date))
     }
 }
 
@@ -250,9 +257,7 @@ impl Verified {
 }
 
 /// A trial court, as named in DESIGN.md.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Court {
     /// Court of Session.
@@ -296,9 +301,7 @@ impl Court {
 }
 
 /// An investigating agency, as named in DESIGN.md.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Agency {
     /// Federal Investigation Agency.

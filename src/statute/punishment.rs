@@ -183,9 +183,15 @@ mod tests {
     #[test]
     fn punishment_reads_like_the_statute() {
         let punishment = Punishment {
-            imprisonment: Some(Imprisonment { min: None, max: Term::parse("7y") }),
+            imprisonment: Some(Imprisonment {
+                min: None,
+                max: Term::parse("7y"),
+            }),
             death: false,
-            fine: Some(Fine { min: None, max: Some(1_000_000) }),
+            fine: Some(Fine {
+                min: None,
+                max: Some(1_000_000),
+            }),
             combine: Some(Combine::OrBoth),
         };
         assert_eq!(
@@ -196,7 +202,13 @@ mod tests {
 
     #[test]
     fn a_minimum_without_maximum_says_so() {
-        let prison = Imprisonment { min: Term::parse("14y"), max: None };
-        assert_eq!(prison.to_string(), "imprisonment of at least 14 years (no maximum stated)");
+        let prison = Imprisonment {
+            min: Term::parse("14y"),
+            max: None,
+        };
+        assert_eq!(
+            prison.to_string(),
+            "imprisonment of at least 14 years (no maximum stated)"
+        );
     }
 }

@@ -37,7 +37,9 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 /// Parses one rule file. Stops at the first syntax error: later text cannot be trusted.
 pub fn parse(text: &str) -> Result<RuleFile, SyntaxError> {
     let mut pairs = RuleParser::parse(Rule::file, text).map_err(syntax_error)?;
-    let file = pairs.next().expect("the grammar's `file` rule always yields one pair");
+    let file = pairs
+        .next()
+        .expect("the grammar's `file` rule always yields one pair");
     let declarations = file
         .into_inner()
         .filter(|pair| pair.as_rule() != Rule::EOI)
@@ -86,7 +88,10 @@ fn parse_type(pair: Pair<'_, Rule>) -> Result<Spanned<TypeExpr>, SyntaxError> {
 
 fn parse_range(pair: Pair<'_, Rule>) -> Result<(i64, i64), SyntaxError> {
     let mut inner = pair.into_inner();
-    Ok((parse_integer(&next(&mut inner))?, parse_integer(&next(&mut inner))?))
+    Ok((
+        parse_integer(&next(&mut inner))?,
+        parse_integer(&next(&mut inner))?,
+    ))
 }
 
 fn parse_derive(pair: Pair<'_, Rule>) -> Result<DeriveDecl, SyntaxError> {
@@ -110,7 +115,11 @@ fn parse_offence(pair: Pair<'_, Rule>) -> Result<OffenceDecl, SyntaxError> {
         }
     }
     let section = section.expect("the grammar requires a section id");
-    Ok(OffenceDecl { section, base, elements })
+    Ok(OffenceDecl {
+        section,
+        base,
+        elements,
+    })
 }
 
 fn parse_element(pair: Pair<'_, Rule>) -> Result<ElementDecl, SyntaxError> {
@@ -119,7 +128,12 @@ fn parse_element(pair: Pair<'_, Rule>) -> Result<ElementDecl, SyntaxError> {
     let expr = parse_expr(next(&mut inner))?;
     let validity = parse_validity(next(&mut inner));
     let cite = parse_cite(next(&mut inner));
-    Ok(ElementDecl { name, expr, validity, cite })
+    Ok(ElementDecl {
+        name,
+        expr,
+        validity,
+        cite,
+    })
 }
 
 fn parse_validity(pair: Pair<'_, Rule>) -> Validity {
@@ -140,7 +154,12 @@ fn parse_waive(pair: Pair<'_, Rule>) -> Result<WaiveDecl, SyntaxError> {
     let section = parse_name(next(&mut inner));
     let condition = parse_expr(next(&mut inner))?;
     let cite = parse_cite(next(&mut inner));
-    Ok(WaiveDecl { element, section, condition, cite })
+    Ok(WaiveDecl {
+        element,
+        section,
+        condition,
+        cite,
+    })
 }
 
 fn parse_jurisdiction(pair: Pair<'_, Rule>) -> Result<JurisdictionDecl, SyntaxError> {
@@ -171,7 +190,13 @@ fn parse_clause(pair: Pair<'_, Rule>) -> Result<ClauseDecl, SyntaxError> {
         }
     }
     let cite = cite.expect("the grammar requires a cite");
-    Ok(ClauseDecl { role, target, condition, validity, cite })
+    Ok(ClauseDecl {
+        role,
+        target,
+        condition,
+        validity,
+        cite,
+    })
 }
 
 fn parse_overlap(pair: Pair<'_, Rule>) -> Result<OverlapDecl, SyntaxError> {
@@ -179,19 +204,37 @@ fn parse_overlap(pair: Pair<'_, Rule>) -> Result<OverlapDecl, SyntaxError> {
     let kind = parse_name(next(&mut inner));
     let sections = parse_section_list(next(&mut inner));
     let cite = parse_cite(next(&mut inner));
-    let note = inner.next().map(|note| parse_string(next(&mut note.into_inner())));
-    Ok(OverlapDecl { kind, sections, cite, note })
+    let note = inner
+        .next()
+        .map(|note| parse_string(next(&mut note.into_inner())));
+    Ok(OverlapDecl {
+        kind,
+        sections,
+        cite,
+        note,
+    })
 }
 
 fn parse_precedence(pair: Pair<'_, Rule>) -> Result<PrecedenceDecl, SyntaxError> {
     let mut inner = pair.into_inner();
     let of_pair = next(&mut inner);
-    let of = if of_pair.as_str() == "agency" { PrecedenceOf::Agency } else { PrecedenceOf::Court };
+    let of = if of_pair.as_str() == "agency" {
+        PrecedenceOf::Agency
+    } else {
+        PrecedenceOf::Court
+    };
     let of = Spanned::new(of, span_of(&of_pair));
     let order = parse_name_list(next(&mut inner));
     let cite = parse_cite(next(&mut inner));
-    let note = inner.next().map(|note| parse_string(next(&mut note.into_inner())));
-    Ok(PrecedenceDecl { of, order, cite, note })
+    let note = inner
+        .next()
+        .map(|note| parse_string(next(&mut note.into_inner())));
+    Ok(PrecedenceDecl {
+        of,
+        order,
+        cite,
+        note,
+    })
 }
 
 fn parse_expr(pair: Pair<'_, Rule>) -> Result<Expr, SyntaxError> {
@@ -200,13 +243,19 @@ fn parse_expr(pair: Pair<'_, Rule>) -> Result<Expr, SyntaxError> {
         .map_prefix(|op, operand| {
             let operand = operand?;
             let span = span_of(&op).join(operand.span);
-            Ok(Expr { kind: ExprKind::Not(Box::new(operand)), span })
+            Ok(Expr {
+                kind: ExprKind::Not(Box::new(operand)),
+                span,
+            })
         })
         .map_infix(|left, op, right| {
             let (left, right) = (left?, right?);
             let span = left.span.join(right.span);
             let op = binary_op(op.as_rule());
-            Ok(Expr { kind: ExprKind::Binary(op, Box::new(left), Box::new(right)), span })
+            Ok(Expr {
+                kind: ExprKind::Binary(op, Box::new(left), Box::new(right)),
+                span,
+            })
         })
         .parse(pair.into_inner())
 }
@@ -286,7 +335,10 @@ fn parse_cite(pair: Pair<'_, Rule>) -> Spanned<String> {
 /// The contents of a string literal, with escapes resolved.
 fn parse_string(pair: Pair<'_, Rule>) -> String {
     let inner = pair.into_inner().next().map_or("", |inner| inner.as_str());
-    inner.replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\")
+    inner
+        .replace("\\\"", "\"")
+        .replace("\\n", "\n")
+        .replace("\\\\", "\\")
 }
 
 fn parse_name(pair: Pair<'_, Rule>) -> Name {
@@ -326,7 +378,12 @@ fn syntax_error(error: pest::error::Error<Rule>) -> SyntaxError {
         ErrorVariant::ParsingError { .. } => "unexpected text".to_owned(),
         ErrorVariant::CustomError { message } => message.clone(),
     };
-    SyntaxError { message, span, label: "here".to_owned(), help: None }
+    SyntaxError {
+        message,
+        span,
+        label: "here".to_owned(),
+        help: None,
+    }
 }
 
 fn or_list(items: &[&str]) -> String {
@@ -341,9 +398,16 @@ fn or_list(items: &[&str]) -> String {
 fn describe(rule: Rule) -> &'static str {
     match rule {
         Rule::EOI => "end of file",
-        Rule::fact_decl | Rule::derive_decl | Rule::offence_decl | Rule::variant_decl
-        | Rule::waive_decl | Rule::jurisdiction_decl | Rule::overlap_decl
-        | Rule::precedence_decl => "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence)",
+        Rule::fact_decl
+        | Rule::derive_decl
+        | Rule::offence_decl
+        | Rule::variant_decl
+        | Rule::waive_decl
+        | Rule::jurisdiction_decl
+        | Rule::overlap_decl
+        | Rule::precedence_decl => {
+            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence)"
+        }
         Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
         Rule::int_range => "a range like `0..150`",
         Rule::expr | Rule::set_test => "an expression",
@@ -368,8 +432,15 @@ fn describe(rule: Rule) -> &'static str {
         Rule::name_list => "a list like `[a, b]`",
         Rule::section_ref | Rule::section_list => "a section id like `ptpa-2018/3`",
         Rule::date_key => "a date key like `act-ix-2025`",
-        Rule::file | Rule::WHITESPACE | Rule::COMMENT | Rule::bool_type | Rule::int_type
-        | Rule::date_type | Rule::text_type | Rule::enum_type | Rule::set_type
+        Rule::file
+        | Rule::WHITESPACE
+        | Rule::COMMENT
+        | Rule::bool_type
+        | Rule::int_type
+        | Rule::date_type
+        | Rule::text_type
+        | Rule::enum_type
+        | Rule::set_type
         | Rule::declaration => "a declaration",
         Rule::primary | Rule::literal | Rule::infix | Rule::prefix => "an expression",
         Rule::ident_char | Rule::section_part => "a name",

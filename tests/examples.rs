@@ -1,0 +1,85 @@
+//! Every shipped example evaluates to its [expect] block; its table and JSON outputs are
+//! snapshots (reviewed with `cargo insta review`).
+
+use crate::support::{files, program, tipnav};
+use tipnav::expectation::mismatches;
+
+#[test]
+fn every_example_meets_its_expect_block() {
+    let program = program();
+    let examples = files("examples", "toml");
+    assert!(
+        examples.len() >= 7,
+        "the seven consultation cases ship as examples"
+    );
+    for path in examples {
+        let text = std::fs::read_to_string(crate::support::root().join(&path)).unwrap();
+        let case = crate::support::case(&program, &text);
+        let expect = case
+            .expect
+            .clone()
+            .unwrap_or_else(|| panic!("{path} has no [expect] block"));
+        assert!(
+            !expect.applies.is_empty(),
+            "{path}: [expect] names the sections that apply"
+        );
+        let (outcome, resolution) = crate::support::run_case(&program, &case);
+        let problems = mismatches(&expect, &outcome, &resolution);
+        assert!(problems.is_empty(), "{path}: {problems:#?}");
+    }
+}
+
+#[test]
+fn tipnav_test_passes_on_the_examples() {
+    let mut args = vec!["test"];
+    let examples = files("examples", "toml");
+    args.extend(examples.iter().map(String::as_str));
+    let run = tipnav(&args);
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert_eq!(
+        run.stdout.lines().filter(|l| l.starts_with("ok")).count(),
+        examples.len()
+    );
+}
+
+#[test]
+fn example_tables() {
+    for path in files("examples", "toml") {
+        let run = tipnav(&["eval", &path]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        let name = path
+            .trim_start_matches("examples/")
+            .trim_end_matches(".toml")
+            .to_owned();
+        insta::assert_snapshot!(format!("table_{name}"), run.stdout);
+    }
+}
+
+#[test]
+fn example_json() {
+    for path in files("examples", "toml") {
+        let run = tipnav(&["eval", "--format", "json", &path]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        let name = path
+            .trim_start_matches("examples/")
+            .trim_end_matches(".toml")
+            .to_owned();
+        insta::assert_snapshot!(format!("json_{name}"), run.stdout);
+    }
+}
+
+#[test]
+fn example_markdown() {
+    let run = tipnav(&[
+        "eval",
+        "--format",
+        "markdown",
+        "examples/larkana-girl-sold.toml",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(
+        run.stdout
+            .starts_with("# Girl from Punjab sold into prostitution in Larkana\n")
+    );
+    insta::assert_snapshot!("markdown_larkana-girl-sold", run.stdout);
+}

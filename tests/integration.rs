@@ -1,0 +1,11 @@
+//! The single integration test target: the real binary on real files.
+
+mod support;
+
+mod bad_input;
+mod cli;
+mod evaluation;
+mod examples;
+mod json;
+mod readme;
+mod shipped_law;

@@ -1,0 +1,105 @@
+//! The shipped statutes and rules load, check, carry their sources, and survive every prefix
+//! of every file without a panic.
+
+use tipnav::law::embedded;
+use tipnav::statute::{self, SectionKind};
+
+use crate::support::{files, program, root};
+
+#[test]
+fn every_offence_version_carries_its_particulars_and_source() {
+    let program = program();
+    for section in program.book.sections.values() {
+        for version in &section.versions {
+            assert!(
+                version.source.starts_with("http"),
+                "{}: source is a URL",
+                section.id
+            );
+            if section.kind == SectionKind::Offence {
+                assert!(
+                    version.offence.is_some(),
+                    "{}: offence particulars",
+                    section.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_core_sections_are_encoded_in_both_texts() {
+    let program = program();
+    for id in [
+        "ptpa-2018/3",
+        "ptpa-2018/3-2",
+        "ptpa-2018/4",
+        "ptpa-2018/6",
+        "ptpa-2018/9",
+        "ptpa-2018/10",
+    ] {
+        let versions = &program.book.sections[id].versions;
+        assert_eq!(versions.len(), 2, "{id}: 2018 text and Act IX of 2025");
+        assert_eq!(versions[0].until.as_deref(), Some("act-ix-2025"));
+    }
+    for id in [
+        "ptpa-2018/7",
+        "ptpa-2018/8",
+        "ppc/370",
+        "ppc/371",
+        "ppc/371-A",
+        "ppc/371-B",
+        "ppc/374",
+        "blsaa-1992/11",
+        "eo-1979/17-2",
+    ] {
+        assert!(program.book.sections.contains_key(id), "{id}");
+    }
+    for id in [
+        "psma-2018/3",
+        "psma-2018/4",
+        "psma-2018/5",
+        "psma-2018/6",
+        "eo-1979/17-1",
+        "eo-1979/18",
+        "eo-1979/22",
+    ] {
+        assert_eq!(
+            program.book.sections[id].versions.len(),
+            2,
+            "{id}: before and after the 2025 Acts"
+        );
+    }
+    let window = &program.book.dates["act-ix-2025"];
+    assert_eq!(window.bound.to_string(), "after 2025-02-17, by 2025-04-23");
+    assert_eq!(window.verified.as_str(), "unverified");
+}
+
+#[test]
+fn prefixes_of_shipped_files_never_panic() {
+    let program = program();
+    let law = embedded();
+    for file in &law.rules {
+        for end in (0..file.text.len())
+            .step_by(11)
+            .filter(|&i| file.text.is_char_boundary(i))
+        {
+            let _ = tipnav::syntax::parse(&file.text[..end]);
+        }
+    }
+    for file in &law.statutes {
+        for end in (0..file.text.len())
+            .step_by(29)
+            .filter(|&i| file.text.is_char_boundary(i))
+        {
+            let prefix = tipnav::source::SourceFile::new(file.name.clone(), &file.text[..end]);
+            let _ = statute::load(&[prefix]);
+        }
+    }
+    for path in files("examples", "toml") {
+        let text = std::fs::read_to_string(root().join(path)).unwrap();
+        for end in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let _ = tipnav::facts::load(&text[..end], tipnav::facts::Format::Toml, &program);
+        }
+    }
+}

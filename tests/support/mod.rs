@@ -1,0 +1,97 @@
+//! Test helpers: run the real binary and capture what it prints, and evaluate cases through
+//! the library without a process.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tipnav::command::load_law;
+use tipnav::eval::{Outcome, evaluate};
+use tipnav::facts::{self, Case};
+use tipnav::model::Program;
+use tipnav::resolve::{Resolution, resolve};
+
+/// The repository root.
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What a run of the binary printed.
+pub(crate) struct Run {
+    pub(crate) status: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl Run {
+    /// Status, stdout and stderr in one block, for snapshots.
+    pub(crate) fn render(&self) -> String {
+        format!(
+            "status: {}\n--- stdout\n{}--- stderr\n{}",
+            self.status, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `tipnav ARGS` from the repository root, without colour.
+pub(crate) fn tipnav(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_tipnav"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the tipnav binary runs");
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The shipped law, checked.
+pub(crate) fn program() -> Program {
+    match load_law(None) {
+        Ok((_, program)) => program,
+        Err(failure) => panic!("the shipped law does not check: {:?}", failure.0),
+    }
+}
+
+/// A case from TOML text; panics with the diagnostics if it does not load.
+pub(crate) fn case(program: &Program, toml: &str) -> Case {
+    facts::load(toml, facts::Format::Toml, program)
+        .unwrap_or_else(|errors| panic!("case does not load: {errors:?}"))
+}
+
+/// Evaluates and resolves a case (dated cases do not depend on `today`).
+pub(crate) fn run_case(program: &Program, case: &Case) -> (Outcome, Resolution) {
+    let outcome = evaluate(program, case, "2026-11-29".parse().expect("a valid date"));
+    let resolution = resolve(program, &outcome);
+    (outcome, resolution)
+}
+
+/// The status id of a section in an outcome.
+pub(crate) fn status(outcome: &Outcome, section: &str) -> &'static str {
+    outcome
+        .sections
+        .iter()
+        .find(|s| s.section == section)
+        .map_or("missing", |s| s.status.id())
+}
+
+/// Files in a folder with an extension, sorted, as paths relative to the repository root.
+pub(crate) fn files(folder: &str, extension: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join(folder))
+        .expect("fixture folder exists")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == extension))
+        .map(|path| relative(&path))
+        .collect();
+    files.sort();
+    files
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .expect("under the root")
+        .display()
+        .to_string()
+}
