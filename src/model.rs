@@ -32,6 +32,10 @@ pub struct Program {
     pub court_precedence: Option<Precedence<Court>>,
     /// `case.date`, which picks the versions in force.
     pub case_date: FactId,
+    /// `case.province`, which decides whether a provincial instrument extends to the case.
+    pub case_province: Option<FactId>,
+    /// Protections, presumptions and referrals a victim may have.
+    pub protections: Vec<Protection>,
 }
 
 impl Program {
@@ -245,6 +249,23 @@ pub enum Decides {
     Support(Agency),
     /// The trial court.
     Court(Court),
+}
+
+/// A protection, presumption or referral (a statute section) and when a victim has it.
+#[derive(Debug, Clone)]
+pub struct Protection {
+    /// The statute section that provides it.
+    pub section: String,
+    /// Indices of the offences whose victims have it (any of them); every victim, if empty.
+    pub victim_of: Vec<usize>,
+    /// When the victim has it; always, if absent.
+    pub condition: Option<Expr>,
+    /// Versions of the law it belongs to.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: String,
+    /// The input facts the condition reads.
+    pub inputs: Vec<FactId>,
 }
 
 /// A declared overlap between sections.

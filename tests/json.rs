@@ -15,8 +15,30 @@ struct Report {
     sections: Vec<Section>,
     jurisdiction: Jurisdiction,
     overlaps: Vec<Overlap>,
+    protections: Vec<Protection>,
     unknown: Vec<Unknown>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Protection {
+    section: String,
+    instrument: String,
+    heading: String,
+    summary: String,
+    status: String,
+    cite: String,
+    source: String,
+    verified: String,
+    unverified: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Territory {
+    province: String,
+    status: String,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +59,7 @@ struct Section {
     status: String,
     variant_of: Option<String>,
     version: Option<Version>,
+    territory: Option<Territory>,
     elements: Vec<Element>,
     penalty: Option<Penalty>,
     procedure: Option<Procedure>,

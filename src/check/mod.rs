@@ -13,7 +13,7 @@ pub use error::CheckError;
 use crate::diagnostic::suggestion_help;
 use crate::model::{
     Clause, Decides, Derivation, Element, Fact, FactId, Offence, Overlap, OverlapKind, Precedence,
-    Program, Type, Validity, Waiver,
+    Program, Protection, Type, Validity, Waiver,
 };
 use crate::source::Span;
 use crate::statute::{Agency, Court, SectionKind, StatuteBook};
@@ -42,7 +42,9 @@ pub fn check(
     checker.attach_jurisdiction(files, &mut offences);
     let overlaps = checker.overlaps(files, &offences);
     let (agency_precedence, court_precedence) = checker.precedences(files);
+    let protections = checker.protections(files, &offences);
     let case_date = checker.required_fact("case.date", &Type::Date, "date");
+    let case_province = checker.ids.get("case.province").copied();
     let Checker {
         book,
         facts,
@@ -65,6 +67,8 @@ pub fn check(
         agency_precedence,
         court_precedence,
         case_date: case_date.unwrap_or_default(),
+        case_province,
+        protections,
     })
 }
 
@@ -609,6 +613,63 @@ impl Checker {
             }
         }
         (agency, court)
+    }
+
+    fn protections(&mut self, files: &RuleFiles<'_>, offences: &[Draft]) -> Vec<Protection> {
+        let types = self.scope_types();
+        let fact_inputs = self.fact_inputs();
+        let mut protections = Vec::new();
+        for &(file, rules) in files {
+            for declaration in &rules.declarations {
+                let Declaration::Protect(decl) = declaration else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                if !self.book.sections.contains_key(&decl.section.value) {
+                    errors.push(self.missing_offence(&decl.section));
+                }
+                let victim_of: Vec<usize> = decl
+                    .victim_of
+                    .iter()
+                    .filter_map(|name| {
+                        let found = offences
+                            .iter()
+                            .position(|d| d.offence.section == name.value);
+                        if found.is_none() {
+                            errors.push(self.missing_offence(name));
+                        }
+                        found
+                    })
+                    .collect();
+                let scope = Scope {
+                    ids: &self.ids,
+                    types: &types,
+                };
+                let condition = decl
+                    .condition
+                    .as_ref()
+                    .map(|c| scope.condition(c, &mut errors));
+                let validity = self.validity(&decl.validity, &mut errors);
+                self.report(file, errors);
+                let condition = match condition {
+                    Some(None) => continue,
+                    Some(Some(condition)) => Some(condition),
+                    None => None,
+                };
+                protections.push(Protection {
+                    section: decl.section.value.clone(),
+                    inputs: condition
+                        .as_ref()
+                        .map(|c| inputs_of(c, &fact_inputs))
+                        .unwrap_or_default(),
+                    victim_of,
+                    condition,
+                    validity,
+                    cite: decl.cite.value.clone(),
+                });
+            }
+        }
+        protections
     }
 
     fn required_fact(

@@ -22,6 +22,28 @@ pub struct Outcome {
     pub values: Vec<Option<Value>>,
     /// One per offence of the program, in program order.
     pub sections: Vec<SectionOutcome>,
+    /// Protections whose section is in force on the date and whose condition is not false.
+    pub protections: Vec<ProtectionOutcome>,
+}
+
+/// A protection the victim has, or may have.
+#[derive(Debug, Clone)]
+pub struct ProtectionOutcome {
+    /// Index into `Program::protections`.
+    pub protection: usize,
+    /// `Applies` or `MayApply`.
+    pub status: Status,
+    /// The statute version in force.
+    pub version: usize,
+}
+
+/// Whether a provincial instrument extends to the case's province.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Territory {
+    /// The instrument's province.
+    pub province: String,
+    /// Whether `case.province` is that province (unknown if not given).
+    pub holds: Option<bool>,
 }
 
 /// The result for one offence.
@@ -37,6 +59,8 @@ pub struct SectionOutcome {
     pub version: Option<(usize, Certainty)>,
     /// Elements of the version in force, in rule order.
     pub elements: Vec<ElementOutcome>,
+    /// For a provincial instrument: whether it extends to the case.
+    pub territory: Option<Territory>,
 }
 
 /// Whether a section applies.
@@ -96,7 +120,7 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
         Some(Value::Date(date)) => (date, false),
         _ => (today, true),
     };
-    let sections = program
+    let sections: Vec<SectionOutcome> = program
         .offences
         .iter()
         .enumerate()
@@ -110,9 +134,10 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
                 .filter(|(_, element)| holds_on(&program.book, &element.validity, date))
                 .map(|(index, element)| evaluate_element(index, element, &values))
                 .collect();
+            let territory = territory(program, &section.instrument, &values);
             let status = match version {
                 None => Status::DoesNotApply,
-                Some(_) => conjunction(&elements),
+                Some(_) => conjunction(&elements, territory.as_ref()),
             };
             SectionOutcome {
                 offence: index,
@@ -120,14 +145,90 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
                 status,
                 version,
                 elements,
+                territory,
             }
         })
         .collect();
+    let protections = protections(program, date, &values, &sections);
     Outcome {
         date,
         date_assumed,
         values,
         sections,
+        protections,
+    }
+}
+
+/// A provincial instrument extends only to its province (a federal one to the whole country).
+fn territory(program: &Program, instrument: &str, values: &[Option<Value>]) -> Option<Territory> {
+    let province = &program.book.instruments[instrument].jurisdiction;
+    if province == "federal" {
+        return None;
+    }
+    let given = program.case_province.and_then(|fact| {
+        values[fact]
+            .as_ref()
+            .map(|value| value.display(&program.facts[fact].ty))
+    });
+    Some(Territory {
+        province: province.clone(),
+        holds: given.map(|given| given == *province),
+    })
+}
+
+fn protections(
+    program: &Program,
+    date: Date,
+    values: &[Option<Value>],
+    sections: &[SectionOutcome],
+) -> Vec<ProtectionOutcome> {
+    program
+        .protections
+        .iter()
+        .enumerate()
+        .filter(|(_, protection)| holds_on(&program.book, &protection.validity, date))
+        .filter_map(|(index, protection)| {
+            let section = &program.book.sections[&protection.section];
+            let (version, _) = program.book.version_on(section, date)?;
+            let territory = territory(program, &section.instrument, values);
+            let condition = protection
+                .condition
+                .as_ref()
+                .map_or(Some(true), |c| truth(c, values));
+            let victim = victim_of_any(&protection.victim_of, sections);
+            let status = conjunction(&[test(victim), test(condition)], territory.as_ref());
+            (status != Status::DoesNotApply).then_some(ProtectionOutcome {
+                protection: index,
+                status,
+                version,
+            })
+        })
+        .collect()
+}
+
+/// Whether any of these offences applies (Kleene `or`); true when there are none.
+fn victim_of_any(offences: &[usize], sections: &[SectionOutcome]) -> Option<bool> {
+    if offences.is_empty() {
+        return Some(true);
+    }
+    let mut any = Some(false);
+    for &index in offences {
+        match sections[index].status {
+            Status::Applies => return Some(true),
+            Status::MayApply => any = None,
+            Status::DoesNotApply => {}
+        }
+    }
+    any
+}
+
+/// A condition as an anonymous element, for `conjunction`.
+fn test(holds: Option<bool>) -> ElementOutcome {
+    ElementOutcome {
+        element: 0,
+        holds,
+        tested: holds,
+        waived_by: None,
     }
 }
 
@@ -171,10 +272,14 @@ fn evaluate_element(index: usize, element: &Element, values: &[Option<Value>]) -
     }
 }
 
-fn conjunction(elements: &[ElementOutcome]) -> Status {
+fn conjunction(elements: &[ElementOutcome], territory: Option<&Territory>) -> Status {
     let mut result = Some(true);
-    for element in elements {
-        match element.holds {
+    let holds = elements
+        .iter()
+        .map(|e| e.holds)
+        .chain(territory.map(|t| t.holds));
+    for holds in holds {
+        match holds {
             Some(false) => return Status::DoesNotApply,
             None => result = None,
             Some(true) => {}

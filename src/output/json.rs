@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::Evaluated;
-use crate::eval::{ElementOutcome, SectionOutcome, Status};
+use crate::eval::{ElementOutcome, ProtectionOutcome, SectionOutcome, Status};
 use crate::model::{FactId, Program, Type, Value};
 use crate::resolve::{Candidate, Choice};
 use crate::statute::{Certainty, Punishment};
@@ -24,6 +24,8 @@ pub struct CaseReport {
     pub jurisdiction: Jurisdiction,
     /// Overlaps among sections that apply or may apply.
     pub overlaps: Vec<OverlapReport>,
+    /// Protections, presumptions and referrals the victim has or may have.
+    pub protections: Vec<ProtectionReport>,
     /// Unknown facts that would change a conclusion.
     pub unknown: Vec<UnknownReport>,
     /// How the answer was reached, where the reader must know.
@@ -58,6 +60,8 @@ pub struct SectionReport {
     pub variant_of: Option<String>,
     /// The statute version in force on the case date; `null` if none was.
     pub version: Option<VersionReport>,
+    /// For a provincial instrument: whether it extends to the case's province.
+    pub territory: Option<TerritoryReport>,
     /// Elements of that version.
     pub elements: Vec<ElementReport>,
     /// Punishment of that version.
@@ -91,6 +95,38 @@ pub struct VersionReport {
     pub certain: bool,
     /// What this version says.
     pub summary: String,
+}
+
+/// The territorial extent of a provincial instrument.
+#[derive(Debug, Serialize)]
+pub struct TerritoryReport {
+    /// The province the instrument extends to.
+    pub province: String,
+    /// `met`, `not_met` or `unknown` (when `case.province` is not given).
+    pub status: &'static str,
+}
+
+/// A protection the victim has or may have.
+#[derive(Debug, Serialize)]
+pub struct ProtectionReport {
+    /// Section id.
+    pub section: String,
+    /// Instrument short title.
+    pub instrument: String,
+    /// Heading.
+    pub heading: String,
+    /// What it gives the victim, in our words.
+    pub summary: String,
+    /// `applies` or `may_apply`.
+    pub status: &'static str,
+    /// The rule's citation.
+    pub cite: String,
+    /// Source URL.
+    pub source: String,
+    /// `official-text`, `secondary` or `unverified`.
+    pub verified: &'static str,
+    /// Fields the sources do not settle.
+    pub unverified: Vec<String>,
 }
 
 /// One element.
@@ -320,6 +356,11 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 cite: o.cite.clone(),
             })
             .collect(),
+        protections: outcome
+            .protections
+            .iter()
+            .map(|p| protection_report(program, p))
+            .collect(),
         unknown: resolution
             .unknown
             .iter()
@@ -330,6 +371,36 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             })
             .collect(),
         notes: resolution.notes.clone(),
+    }
+}
+
+fn protection_report(program: &Program, outcome: &ProtectionOutcome) -> ProtectionReport {
+    let protection = &program.protections[outcome.protection];
+    let section = &program.book.sections[&protection.section];
+    let version = &section.versions[outcome.version];
+    ProtectionReport {
+        section: protection.section.clone(),
+        instrument: program.book.instruments[&section.instrument]
+            .short_title
+            .clone(),
+        heading: section.heading.clone(),
+        summary: version
+            .summary
+            .clone()
+            .unwrap_or_else(|| section.summary.clone()),
+        status: outcome.status.id(),
+        cite: protection.cite.clone(),
+        source: version.source.clone(),
+        verified: version.verified.as_str(),
+        unverified: version.unverified.clone(),
+    }
+}
+
+fn truth_id(holds: Option<bool>) -> &'static str {
+    match holds {
+        Some(true) => "met",
+        Some(false) => "not_met",
+        None => "unknown",
     }
 }
 
@@ -370,6 +441,10 @@ fn section_report(
             certain: *certainty == Certainty::Certain,
             summary: v.summary.clone().unwrap_or_else(|| section.summary.clone()),
         }),
+        territory: outcome.territory.as_ref().map(|t| TerritoryReport {
+            province: t.province.clone(),
+            status: truth_id(t.holds),
+        }),
         elements: outcome
             .elements
             .iter()
@@ -408,11 +483,7 @@ fn element_report(
     facts.dedup();
     ElementReport {
         name: element.name.clone(),
-        status: match outcome.holds {
-            Some(true) => "met",
-            Some(false) => "not_met",
-            None => "unknown",
-        },
+        status: truth_id(outcome.holds),
         cite: element.cite.clone(),
         facts: facts
             .into_iter()

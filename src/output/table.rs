@@ -80,6 +80,10 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         heading(&mut out, 2, "Overlaps");
         push_table(&mut out, overlaps_table(report, style));
     }
+    if !report.protections.is_empty() {
+        heading(&mut out, 2, "Victim protection and referral");
+        push_table(&mut out, protections_table(report, style));
+    }
     if !report.unknown.is_empty() {
         heading(&mut out, 2, "Unknown facts that would change the answer");
         push_table(&mut out, unknown_table(report, style));
@@ -140,7 +144,13 @@ fn sections_table(sections: &[&SectionReport], style: Style) -> Table {
                 version.in_force_from
             ));
         }
-        let elements: Vec<String> = section.elements.iter().map(element_line).collect();
+        let territory = section
+            .territory
+            .iter()
+            .map(|t| format!("{} extends to {}", mark(t.status), t.province));
+        let elements: Vec<String> = territory
+            .chain(section.elements.iter().map(element_line))
+            .collect();
         table.add_row(vec![
             lines(style, &name),
             lines(style, &elements),
@@ -156,19 +166,27 @@ fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
         &["Section", "Open elements and the facts that decide them"],
     );
     for section in sections {
-        let open: Vec<String> = section
-            .elements
+        let territory = section
+            .territory
             .iter()
-            .filter(|e| e.status == "unknown")
-            .map(|e| {
-                let facts: Vec<&str> = e
-                    .facts
+            .filter(|t| t.status == "unknown")
+            .map(|t| format!("extends to {} (case.province)", t.province));
+        let open: Vec<String> = territory
+            .chain(
+                section
+                    .elements
                     .iter()
-                    .filter(|f| f.value.is_null())
-                    .map(|f| f.fact.as_str())
-                    .collect();
-                format!("{} ({})", e.name, facts.join(", "))
-            })
+                    .filter(|e| e.status == "unknown")
+                    .map(|e| {
+                        let facts: Vec<&str> = e
+                            .facts
+                            .iter()
+                            .filter(|f| f.value.is_null())
+                            .map(|f| f.fact.as_str())
+                            .collect();
+                        format!("{} ({})", e.name, facts.join(", "))
+                    }),
+            )
             .collect();
         let name = format!("{} {}", section.id, section.heading);
         table.add_row(vec![name, lines(style, &open)]);
@@ -176,12 +194,40 @@ fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
     table
 }
 
-fn element_line(element: &ElementReport) -> String {
-    let mark = match element.status {
+fn protections_table(report: &CaseReport, style: Style) -> Table {
+    let mut table = new_table(style, &["Section", "Status", "What it gives the victim"]);
+    for protection in &report.protections {
+        let name = format!(
+            "{}\n{} {}",
+            protection.section, protection.instrument, protection.heading
+        );
+        let mut what = vec![
+            protection.summary.clone(),
+            format!("source: {}", protection.verified),
+        ];
+        if !protection.unverified.is_empty() {
+            what.push(format!("UNVERIFIED: {}", protection.unverified.join(", ")));
+        }
+        table.add_row(vec![
+            lines(style, &[name]),
+            protection.status.to_owned(),
+            lines(style, &what),
+        ]);
+    }
+    table
+}
+
+/// ✓, ✗ or ? for an element status.
+fn mark(status: &str) -> &'static str {
+    match status {
         "met" => "✓",
         "not_met" => "✗",
         _ => "?",
-    };
+    }
+}
+
+fn element_line(element: &ElementReport) -> String {
+    let mark = mark(element.status);
     match &element.waived_by {
         Some(cite) => format!("{mark} {} (waived: {})", element.name, short_cite(cite)),
         None => format!("{mark} {}", element.name),

@@ -360,6 +360,13 @@ pub fn undecided_inputs(program: &Program, section: &SectionOutcome) -> Vec<Fact
                 .copied()
         })
         .collect();
+    if section
+        .territory
+        .as_ref()
+        .is_some_and(|t| t.holds.is_none())
+    {
+        facts.extend(program.case_province);
+    }
     facts.sort_unstable();
     facts.dedup();
     facts

@@ -32,6 +32,23 @@ pub enum Declaration {
     Overlap(OverlapDecl),
     /// `precedence agency [fia, police] cite "..."`
     Precedence(PrecedenceDecl),
+    /// `protect ptpa-2018/7 for ptpa-2018/3 when victim.child cite "..."`
+    Protect(ProtectDecl),
+}
+
+/// A protection, presumption or referral that a victim has when a condition holds.
+#[derive(Debug, Clone)]
+pub struct ProtectDecl {
+    /// The statute section that provides it.
+    pub section: Name,
+    /// The offences whose victims have it (any of them); every victim, if empty.
+    pub victim_of: Vec<Name>,
+    /// When the victim has it; always, if absent.
+    pub condition: Option<Expr>,
+    /// The versions of the law it belongs to.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: Cite,
 }
 
 /// An input fact of the case-file vocabulary.

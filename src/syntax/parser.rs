@@ -13,7 +13,7 @@ use super::SyntaxError;
 use super::ast::{
     BinaryOp, ClauseDecl, ClauseRole, Declaration, DeriveDecl, ElementDecl, Expr, ExprKind,
     FactDecl, JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf,
-    RuleFile, SetOp, TypeExpr, Validity, WaiveDecl,
+    ProtectDecl, RuleFile, SetOp, TypeExpr, Validity, WaiveDecl,
 };
 use crate::source::{Span, Spanned};
 
@@ -57,6 +57,7 @@ fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
         Rule::jurisdiction_decl => Declaration::Jurisdiction(parse_jurisdiction(pair)?),
         Rule::overlap_decl => Declaration::Overlap(parse_overlap(pair)?),
         Rule::precedence_decl => Declaration::Precedence(parse_precedence(pair)?),
+        Rule::protect_decl => Declaration::Protect(parse_protect(pair)?),
         rule => unreachable!("`declaration` has no alternative {rule:?}"),
     })
 }
@@ -158,6 +159,31 @@ fn parse_waive(pair: Pair<'_, Rule>) -> Result<WaiveDecl, SyntaxError> {
         element,
         section,
         condition,
+        cite,
+    })
+}
+
+fn parse_protect(pair: Pair<'_, Rule>) -> Result<ProtectDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let section = parse_name(next(&mut inner));
+    let mut victim_of = Vec::new();
+    let mut condition = None;
+    let mut validity = Validity::default();
+    let mut cite = None;
+    for part in inner {
+        match part.as_rule() {
+            Rule::victim_of => victim_of = parse_section_list(next(&mut part.into_inner())),
+            Rule::condition => condition = Some(parse_expr(next(&mut part.into_inner()))?),
+            Rule::validity => validity = parse_validity(part),
+            _ => cite = Some(parse_cite(part)),
+        }
+    }
+    let cite = cite.expect("the grammar requires a cite");
+    Ok(ProtectDecl {
+        section,
+        victim_of,
+        condition,
+        validity,
         cite,
     })
 }
@@ -405,8 +431,9 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::waive_decl
         | Rule::jurisdiction_decl
         | Rule::overlap_decl
-        | Rule::precedence_decl => {
-            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence)"
+        | Rule::precedence_decl
+        | Rule::protect_decl => {
+            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect)"
         }
         Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
         Rule::int_range => "a range like `0..150`",
@@ -420,6 +447,7 @@ fn describe(rule: Rule) -> &'static str {
         Rule::validity | Rule::since | Rule::until => "`since` or `until`",
         Rule::clause | Rule::clause_role => "`agency`, `support` or `court`",
         Rule::condition => "`when`",
+        Rule::victim_of => "`for` and a list of sections",
         Rule::cite => "`cite \"...\"`",
         Rule::note => "`note \"...\"`",
         Rule::precedence_of => "`agency` or `court`",
