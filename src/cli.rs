@@ -35,6 +35,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// List instruments and their sections, with validity and verification status.
+    #[command(after_help = "Example:\n  tipnav list\n  tipnav list ptpa-2018")]
+    List {
+        /// Only this instrument (`ptpa-2018`, `ppc`, ...).
+        instrument: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show one section: summary, versions, elements, jurisdiction, overlaps and sources.
+    #[command(
+        after_help = "Example:\n  tipnav show ppc/371-A\n  tipnav show ptpa-2018/3 --date 2017-01-01"
+    )]
+    Show {
+        /// Section id (`ptpa-2018/3`).
+        section: String,
+        /// Say which version was in force on this date (YYYY-MM-DD), or what was instead.
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Search headings, summaries and elements.
+    #[command(after_help = "Example:\n  tipnav search bonded\n  tipnav search passport")]
+    Search {
+        /// Words to look for (every word must match).
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Check the law: load the statutes, parse and check the rules.
     #[command(after_help = "Example:\n  tipnav check\n  tipnav check --law ./my-amended-law")]
     Check,

@@ -17,7 +17,7 @@ use crate::model::Program;
 use crate::output::{self, Evaluated};
 use crate::resolve::{Resolution, resolve};
 use crate::source::SourceFile;
-use crate::{check, statute, syntax};
+use crate::{check, navigate, statute, syntax};
 
 /// Diagnostics that stop a command (exit code 2).
 #[derive(Debug, Default)]
@@ -56,7 +56,70 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Check => check_law(cli),
         Command::Eval { cases, format } => eval_cases(cli, cases, *format),
         Command::Test { cases } => test_cases(cli, cases),
+        Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
+        Command::Show {
+            section,
+            date,
+            format,
+        } => show(cli, section, *date, *format),
+        Command::Search { words, format } => search(cli, &words.join(" "), *format),
     }
+}
+
+fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref())?;
+    if let Some(id) = instrument.filter(|id| !program.book.instruments.contains_key(*id)) {
+        return Err(unknown_id(
+            "instrument",
+            id,
+            program.book.instruments.keys(),
+        ));
+    }
+    let views = navigate::list(&program, instrument);
+    output::print(&output::render_view(&views, format, |v, style| {
+        output::navigator::list(v, style)
+    }));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(
+    cli: &Cli,
+    id: &str,
+    date: Option<jiff::civil::Date>,
+    format: Format,
+) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref())?;
+    let Some(section) = program.book.sections.get(id) else {
+        return Err(unknown_id("section", id, program.book.sections.keys()));
+    };
+    let view = navigate::show(&program, section, date);
+    output::print(&output::render_view(&view, format, |v, style| {
+        output::navigator::show(v, style)
+    }));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(cli: &Cli, query: &str, format: Format) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref())?;
+    let hits = navigate::search(&program, query);
+    output::print(&output::render_view(&hits, format, |h, style| {
+        output::navigator::search(query, h, style)
+    }));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An id the law does not know, with a suggestion.
+fn unknown_id<'a>(
+    what: &str,
+    id: &str,
+    known: impl Iterator<Item = &'a String> + Clone,
+) -> Failure {
+    let help = crate::diagnostic::suggestion_help(id, known.map(String::as_str));
+    Failure(vec![miette::miette!(
+        code = "usage::unknown_id",
+        help = help,
+        "unknown {what} `{id}`"
+    )])
 }
 
 fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
@@ -98,16 +161,19 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     if !missing.is_empty() {
         return Err(Failure(missing));
     }
-    let mut failed = false;
-    let mut report = String::new();
-    for (file, case) in &cases {
-        let evaluated = run_case(&program, file, case);
-        let expect = case.expect.as_ref().expect("checked above");
-        let problems = mismatches(expect, &evaluated.outcome, &evaluated.resolution);
-        failed |= !problems.is_empty();
-        report.push_str(&output::test_line(&file.name, &problems));
-    }
-    output::print(&report);
+    let results: Vec<(String, Vec<String>)> = cases
+        .iter()
+        .map(|(file, case)| {
+            let evaluated = run_case(&program, file, case);
+            let expect = case.expect.as_ref().expect("checked above");
+            (
+                file.name.clone(),
+                mismatches(&program, expect, &evaluated.outcome, &evaluated.resolution),
+            )
+        })
+        .collect();
+    let failed = results.iter().any(|(_, problems)| !problems.is_empty());
+    output::print(&output::test_report(&results));
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -118,11 +184,16 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
 fn run_case<'a>(program: &Program, file: &'a SourceFile, case: &'a Case) -> Evaluated<'a> {
     let outcome: Outcome = evaluate(program, case, jiff::ZonedDateTime::now().date());
     let resolution: Resolution = resolve(program, &outcome);
+    let alternative = outcome
+        .alternative
+        .as_deref()
+        .map(|later| resolve(program, later));
     Evaluated {
         file,
         case,
         outcome,
         resolution,
+        alternative,
     }
 }
 
@@ -165,6 +236,38 @@ pub fn build_program(files: &LawFiles) -> Result<Program, Failure> {
     check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &files.rules))
 }
 
+/// Case files named on the command line; a folder stands for every `.toml` and `.json` file
+/// under it, in name order.
+fn expand(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_case_files(path, &mut files).map_err(|error| Failure::io(path, &error))?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn collect_case_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<std::path::PathBuf> = fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect_case_files(&entry, files)?;
+        } else if entry
+            .extension()
+            .is_some_and(|e| e == "toml" || e == "json")
+        {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
 /// Reads every case file; any problem in any of them stops the command before output.
 fn load_cases(
     program: &Program,
@@ -172,7 +275,8 @@ fn load_cases(
 ) -> Result<Vec<(SourceFile, Case)>, Failure> {
     let mut failure = Failure::default();
     let mut cases = Vec::new();
-    for path in paths {
+    for path in expand(paths)? {
+        let path = &path;
         let text = match fs::read_to_string(path) {
             Ok(text) => text,
             Err(error) => {

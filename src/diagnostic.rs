@@ -11,12 +11,28 @@ pub fn did_you_mean<'a>(
         return Some(only);
     }
     let limit = (name.chars().count() / 3).max(2);
+    // Punctuation-blind distance first, so `ppc/371A` finds `ppc/371-A` rather than `ppc/371`.
+    let plain = normalize(name);
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
+        .map(|candidate| {
+            let distance = edit_distance(name, candidate);
+            (
+                (edit_distance(&plain, &normalize(candidate)), distance),
+                candidate,
+            )
+        })
+        .filter(|((_, distance), _)| *distance <= limit)
+        .min_by_key(|(key, _)| *key)
         .map(|(_, candidate)| candidate)
+}
+
+/// Lower case without `-`, `_` and spaces.
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A help line for an unknown name: a suggestion if one is close, else the list of valid names.
@@ -86,6 +102,10 @@ mod tests {
         assert_eq!(did_you_mean("conduct.mean", names), Some("conduct.means"));
         assert_eq!(did_you_mean("victim.agee", names), Some("victim.age"));
         assert_eq!(did_you_mean("harm.death", names), None);
+        assert_eq!(
+            did_you_mean("ppc/371A", ["ppc/370", "ppc/371", "ppc/371-A"]),
+            Some("ppc/371-A")
+        );
     }
 
     #[test]

@@ -3,10 +3,16 @@
 
 use crate::eval::{Outcome, Status};
 use crate::facts::Expectation;
+use crate::model::Program;
 use crate::resolve::{Resolution, Role};
 
 /// Every way the outcome differs from the expectation (empty when it matches).
-pub fn mismatches(expect: &Expectation, outcome: &Outcome, resolution: &Resolution) -> Vec<String> {
+pub fn mismatches(
+    program: &Program,
+    expect: &Expectation,
+    outcome: &Outcome,
+    resolution: &Resolution,
+) -> Vec<String> {
     let status_of = |id: &str| {
         outcome
             .sections
@@ -50,6 +56,29 @@ pub fn mismatches(expect: &Expectation, outcome: &Outcome, resolution: &Resoluti
         if court != Some(wanted) {
             let found = court.map_or("none", |c| c.id());
             problems.push(format!("expected court `{}`, it is `{found}`", wanted.id()));
+        }
+    }
+    for (kind, sections) in &expect.overlaps {
+        let found = resolution
+            .overlaps
+            .iter()
+            .any(|o| o.kind == *kind && sections.iter().all(|s| o.sections.contains(s)));
+        if !found {
+            problems.push(format!(
+                "expected a {} overlap among {}",
+                kind.id(),
+                sections.join(", ")
+            ));
+        }
+    }
+    for section in &expect.protections {
+        let found = outcome.protections.iter().any(|p| {
+            p.status == Status::Applies && program.protections[p.protection].section == *section
+        });
+        if !found {
+            problems.push(format!(
+                "expected the victim to have the protection of `{section}`"
+            ));
         }
     }
     problems

@@ -20,6 +20,7 @@ pub mod expectation;
 pub mod facts;
 pub mod law;
 pub mod model;
+pub mod navigate;
 pub mod output;
 pub mod resolve;
 pub mod source;

@@ -36,6 +36,19 @@ pub struct Program {
     pub case_province: Option<FactId>,
     /// Protections, presumptions and referrals a victim may have.
     pub protections: Vec<Protection>,
+    /// Text facts naming places where part of an offence may happen: candidate venues.
+    pub venues: Vec<Venue>,
+}
+
+/// Places that are candidate venues for trial.
+#[derive(Debug, Clone)]
+pub struct Venue {
+    /// Text facts naming places.
+    pub places: Vec<FactId>,
+    /// The law it rests on.
+    pub cite: String,
+    /// An explanation for the reader.
+    pub note: Option<String>,
 }
 
 impl Program {

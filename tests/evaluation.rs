@@ -283,3 +283,34 @@ fn json_and_toml_case_files_give_the_same_result() {
     let json_case = tipnav::facts::load(json, tipnav::facts::Format::Json, &program).unwrap();
     assert_eq!(toml_case.values, json_case.values);
 }
+
+#[test]
+fn a_date_inside_the_window_is_also_evaluated_under_the_amended_text() {
+    let program = program();
+    let begging = with(MEANS_UNKNOWN, "conduct", r#"means = ["threat"]"#)
+        .replace("compelled_labour", "begging")
+        .replace("2023-01-10", "2025-03-15");
+    let (outcome, _) = run_case(&program, &case(&program, &begging));
+    assert_eq!(
+        status(&outcome, "ptpa-2018/3"),
+        "does_not_apply",
+        "begging is not a purpose in the 2018 text"
+    );
+    let later = outcome
+        .alternative
+        .as_deref()
+        .expect("evaluated under both texts");
+    assert_eq!(
+        status(later, "ptpa-2018/3"),
+        "applies",
+        "organized beggary is a purpose after Act IX of 2025"
+    );
+    let (settled, _) = run_case(
+        &program,
+        &case(&program, &begging.replace("2025-03-15", "2025-06-01")),
+    );
+    assert!(
+        settled.alternative.is_none(),
+        "after the window the law is certain"
+    );
+}

@@ -7,5 +7,6 @@ mod cli;
 mod evaluation;
 mod examples;
 mod json;
+mod navigator;
 mod readme;
 mod shipped_law;

@@ -18,6 +18,26 @@ struct Report {
     protections: Vec<Protection>,
     unknown: Vec<Unknown>,
     notes: Vec<String>,
+    alternative: Option<Alternative>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Alternative {
+    date_keys: Vec<String>,
+    sections: Vec<AlternativeSection>,
+    lead_agency: Option<String>,
+    court: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlternativeSection {
+    id: String,
+    status: String,
+    later_status: String,
+    later_version: Option<String>,
+    later_penalty: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +146,15 @@ struct Jurisdiction {
     agencies: Vec<Agency>,
     court: Option<Court>,
     by_section: Vec<SectionJurisdiction>,
+    venues: Vec<Venue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Venue {
+    place: String,
+    fact: String,
+    reason: String,
 }
 
 #[derive(Deserialize)]

@@ -13,7 +13,7 @@ pub use error::CheckError;
 use crate::diagnostic::suggestion_help;
 use crate::model::{
     Clause, Decides, Derivation, Element, Fact, FactId, Offence, Overlap, OverlapKind, Precedence,
-    Program, Protection, Type, Validity, Waiver,
+    Program, Protection, Type, Validity, Venue, Waiver,
 };
 use crate::source::Span;
 use crate::statute::{Agency, Court, SectionKind, StatuteBook};
@@ -43,6 +43,7 @@ pub fn check(
     let overlaps = checker.overlaps(files, &offences);
     let (agency_precedence, court_precedence) = checker.precedences(files);
     let protections = checker.protections(files, &offences);
+    let venues = checker.venues(files);
     let case_date = checker.required_fact("case.date", &Type::Date, "date");
     let case_province = checker.ids.get("case.province").copied();
     let Checker {
@@ -69,6 +70,7 @@ pub fn check(
         case_date: case_date.unwrap_or_default(),
         case_province,
         protections,
+        venues,
     })
 }
 
@@ -670,6 +672,54 @@ impl Checker {
             }
         }
         protections
+    }
+
+    fn venues(&mut self, files: &RuleFiles<'_>) -> Vec<Venue> {
+        let mut venues = Vec::new();
+        for &(file, rules) in files {
+            for declaration in &rules.declarations {
+                let Declaration::Venue(decl) = declaration else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let places = decl
+                    .places
+                    .iter()
+                    .filter_map(|place| {
+                        let Some(&id) = self.ids.get(&place.value) else {
+                            errors.push(CheckError::UnknownFact {
+                                name: place.value.clone(),
+                                span: place.span,
+                                help: suggestion_help(
+                                    &place.value,
+                                    self.ids.keys().map(String::as_str),
+                                ),
+                            });
+                            return None;
+                        };
+                        let ty = self.facts[id]
+                            .as_ref()
+                            .map(|f| f.ty.describe())
+                            .unwrap_or_default();
+                        if ty != "text" {
+                            errors.push(CheckError::TypeMismatch {
+                                expected: "a text fact".into(),
+                                found: ty,
+                                span: place.span,
+                            });
+                        }
+                        Some(id)
+                    })
+                    .collect();
+                self.report(file, errors);
+                venues.push(Venue {
+                    places,
+                    cite: decl.cite.value.clone(),
+                    note: decl.note.clone(),
+                });
+            }
+        }
+        venues
     }
 
     fn required_fact(

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::facts::Case;
 use crate::model::{Element, Program, Validity, Value};
-use crate::statute::{Certainty, Reached, StatuteBook};
+use crate::statute::{Certainty, Reading, StatuteBook, Windows};
 use value::truth;
 
 /// Everything evaluation found, for resolution and output.
@@ -16,8 +16,12 @@ use value::truth;
 pub struct Outcome {
     /// The date whose law was used.
     pub date: Date,
+    /// How a date key whose window contains the date was read.
+    pub windows: Windows,
     /// Whether `case.date` was absent and today's date was used.
     pub date_assumed: bool,
+    /// When the date falls inside an amendment's window: the outcome under the later law.
+    pub alternative: Option<Box<Outcome>>,
     /// Every fact's value, derived ones included (`None` is unknown).
     pub values: Vec<Option<Value>>,
     /// One per offence of the program, in program order.
@@ -74,6 +78,16 @@ pub enum Status {
     DoesNotApply,
 }
 
+impl Outcome {
+    /// The reading of the law this outcome used.
+    pub fn reading(&self) -> Reading {
+        Reading {
+            date: self.date,
+            windows: self.windows,
+        }
+    }
+}
+
 impl Status {
     /// The id used in JSON.
     pub fn id(self) -> &'static str {
@@ -106,7 +120,9 @@ pub struct ElementOutcome {
     pub waived_by: Option<usize>,
 }
 
-/// Evaluates a case. `today` is used when the case has no date.
+/// Evaluates a case. `today` is used when the case has no date. When the date falls inside
+/// the window of an amendment whose day is unknown, the case is evaluated under both texts:
+/// the earlier law first, the later one as the `alternative`.
 pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
     let mut values = case.values.clone();
     for &fact in &program.derive_order {
@@ -120,18 +136,45 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
         Some(Value::Date(date)) => (date, false),
         _ => (today, true),
     };
+    let earlier = Reading {
+        date,
+        windows: Windows::Earlier,
+    };
+    let alternative = (!program.book.uncertain_on(date).is_empty()).then(|| {
+        let later = Reading {
+            date,
+            windows: Windows::Later,
+        };
+        Box::new(evaluate_reading(
+            program,
+            values.clone(),
+            later,
+            date_assumed,
+            None,
+        ))
+    });
+    evaluate_reading(program, values, earlier, date_assumed, alternative)
+}
+
+fn evaluate_reading(
+    program: &Program,
+    values: Vec<Option<Value>>,
+    reading: Reading,
+    date_assumed: bool,
+    alternative: Option<Box<Outcome>>,
+) -> Outcome {
     let sections: Vec<SectionOutcome> = program
         .offences
         .iter()
         .enumerate()
         .map(|(index, offence)| {
             let section = &program.book.sections[&offence.section];
-            let version = program.book.version_on(section, date);
+            let version = program.book.version_on(section, reading);
             let elements: Vec<ElementOutcome> = offence
                 .elements
                 .iter()
                 .enumerate()
-                .filter(|(_, element)| holds_on(&program.book, &element.validity, date))
+                .filter(|(_, element)| holds_on(&program.book, &element.validity, reading))
                 .map(|(index, element)| evaluate_element(index, element, &values))
                 .collect();
             let territory = territory(program, &section.instrument, &values);
@@ -149,10 +192,12 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
             }
         })
         .collect();
-    let protections = protections(program, date, &values, &sections);
+    let protections = protections(program, reading, &values, &sections);
     Outcome {
-        date,
+        date: reading.date,
+        windows: reading.windows,
         date_assumed,
+        alternative,
         values,
         sections,
         protections,
@@ -178,7 +223,7 @@ fn territory(program: &Program, instrument: &str, values: &[Option<Value>]) -> O
 
 fn protections(
     program: &Program,
-    date: Date,
+    reading: Reading,
     values: &[Option<Value>],
     sections: &[SectionOutcome],
 ) -> Vec<ProtectionOutcome> {
@@ -186,10 +231,10 @@ fn protections(
         .protections
         .iter()
         .enumerate()
-        .filter(|(_, protection)| holds_on(&program.book, &protection.validity, date))
+        .filter(|(_, protection)| holds_on(&program.book, &protection.validity, reading))
         .filter_map(|(index, protection)| {
             let section = &program.book.sections[&protection.section];
-            let (version, _) = program.book.version_on(section, date)?;
+            let (version, _) = program.book.version_on(section, reading)?;
             let territory = territory(program, &section.instrument, values);
             let condition = protection
                 .condition
@@ -232,17 +277,17 @@ fn test(holds: Option<bool>) -> ElementOutcome {
     }
 }
 
-/// Whether a rule is part of the law on `date`. Inside a date key's window the earlier law
-/// is used, as for statute versions (`StatuteBook::version_on`).
-pub fn holds_on(book: &StatuteBook, validity: &Validity, date: Date) -> bool {
+/// Whether a rule is part of the law under a reading, as for statute versions
+/// (`StatuteBook::version_on`).
+pub fn holds_on(book: &StatuteBook, validity: &Validity, reading: Reading) -> bool {
     let started = validity
         .since
         .as_deref()
-        .is_none_or(|key| book.reached(key, date) == Reached::Yes);
+        .is_none_or(|key| book.in_force(key, reading));
     let ended = validity
         .until
         .as_deref()
-        .is_some_and(|key| book.reached(key, date) == Reached::Yes);
+        .is_some_and(|key| book.in_force(key, reading));
     started && !ended
 }
 

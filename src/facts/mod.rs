@@ -12,7 +12,7 @@ use jiff::civil::Date;
 pub use error::FactError;
 
 use crate::diagnostic::suggestion_help;
-use crate::model::{FactId, Program, Type, Value};
+use crate::model::{FactId, OverlapKind, Program, Type, Value};
 use crate::source::{Span, Spanned};
 use crate::statute::{Agency, Court};
 use tree::{Node, NodeKind};
@@ -44,6 +44,10 @@ pub struct Expectation {
     pub lead_agency: Option<Agency>,
     /// The court named for the case.
     pub court: Option<Court>,
+    /// Overlaps the case must hit: a kind and sections that must all be in it.
+    pub overlaps: Vec<(OverlapKind, Vec<String>)>,
+    /// Protections the victim must have (section ids).
+    pub protections: Vec<String>,
 }
 
 /// The format of a case file.
@@ -237,6 +241,8 @@ impl Reader<'_> {
                     expect.lead_agency = self.id_of(value, &Agency::ALL, |a| a.id(), "agency")
                 }
                 "court" => expect.court = self.id_of(value, &Court::ALL, |c| c.id(), "court"),
+                "overlaps" => expect.overlaps = self.expected_overlaps(value),
+                "protections" => expect.protections = self.protection_list(value),
                 other => {
                     let keys = [
                         "applies",
@@ -244,6 +250,8 @@ impl Reader<'_> {
                         "does_not_apply",
                         "lead_agency",
                         "court",
+                        "overlaps",
+                        "protections",
                     ];
                     self.expect_error(
                         &format!("unknown key `{other}` in `expect`"),
@@ -254,6 +262,81 @@ impl Reader<'_> {
             }
         }
         Some(expect)
+    }
+
+    /// `overlaps = [{ kind = "duplicate_offence", sections = ["ptpa-2018/3", "ppc/371-A"] }]`
+    fn expected_overlaps(&mut self, node: &Node) -> Vec<(OverlapKind, Vec<String>)> {
+        let NodeKind::Array(items) = &node.kind else {
+            self.expect_error(
+                "expected a list of { kind, sections } tables",
+                node.span,
+                None,
+            );
+            return Vec::new();
+        };
+        let mut overlaps = Vec::new();
+        for item in items {
+            let NodeKind::Table(entries) = &item.kind else {
+                self.expect_error(
+                    "expected a table { kind = ..., sections = [...] }",
+                    item.span,
+                    None,
+                );
+                continue;
+            };
+            let (mut kind, mut sections) = (None, Vec::new());
+            for (key, value) in entries {
+                match key.value.as_str() {
+                    "kind" => {
+                        kind = self.id_of(value, &OverlapKind::ALL, |k| k.id(), "overlap kind")
+                    }
+                    "sections" => sections = self.section_list(value),
+                    other => self.expect_error(
+                        &format!("unknown key `{other}` in an expected overlap"),
+                        key.span,
+                        Some("use `kind` and `sections`".into()),
+                    ),
+                }
+            }
+            match kind {
+                Some(kind) => overlaps.push((kind, sections)),
+                None => self.expect_error("an expected overlap needs a `kind`", item.span, None),
+            }
+        }
+        overlaps
+    }
+
+    fn protection_list(&mut self, node: &Node) -> Vec<String> {
+        let NodeKind::Array(items) = &node.kind else {
+            self.expect_error("expected a list of section ids", node.span, None);
+            return Vec::new();
+        };
+        let known: Vec<&str> = self
+            .program
+            .protections
+            .iter()
+            .map(|p| p.section.as_str())
+            .collect();
+        let mut sections = Vec::new();
+        for item in items {
+            match &item.kind {
+                NodeKind::String(id) if known.contains(&id.as_str()) => sections.push(id.clone()),
+                NodeKind::String(id) => {
+                    let help = suggestion_help(id, known.iter().copied());
+                    self.expect_error(
+                        &format!("`{id}` is not a protection the rules know"),
+                        item.span,
+                        Some(help),
+                    );
+                }
+                other => self.expect_error(
+                    &format!("expected a section id, found {}", other.describe()),
+                    item.span,
+                    None,
+                ),
+            }
+        }
+        sections
     }
 
     fn section_list(&mut self, node: &Node) -> Vec<String> {

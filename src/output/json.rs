@@ -6,9 +6,9 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::Evaluated;
-use crate::eval::{ElementOutcome, ProtectionOutcome, SectionOutcome, Status};
+use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome, Status};
 use crate::model::{FactId, Program, Type, Value};
-use crate::resolve::{Candidate, Choice};
+use crate::resolve::{Candidate, Choice, Resolution, Role};
 use crate::statute::{Certainty, Punishment};
 
 /// One evaluated case.
@@ -30,6 +30,36 @@ pub struct CaseReport {
     pub unknown: Vec<UnknownReport>,
     /// How the answer was reached, where the reader must know.
     pub notes: Vec<String>,
+    /// When the case date falls inside an amendment's window: what the later law changes.
+    pub alternative: Option<AlternativeReport>,
+}
+
+/// What changes if the amendments whose day is unknown were already in force on the case date.
+#[derive(Debug, Serialize)]
+pub struct AlternativeReport {
+    /// The date keys whose window contains the case date.
+    pub date_keys: Vec<String>,
+    /// Sections whose status, version or penalty differ under the later law.
+    pub sections: Vec<AlternativeSection>,
+    /// The lead agency under the later law.
+    pub lead_agency: Option<&'static str>,
+    /// The court for the case under the later law.
+    pub court: Option<&'static str>,
+}
+
+/// A section that comes out differently under the later law.
+#[derive(Debug, Serialize)]
+pub struct AlternativeSection {
+    /// Section id.
+    pub id: String,
+    /// Status under the earlier law (the main report).
+    pub status: &'static str,
+    /// Status under the later law.
+    pub later_status: &'static str,
+    /// Date key of the version used under the later law.
+    pub later_version: Option<String>,
+    /// Penalty under the later law.
+    pub later_penalty: Option<String>,
 }
 
 /// The case.
@@ -196,6 +226,19 @@ pub struct Jurisdiction {
     pub court: Option<CourtReport>,
     /// Agency and court of each section that applies or may apply.
     pub by_section: Vec<SectionJurisdictionReport>,
+    /// Places where part of the offence happened: candidate venues for trial.
+    pub venues: Vec<VenueReport>,
+}
+
+/// A candidate venue.
+#[derive(Debug, Serialize)]
+pub struct VenueReport {
+    /// The place as given.
+    pub place: String,
+    /// The fact that names it.
+    pub fact: String,
+    /// The law that makes it a venue.
+    pub reason: String,
 }
 
 /// An agency's role.
@@ -343,6 +386,15 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                         .collect(),
                 })
                 .collect(),
+            venues: resolution
+                .venues
+                .iter()
+                .map(|v| VenueReport {
+                    place: v.place.clone(),
+                    fact: program.facts[v.fact].name.clone(),
+                    reason: v.cite.clone(),
+                })
+                .collect(),
         },
         overlaps: resolution
             .overlaps
@@ -371,6 +423,57 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             })
             .collect(),
         notes: resolution.notes.clone(),
+        alternative: outcome
+            .alternative
+            .as_deref()
+            .zip(evaluated.alternative.as_ref())
+            .map(|(later, later_resolution)| {
+                alternative_report(program, outcome, later, later_resolution)
+            }),
+    }
+}
+
+fn alternative_report(
+    program: &Program,
+    earlier: &Outcome,
+    later: &Outcome,
+    resolution: &Resolution,
+) -> AlternativeReport {
+    let version_of = |s: &SectionOutcome| s.version.as_ref().map(|(index, _)| *index);
+    let sections = earlier
+        .sections
+        .iter()
+        .zip(&later.sections)
+        .filter(|(a, b)| a.status != b.status || version_of(a) != version_of(b))
+        .filter(|(a, b)| a.status != Status::DoesNotApply || b.status != Status::DoesNotApply)
+        .map(|(a, b)| {
+            let section = &program.book.sections[&b.section];
+            let version = version_of(b).map(|index| &section.versions[index]);
+            AlternativeSection {
+                id: b.section.clone(),
+                status: a.status.id(),
+                later_status: b.status.id(),
+                later_version: version.map(|v| v.from.clone()),
+                later_penalty: version
+                    .and_then(|v| v.offence.as_ref())
+                    .map(|p| p.punishment.to_string()),
+            }
+        })
+        .collect();
+    AlternativeReport {
+        date_keys: program
+            .book
+            .uncertain_on(earlier.date)
+            .iter()
+            .map(|k| k.id.clone())
+            .collect(),
+        sections,
+        lead_agency: resolution
+            .agencies
+            .iter()
+            .find(|a| a.role == Role::Lead)
+            .map(|a| a.agency.id()),
+        court: resolution.court.as_ref().map(|c| c.court.id()),
     }
 }
 

@@ -2,6 +2,7 @@
 //! stderr. Computes nothing about the law.
 
 pub mod json;
+pub mod navigator;
 pub mod report;
 pub mod table;
 
@@ -26,6 +27,8 @@ pub struct Evaluated<'a> {
     pub outcome: Outcome,
     /// Jurisdiction, overlaps and unknowns.
     pub resolution: Resolution,
+    /// The resolution of `outcome.alternative`, the later law, when the version is uncertain.
+    pub alternative: Option<Resolution>,
 }
 
 /// Renders evaluated cases. JSON: one object for one case, an array for several.
@@ -52,6 +55,19 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format) -> Str
             .map(|r| table::render(r, table::Style::Markdown))
             .collect::<Vec<_>>()
             .join("\n"),
+    }
+}
+
+/// Renders a navigator view: JSON, or the given table renderer at a terminal or in Markdown.
+pub fn render_view<T: serde::Serialize + ?Sized>(
+    view: &T,
+    format: Format,
+    render: impl Fn(&T, table::Style) -> String,
+) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(view).expect("views are plain data") + "\n",
+        Format::Table => render(view, table::Style::Terminal),
+        Format::Markdown => render(view, table::Style::Markdown),
     }
 }
 
@@ -83,17 +99,18 @@ pub fn check_summary(files: &LawFiles, program: &Program) -> String {
     )
 }
 
-/// One line of `tipnav test` output.
-pub fn test_line(name: &str, problems: &[String]) -> String {
-    if problems.is_empty() {
-        format!("ok    {name}\n")
-    } else {
-        let mut line = format!("FAIL  {name}\n");
-        for problem in problems {
-            line.push_str(&format!("      {problem}\n"));
-        }
-        line
+/// The pass/fail table `tipnav test` prints, and a count.
+pub fn test_report(results: &[(String, Vec<String>)]) -> String {
+    let mut table = table::new_table(table::Style::Terminal, &["Case", "Result", "Differences"]);
+    for (name, problems) in results {
+        let result = if problems.is_empty() { "pass" } else { "FAIL" };
+        table.add_row(vec![name.clone(), result.to_owned(), problems.join("\n")]);
     }
+    let failed = results.iter().filter(|(_, p)| !p.is_empty()).count();
+    format!(
+        "{table}\n{} passed, {failed} failed\n",
+        results.len() - failed
+    )
 }
 
 /// Writes to stdout. A closed pipe is not an error worth a panic.

@@ -3,7 +3,9 @@
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::json::{CaseReport, ChoiceReport, ElementReport, SectionReport, reaches};
+use super::json::{
+    AlternativeReport, CaseReport, ChoiceReport, ElementReport, SectionReport, reaches,
+};
 
 /// Terminal tables or Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,10 +21,7 @@ const WIDTH: u16 = 100;
 /// Renders one case.
 pub fn render(report: &CaseReport, style: Style) -> String {
     let mut out = String::new();
-    let heading = |out: &mut String, level: usize, text: &str| match style {
-        Style::Markdown => out.push_str(&format!("{} {text}\n\n", "#".repeat(level))),
-        Style::Terminal => out.push_str(&format!("{text}\n")),
-    };
+    let heading = |out: &mut String, level: usize, text: &str| heading(out, style, level, text);
     let title = report.case.title.as_deref().unwrap_or("Untitled case");
     heading(&mut out, 1, title);
     let date_line = match report.case.date_source {
@@ -69,6 +68,19 @@ pub fn render(report: &CaseReport, style: Style) -> String {
             court.id, court.reason
         ));
     }
+    if !report.jurisdiction.venues.is_empty() {
+        let places: Vec<String> = report
+            .jurisdiction
+            .venues
+            .iter()
+            .map(|v| format!("{} ({})", v.place, v.fact))
+            .collect();
+        let reason = &report.jurisdiction.venues[0].reason;
+        out.push_str(&format!(
+            "Candidate venues: {}: {reason}\n\n",
+            places.join(", ")
+        ));
+    }
     if !report.jurisdiction.agencies.is_empty() {
         push_table(&mut out, agencies_table(report, style));
     }
@@ -88,6 +100,25 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         heading(&mut out, 2, "Unknown facts that would change the answer");
         push_table(&mut out, unknown_table(report, style));
     }
+    if let Some(alternative) = &report.alternative {
+        let keys = alternative
+            .date_keys
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        heading(
+            &mut out,
+            2,
+            &format!("If the amendments whose day is unknown ({keys}) were already in force"),
+        );
+        push_table(&mut out, alternative_table(alternative, style));
+        let lead = alternative.lead_agency.unwrap_or("none");
+        let court = alternative.court.unwrap_or("none");
+        out.push_str(&format!(
+            "Under that law: lead agency {lead}, court for the case {court}.\n\n"
+        ));
+    }
     if !report.notes.is_empty() {
         heading(&mut out, 2, "Notes");
         for note in &report.notes {
@@ -98,7 +129,8 @@ pub fn render(report: &CaseReport, style: Style) -> String {
     out
 }
 
-fn new_table(style: Style, header: &[&str]) -> Table {
+/// A table in the given style with a header row.
+pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();
     match style {
         Style::Terminal => {
@@ -117,13 +149,21 @@ fn new_table(style: Style, header: &[&str]) -> Table {
     table
 }
 
+/// A heading: Markdown `#`s, or a plain line at a terminal.
+pub(super) fn heading(out: &mut String, style: Style, level: usize, text: &str) {
+    match style {
+        Style::Markdown => out.push_str(&format!("{} {text}\n\n", "#".repeat(level))),
+        Style::Terminal => out.push_str(&format!("{text}\n")),
+    }
+}
+
 fn push_table(out: &mut String, table: Table) {
     out.push_str(&table.to_string());
     out.push_str("\n\n");
 }
 
 /// Line breaks inside a cell: real ones at a terminal, `<br>` in Markdown.
-fn lines(style: Style, parts: &[String]) -> String {
+pub(super) fn lines(style: Style, parts: &[String]) -> String {
     match style {
         Style::Terminal => parts.join("\n"),
         Style::Markdown => parts.join("<br>").replace('|', "\\|"),
@@ -212,6 +252,22 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
             lines(style, &[name]),
             protection.status.to_owned(),
             lines(style, &what),
+        ]);
+    }
+    table
+}
+
+fn alternative_table(alternative: &AlternativeReport, style: Style) -> Table {
+    let mut table = new_table(style, &["Section", "Before", "After", "Penalty after"]);
+    if alternative.sections.is_empty() {
+        table.add_row(vec!["(no section changes)", "", "", ""]);
+    }
+    for section in &alternative.sections {
+        table.add_row(vec![
+            section.id.clone(),
+            section.status.to_owned(),
+            section.later_status.to_owned(),
+            section.later_penalty.clone().unwrap_or_default(),
         ]);
     }
     table

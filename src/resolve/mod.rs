@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 pub use choice::{Candidate, Choice};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
-use crate::model::{FactId, OverlapKind, Program};
-use crate::statute::{Agency, Certainty, Court};
+use crate::model::{FactId, OverlapKind, Program, Value};
+use crate::statute::{Agency, Court};
 
 /// Jurisdiction, overlaps and open questions for one case.
 #[derive(Debug, Clone)]
@@ -27,6 +27,19 @@ pub struct Resolution {
     pub unknown: Vec<Unknown>,
     /// Things the reader must know about how the answer was reached.
     pub notes: Vec<String>,
+    /// Places where part of the offence happened: candidate venues for trial.
+    pub venues: Vec<VenueFound>,
+}
+
+/// A candidate venue.
+#[derive(Debug, Clone)]
+pub struct VenueFound {
+    /// The place as given in the case file.
+    pub place: String,
+    /// The fact that names it.
+    pub fact: FactId,
+    /// The law that makes it a venue.
+    pub cite: String,
 }
 
 /// Agency and court for one section.
@@ -129,6 +142,7 @@ pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
     let overlaps = overlaps(program, &sections);
     let unknown = unknowns(program, outcome, &sections);
     let notes = notes(program, outcome);
+    let venues = venues(program, outcome);
     Resolution {
         sections,
         agencies,
@@ -136,6 +150,7 @@ pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
         overlaps,
         unknown,
         notes,
+        venues,
     }
 }
 
@@ -372,6 +387,32 @@ pub fn undecided_inputs(program: &Program, section: &SectionOutcome) -> Vec<Fact
     facts
 }
 
+/// Every place the case names under a venue rule, once each, when some section applies.
+fn venues(program: &Program, outcome: &Outcome) -> Vec<VenueFound> {
+    if outcome
+        .sections
+        .iter()
+        .all(|s| s.status == Status::DoesNotApply)
+    {
+        return Vec::new();
+    }
+    let mut found: Vec<VenueFound> = Vec::new();
+    for venue in &program.venues {
+        for &fact in &venue.places {
+            if let Some(Value::Text(place)) = &outcome.values[fact] {
+                if !found.iter().any(|v| v.place == place.as_ref()) {
+                    found.push(VenueFound {
+                        place: place.to_string(),
+                        fact,
+                        cite: venue.cite.clone(),
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
 fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
     let mut notes = Vec::new();
     if outcome.date_assumed {
@@ -380,21 +421,10 @@ fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
             outcome.date
         ));
     }
-    let mut windows: Vec<&str> = outcome
-        .sections
-        .iter()
-        .filter_map(|s| match &s.version {
-            Some((_, Certainty::Uncertain(key))) => Some(key.as_str()),
-            _ => None,
-        })
-        .collect();
-    windows.sort_unstable();
-    windows.dedup();
-    for key in windows {
-        let date = &program.book.dates[key];
+    for key in program.book.uncertain_on(outcome.date) {
         notes.push(format!(
-            "{} falls inside the window for `{key}` ({}: {}); the earlier text of the sections it amends was used, and the version in force is uncertain",
-            outcome.date, date.label, date.bound
+            "{} falls inside the window for `{}` ({}: {}): the version in force is uncertain; this report uses the law before it, and the alternative shows what changes if it was already in force",
+            outcome.date, key.id, key.label, key.bound
         ));
     }
     notes

@@ -153,6 +153,20 @@ pub enum StatuteError {
         help: String,
     },
 
+    /// A section id that no statute file defines.
+    #[error("unknown section `{id}`")]
+    #[diagnostic(code(statute::unknown_section))]
+    UnknownSection {
+        /// As written.
+        id: String,
+        /// Where.
+        #[label("no statute file defines this section")]
+        span: Span,
+        /// A suggestion.
+        #[help]
+        help: String,
+    },
+
     /// A text field that must say something is empty.
     #[error("`{field}` is empty")]
     #[diagnostic(

@@ -56,10 +56,37 @@ pub fn load(files: &[SourceFile]) -> Result<StatuteBook, Vec<(usize, StatuteErro
         };
         collect_instrument(&mut book, raw, &mut sink);
     }
+    for (file, raw) in &raw {
+        check_predecessors(&book, raw, *file, &mut errors);
+    }
     if errors.is_empty() {
         Ok(book)
     } else {
         Err(errors)
+    }
+}
+
+/// Every predecessor names a section some statute file defines.
+fn check_predecessors(
+    book: &StatuteBook,
+    raw: &RawFile,
+    file: usize,
+    errors: &mut Vec<(usize, StatuteError)>,
+) {
+    for predecessor in raw.section.iter().flat_map(|s| &s.predecessors) {
+        if !book.sections.contains_key(predecessor.get_ref()) {
+            errors.push((
+                file,
+                StatuteError::UnknownSection {
+                    id: predecessor.get_ref().clone(),
+                    span: predecessor.span().into(),
+                    help: suggestion_help(
+                        predecessor.get_ref(),
+                        book.sections.keys().map(String::as_str),
+                    ),
+                },
+            ));
+        }
     }
 }
 
@@ -230,6 +257,11 @@ fn build_section(
         kind: raw.kind,
         summary: raw.summary.get_ref().clone(),
         versions,
+        predecessors: raw
+            .predecessors
+            .iter()
+            .map(|p| p.get_ref().clone())
+            .collect(),
     })
 }
 
@@ -511,6 +543,8 @@ struct RawSection {
     heading: String,
     kind: SectionKind,
     summary: TomlSpanned<String>,
+    #[serde(default)]
+    predecessors: Vec<TomlSpanned<String>>,
     #[serde(default)]
     version: Vec<TomlSpanned<RawVersion>>,
 }

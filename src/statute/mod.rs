@@ -28,27 +28,26 @@ pub struct StatuteBook {
 }
 
 impl StatuteBook {
-    /// The version of a section in force on `date`, if any, and whether that is certain.
-    ///
-    /// Inside a date key's window the earlier text is used (see `statutes/README.md`): a
-    /// version whose start is uncertain is not in force yet, one whose end is uncertain still is.
-    pub fn version_on(&self, section: &Section, date: Date) -> Option<(usize, Certainty)> {
+    /// The version of a section in force on a reading's date, if any, and whether that is
+    /// certain (it is not when a version boundary's day is unknown and falls on the date).
+    pub fn version_on(&self, section: &Section, reading: Reading) -> Option<(usize, Certainty)> {
         section
             .versions
             .iter()
             .enumerate()
             .find_map(|(index, version)| {
-                let until = version
+                let started = self.in_force(&version.from, reading);
+                let ended = version
                     .until
                     .as_deref()
-                    .map_or(Reached::No, |until| self.reached(until, date));
-                let in_force =
-                    self.reached(&version.from, date) == Reached::Yes && until != Reached::Yes;
-                let certainty = match (&version.until, until) {
-                    (Some(key), Reached::Uncertain) => Certainty::Uncertain(key.clone()),
-                    _ => Certainty::Certain,
-                };
-                in_force.then_some((index, certainty))
+                    .is_some_and(|until| self.in_force(until, reading));
+                let boundary = [Some(&version.from), version.until.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .find(|key| self.reached(key, reading.date) == Reached::Uncertain);
+                let certainty =
+                    boundary.map_or(Certainty::Certain, |key| Certainty::Uncertain(key.clone()));
+                (started && !ended).then_some((index, certainty))
             })
     }
 
@@ -58,6 +57,41 @@ impl StatuteBook {
             .get(key)
             .map_or(Reached::No, |key| key.reached(date))
     }
+
+    /// Whether the event named by a date key counts as having happened under a reading.
+    pub fn in_force(&self, key: &str, reading: Reading) -> bool {
+        match self.reached(key, reading.date) {
+            Reached::Yes => true,
+            Reached::No => false,
+            Reached::Uncertain => reading.windows == Windows::Later,
+        }
+    }
+
+    /// Date keys whose window contains `date`: the law on that day is uncertain.
+    pub fn uncertain_on(&self, date: Date) -> Vec<&DateKey> {
+        self.dates
+            .values()
+            .filter(|key| key.reached(date) == Reached::Uncertain)
+            .collect()
+    }
+}
+
+/// The day whose law is read, and how to read a date key whose window contains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The day.
+    pub date: Date,
+    /// Whether events whose day is unknown but may have come have happened.
+    pub windows: Windows,
+}
+
+/// How to read a date key whose window contains the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Windows {
+    /// Not yet happened: the earlier law (the reading tipnav reports first).
+    Earlier,
+    /// Already happened: the later law (reported alongside, as an alternative).
+    Later,
 }
 
 /// An Act, Ordinance or Code.
@@ -181,6 +215,8 @@ pub struct Section {
     pub summary: String,
     /// Versions, oldest first, not overlapping.
     pub versions: Vec<Version>,
+    /// Sections that covered the same conduct before this one commenced (PACHTO before PTPA).
+    pub predecessors: Vec<String>,
 }
 
 /// What a section does.

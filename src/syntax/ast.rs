@@ -34,6 +34,19 @@ pub enum Declaration {
     Precedence(PrecedenceDecl),
     /// `protect ptpa-2018/7 for ptpa-2018/3 when victim.child cite "..."`
     Protect(ProtectDecl),
+    /// `venue movement.origin.district, movement.destination.district cite "..."`
+    Venue(VenueDecl),
+}
+
+/// Facts naming places where part of an offence happened, each a candidate venue for trial.
+#[derive(Debug, Clone)]
+pub struct VenueDecl {
+    /// Text facts (district names).
+    pub places: Vec<Name>,
+    /// The law it rests on.
+    pub cite: Cite,
+    /// An explanation for the reader.
+    pub note: Option<String>,
 }
 
 /// A protection, presumption or referral that a victim has when a condition holds.

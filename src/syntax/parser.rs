@@ -13,7 +13,7 @@ use super::SyntaxError;
 use super::ast::{
     BinaryOp, ClauseDecl, ClauseRole, Declaration, DeriveDecl, ElementDecl, Expr, ExprKind,
     FactDecl, JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf,
-    ProtectDecl, RuleFile, SetOp, TypeExpr, Validity, WaiveDecl,
+    ProtectDecl, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
 use crate::source::{Span, Spanned};
 
@@ -58,6 +58,7 @@ fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
         Rule::overlap_decl => Declaration::Overlap(parse_overlap(pair)?),
         Rule::precedence_decl => Declaration::Precedence(parse_precedence(pair)?),
         Rule::protect_decl => Declaration::Protect(parse_protect(pair)?),
+        Rule::venue_decl => Declaration::Venue(parse_venue(pair)),
         rule => unreachable!("`declaration` has no alternative {rule:?}"),
     })
 }
@@ -186,6 +187,21 @@ fn parse_protect(pair: Pair<'_, Rule>) -> Result<ProtectDecl, SyntaxError> {
         validity,
         cite,
     })
+}
+
+fn parse_venue(pair: Pair<'_, Rule>) -> VenueDecl {
+    let mut places = Vec::new();
+    let mut cite = None;
+    let mut note = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::path => places.push(parse_name(part)),
+            Rule::cite => cite = Some(parse_cite(part)),
+            _ => note = Some(parse_string(next(&mut part.into_inner()))),
+        }
+    }
+    let cite = cite.expect("the grammar requires a cite");
+    VenueDecl { places, cite, note }
 }
 
 fn parse_jurisdiction(pair: Pair<'_, Rule>) -> Result<JurisdictionDecl, SyntaxError> {
@@ -432,8 +448,9 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::jurisdiction_decl
         | Rule::overlap_decl
         | Rule::precedence_decl
-        | Rule::protect_decl => {
-            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect)"
+        | Rule::protect_decl
+        | Rule::venue_decl => {
+            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue)"
         }
         Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
         Rule::int_range => "a range like `0..150`",

@@ -1,0 +1,90 @@
+//! The statute navigator: list, show (with a date) and search, as a trainer uses them.
+
+use crate::support::tipnav;
+
+#[test]
+fn list_shows_every_instrument() {
+    let run = tipnav(&["list"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    for id in [
+        "(ptpa-2018)",
+        "(ppc)",
+        "(blsaa-1992)",
+        "(psma-2018)",
+        "(eo-1979)",
+    ] {
+        assert!(run.stdout.contains(id), "{id} missing");
+    }
+    let json = tipnav(&["list", "--format", "json"]);
+    let instruments: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    for instrument in instruments.as_array().unwrap() {
+        for section in instrument["sections"].as_array().unwrap() {
+            assert!(
+                ["official-text", "secondary", "unverified"]
+                    .contains(&section["verified"].as_str().unwrap())
+            );
+        }
+    }
+}
+
+#[test]
+fn list_one_instrument() {
+    let run = tipnav(&["list", "ppc"]);
+    assert_eq!(run.status, 0);
+    insta::assert_snapshot!("list_ppc", run.stdout);
+}
+
+#[test]
+fn show_a_penal_code_section() {
+    let run = tipnav(&["show", "ppc/371-A"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    insta::assert_snapshot!("show_ppc_371-A", run.stdout);
+}
+
+#[test]
+fn show_a_section_before_it_was_in_force() {
+    let run = tipnav(&["show", "ptpa-2018/3", "--date", "2017-01-01"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(
+        run.stdout
+            .contains("ptpa-2018/3 was not in force on 2017-01-01"),
+        "{}",
+        run.stdout
+    );
+    insta::assert_snapshot!("show_ptpa_3_2017", run.stdout);
+}
+
+#[test]
+fn show_inside_the_2025_window_says_the_version_is_uncertain() {
+    let run = tipnav(&["show", "ptpa-2018/3", "--date", "2025-03-01"]);
+    assert!(
+        run.stdout.contains("the version in force is uncertain"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn search_ranks_matching_sections() {
+    let run = tipnav(&["search", "bonded"]);
+    assert_eq!(run.status, 0);
+    assert!(run.stdout.contains("blsaa-1992/11"));
+    insta::assert_snapshot!("search_bonded", run.stdout);
+    let none = tipnav(&["search", "zzzz"]);
+    assert!(none.stdout.contains("No section matches"));
+}
+
+#[test]
+fn unknown_ids_are_bad_input() {
+    let run = tipnav(&["show", "ppc/371A"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("did you mean `ppc/371-A`?"),
+        "{}",
+        run.stderr
+    );
+    let run = tipnav(&["list", "ptpa"]);
+    assert_eq!(run.status, 2);
+    let run = tipnav(&["show", "ppc/370", "--date", "2017-02-30"]);
+    assert_eq!(run.status, 2);
+}
