@@ -68,6 +68,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Explain, element by element, why each section applies or not, who investigates and
+    /// which court tries; with --flip, the smallest changes that would flip a section.
+    #[command(
+        after_help = "Example:\n  tipnav explain examples/larkana-girl-sold.toml ptpa-2018/3\n  tipnav explain examples/gujrat-sea-smuggling.toml --flip ptpa-2018/3"
+    )]
+    Explain {
+        /// The case file.
+        case: PathBuf,
+        /// Sections to explain (default: every section that applies or may apply).
+        sections: Vec<String>,
+        /// Find the smallest changes to the facts that would flip this section.
+        #[arg(long, value_name = "SECTION")]
+        flip: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Check the law: load the statutes, parse and check the rules.
     #[command(after_help = "Example:\n  tipnav check\n  tipnav check --law ./my-amended-law")]
     Check,

@@ -17,7 +17,7 @@ use crate::model::Program;
 use crate::output::{self, Evaluated};
 use crate::resolve::{Resolution, resolve};
 use crate::source::SourceFile;
-use crate::{check, navigate, statute, syntax};
+use crate::{check, explain, navigate, statute, syntax};
 
 /// Diagnostics that stop a command (exit code 2).
 #[derive(Debug, Default)]
@@ -57,6 +57,12 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Eval { cases, format } => eval_cases(cli, cases, *format),
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
+        Command::Explain {
+            case,
+            sections,
+            flip,
+            format,
+        } => explain(cli, case, sections, flip.as_deref(), *format),
         Command::Show {
             section,
             date,
@@ -64,6 +70,68 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => show(cli, section, *date, *format),
         Command::Search { words, format } => search(cli, &words.join(" "), *format),
     }
+}
+
+fn explain(
+    cli: &Cli,
+    path: &Path,
+    sections: &[String],
+    flip: Option<&str>,
+    format: Format,
+) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref())?;
+    let offence_index = |id: &str| {
+        program
+            .offences
+            .iter()
+            .position(|o| o.section == id)
+            .ok_or_else(|| unknown_id("offence", id, program.offences.iter().map(|o| &o.section)))
+    };
+    for section in sections {
+        offence_index(section)?;
+    }
+    let flip = flip.map(offence_index).transpose()?;
+    let cases = load_cases(&program, &[path.to_path_buf()])?;
+    let (file, case) = &cases[0];
+    let evaluated = run_case(&program, file, case);
+    let today = jiff::ZonedDateTime::now().date();
+    let domain = crate::domain::domain(&program);
+    let deciding = evaluated
+        .outcome
+        .sections
+        .iter()
+        .filter(|s| sections.is_empty() || sections.contains(&s.section))
+        .map(|s| {
+            (
+                s.offence,
+                explain::deciding_facts(
+                    &program,
+                    &domain,
+                    case,
+                    &evaluated.outcome,
+                    s.offence,
+                    today,
+                ),
+            )
+        })
+        .collect();
+    let flips = flip.map(|index| {
+        (
+            index,
+            explain::flips(&program, &domain, case, &evaluated.outcome, index, today),
+        )
+    });
+    let input = output::explain::ExplainInput {
+        evaluated: &evaluated,
+        sections,
+        deciding,
+        flips,
+    };
+    let explanation = output::explain::explanation(&program, &input);
+    output::print(&output::render_view(&explanation, format, |e, style| {
+        output::explain::render(e, style == output::table::Style::Markdown)
+    }));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode, Failure> {

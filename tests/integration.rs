@@ -6,6 +6,7 @@ mod bad_input;
 mod cli;
 mod evaluation;
 mod examples;
+mod explain;
 mod json;
 mod navigator;
 mod readme;

@@ -124,18 +124,7 @@ pub struct ElementOutcome {
 /// the window of an amendment whose day is unknown, the case is evaluated under both texts:
 /// the earlier law first, the later one as the `alternative`.
 pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
-    let mut values = case.values.clone();
-    for &fact in &program.derive_order {
-        let derivation = program.facts[fact]
-            .derivation
-            .as_ref()
-            .expect("derive order holds derived facts");
-        values[fact] = value::value(&derivation.expr, &values);
-    }
-    let (date, date_assumed) = match values[program.case_date] {
-        Some(Value::Date(date)) => (date, false),
-        _ => (today, true),
-    };
+    let (values, date, date_assumed) = inputs(program, case, today);
     let earlier = Reading {
         date,
         windows: Windows::Earlier,
@@ -156,6 +145,65 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
     evaluate_reading(program, values, earlier, date_assumed, alternative)
 }
 
+/// The status of one offence only (under the earlier reading), for searches that evaluate a
+/// case many times with small changes.
+pub fn section_status(program: &Program, case: &Case, today: Date, offence: usize) -> Status {
+    let (values, date, _) = inputs(program, case, today);
+    let reading = Reading {
+        date,
+        windows: Windows::Earlier,
+    };
+    evaluate_offence(program, offence, reading, &values).status
+}
+
+/// Every fact's value (derived ones computed) and the date whose law applies.
+fn inputs(program: &Program, case: &Case, today: Date) -> (Vec<Option<Value>>, Date, bool) {
+    let mut values = case.values.clone();
+    for &fact in &program.derive_order {
+        let derivation = program.facts[fact]
+            .derivation
+            .as_ref()
+            .expect("derive order holds derived facts");
+        values[fact] = value::value(&derivation.expr, &values);
+    }
+    let (date, date_assumed) = match values[program.case_date] {
+        Some(Value::Date(date)) => (date, false),
+        _ => (today, true),
+    };
+    (values, date, date_assumed)
+}
+
+fn evaluate_offence(
+    program: &Program,
+    index: usize,
+    reading: Reading,
+    values: &[Option<Value>],
+) -> SectionOutcome {
+    let offence = &program.offences[index];
+    let section = &program.book.sections[&offence.section];
+    let version = program.book.version_on(section, reading);
+    let elements: Vec<ElementOutcome> = offence
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, element)| holds_on(&program.book, &element.validity, reading))
+        .map(|(index, element)| evaluate_element(index, element, values))
+        .collect();
+    let territory = territory(program, &section.instrument, values);
+    let status = match version {
+        None => Status::DoesNotApply,
+        Some(_) => conjunction(&elements, territory.as_ref()),
+    };
+    SectionOutcome {
+        offence: index,
+        section: offence.section.clone(),
+        status,
+        version,
+        elements,
+        territory,
+    }
+}
+
 fn evaluate_reading(
     program: &Program,
     values: Vec<Option<Value>>,
@@ -163,34 +211,8 @@ fn evaluate_reading(
     date_assumed: bool,
     alternative: Option<Box<Outcome>>,
 ) -> Outcome {
-    let sections: Vec<SectionOutcome> = program
-        .offences
-        .iter()
-        .enumerate()
-        .map(|(index, offence)| {
-            let section = &program.book.sections[&offence.section];
-            let version = program.book.version_on(section, reading);
-            let elements: Vec<ElementOutcome> = offence
-                .elements
-                .iter()
-                .enumerate()
-                .filter(|(_, element)| holds_on(&program.book, &element.validity, reading))
-                .map(|(index, element)| evaluate_element(index, element, &values))
-                .collect();
-            let territory = territory(program, &section.instrument, &values);
-            let status = match version {
-                None => Status::DoesNotApply,
-                Some(_) => conjunction(&elements, territory.as_ref()),
-            };
-            SectionOutcome {
-                offence: index,
-                section: offence.section.clone(),
-                status,
-                version,
-                elements,
-                territory,
-            }
-        })
+    let sections: Vec<SectionOutcome> = (0..program.offences.len())
+        .map(|index| evaluate_offence(program, index, reading, &values))
         .collect();
     let protections = protections(program, reading, &values, &sections);
     Outcome {

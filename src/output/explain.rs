@@ -1,0 +1,577 @@
+//! `tipnav explain`: an element-by-element derivation of each section with the facts that
+//! decided it (and where the case file gives them), the rule behind every step, why a section
+//! does not apply, which unknown facts decide a section that may apply, the jurisdiction and
+//! overlaps, and with `--flip` the smallest changes that flip a section. Rendered as an
+//! indented tree, JSON or Markdown.
+
+use serde::Serialize;
+
+use super::Evaluated;
+use super::json::{ChoiceReport, OverlapReport, case_report};
+use crate::eval::{SectionOutcome, Status};
+use crate::explain::{Flip, direct_facts};
+use crate::model::{FactId, Program};
+use crate::source::SourceFile;
+
+/// The whole explanation of one case.
+#[derive(Debug, Serialize)]
+pub struct Explanation {
+    /// The tipnav version.
+    pub tipnav: &'static str,
+    /// The case file.
+    pub file: String,
+    /// The date whose law was used, and why.
+    pub law: String,
+    /// One trace per section explained.
+    pub sections: Vec<SectionTrace>,
+    /// Agency and court of each section that applies or may apply, with the rules behind them.
+    pub jurisdiction: Vec<JurisdictionTrace>,
+    /// Lead agency and court for the case, with reasons.
+    pub case_jurisdiction: Vec<String>,
+    /// Overlaps among the sections that apply or may apply.
+    pub overlaps: Vec<OverlapReport>,
+    /// With `--flip`: the smallest changes that flip the section.
+    pub flips: Vec<FlipTrace>,
+}
+
+/// How one section was decided.
+#[derive(Debug, Serialize)]
+pub struct SectionTrace {
+    /// Section id.
+    pub id: String,
+    /// Heading.
+    pub heading: String,
+    /// `applies`, `may_apply` or `does_not_apply`.
+    pub status: &'static str,
+    /// The version used and why; or why none was.
+    pub version: String,
+    /// For a provincial instrument, whether it extends to the case.
+    pub territory: Option<String>,
+    /// Each element, in rule order.
+    pub elements: Vec<ElementTrace>,
+    /// For a section that does not apply: the elements that failed.
+    pub why_not: Vec<String>,
+    /// For a section that may apply: the unknown facts that decide it, each with its question.
+    pub deciding: Vec<DecidingFact>,
+}
+
+/// How one element was decided.
+#[derive(Debug, Serialize)]
+pub struct ElementTrace {
+    /// Name.
+    pub name: String,
+    /// `met`, `not_met` or `unknown`.
+    pub status: &'static str,
+    /// The rule.
+    pub cite: String,
+    /// The facts the element's test reads.
+    pub facts: Vec<FactTrace>,
+    /// The waiver that met it, with the facts its condition reads.
+    pub waived_by: Option<WaiverTrace>,
+}
+
+/// A waiver used.
+#[derive(Debug, Serialize)]
+pub struct WaiverTrace {
+    /// The rule.
+    pub cite: String,
+    /// The facts its condition reads.
+    pub facts: Vec<FactTrace>,
+}
+
+/// A fact's value, where it was given, or how it was derived.
+#[derive(Debug, Serialize)]
+pub struct FactTrace {
+    /// Fact name.
+    pub fact: String,
+    /// Its value as in a case file, or `null` when unknown.
+    pub value: serde_json::Value,
+    /// `file:line:column` where the case file gives it.
+    pub given_at: Option<String>,
+    /// For a derived fact: the rule and the facts it was derived from.
+    pub derived: Option<Derived>,
+}
+
+/// How a derived fact was computed.
+#[derive(Debug, Serialize)]
+pub struct Derived {
+    /// The rule.
+    pub cite: String,
+    /// The facts it reads.
+    pub from: Vec<FactTrace>,
+}
+
+/// An unknown fact that decides a section.
+#[derive(Debug, Serialize)]
+pub struct DecidingFact {
+    /// Fact name.
+    pub fact: String,
+    /// The question to ask.
+    pub question: String,
+}
+
+/// Jurisdiction of one section.
+#[derive(Debug, Serialize)]
+pub struct JurisdictionTrace {
+    /// Section id.
+    pub section: String,
+    /// The agency and the rule that chose it.
+    pub agency: ChoiceReport,
+    /// The court and the rule that chose it.
+    pub court: ChoiceReport,
+}
+
+/// A flip found by `--flip`.
+#[derive(Debug, Serialize)]
+pub struct FlipTrace {
+    /// Section id.
+    pub section: String,
+    /// Status now.
+    pub from: &'static str,
+    /// Status after the changes.
+    pub to: &'static str,
+    /// The changes, in words.
+    pub changes: Vec<String>,
+}
+
+/// Everything `explain` needs beyond the evaluated case.
+pub struct ExplainInput<'a> {
+    /// The evaluated case.
+    pub evaluated: &'a Evaluated<'a>,
+    /// Sections to explain in full (all that apply or may apply, if empty).
+    pub sections: &'a [String],
+    /// Deciding facts per section index (`may_apply` sections only).
+    pub deciding: Vec<(usize, Vec<FactId>)>,
+    /// With `--flip`: the section and its flips.
+    pub flips: Option<(usize, Vec<Flip>)>,
+}
+
+/// Builds the explanation.
+pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
+    let evaluated = input.evaluated;
+    let outcome = &evaluated.outcome;
+    let report = case_report(program, evaluated);
+    let wanted = |s: &SectionOutcome| {
+        if input.sections.is_empty() {
+            s.status != Status::DoesNotApply
+        } else {
+            input.sections.contains(&s.section)
+        }
+    };
+    let law = if outcome.date_assumed {
+        format!(
+            "the law in force today ({}): the case gives no case.date",
+            outcome.date
+        )
+    } else {
+        format!("the law in force on {}, the case's case.date", outcome.date)
+    };
+    let tracer = Tracer {
+        program,
+        values: &outcome.values,
+        file: evaluated.file,
+        given_at: &evaluated.case.given_at,
+    };
+    let sections = outcome
+        .sections
+        .iter()
+        .filter(|s| wanted(s))
+        .map(|s| {
+            let deciding = input
+                .deciding
+                .iter()
+                .find(|(i, _)| *i == s.offence)
+                .map(|(_, f)| f.as_slice())
+                .unwrap_or(&[]);
+            tracer.section(s, deciding)
+        })
+        .collect();
+    let jurisdiction = report
+        .jurisdiction
+        .by_section
+        .into_iter()
+        .filter(|j| input.sections.is_empty() || input.sections.contains(&j.section))
+        .map(|j| JurisdictionTrace {
+            section: j.section,
+            agency: j.agency,
+            court: j.court,
+        })
+        .collect();
+    let mut case_jurisdiction: Vec<String> = report
+        .jurisdiction
+        .agencies
+        .iter()
+        .filter(|a| a.role == "lead")
+        .map(|a| format!("lead agency {}: {}", a.id, a.reason))
+        .collect();
+    case_jurisdiction.extend(
+        report
+            .jurisdiction
+            .court
+            .iter()
+            .map(|c| format!("court for the case {}: {}", c.id, c.reason)),
+    );
+    let flips = input
+        .flips
+        .as_ref()
+        .map_or_else(Vec::new, |(index, flips)| {
+            let section = &outcome.sections[*index];
+            flips
+                .iter()
+                .map(|flip| FlipTrace {
+                    section: section.section.clone(),
+                    from: section.status.id(),
+                    to: flip.to.id(),
+                    changes: flip.changes.iter().map(|c| c.description.clone()).collect(),
+                })
+                .collect()
+        });
+    Explanation {
+        tipnav: env!("CARGO_PKG_VERSION"),
+        file: evaluated.file.name.clone(),
+        law,
+        sections,
+        jurisdiction,
+        case_jurisdiction,
+        overlaps: report.overlaps,
+        flips,
+    }
+}
+
+struct Tracer<'a> {
+    program: &'a Program,
+    values: &'a [Option<crate::model::Value>],
+    file: &'a SourceFile,
+    given_at: &'a [Option<crate::source::Span>],
+}
+
+impl Tracer<'_> {
+    fn section(&self, outcome: &SectionOutcome, deciding: &[FactId]) -> SectionTrace {
+        let program = self.program;
+        let offence = &program.offences[outcome.offence];
+        let section = &program.book.sections[&outcome.section];
+        let version = match &outcome.version {
+            Some((index, certainty)) => {
+                let v = &section.versions[*index];
+                let from = &program.book.dates[&v.from];
+                let until = v
+                    .until
+                    .as_ref()
+                    .map(|k| format!(", until `{k}` ({})", program.book.dates[k].bound))
+                    .unwrap_or_default();
+                let uncertain = match certainty {
+                    crate::statute::Certainty::Certain => "",
+                    crate::statute::Certainty::Uncertain(_) => {
+                        "; the case date falls inside an amendment's window, so this is uncertain"
+                    }
+                };
+                format!(
+                    "the text in force from `{}` ({}: {}){until}{uncertain}",
+                    v.from, from.label, from.bound
+                )
+            }
+            None => {
+                let first = section
+                    .versions
+                    .first()
+                    .map(|v| program.book.dates[&v.from].bound.to_string())
+                    .unwrap_or_default();
+                format!(
+                    "no version was in force on the case date (the first dates from {first}); conduct is never charged under a law not yet in force"
+                )
+            }
+        };
+        let elements: Vec<ElementTrace> = outcome
+            .elements
+            .iter()
+            .map(|e| {
+                let element = &offence.elements[e.element];
+                let mut facts = Vec::new();
+                direct_facts(&element.expr, &mut facts);
+                ElementTrace {
+                    name: element.name.clone(),
+                    status: status_word(e.holds),
+                    cite: element.cite.clone(),
+                    facts: facts.iter().map(|&f| self.fact(f)).collect(),
+                    waived_by: e.waived_by.map(|w| {
+                        let waiver = &element.waivers[w];
+                        let mut facts = Vec::new();
+                        direct_facts(&waiver.condition, &mut facts);
+                        WaiverTrace {
+                            cite: waiver.cite.clone(),
+                            facts: facts.iter().map(|&f| self.fact(f)).collect(),
+                        }
+                    }),
+                }
+            })
+            .collect();
+        let why_not = if outcome.version.is_none() {
+            vec!["not in force".to_owned()]
+        } else {
+            let mut failed: Vec<String> = elements
+                .iter()
+                .filter(|e| e.status == "not_met")
+                .map(|e| e.name.clone())
+                .collect();
+            if outcome
+                .territory
+                .as_ref()
+                .is_some_and(|t| t.holds == Some(false))
+            {
+                failed.insert(0, "territory".to_owned());
+            }
+            failed
+        };
+        SectionTrace {
+            id: outcome.section.clone(),
+            heading: section.heading.clone(),
+            status: outcome.status.id(),
+            version,
+            territory: outcome.territory.as_ref().map(|t| {
+                format!(
+                    "{}: the instrument extends to {} only",
+                    status_word(t.holds),
+                    t.province
+                )
+            }),
+            elements,
+            why_not: if outcome.status == Status::DoesNotApply {
+                why_not
+            } else {
+                Vec::new()
+            },
+            deciding: deciding
+                .iter()
+                .map(|&f| DecidingFact {
+                    fact: program.facts[f].name.clone(),
+                    question: program.facts[f].question.clone().unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+
+    fn fact(&self, fact: FactId) -> FactTrace {
+        let program = self.program;
+        let value = super::json::fact_value(program, self.values, fact).value;
+        let derived = program.facts[fact].derivation.as_ref().map(|d| {
+            let mut from = Vec::new();
+            direct_facts(&d.expr, &mut from);
+            Derived {
+                cite: d.cite.clone(),
+                from: from.iter().map(|&f| self.fact(f)).collect(),
+            }
+        });
+        FactTrace {
+            fact: program.facts[fact].name.clone(),
+            value,
+            given_at: self.given_at[fact].map(|span| position(self.file, span.start)),
+            derived,
+        }
+    }
+}
+
+fn status_word(holds: Option<bool>) -> &'static str {
+    match holds {
+        Some(true) => "met",
+        Some(false) => "not_met",
+        None => "unknown",
+    }
+}
+
+/// `file:line:column` of a byte offset.
+fn position(file: &SourceFile, offset: usize) -> String {
+    let before = &file.text[..offset.min(file.text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("{}:{line}:{column}", file.name)
+}
+
+/// The explanation as an indented tree (terminal) or Markdown.
+pub fn render(explanation: &Explanation, markdown: bool) -> String {
+    let mut out = String::new();
+    let title = |out: &mut String, text: &str| {
+        if markdown {
+            out.push_str(&format!("## {text}\n\n"));
+        } else {
+            out.push_str(&format!("{text}\n"));
+        }
+    };
+    let line = |out: &mut String, depth: usize, text: &str| {
+        let indent = if markdown {
+            "  ".repeat(depth) + "- "
+        } else {
+            "  ".repeat(depth)
+        };
+        out.push_str(&format!("{indent}{text}\n"));
+    };
+    if markdown {
+        out.push_str(&format!("# Explanation: {}\n\n", explanation.file));
+    } else {
+        out.push_str(&format!("{}\n", explanation.file));
+    }
+    out.push_str(&format!("Law used: {}\n\n", explanation.law));
+    for section in &explanation.sections {
+        title(
+            &mut out,
+            &format!("{} {}: {}", section.id, section.heading, section.status),
+        );
+        line(&mut out, 1, &format!("version: {}", section.version));
+        if let Some(territory) = &section.territory {
+            line(&mut out, 1, &format!("territory {territory}"));
+        }
+        for element in &section.elements {
+            line(
+                &mut out,
+                1,
+                &format!(
+                    "{} {}: {}",
+                    mark(element.status),
+                    element.name,
+                    element.cite
+                ),
+            );
+            for fact in &element.facts {
+                fact_lines(&mut out, &line, 2, fact);
+            }
+            if let Some(waiver) = &element.waived_by {
+                line(&mut out, 2, &format!("waived: {}", waiver.cite));
+                for fact in &waiver.facts {
+                    fact_lines(&mut out, &line, 3, fact);
+                }
+            }
+        }
+        if !section.why_not.is_empty() {
+            line(
+                &mut out,
+                1,
+                &format!("why not: {}", section.why_not.join(", ")),
+            );
+        }
+        for fact in &section.deciding {
+            line(
+                &mut out,
+                1,
+                &format!("decided by {}: {}", fact.fact, fact.question),
+            );
+        }
+        out.push('\n');
+    }
+    if !explanation.jurisdiction.is_empty() || !explanation.case_jurisdiction.is_empty() {
+        title(&mut out, "Jurisdiction");
+        for item in &explanation.case_jurisdiction {
+            line(&mut out, 1, item);
+        }
+        for section in &explanation.jurisdiction {
+            line(
+                &mut out,
+                1,
+                &format!(
+                    "{}: agency {}; court {}",
+                    section.section,
+                    choice(&section.agency),
+                    choice(&section.court)
+                ),
+            );
+        }
+        out.push('\n');
+    }
+    if !explanation.overlaps.is_empty() {
+        title(&mut out, "Overlaps");
+        for overlap in &explanation.overlaps {
+            let cite = overlap
+                .cite
+                .as_deref()
+                .map(|c| format!(" [{c}]"))
+                .unwrap_or_default();
+            line(
+                &mut out,
+                1,
+                &format!(
+                    "{} of {}: {}{cite}",
+                    overlap.kind,
+                    overlap.sections.join(", "),
+                    overlap.note
+                ),
+            );
+        }
+        out.push('\n');
+    }
+    if !explanation.flips.is_empty() {
+        title(&mut out, "Smallest changes that flip the answer");
+        for flip in &explanation.flips {
+            line(
+                &mut out,
+                1,
+                &format!(
+                    "{} would {} if {}",
+                    flip.section,
+                    flip_verb(flip.to),
+                    flip.changes.join(" and ")
+                ),
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn flip_verb(to: &str) -> &'static str {
+    if to == "applies" {
+        "apply"
+    } else {
+        "stop applying"
+    }
+}
+
+fn fact_lines(
+    out: &mut String,
+    line: &impl Fn(&mut String, usize, &str),
+    depth: usize,
+    fact: &FactTrace,
+) {
+    let at = fact
+        .given_at
+        .as_deref()
+        .map(|at| format!("  ({at})"))
+        .unwrap_or_default();
+    let value = if fact.value.is_null() {
+        "unknown".to_owned()
+    } else {
+        fact.value.to_string()
+    };
+    match &fact.derived {
+        Some(derived) => {
+            line(
+                out,
+                depth,
+                &format!("{} = {value}: {}", fact.fact, derived.cite),
+            );
+            for from in &derived.from {
+                fact_lines(out, line, depth + 1, from);
+            }
+        }
+        None => line(out, depth, &format!("{} = {value}{at}", fact.fact)),
+    }
+}
+
+fn choice(choice: &ChoiceReport) -> String {
+    match choice.id {
+        Some(id) => format!("{id} ({})", choice.reason.as_deref().unwrap_or_default()),
+        None => {
+            let ids: Vec<&str> = choice.options.iter().map(|o| o.id).collect();
+            format!(
+                "{} depending on {}",
+                ids.join(" or "),
+                choice.deciding.join(", ")
+            )
+        }
+    }
+}
+
+fn mark(status: &str) -> &'static str {
+    match status {
+        "met" => "✓",
+        "not_met" => "✗",
+        _ => "?",
+    }
+}
