@@ -85,6 +85,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Interview an officer, asking only what can change a conclusion, and write the case file.
+    #[command(
+        after_help = "Example:\n  tipnav ask --out case.toml\n  tipnav ask --resume case.toml\n  printf '2023-03-10\\nsindh\\n...' | tipnav ask --out case.toml"
+    )]
+    Ask {
+        /// Write the case file here (it must not exist yet).
+        #[arg(long, value_name = "FILE", required_unless_present = "resume")]
+        out: Option<PathBuf>,
+        /// Continue the interview saved in FILE (written back to FILE unless --out is given).
+        #[arg(long, value_name = "FILE")]
+        resume: Option<PathBuf>,
+    },
     /// Check the law: load the statutes, parse and check the rules.
     #[command(after_help = "Example:\n  tipnav check\n  tipnav check --law ./my-amended-law")]
     Check,

@@ -57,6 +57,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Eval { cases, format } => eval_cases(cli, cases, *format),
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
+        Command::Ask { out, resume } => ask(cli, out.as_deref(), resume.as_deref()),
         Command::Explain {
             case,
             sections,
@@ -131,6 +132,68 @@ fn explain(
     output::print(&output::render_view(&explanation, format, |e, style| {
         output::explain::render(e, style == output::table::Style::Markdown)
     }));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode, Failure> {
+    use output::prompt::{Answer, NoAnswer};
+    use std::io::IsTerminal as _;
+    let (_, program) = load_law(cli.law.as_deref())?;
+    let mut case = match resume {
+        Some(path) => load_cases(&program, &[path.to_path_buf()])?.remove(0).1,
+        None => facts::load("", facts::Format::Toml, &program).map_err(|_| Failure::default())?,
+    };
+    let out = out.or(resume).expect("clap requires --out or --resume");
+    if resume != Some(out) && out.exists() {
+        return Err(Failure(vec![miette::miette!(
+            code = "ask::exists",
+            help = "choose another --out, or continue it with --resume",
+            "`{}` already exists; tipnav ask does not overwrite a case file",
+            out.display()
+        )]));
+    }
+    let domain = crate::domain::domain(&program);
+    let today = jiff::ZonedDateTime::now().date();
+    let terminal = std::io::stdin().is_terminal();
+    let mut stdin = std::io::stdin().lock();
+    let save = |case: &Case| {
+        crate::interview::write_atomically(out, &crate::interview::case_file(&program, case))
+            .map_err(|error| Failure::io(out, &error))
+    };
+    save(&case)?;
+    while let Some(fact) = crate::interview::next_question(&program, &domain, &case, today) {
+        let answer = if terminal {
+            output::prompt::ask_terminal(&program.facts[fact])
+        } else {
+            output::prompt::ask_line(&program.facts[fact], &mut stdin)
+        };
+        match answer {
+            Ok(Answer::Given(value)) => case.values[fact] = Some(value),
+            Ok(Answer::DontKnow) => case.dont_know.push(fact),
+            Err(NoAnswer::Stopped) => {
+                output::print_note(&format!(
+                    "interview stopped; the answers so far are saved in {0}; continue with: tipnav ask --resume {0}",
+                    out.display()
+                ));
+                return Ok(ExitCode::SUCCESS);
+            }
+            Err(NoAnswer::Invalid(message)) => {
+                return Err(Failure(vec![miette::miette!(
+                    code = "ask::invalid_answer",
+                    help = "answers so far are saved; fix the answer and continue with --resume",
+                    "invalid answer for `{}`: {message}",
+                    program.facts[fact].name
+                )]));
+            }
+        }
+        save(&case)?;
+    }
+    let text = fs::read_to_string(out).map_err(|error| Failure::io(out, &error))?;
+    let file = SourceFile::new(out.display().to_string(), text);
+    let case = facts::load(&file.text, facts::Format::Toml, &program)
+        .map_err(|errors| Failure(errors.into_iter().map(|e| attach(e, &file)).collect()))?;
+    let evaluated = run_case(&program, &file, &case);
+    output::print(&output::render(&program, &[evaluated], Format::Table));
     Ok(ExitCode::SUCCESS)
 }
 

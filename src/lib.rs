@@ -20,6 +20,7 @@ pub mod eval;
 pub mod expectation;
 pub mod explain;
 pub mod facts;
+pub mod interview;
 pub mod law;
 pub mod model;
 pub mod navigate;

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod ask;
 mod bad_input;
 mod cli;
 mod evaluation;

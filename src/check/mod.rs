@@ -504,16 +504,17 @@ impl Checker {
                 self.report(file, errors);
             }
         }
-        // A variant without clauses of its own is tried and investigated like its base.
+        // A variant is tried and investigated like its base, unless its own clauses (which
+        // come first, so they take precedence) say otherwise. `compose_variants` put every
+        // base before its variants, so a base's clauses are complete when a variant reads them.
         for index in 0..drafts.len() {
-            if drafts[index].offence.clauses.is_empty() {
-                if let Some(base) = drafts[index].offence.base.clone() {
-                    let inherited = drafts
-                        .iter()
-                        .find(|d| d.offence.section == base)
-                        .map(|d| d.offence.clauses.clone());
-                    drafts[index].offence.clauses = inherited.unwrap_or_default();
-                }
+            if let Some(base) = drafts[index].offence.base.clone() {
+                let inherited = drafts
+                    .iter()
+                    .find(|d| d.offence.section == base)
+                    .map(|d| d.offence.clauses.clone())
+                    .unwrap_or_default();
+                drafts[index].offence.clauses.extend(inherited);
             }
         }
     }

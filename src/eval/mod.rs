@@ -129,20 +129,37 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
         date,
         windows: Windows::Earlier,
     };
-    let alternative = (!program.book.uncertain_on(date).is_empty()).then(|| {
+    let mut outcome = evaluate_reading(program, values, earlier, date_assumed, None);
+    if !program.book.uncertain_on(date).is_empty() {
         let later = Reading {
             date,
             windows: Windows::Later,
         };
-        Box::new(evaluate_reading(
-            program,
-            values.clone(),
-            later,
-            date_assumed,
-            None,
-        ))
+        let alternative =
+            evaluate_reading(program, outcome.values.clone(), later, date_assumed, None);
+        // An amendment whose day is unknown matters only if it changes something here.
+        if differs(&outcome, &alternative) {
+            outcome.alternative = Some(Box::new(alternative));
+        }
+    }
+    outcome
+}
+
+/// Whether two readings of the law come out differently for a case: a section's status, or
+/// the version of a section that applies or may apply, or the protections.
+fn differs(earlier: &Outcome, later: &Outcome) -> bool {
+    let version = |s: &SectionOutcome| s.version.as_ref().map(|(index, _)| *index);
+    let sections = earlier.sections.iter().zip(&later.sections).any(|(a, b)| {
+        let reaches = a.status != Status::DoesNotApply || b.status != Status::DoesNotApply;
+        a.status != b.status || (reaches && version(a) != version(b))
     });
-    evaluate_reading(program, values, earlier, date_assumed, alternative)
+    let protections = |o: &Outcome| {
+        o.protections
+            .iter()
+            .map(|p| (p.protection, p.status, p.version))
+            .collect::<Vec<_>>()
+    };
+    sections || protections(earlier) != protections(later)
 }
 
 /// The status of one offence only (under the earlier reading), for searches that evaluate a

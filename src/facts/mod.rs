@@ -19,6 +19,8 @@ use tree::{Node, NodeKind};
 
 /// The key of the optional block that states what a case should come to.
 const EXPECT: &str = "expect";
+/// The key of the block where `tipnav ask` records the facts the officer did not know.
+const INTERVIEW: &str = "interview";
 
 /// A case's facts, validated.
 #[derive(Debug, Clone)]
@@ -29,6 +31,9 @@ pub struct Case {
     pub given_at: Vec<Option<Span>>,
     /// The `[expect]` block, if any.
     pub expect: Option<Expectation>,
+    /// Facts answered "don't know" in an interview (`[interview] dont_know = [...]`): unknown,
+    /// and not to be asked again.
+    pub dont_know: Vec<FactId>,
 }
 
 /// What a case should come to, for tests and scenario banks.
@@ -82,6 +87,7 @@ pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<F
         values: vec![None; program.facts.len()],
         given_at: vec![None; program.facts.len()],
         expect: None,
+        dont_know: Vec::new(),
         errors: Vec::new(),
     };
     match &root.kind {
@@ -96,6 +102,7 @@ pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<F
             values: reader.values,
             given_at: reader.given_at,
             expect: reader.expect,
+            dont_know: reader.dont_know,
         })
     } else {
         Err(reader.errors)
@@ -107,6 +114,7 @@ struct Reader<'a> {
     values: Vec<Option<Value>>,
     given_at: Vec<Option<Span>>,
     expect: Option<Expectation>,
+    dont_know: Vec<FactId>,
     errors: Vec<FactError>,
 }
 
@@ -115,6 +123,10 @@ impl Reader<'_> {
         for (key, node) in entries {
             if prefix.is_empty() && key.value == EXPECT {
                 self.expect = self.expectation(node);
+                continue;
+            }
+            if prefix.is_empty() && key.value == INTERVIEW {
+                self.interview(node);
                 continue;
             }
             let name = if prefix.is_empty() {
@@ -182,6 +194,7 @@ impl Reader<'_> {
             keys.sort_unstable();
             keys.dedup();
             keys.push(EXPECT);
+            keys.push(INTERVIEW);
         }
         keys
     }
@@ -223,6 +236,54 @@ impl Reader<'_> {
                 self.given_at[id] = Some(node.span);
             }
             Err(mut errors) => self.errors.append(&mut errors),
+        }
+    }
+
+    /// `[interview] dont_know = ["conduct.means"]`
+    fn interview(&mut self, node: &Node) {
+        let entries = match &node.kind {
+            NodeKind::Table(entries) => entries,
+            _ => return self.expect_error("`interview` must be a table", node.span, None),
+        };
+        for (key, value) in entries {
+            if key.value != "dont_know" {
+                let help = Some("the only key is `dont_know`, a list of fact names".to_owned());
+                self.expect_error(
+                    &format!("unknown key `{}` in `interview`", key.value),
+                    key.span,
+                    help,
+                );
+                continue;
+            }
+            let NodeKind::Array(items) = &value.kind else {
+                self.expect_error("expected a list of fact names", value.span, None);
+                continue;
+            };
+            for item in items {
+                match &item.kind {
+                    NodeKind::String(name) => match self.program.fact(name) {
+                        Some(id) if self.given_at[id].is_none() => self.dont_know.push(id),
+                        Some(_) => self.expect_error(
+                            &format!("`{name}` is both given and not known"),
+                            item.span,
+                            None,
+                        ),
+                        None => {
+                            let help = self.suggest_fact(name);
+                            self.expect_error(
+                                &format!("unknown fact `{name}`"),
+                                item.span,
+                                Some(help),
+                            );
+                        }
+                    },
+                    other => self.expect_error(
+                        &format!("expected a fact name, found {}", other.describe()),
+                        item.span,
+                        None,
+                    ),
+                }
+            }
         }
     }
 

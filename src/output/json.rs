@@ -461,9 +461,7 @@ fn alternative_report(
         })
         .collect();
     AlternativeReport {
-        date_keys: program
-            .book
-            .uncertain_on(earlier.date)
+        date_keys: crate::resolve::relevant_windows(program, earlier)
             .iter()
             .map(|k| k.id.clone())
             .collect(),

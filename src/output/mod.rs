@@ -4,6 +4,7 @@
 pub mod explain;
 pub mod json;
 pub mod navigator;
+pub mod prompt;
 pub mod report;
 pub mod table;
 
@@ -117,6 +118,11 @@ pub fn test_report(results: &[(String, Vec<String>)]) -> String {
 /// Writes to stdout. A closed pipe is not an error worth a panic.
 pub fn print(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// A line for the user on stderr (stdout is kept for reports).
+pub fn print_note(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// Writes diagnostics to stderr.

@@ -51,9 +51,9 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         heading(&mut out, 2, "Sections that may apply, on facts not given");
         push_table(&mut out, possible_table(&possible, style));
     }
-    let not_applying = not_applying_line(report);
+    let not_applying = not_applying_summary(report);
     if !not_applying.is_empty() {
-        out.push_str(&format!("Does not apply: {not_applying}\n\n"));
+        out.push_str(&format!("Sections that do not apply, {not_applying}\n\n"));
     }
 
     heading(&mut out, 2, "Jurisdiction");
@@ -325,26 +325,47 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
     parts
 }
 
-fn not_applying_line(report: &CaseReport) -> String {
-    report
-        .sections
-        .iter()
-        .filter(|s| !reaches(s.status))
-        .map(|s| {
-            let failed: Vec<&str> = s
-                .elements
-                .iter()
-                .filter(|e| e.status == "not_met")
-                .map(|e| e.name.as_str())
-                .collect();
-            match (&s.version, failed.is_empty()) {
-                (None, _) => format!("{} (not in force)", s.id),
-                (Some(_), true) => s.id.clone(),
-                (Some(_), false) => format!("{} ({})", s.id, failed.join(", ")),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The sections that do not apply, summarised: near misses (in force and in the province, one
+/// element short) by name, the rest counted by reason. `explain` and JSON give every one.
+fn not_applying_summary(report: &CaseReport) -> String {
+    let (mut not_in_force, mut elsewhere, mut further) = (0, 0, 0);
+    let mut near: Vec<String> = Vec::new();
+    for section in report.sections.iter().filter(|s| !reaches(s.status)) {
+        let failed: Vec<&ElementReport> = section
+            .elements
+            .iter()
+            .filter(|e| e.status == "not_met")
+            .collect();
+        // An element that fails on the province alone (a federal Act replaced there) is
+        // territorial, like a provincial Act's own extent.
+        let territorial = |e: &&ElementReport| e.facts.iter().all(|f| f.fact == "case.province");
+        let outside = section
+            .territory
+            .as_ref()
+            .is_some_and(|t| t.status == "not_met")
+            || failed.iter().any(territorial);
+        let failed: Vec<&str> = failed.iter().map(|e| e.name.as_str()).collect();
+        match (&section.version, outside, failed.as_slice()) {
+            (None, _, _) => not_in_force += 1,
+            (Some(_), true, _) => elsewhere += 1,
+            (Some(_), false, [one]) => near.push(format!("{} ({one})", section.id)),
+            _ => further += 1,
+        }
+    }
+    let mut parts = Vec::new();
+    if !near.is_empty() {
+        parts.push(format!("one element short: {}", near.join(", ")));
+    }
+    for (count, what) in [
+        (further, "miss two elements or more"),
+        (elsewhere, "belong to another province"),
+        (not_in_force, "were not in force on the date"),
+    ] {
+        if count > 0 {
+            parts.push(format!("{count} more {what}"));
+        }
+    }
+    parts.join("; ")
 }
 
 fn agencies_table(report: &CaseReport, style: Style) -> Table {

@@ -259,17 +259,27 @@ fn case_court(program: &Program, sections: &[SectionJurisdiction]) -> Option<Cas
 
 fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOverlap> {
     let status_of = |id: &str| sections.iter().find(|s| s.section == id).map(|s| s.status);
-    let mut found: Vec<FoundOverlap> = program
-        .overlaps
-        .iter()
-        .filter_map(|overlap| {
-            let members: Vec<String> = overlap
-                .sections
-                .iter()
-                .filter(|s| status_of(s).is_some())
-                .cloned()
-                .collect();
-            (members.len() >= 2).then(|| FoundOverlap {
+    let mut found: Vec<FoundOverlap> = Vec::new();
+    for overlap in &program.overlaps {
+        let members: Vec<String> = overlap
+            .sections
+            .iter()
+            .filter(|s| status_of(s).is_some())
+            .cloned()
+            .collect();
+        let one_applies = members
+            .iter()
+            .any(|s| status_of(s) == Some(Status::Applies));
+        // A variant duplicating its own base is not news; two different offences are.
+        let mut families: Vec<&str> = members.iter().map(|s| family(program, s)).collect();
+        families.sort_unstable();
+        families.dedup();
+        let distinct = families.len() >= 2 || overlap.kind != OverlapKind::DuplicateOffence;
+        let seen = found
+            .iter()
+            .any(|f| f.kind == overlap.kind && f.sections == members);
+        if members.len() >= 2 && one_applies && distinct && !seen {
+            found.push(FoundOverlap {
                 certain: members
                     .iter()
                     .all(|s| status_of(s) == Some(Status::Applies)),
@@ -278,9 +288,9 @@ fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOve
                 declared: true,
                 note: overlap.note.clone().unwrap_or_default(),
                 cite: Some(overlap.cite.clone()),
-            })
-        })
-        .collect();
+            });
+        }
+    }
     found.extend(conflict(sections, OverlapKind::ForumConflict, |s| {
         s.court.chosen.as_ref().map(|c| c.value.name())
     }));
@@ -288,6 +298,14 @@ fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOve
         s.agency.chosen.as_ref().map(|c| c.value.name())
     }));
     found
+}
+
+/// The offence a section is a variant of, followed to the root (itself if it is no variant).
+fn family<'a>(program: &'a Program, section: &'a str) -> &'a str {
+    match program.offence(section).and_then(|o| o.base.as_deref()) {
+        Some(base) => family(program, base),
+        None => section,
+    }
 }
 
 /// A conflict among applying sections that are sent to different courts or agencies.
@@ -387,6 +405,37 @@ pub fn undecided_inputs(program: &Program, section: &SectionOutcome) -> Vec<Fact
     facts
 }
 
+/// The amendments whose unknown day makes this case's law uncertain: date keys whose window
+/// contains the date and that bound a version of a section the two readings disagree on.
+pub fn relevant_windows<'a>(
+    program: &'a Program,
+    outcome: &Outcome,
+) -> Vec<&'a crate::statute::DateKey> {
+    let Some(later) = outcome.alternative.as_deref() else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&str> = Vec::new();
+    let reaching = outcome
+        .sections
+        .iter()
+        .zip(&later.sections)
+        .filter(|(a, b)| a.status != Status::DoesNotApply || b.status != Status::DoesNotApply);
+    for (a, b) in reaching {
+        for (_, certainty) in a.version.iter().chain(&b.version) {
+            if let crate::statute::Certainty::Uncertain(key) = certainty {
+                keys.push(key);
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let uncertain = program.book.uncertain_on(outcome.date);
+    uncertain
+        .into_iter()
+        .filter(|k| keys.contains(&k.id.as_str()) || keys.is_empty())
+        .collect()
+}
+
 /// Every place the case names under a venue rule, once each, when some section applies.
 fn venues(program: &Program, outcome: &Outcome) -> Vec<VenueFound> {
     if outcome
@@ -421,7 +470,7 @@ fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
             outcome.date
         ));
     }
-    for key in program.book.uncertain_on(outcome.date) {
+    for key in relevant_windows(program, outcome) {
         notes.push(format!(
             "{} falls inside the window for `{}` ({}: {}): the version in force is uncertain; this report uses the law before it, and the alternative shows what changes if it was already in force",
             outcome.date, key.id, key.label, key.bound
