@@ -38,6 +38,21 @@ pub struct Program {
     pub protections: Vec<Protection>,
     /// Text facts naming places where part of an offence may happen: candidate venues.
     pub venues: Vec<Venue>,
+    /// Courts that may try every offence of some instruments (joint trial).
+    pub joint: Vec<Joint>,
+}
+
+/// A court that may try every offence of some instruments, so their charges can be joined.
+#[derive(Debug, Clone)]
+pub struct Joint {
+    /// The court.
+    pub court: Court,
+    /// Instrument ids whose offences it may try.
+    pub instruments: Vec<String>,
+    /// Courts whose offences it may try (a first-class Magistrate those of "any Magistrate").
+    pub courts: Vec<Court>,
+    /// The law it rests on.
+    pub cite: String,
 }
 
 /// Places that are candidate venues for trial.

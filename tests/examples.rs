@@ -78,3 +78,57 @@ fn example_markdown() {
     );
     insta::assert_snapshot!("markdown_larkana-girl-sold", run.stdout);
 }
+
+/// Every case file under `examples/`, scenarios included.
+fn scenario_bank() -> Vec<std::path::PathBuf> {
+    let mut all = Vec::new();
+    let mut folders = vec![crate::support::root().join("examples")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                all.push(path);
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn the_scenario_bank_covers_every_offence_both_ways() {
+    let program = program();
+    let bank = scenario_bank();
+    assert!(
+        bank.len() >= 40,
+        "at least 40 scenarios, found {}",
+        bank.len()
+    );
+    let (mut applies, mut narrowly_not) = (Vec::new(), Vec::new());
+    for path in &bank {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(
+            text.starts_with('#'),
+            "{}: opens with a description of the facts",
+            path.display()
+        );
+        let expect = crate::support::case(&program, &text)
+            .expect
+            .unwrap_or_else(|| panic!("{} has no [expect]", path.display()));
+        applies.extend(expect.applies);
+        narrowly_not.extend(expect.does_not_apply);
+    }
+    for offence in &program.offences {
+        assert!(
+            applies.contains(&offence.section),
+            "no scenario where {} applies",
+            offence.section
+        );
+        assert!(
+            narrowly_not.contains(&offence.section),
+            "no scenario where {} does not apply",
+            offence.section
+        );
+    }
+}

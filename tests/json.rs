@@ -172,6 +172,7 @@ struct Court {
     id: String,
     reason: String,
     conflict: bool,
+    joint_trial: String,
 }
 
 #[derive(Deserialize)]

@@ -47,6 +47,12 @@ fn show_a_section_before_it_was_in_force() {
     assert_eq!(run.status, 0, "{}", run.render());
     assert!(
         run.stdout
+            .contains("the law then in force was ppc/369-A, pachto-2002/3-i"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
             .contains("ptpa-2018/3 was not in force on 2017-01-01"),
         "{}",
         run.stdout

@@ -12,8 +12,8 @@ pub use error::CheckError;
 
 use crate::diagnostic::suggestion_help;
 use crate::model::{
-    Clause, Decides, Derivation, Element, Fact, FactId, Offence, Overlap, OverlapKind, Precedence,
-    Program, Protection, Type, Validity, Venue, Waiver,
+    Clause, Decides, Derivation, Element, Fact, FactId, Joint, Offence, Overlap, OverlapKind,
+    Precedence, Program, Protection, Type, Validity, Venue, Waiver,
 };
 use crate::source::Span;
 use crate::statute::{Agency, Court, SectionKind, StatuteBook};
@@ -44,6 +44,7 @@ pub fn check(
     let (agency_precedence, court_precedence) = checker.precedences(files);
     let protections = checker.protections(files, &offences);
     let venues = checker.venues(files);
+    let joint = checker.joint(files);
     let case_date = checker.required_fact("case.date", &Type::Date, "date");
     let case_province = checker.ids.get("case.province").copied();
     let Checker {
@@ -71,6 +72,7 @@ pub fn check(
         case_province,
         protections,
         venues,
+        joint,
     })
 }
 
@@ -721,6 +723,52 @@ impl Checker {
             }
         }
         venues
+    }
+
+    fn joint(&mut self, files: &RuleFiles<'_>) -> Vec<Joint> {
+        let mut joint = Vec::new();
+        for &(file, rules) in files {
+            for declaration in &rules.declarations {
+                let Declaration::Joint(decl) = declaration else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let court = lookup(&decl.court, "court", &Court::ALL, Court::id, &mut errors);
+                let courts: Vec<Court> = decl
+                    .instruments
+                    .iter()
+                    .filter_map(|t| Court::ALL.into_iter().find(|c| c.id() == t.value))
+                    .collect();
+                for instrument in decl
+                    .instruments
+                    .iter()
+                    .filter(|t| !Court::ALL.iter().any(|c| c.id() == t.value))
+                {
+                    if !self.book.instruments.contains_key(&instrument.value) {
+                        errors.push(CheckError::UnknownId {
+                            what: "instrument",
+                            name: instrument.value.clone(),
+                            span: instrument.span,
+                            help: suggestion_help(
+                                &instrument.value,
+                                self.book.instruments.keys().map(String::as_str),
+                            ),
+                        });
+                    }
+                }
+                self.report(file, errors);
+                if let Some(court) = court {
+                    let instruments = decl.instruments.iter().map(|i| i.value.clone()).collect();
+                    joint.push(Joint {
+                        court,
+                        instruments,
+                        courts,
+                        cite: decl.cite.value.clone(),
+                    });
+                }
+            }
+        }
+        joint
     }
 
     fn required_fact(

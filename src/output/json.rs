@@ -263,6 +263,9 @@ pub struct CourtReport {
     pub reason: String,
     /// Whether sections go to different courts.
     pub conflict: bool,
+    /// `together` (one court may try every charge), `separately` (a charge only its own court
+    /// may try) or `open` (no rule found settles it).
+    pub joint_trial: &'static str,
 }
 
 /// A section's agency and court.
@@ -370,6 +373,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 id: c.court.id(),
                 reason: c.reason.clone(),
                 conflict: c.conflict,
+                joint_trial: c.joint_trial.id(),
             }),
             by_section: resolution
                 .sections

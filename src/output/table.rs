@@ -59,9 +59,9 @@ pub fn render(report: &CaseReport, style: Style) -> String {
     heading(&mut out, 2, "Jurisdiction");
     if let Some(court) = &report.jurisdiction.court {
         let conflict = if court.conflict {
-            " (forum conflict)"
+            format!(" (forum conflict; joint trial: {})", court.joint_trial)
         } else {
-            ""
+            String::new()
         };
         out.push_str(&format!(
             "Court for the case: {}{conflict}: {}\n\n",

@@ -101,6 +101,30 @@ pub struct CaseCourt {
     pub reason: String,
     /// Whether the sections that apply go to different courts.
     pub conflict: bool,
+    /// Whether one court can try every charge.
+    pub joint_trial: JointTrial,
+}
+
+/// Whether the charges can be tried together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JointTrial {
+    /// One court tries every section that applies, or may try them all.
+    Together,
+    /// A section may be tried only by its own court, which is not the others'.
+    Separately,
+    /// No rule found settles it.
+    Open,
+}
+
+impl JointTrial {
+    /// The id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            JointTrial::Together => "together",
+            JointTrial::Separately => "separately",
+            JointTrial::Open => "open",
+        }
+    }
 }
 
 /// An overlap the case hits.
@@ -138,7 +162,7 @@ pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
         .map(|s| choice::section_jurisdiction(program, outcome, s))
         .collect();
     let agencies = agencies(program, &sections);
-    let court = case_court(program, &sections);
+    let court = case_court(program, outcome, &sections);
     let overlaps = overlaps(program, &sections);
     let unknown = unknowns(program, outcome, &sections);
     let notes = notes(program, outcome);
@@ -223,7 +247,14 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
     roles
 }
 
-fn case_court(program: &Program, sections: &[SectionJurisdiction]) -> Option<CaseCourt> {
+/// The court for the whole case: the senior forum among the sections that apply, and whether
+/// it can try them all (a `joint` rule for their instruments), or some section may be tried
+/// only by its own court, or nothing settles it.
+fn case_court(
+    program: &Program,
+    outcome: &Outcome,
+    sections: &[SectionJurisdiction],
+) -> Option<CaseCourt> {
     let mut courts: Vec<(Court, &str)> = applying(sections)
         .filter_map(|s| {
             s.court
@@ -235,25 +266,107 @@ fn case_court(program: &Program, sections: &[SectionJurisdiction]) -> Option<Cas
     let precedence = program.court_precedence.as_ref();
     courts.sort_by_key(|(court, _)| precedence.map_or(0, |p| p.rank(court)));
     let (court, _) = *courts.first()?;
-    let conflict = courts.iter().any(|(other, _)| *other != court);
-    let reason = if conflict {
-        let cite = precedence.map_or(String::new(), |p| {
-            format!(" ({})", p.note.as_deref().unwrap_or(&p.cite))
+    let instrument = |section: &str| program.book.sections[section].instrument.as_str();
+    // Sections only their own Act's court may try (the Emigration Ordinance's Special Court),
+    // and the sections of other Acts, which that court is not known to try.
+    let exclusive: Vec<&str> = courts
+        .iter()
+        .map(|(_, s)| *s)
+        .filter(|s| exclusive_court(program, outcome, s))
+        .collect();
+    let outside: Vec<&str> = courts
+        .iter()
+        .map(|(_, s)| *s)
+        .filter(|s| !exclusive.iter().any(|e| instrument(e) == instrument(s)))
+        .collect();
+    let others: Vec<&str> = courts
+        .iter()
+        .filter(|(c, _)| *c != court)
+        .map(|(_, s)| *s)
+        .collect();
+    if others.is_empty() && (exclusive.is_empty() || outside.is_empty()) {
+        let reason = format!(
+            "every section that applies is tried by the {}",
+            court.name()
+        );
+        return Some(CaseCourt {
+            court,
+            reason,
+            conflict: false,
+            joint_trial: JointTrial::Together,
         });
+    }
+    let senior = precedence.map_or(String::new(), |p| {
+        format!(" ({})", p.note.as_deref().unwrap_or(&p.cite))
+    });
+    let court_of = |section: &str| courts.iter().find(|(_, s)| *s == section).map(|(c, _)| *c);
+    let joins = |section: &str| {
+        program.joint.iter().find(|j| {
+            j.court == court
+                && (j.instruments.iter().any(|i| i == instrument(section))
+                    || court_of(section).is_some_and(|c| j.courts.contains(&c)))
+        })
+    };
+    let exclusive_elsewhere: Vec<&str> = others
+        .iter()
+        .copied()
+        .filter(|s| exclusive.contains(s))
+        .collect();
+    let (joint_trial, why) = if !exclusive_elsewhere.is_empty() {
+        let why = format!(
+            "{} may be tried only by its own court, so the charges are tried separately",
+            exclusive_elsewhere.join(", ")
+        );
+        (JointTrial::Separately, why)
+    } else if !exclusive.is_empty() && !outside.is_empty() {
+        let why = format!(
+            "{} may be tried only by the court of its own Act; whether that court may also try {} is an open question",
+            exclusive.join(", "),
+            outside.join(", ")
+        );
+        (JointTrial::Open, why)
+    } else if let Some(mut cites) = others
+        .iter()
+        .map(|s| joins(s).map(|j| j.cite.as_str()))
+        .collect::<Option<Vec<_>>>()
+    {
+        cites.dedup();
+        (
+            JointTrial::Together,
+            format!("it may try the other charges too ({})", cites.join("; ")),
+        )
+    } else {
+        (JointTrial::Open, "no rule found lets one court try every charge: whether they may be joined is an open question".to_owned())
+    };
+    let reason = if others.is_empty() {
         format!(
-            "the sections that apply go to different courts; the {} is the senior forum among them{cite}",
+            "the sections that apply go to the {}, but not all to the same one: {why}",
             court.name()
         )
     } else {
         format!(
-            "every section that applies is tried by the {}",
+            "the sections that apply go to different courts; the {} is the senior forum among them{senior}; {why}",
             court.name()
         )
     };
     Some(CaseCourt {
         court,
         reason,
-        conflict,
+        conflict: true,
+        joint_trial,
+    })
+}
+
+/// Whether a section's version in force may be tried only by its own court.
+fn exclusive_court(program: &Program, outcome: &Outcome, section: &str) -> bool {
+    let Some(found) = outcome.sections.iter().find(|s| s.section == section) else {
+        return false;
+    };
+    found.version.as_ref().is_some_and(|(index, _)| {
+        program.book.sections[section].versions[*index]
+            .offence
+            .as_ref()
+            .is_some_and(|o| o.court_exclusive)
     })
 }
 

@@ -17,7 +17,7 @@ use crate::diagnostic::suggestion_help;
 use crate::source::{SourceFile, Span};
 
 /// Version fields that `unverified = [...]` may name.
-const VERSION_FIELDS: [&str; 9] = [
+const VERSION_FIELDS: [&str; 10] = [
     "from",
     "until",
     "punishment",
@@ -27,6 +27,7 @@ const VERSION_FIELDS: [&str; 9] = [
     "court",
     "agency",
     "summary",
+    "court_exclusive",
 ];
 
 /// Loads and validates statute files. Errors carry the index of their file in `files`.
@@ -382,6 +383,7 @@ fn offence_particulars(
         bailable: bailable?,
         compoundable: compoundable?,
         court: court?,
+        court_exclusive: raw.court_exclusive,
         agency: agency?,
     })
 }
@@ -560,6 +562,8 @@ struct RawVersion {
     bailable: Option<bool>,
     compoundable: Option<bool>,
     court: Option<Court>,
+    #[serde(default)]
+    court_exclusive: bool,
     agency: Option<Agency>,
     source: TomlSpanned<String>,
     verified: Verified,

@@ -265,6 +265,8 @@ pub struct OffenceParticulars {
     pub compoundable: bool,
     /// Court that tries it by default.
     pub court: Court,
+    /// Whether only that court may try it ("triable only by a Special Court").
+    pub court_exclusive: bool,
     /// Agency that investigates it by default.
     pub agency: Agency,
 }

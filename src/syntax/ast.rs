@@ -36,6 +36,21 @@ pub enum Declaration {
     Protect(ProtectDecl),
     /// `venue movement.origin.district, movement.destination.district cite "..."`
     Venue(VenueDecl),
+    /// `joint court_of_session tries ppc cite "CrPC s.28"`
+    Joint(JointDecl),
+}
+
+/// A court that may try every offence of some instruments.
+#[derive(Debug, Clone)]
+pub struct JointDecl {
+    /// The court.
+    pub court: Name,
+    /// Instrument ids.
+    pub instruments: Vec<Name>,
+    /// The law it rests on.
+    pub cite: Cite,
+    /// An explanation for the reader.
+    pub note: Option<String>,
 }
 
 /// Facts naming places where part of an offence happened, each a candidate venue for trial.

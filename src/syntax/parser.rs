@@ -12,8 +12,8 @@ use pest_derive::Parser;
 use super::SyntaxError;
 use super::ast::{
     BinaryOp, ClauseDecl, ClauseRole, Declaration, DeriveDecl, ElementDecl, Expr, ExprKind,
-    FactDecl, JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf,
-    ProtectDecl, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
+    FactDecl, JointDecl, JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl,
+    PrecedenceOf, ProtectDecl, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
 use crate::source::{Span, Spanned};
 
@@ -59,6 +59,7 @@ fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
         Rule::precedence_decl => Declaration::Precedence(parse_precedence(pair)?),
         Rule::protect_decl => Declaration::Protect(parse_protect(pair)?),
         Rule::venue_decl => Declaration::Venue(parse_venue(pair)),
+        Rule::joint_decl => Declaration::Joint(parse_joint(pair)),
         rule => unreachable!("`declaration` has no alternative {rule:?}"),
     })
 }
@@ -202,6 +203,26 @@ fn parse_venue(pair: Pair<'_, Rule>) -> VenueDecl {
     }
     let cite = cite.expect("the grammar requires a cite");
     VenueDecl { places, cite, note }
+}
+
+fn parse_joint(pair: Pair<'_, Rule>) -> JointDecl {
+    let mut inner = pair.into_inner();
+    let court = parse_name(next(&mut inner));
+    let (mut instruments, mut cite, mut note) = (Vec::new(), None, None);
+    for part in inner {
+        match part.as_rule() {
+            Rule::date_key => instruments.push(parse_name(part)),
+            Rule::cite => cite = Some(parse_cite(part)),
+            _ => note = Some(parse_string(next(&mut part.into_inner()))),
+        }
+    }
+    let cite = cite.expect("the grammar requires a cite");
+    JointDecl {
+        court,
+        instruments,
+        cite,
+        note,
+    }
 }
 
 fn parse_jurisdiction(pair: Pair<'_, Rule>) -> Result<JurisdictionDecl, SyntaxError> {
@@ -449,8 +470,9 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::overlap_decl
         | Rule::precedence_decl
         | Rule::protect_decl
-        | Rule::venue_decl => {
-            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue)"
+        | Rule::venue_decl
+        | Rule::joint_decl => {
+            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue, joint)"
         }
         Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
         Rule::int_range => "a range like `0..150`",
