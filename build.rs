@@ -11,6 +11,7 @@ fn main() {
     for (constant, folder, extension) in [
         ("STATUTES", "statutes", "toml"),
         ("RULES", "rules", "rules"),
+        ("AMENDMENTS", "rules/amendments", "rules"),
     ] {
         println!("cargo::rerun-if-changed={folder}");
         let dir = Path::new(&root).join(folder);

@@ -15,6 +15,10 @@ pub struct Cli {
     /// Use the statutes and rules in DIR (DIR/statutes, DIR/rules) instead of the shipped law.
     #[arg(long, global = true, value_name = "DIR")]
     pub law: Option<PathBuf>,
+    /// Apply an amendment overlay (a file, or the name of a shipped one) on top of the law;
+    /// may be given several times.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub amend: Vec<String>,
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -96,6 +100,21 @@ pub enum Command {
         /// Continue the interview saved in FILE (written back to FILE unless --out is given).
         #[arg(long, value_name = "FILE")]
         resume: Option<PathBuf>,
+    },
+    /// Compare every case under the base law and under the amended law (--amend), or on its
+    /// own date and on --as-if-date; report what changes.
+    #[command(
+        after_help = "Example:\n  tipnav diff --amend one-forum --as-if-date 2026-06-01 examples\n  tipnav diff --as-if-date 2025-06-01 examples   # what the 2025 Acts changed"
+    )]
+    Diff {
+        /// Case files or folders (default: examples).
+        paths: Vec<PathBuf>,
+        /// Read every case as if its conduct took place on this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_if_date: Option<jiff::civil::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Check the law: load the statutes, parse and check the rules.
     #[command(after_help = "Example:\n  tipnav check\n  tipnav check --law ./my-amended-law")]

@@ -57,6 +57,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Eval { cases, format } => eval_cases(cli, cases, *format),
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
+        Command::Diff {
+            paths,
+            as_if_date,
+            format,
+        } => diff(cli, paths, *as_if_date, *format),
         Command::Ask { out, resume } => ask(cli, out.as_deref(), resume.as_deref()),
         Command::Explain {
             case,
@@ -80,7 +85,7 @@ fn explain(
     flip: Option<&str>,
     format: Format,
 ) -> Result<ExitCode, Failure> {
-    let (_, program) = load_law(cli.law.as_deref())?;
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let offence_index = |id: &str| {
         program
             .offences
@@ -138,7 +143,7 @@ fn explain(
 fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode, Failure> {
     use output::prompt::{Answer, NoAnswer};
     use std::io::IsTerminal as _;
-    let (_, program) = load_law(cli.law.as_deref())?;
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let mut case = match resume {
         Some(path) => load_cases(&program, &[path.to_path_buf()])?.remove(0).1,
         None => facts::load("", facts::Format::Toml, &program).map_err(|_| Failure::default())?,
@@ -197,8 +202,91 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
+fn diff(
+    cli: &Cli,
+    paths: &[std::path::PathBuf],
+    as_if: Option<jiff::civil::Date>,
+    format: Format,
+) -> Result<ExitCode, Failure> {
+    if cli.amend.is_empty() && as_if.is_none() {
+        return Err(Failure(vec![miette::miette!(
+            code = "usage::diff",
+            help = "give --amend FILE (an overlay) and/or --as-if-date DATE",
+            "nothing to compare"
+        )]));
+    }
+    let (_, base) = load_law(cli.law.as_deref(), &[])?;
+    let (_, amended) = load_law(cli.law.as_deref(), &cli.amend)?;
+    let default = [std::path::PathBuf::from("examples")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let before_cases = load_cases(&base, paths)?;
+    let after_cases = load_cases(&amended, paths)?;
+    let today = jiff::ZonedDateTime::now().date();
+    let dated = |program: &Program, case: &Case| {
+        let mut case = case.clone();
+        if let Some(day) = as_if {
+            case.values[program.case_date] = Some(crate::model::Value::Date(day));
+        }
+        case
+    };
+    let diffs: Vec<crate::diff::CaseDiff> = before_cases
+        .iter()
+        .zip(&after_cases)
+        .map(|((file, before), (_, after))| {
+            // Without an overlay, the comparison is the case's own date against --as-if-date.
+            let before = if cli.amend.is_empty() {
+                before.clone()
+            } else {
+                dated(&base, before)
+            };
+            let after = dated(&amended, after);
+            let (old, new) = (
+                evaluate(&base, &before, today),
+                evaluate(&amended, &after, today),
+            );
+            let (old_resolution, new_resolution) = (resolve(&base, &old), resolve(&amended, &new));
+            crate::diff::compare(
+                &file.name,
+                &crate::diff::Side {
+                    program: &base,
+                    outcome: &old,
+                    resolution: &old_resolution,
+                },
+                &crate::diff::Side {
+                    program: &amended,
+                    outcome: &new,
+                    resolution: &new_resolution,
+                },
+            )
+        })
+        .collect();
+    let method = match (cli.amend.is_empty(), as_if) {
+        (true, Some(day)) => format!("Each case is read under the base law on its own date and again as if its conduct took place on {day}."),
+        (false, Some(day)) => format!("Every case is read as if its conduct took place on {day}, under the base law and under the amended law."),
+        (false, None) => "Each case is read on its own date under the base law and under the amended law: an amendment changes nothing for conduct before its effective day (give --as-if-date to read every case on a later day).".to_owned(),
+        (true, None) => unreachable!("checked above"),
+    };
+    let report = output::diff::DiffReport {
+        tipnav: env!("CARGO_PKG_VERSION"),
+        amendments: amended.amendments.iter().map(Into::into).collect(),
+        as_if_date: as_if.map(|d| d.to_string()),
+        method,
+        summary: crate::diff::summarize(&diffs),
+        cases: diffs
+            .into_iter()
+            .filter(|d| !d.changes.is_empty())
+            .collect(),
+    };
+    output::print(&output::render_view(&report, format, output::diff::render));
+    Ok(ExitCode::SUCCESS)
+}
+
 fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
-    let (_, program) = load_law(cli.law.as_deref())?;
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     if let Some(id) = instrument.filter(|id| !program.book.instruments.contains_key(*id)) {
         return Err(unknown_id(
             "instrument",
@@ -219,7 +307,7 @@ fn show(
     date: Option<jiff::civil::Date>,
     format: Format,
 ) -> Result<ExitCode, Failure> {
-    let (_, program) = load_law(cli.law.as_deref())?;
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let Some(section) = program.book.sections.get(id) else {
         return Err(unknown_id("section", id, program.book.sections.keys()));
     };
@@ -231,7 +319,7 @@ fn show(
 }
 
 fn search(cli: &Cli, query: &str, format: Format) -> Result<ExitCode, Failure> {
-    let (_, program) = load_law(cli.law.as_deref())?;
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let hits = navigate::search(&program, query);
     output::print(&output::render_view(&hits, format, |h, style| {
         output::navigator::search(query, h, style)
@@ -254,7 +342,7 @@ fn unknown_id<'a>(
 }
 
 fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
-    let (files, program) = load_law(cli.law.as_deref())?;
+    let (files, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     output::print(&output::check_summary(&files, &program));
     Ok(ExitCode::SUCCESS)
 }
@@ -264,7 +352,7 @@ fn eval_cases(
     paths: &[std::path::PathBuf],
     format: Format,
 ) -> Result<ExitCode, Failure> {
-    let (_, program) = load_law(cli.law.as_deref())?;
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let cases = load_cases(&program, paths)?;
     let evaluated: Vec<Evaluated<'_>> = cases
         .iter()
@@ -275,7 +363,7 @@ fn eval_cases(
 }
 
 fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failure> {
-    let (_, program) = load_law(cli.law.as_deref())?;
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let cases = load_cases(&program, paths)?;
     let missing: Vec<miette::Report> = cases
         .iter()
@@ -329,28 +417,51 @@ fn run_case<'a>(program: &Program, file: &'a SourceFile, case: &'a Case) -> Eval
 }
 
 /// Reads and checks the law. Every problem in every file is reported, not just the first.
-pub fn load_law(dir: Option<&Path>) -> Result<(LawFiles, Program), Failure> {
+pub fn load_law(dir: Option<&Path>, amend: &[String]) -> Result<(LawFiles, Program), Failure> {
     let files = match dir {
         Some(dir) => law::from_dir(dir).map_err(|error| Failure::io(dir, &error))?,
         None => law::embedded(),
     };
-    let program = build_program(&files)?;
+    let overlays = amend
+        .iter()
+        .map(|name| read_overlay(name))
+        .collect::<Result<Vec<_>, _>>()?;
+    let program = build_program(&files, &overlays)?;
     Ok((files, program))
 }
 
-/// Statutes, then rules, then the checker.
-pub fn build_program(files: &LawFiles) -> Result<Program, Failure> {
+/// An overlay file, or a shipped overlay by name (`tipnav law --amendments` lists them).
+fn read_overlay(name: &str) -> Result<SourceFile, Failure> {
+    let path = Path::new(name);
+    if let Ok(text) = fs::read_to_string(path) {
+        return Ok(SourceFile::new(name, text));
+    }
+    law::shipped_amendment(name).ok_or_else(|| {
+        let shipped = law::shipped_amendments();
+        let help = crate::diagnostic::suggestion_help(name, shipped.iter().copied());
+        Failure(vec![miette::miette!(
+            code = "io",
+            help = help,
+            "cannot read amendment overlay `{name}`: no such file or shipped overlay"
+        )])
+    })
+}
+
+/// Statutes, then rules (amendment overlays applied to both), then the checker. Overlay files
+/// come first in the list the checker sees, so their court and agency clauses take precedence.
+pub fn build_program(files: &LawFiles, overlays: &[SourceFile]) -> Result<Program, Failure> {
+    let sources: Vec<SourceFile> = overlays.iter().chain(&files.rules).cloned().collect();
     let book = statute::load(&files.statutes);
     let mut parsed = Vec::new();
     let mut syntax_errors = Vec::new();
-    for (index, file) in files.rules.iter().enumerate() {
+    for (index, file) in sources.iter().enumerate() {
         match syntax::parse(&file.text) {
-            Ok(rules) => parsed.push((index, rules)),
+            Ok(rules) => parsed.push(rules),
             Err(error) => syntax_errors.push((index, error)),
         }
     }
-    let mut failure = Failure::from_errors(syntax_errors, &files.rules);
-    let book = match book {
+    let mut failure = Failure::from_errors(syntax_errors, &sources);
+    let mut book = match book {
         Ok(book) => book,
         Err(errors) => {
             failure
@@ -362,9 +473,14 @@ pub fn build_program(files: &LawFiles) -> Result<Program, Failure> {
     if !failure.0.is_empty() {
         return Err(failure);
     }
-    let rule_files: Vec<(usize, &syntax::ast::RuleFile)> =
-        parsed.iter().map(|(i, r)| (*i, r)).collect();
-    check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &files.rules))
+    let (overlay_rules, base_rules) = parsed.split_at_mut(overlays.len());
+    let amendments = crate::overlay::apply(&mut book, base_rules, overlay_rules)
+        .map_err(|errors| Failure::from_errors(errors, overlays))?;
+    let rule_files: Vec<(usize, &syntax::ast::RuleFile)> = parsed.iter().enumerate().collect();
+    let mut program =
+        check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &sources))?;
+    program.amendments = amendments;
+    Ok(program)
 }
 
 /// Case files named on the command line; a folder stands for every `.toml` and `.json` file

@@ -19,6 +19,26 @@ pub struct LawFiles {
     pub rules: Vec<SourceFile>,
 }
 
+/// A shipped amendment overlay by name (`one-forum` for `rules/amendments/one-forum.rules`).
+pub fn shipped_amendment(name: &str) -> Option<SourceFile> {
+    let wanted = format!("rules/amendments/{name}.rules");
+    embedded::AMENDMENTS
+        .iter()
+        .find(|(file, _)| *file == wanted)
+        .map(|(file, text)| SourceFile::new(*file, *text))
+}
+
+/// The names of the shipped amendment overlays.
+pub fn shipped_amendments() -> Vec<&'static str> {
+    embedded::AMENDMENTS
+        .iter()
+        .filter_map(|(file, _)| {
+            file.strip_prefix("rules/amendments/")
+                .and_then(|f| f.strip_suffix(".rules"))
+        })
+        .collect()
+}
+
 /// The law shipped with this build.
 pub fn embedded() -> LawFiles {
     let files = |list: &[(&str, &str)]| {

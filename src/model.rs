@@ -40,6 +40,8 @@ pub struct Program {
     pub venues: Vec<Venue>,
     /// Courts that may try every offence of some instruments (joint trial).
     pub joint: Vec<Joint>,
+    /// Amendment overlays applied on top of the base law.
+    pub amendments: Vec<crate::overlay::Amendment>,
 }
 
 /// A court that may try every offence of some instruments, so their charges can be joined.

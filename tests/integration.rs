@@ -2,6 +2,7 @@
 
 mod support;
 
+mod amend;
 mod ask;
 mod bad_input;
 mod cli;

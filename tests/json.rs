@@ -11,6 +11,7 @@ use crate::support::{files, tipnav};
 #[serde(deny_unknown_fields)]
 struct Report {
     tipnav: String,
+    law: Law,
     case: CaseInfo,
     sections: Vec<Section>,
     jurisdiction: Jurisdiction,
@@ -59,6 +60,23 @@ struct Protection {
 struct Territory {
     province: String,
     status: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Law {
+    amendments: Vec<Amendment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Amendment {
+    key: String,
+    title: String,
+    status: String,
+    effective: String,
+    cite: String,
+    sections: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -37,6 +37,7 @@ pub fn check(
     checker.declare_facts(files);
     let derive_order = checker.derive_facts(files);
     let mut offences = checker.declare_offences(files);
+    checker.extend_offences(files, &mut offences);
     checker.attach_waivers(files, &mut offences);
     let mut offences = checker.compose_variants(offences);
     checker.attach_jurisdiction(files, &mut offences);
@@ -73,6 +74,7 @@ pub fn check(
         protections,
         venues,
         joint,
+        amendments: Vec::new(),
     })
 }
 
@@ -335,6 +337,42 @@ impl Checker {
                 _ => true,
             };
         starts_before_end(&a.since, &b.until) && starts_before_end(&b.since, &a.until)
+    }
+
+    /// Elements an amendment overlay adds to offences declared in the base rules.
+    fn extend_offences(&mut self, files: &RuleFiles<'_>, drafts: &mut [Draft]) {
+        for &(file, rules) in files {
+            for declaration in &rules.declarations {
+                let Declaration::Extend(decl) = declaration else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let mut added = self.elements(&decl.section.value, &decl.elements, &mut errors);
+                match drafts
+                    .iter_mut()
+                    .find(|d| d.offence.section == decl.section.value)
+                {
+                    Some(draft) => {
+                        for element in &added {
+                            let clash = draft.offence.elements.iter().any(|e| {
+                                e.name == element.name
+                                    && self.overlap_in_time(&e.validity, &element.validity)
+                            });
+                            if clash {
+                                errors.push(CheckError::DuplicateElement {
+                                    section: decl.section.value.clone(),
+                                    element: element.name.clone(),
+                                    span: decl.section.span,
+                                });
+                            }
+                        }
+                        draft.offence.elements.append(&mut added);
+                    }
+                    None => errors.push(self.missing_offence(&decl.section)),
+                }
+                self.report(file, errors);
+            }
+        }
     }
 
     fn attach_waivers(&mut self, files: &RuleFiles<'_>, drafts: &mut [Draft]) {

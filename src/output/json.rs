@@ -16,6 +16,8 @@ use crate::statute::{Certainty, Punishment};
 pub struct CaseReport {
     /// The tipnav version that produced the report.
     pub tipnav: &'static str,
+    /// The law used: amendment overlays applied on top of the shipped law.
+    pub law: LawInfo,
     /// The case and the date whose law was used.
     pub case: CaseInfo,
     /// Every offence tipnav knows, with its status.
@@ -60,6 +62,13 @@ pub struct AlternativeSection {
     pub later_version: Option<String>,
     /// Penalty under the later law.
     pub later_penalty: Option<String>,
+}
+
+/// The law a report used.
+#[derive(Debug, Serialize)]
+pub struct LawInfo {
+    /// Amendment overlays applied (none: the law as shipped).
+    pub amendments: Vec<super::diff::AmendmentReport>,
 }
 
 /// The case.
@@ -345,6 +354,9 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
         });
     CaseReport {
         tipnav: env!("CARGO_PKG_VERSION"),
+        law: LawInfo {
+            amendments: program.amendments.iter().map(Into::into).collect(),
+        },
         case: CaseInfo {
             file: evaluated.file.name.clone(),
             title,

@@ -31,7 +31,14 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         ),
         _ => format!("Law in force on {}", report.case.date),
     };
-    out.push_str(&format!("{} · {}\n\n", report.case.file, date_line));
+    out.push_str(&format!("{} · {}\n", report.case.file, date_line));
+    for amendment in &report.law.amendments {
+        out.push_str(&format!(
+            "Amended by {} ({}, from {}): NOT the law as enacted unless its status is `enacted`\n",
+            amendment.title, amendment.status, amendment.effective
+        ));
+    }
+    out.push('\n');
 
     let with_status = |status: &str| -> Vec<&SectionReport> {
         report

@@ -38,6 +38,112 @@ pub enum Declaration {
     Venue(VenueDecl),
     /// `joint court_of_session tries ppc cite "CrPC s.28"`
     Joint(JointDecl),
+    /// `amendment one-forum "Title" { effective 2026-01-01 status proposal cite "..." }`
+    Amendment(AmendmentDecl),
+    /// `amend ppc/374 { ... }`, `insert ppc/374-A "Heading" { ... }`, `repeal ppc/374 cite "..."`
+    Change(ChangeDecl),
+    /// Elements an overlay adds to an existing offence (made by `overlay::apply`, not written).
+    Extend(ExtendDecl),
+}
+
+/// Elements added to an offence declared elsewhere.
+#[derive(Debug, Clone)]
+pub struct ExtendDecl {
+    /// The offence.
+    pub section: Name,
+    /// The elements, each with its validity.
+    pub elements: Vec<ElementDecl>,
+}
+
+/// The header of an amendment overlay: its name (a date key), title, effective date and status.
+#[derive(Debug, Clone)]
+pub struct AmendmentDecl {
+    /// The date key it declares (`one-forum`).
+    pub key: Name,
+    /// Title.
+    pub title: String,
+    /// The day it takes effect.
+    pub effective: Spanned<Date>,
+    /// `enacted`, `bill` or `proposal`.
+    pub status: Name,
+    /// The bill, Act or proposal.
+    pub cite: Cite,
+    /// An explanation for the reader.
+    pub note: Option<String>,
+}
+
+/// A change an overlay makes to one section.
+#[derive(Debug, Clone)]
+pub struct ChangeDecl {
+    /// Amend, insert or repeal.
+    pub action: Spanned<Action>,
+    /// The section.
+    pub section: Name,
+    /// For an insertion: the heading.
+    pub heading: Option<String>,
+    /// The changes, in order.
+    pub changes: Vec<Spanned<Change>>,
+    /// The provision of the bill or proposal.
+    pub cite: Cite,
+}
+
+/// What an overlay does to a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Change some of its particulars or elements.
+    Amend,
+    /// Add a new section.
+    Insert,
+    /// End it.
+    Repeal,
+}
+
+/// One change to a section.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// `punishment imprisonment from 2y to 5y fine from 50000 combine or_both`
+    Punishment(PunishmentSpec),
+    /// `cognizable true`
+    Flag(Flag, bool),
+    /// `court court_of_session`
+    Court(Name),
+    /// `agency police`
+    Agency(Name),
+    /// `element purpose = ... cite "..."`
+    Element(ElementDecl),
+    /// `remove element means`
+    RemoveElement(Name),
+    /// `summary "..."`
+    Summary(String),
+    /// `kind offence`
+    Kind(Name),
+}
+
+/// A procedural flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// Police may arrest without warrant.
+    Cognizable,
+    /// Bail as of right.
+    Bailable,
+    /// The victim may settle.
+    Compoundable,
+}
+
+/// `from MIN to MAX` terms as written (`2y`, `6m`, `life`), either end optional.
+pub type TermRange = (Option<Spanned<String>>, Option<Spanned<String>>);
+
+/// A punishment as an overlay writes it.
+#[derive(Debug, Clone, Default)]
+pub struct PunishmentSpec {
+    /// `imprisonment from MIN to MAX` (terms as written: `2y`, `6m`, `life`).
+    pub imprisonment: Option<TermRange>,
+    /// `death`
+    pub death: bool,
+    /// `fine from MIN to MAX`, in PKR.
+    pub fine: Option<(Option<u64>, Option<u64>)>,
+    /// `combine and`
+    pub combine: Option<Name>,
 }
 
 /// A court that may try every offence of some instruments.

@@ -11,9 +11,10 @@ use pest_derive::Parser;
 
 use super::SyntaxError;
 use super::ast::{
-    BinaryOp, ClauseDecl, ClauseRole, Declaration, DeriveDecl, ElementDecl, Expr, ExprKind,
-    FactDecl, JointDecl, JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl,
-    PrecedenceOf, ProtectDecl, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
+    Action, AmendmentDecl, BinaryOp, Change, ChangeDecl, ClauseDecl, ClauseRole, Declaration,
+    DeriveDecl, ElementDecl, Expr, ExprKind, FactDecl, Flag, JointDecl, JurisdictionDecl, Name,
+    OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf, ProtectDecl, PunishmentSpec, RuleFile,
+    SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
 use crate::source::{Span, Spanned};
 
@@ -60,6 +61,10 @@ fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
         Rule::protect_decl => Declaration::Protect(parse_protect(pair)?),
         Rule::venue_decl => Declaration::Venue(parse_venue(pair)),
         Rule::joint_decl => Declaration::Joint(parse_joint(pair)),
+        Rule::amendment_decl => Declaration::Amendment(parse_amendment(pair)?),
+        Rule::amend_decl | Rule::insert_decl | Rule::repeal_decl => {
+            Declaration::Change(parse_change(pair)?)
+        }
         rule => unreachable!("`declaration` has no alternative {rule:?}"),
     })
 }
@@ -223,6 +228,129 @@ fn parse_joint(pair: Pair<'_, Rule>) -> JointDecl {
         cite,
         note,
     }
+}
+
+fn parse_amendment(pair: Pair<'_, Rule>) -> Result<AmendmentDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let key = parse_name(next(&mut inner));
+    let title = parse_string(next(&mut inner));
+    let effective = next(&mut next(&mut inner).into_inner()).clone();
+    let effective = Spanned::new(parse_date(&effective)?, span_of(&effective));
+    let status = parse_name(next(&mut next(&mut inner).into_inner()));
+    let cite = parse_cite(next(&mut inner));
+    let note = inner
+        .next()
+        .map(|note| parse_string(next(&mut note.into_inner())));
+    Ok(AmendmentDecl {
+        key,
+        title,
+        effective,
+        status,
+        cite,
+        note,
+    })
+}
+
+fn parse_change(pair: Pair<'_, Rule>) -> Result<ChangeDecl, SyntaxError> {
+    let action = match pair.as_rule() {
+        Rule::amend_decl => Action::Amend,
+        Rule::insert_decl => Action::Insert,
+        _ => Action::Repeal,
+    };
+    let action = Spanned::new(action, span_of(&pair));
+    let mut inner = pair.into_inner();
+    let section = parse_name(next(&mut inner));
+    let (mut heading, mut changes, mut cite) = (None, Vec::new(), None);
+    for part in inner {
+        let span = span_of(&part);
+        match part.as_rule() {
+            Rule::string => heading = Some(parse_string(part)),
+            Rule::cite => cite = Some(parse_cite(part)),
+            _ => changes.push(Spanned::new(parse_one_change(part)?, span)),
+        }
+    }
+    let cite = cite.expect("the grammar requires a cite");
+    Ok(ChangeDecl {
+        action,
+        section,
+        heading,
+        changes,
+        cite,
+    })
+}
+
+fn parse_one_change(pair: Pair<'_, Rule>) -> Result<Change, SyntaxError> {
+    let rule = pair.as_rule();
+    let mut inner = pair.into_inner();
+    Ok(match rule {
+        Rule::punishment_change => Change::Punishment(parse_punishment(inner)?),
+        Rule::flag_change => {
+            let flag = match next(&mut inner).as_str() {
+                "cognizable" => Flag::Cognizable,
+                "bailable" => Flag::Bailable,
+                _ => Flag::Compoundable,
+            };
+            Change::Flag(flag, next(&mut inner).as_str() == "true")
+        }
+        Rule::court_change => Change::Court(parse_name(next(&mut inner))),
+        Rule::agency_change => Change::Agency(parse_name(next(&mut inner))),
+        Rule::element_change => {
+            let name = parse_name(next(&mut inner));
+            let expr = parse_expr(next(&mut inner))?;
+            let cite = parse_cite(next(&mut inner));
+            Change::Element(ElementDecl {
+                name,
+                expr,
+                validity: Validity::default(),
+                cite,
+            })
+        }
+        Rule::remove_element => Change::RemoveElement(parse_name(next(&mut inner))),
+        Rule::summary_change => Change::Summary(parse_string(next(&mut inner))),
+        Rule::kind_change => Change::Kind(parse_name(next(&mut inner))),
+        rule => unreachable!("`change` has no alternative {rule:?}"),
+    })
+}
+
+fn parse_punishment(
+    parts: pest::iterators::Pairs<'_, Rule>,
+) -> Result<PunishmentSpec, SyntaxError> {
+    let mut spec = PunishmentSpec::default();
+    for part in parts {
+        match part.as_rule() {
+            Rule::prison_range => {
+                let terms: Vec<Pair<'_, Rule>> = part.clone().into_inner().collect();
+                let text = part.as_str();
+                let term = |pair: &Pair<'_, Rule>| parse_name(pair.clone());
+                spec.imprisonment = Some(match terms.as_slice() {
+                    [] => (None, None),
+                    [only] if text.contains("from") && !text.contains(" to ") => {
+                        (Some(term(only)), None)
+                    }
+                    [only] => (None, Some(term(only))),
+                    [min, max, ..] => (Some(term(min)), Some(term(max))),
+                });
+            }
+            Rule::fine_range => {
+                let text = part.as_str();
+                let amounts: Vec<u64> = part
+                    .into_inner()
+                    .map(|p| parse_integer(&p).map(|n| u64::try_from(n).unwrap_or_default()))
+                    .collect::<Result<_, _>>()?;
+                spec.fine = Some(match amounts.as_slice() {
+                    [] => (None, None),
+                    [only] if text.contains("from") && !text.contains(" to ") => {
+                        (Some(*only), None)
+                    }
+                    [only] => (None, Some(*only)),
+                    [min, max, ..] => (Some(*min), Some(*max)),
+                });
+            }
+            Rule::death => spec.death = true,
+            _ => spec.combine = Some(parse_name(next(&mut part.into_inner()))),
+        }
+    }
+    Ok(spec)
 }
 
 fn parse_jurisdiction(pair: Pair<'_, Rule>) -> Result<JurisdictionDecl, SyntaxError> {
@@ -471,8 +599,12 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::precedence_decl
         | Rule::protect_decl
         | Rule::venue_decl
-        | Rule::joint_decl => {
-            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue, joint)"
+        | Rule::joint_decl
+        | Rule::amendment_decl
+        | Rule::amend_decl
+        | Rule::insert_decl
+        | Rule::repeal_decl => {
+            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue, joint, amendment, amend, insert, repeal)"
         }
         Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
         Rule::int_range => "a range like `0..150`",
@@ -511,5 +643,28 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::declaration => "a declaration",
         Rule::primary | Rule::literal | Rule::infix | Rule::prefix => "an expression",
         Rule::ident_char | Rule::section_part => "a name",
+        Rule::effective => "`effective` and a date",
+        Rule::amendment_status => "`status` and `enacted`, `bill` or `proposal`",
+        Rule::punishment_change
+        | Rule::prison_range
+        | Rule::fine_range
+        | Rule::death
+        | Rule::combine
+        | Rule::term
+        | Rule::combine_kind => {
+            "a punishment (`imprisonment from 2y to 5y`, `fine to 100000`, `combine and`)"
+        }
+        Rule::change => "a change",
+        Rule::flag_change | Rule::flag_name => {
+            "`cognizable`, `bailable` or `compoundable` and `true` or `false`"
+        }
+        Rule::court_change
+        | Rule::agency_change
+        | Rule::element_change
+        | Rule::remove_element
+        | Rule::summary_change
+        | Rule::kind_change => {
+            "a change (`punishment`, `cognizable`, `court`, `agency`, `element`, `remove element`, `summary`, `kind`)"
+        }
     }
 }

@@ -49,7 +49,7 @@ pub(crate) fn tipnav(args: &[&str]) -> Run {
 
 /// The shipped law, checked.
 pub(crate) fn program() -> Program {
-    match load_law(None) {
+    match load_law(None, &[]) {
         Ok((_, program)) => program,
         Err(failure) => panic!("the shipped law does not check: {:?}", failure.0),
     }

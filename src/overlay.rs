@@ -1,0 +1,756 @@
+//! Amendment overlays: rule files that change the law on top of the base (`tipnav ... --amend
+//! FILE`). Each overlay names itself and its effective day in an `amendment` header, then
+//! `amend`s, `insert`s or `repeal`s sections. Applying one splits each changed section's
+//! versions at the effective day (earlier conduct keeps the earlier text), limits the changed
+//! elements to the old period and adds the new ones from the new day, and puts new court or
+//! agency clauses ahead of the old. Works on the statute book and the rule syntax trees, before
+//! the checker, so everything is checked as usual.
+
+use jiff::civil::Date;
+use miette::Diagnostic;
+use thiserror::Error;
+
+use crate::diagnostic::suggestion_help;
+use crate::source::{Span, Spanned};
+use crate::statute::{
+    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, OffenceParticulars,
+    Punishment, Section, SectionKind, StatuteBook, Term, Verified, Version,
+};
+use crate::syntax::ast::{
+    Action, AmendmentDecl, Change, ChangeDecl, ClauseDecl, ClauseRole, Declaration, ExtendDecl,
+    Flag, JurisdictionDecl, Name, PunishmentSpec, RuleFile, Validity,
+};
+
+/// An overlay applied: what the reports say about it.
+#[derive(Debug, Clone)]
+pub struct Amendment {
+    /// Its date key.
+    pub key: String,
+    /// Title.
+    pub title: String,
+    /// Effective day.
+    pub effective: Date,
+    /// `enacted`, `bill` or `proposal`.
+    pub status: String,
+    /// The bill or proposal.
+    pub cite: String,
+    /// The sections it changes.
+    pub sections: Vec<String>,
+}
+
+/// A problem applying an overlay.
+#[derive(Debug, Error, Diagnostic)]
+pub enum OverlayError {
+    /// No header, or more than one.
+    #[error("an amendment overlay needs exactly one `amendment` header")]
+    #[diagnostic(
+        code(overlay::header),
+        help(
+            "start the file with `amendment KEY \"Title\" {{ effective YYYY-MM-DD status proposal cite \"...\" }}`"
+        )
+    )]
+    Header {
+        /// Where.
+        #[label("here")]
+        span: Span,
+    },
+    /// A status that is not one of the three.
+    #[error("unknown amendment status `{status}`")]
+    #[diagnostic(code(overlay::status), help("use `enacted`, `bill` or `proposal`"))]
+    Status {
+        /// As written.
+        status: String,
+        /// Where.
+        #[label("here")]
+        span: Span,
+    },
+    /// The header's key is already a date key.
+    #[error("date key `{key}` already exists")]
+    #[diagnostic(
+        code(overlay::duplicate_key),
+        help("give the amendment a name of its own")
+    )]
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// Where.
+        #[label("here")]
+        span: Span,
+    },
+    /// Amending or repealing a section that does not exist.
+    #[error("section `{id}` is not in the law")]
+    #[diagnostic(code(overlay::unknown_section))]
+    UnknownSection {
+        /// As written.
+        id: String,
+        /// Where.
+        #[label("no such section")]
+        span: Span,
+        /// A suggestion.
+        #[help]
+        help: String,
+    },
+    /// Inserting a section that exists.
+    #[error("section `{id}` already exists; use `amend`")]
+    #[diagnostic(code(overlay::exists))]
+    Exists {
+        /// The section.
+        id: String,
+        /// Where.
+        #[label("already in the law")]
+        span: Span,
+    },
+    /// An effective day before the section was in force.
+    #[error("the amendment takes effect on {effective}, before `{id}` was in force ({commenced})")]
+    #[diagnostic(
+        code(overlay::before_commencement),
+        help("an amendment can only change a section from a day it is in force")
+    )]
+    BeforeCommencement {
+        /// The section.
+        id: String,
+        /// The effective day.
+        effective: Date,
+        /// When the section commenced.
+        commenced: String,
+        /// Where.
+        #[label("this section")]
+        span: Span,
+    },
+    /// A change that does not fit the section.
+    #[error("{message}")]
+    #[diagnostic(code(overlay::invalid))]
+    Invalid {
+        /// What is wrong.
+        message: String,
+        /// Where.
+        #[label("here")]
+        span: Span,
+        /// How to fix it.
+        #[help]
+        help: Option<String>,
+    },
+}
+
+/// Applies overlays to the book and the base rules. Overlay files are changed in place too:
+/// the elements they add are appended to them as `Extend` declarations, and new court or agency
+/// clauses are put at their start. Errors carry the index of the overlay in `overlays`.
+pub fn apply(
+    book: &mut StatuteBook,
+    base: &mut [RuleFile],
+    overlays: &mut [RuleFile],
+) -> Result<Vec<Amendment>, Vec<(usize, OverlayError)>> {
+    let mut errors = Vec::new();
+    let mut amendments = Vec::new();
+    for (index, overlay) in overlays.iter_mut().enumerate() {
+        let mut sink = Vec::new();
+        if let Some(amendment) = apply_one(book, base, overlay, &mut sink) {
+            amendments.push(amendment);
+        }
+        errors.extend(sink.into_iter().map(|e| (index, e)));
+    }
+    if errors.is_empty() {
+        Ok(amendments)
+    } else {
+        Err(errors)
+    }
+}
+
+fn apply_one(
+    book: &mut StatuteBook,
+    base: &mut [RuleFile],
+    overlay: &mut RuleFile,
+    errors: &mut Vec<OverlayError>,
+) -> Option<Amendment> {
+    let headers: Vec<&AmendmentDecl> = overlay
+        .declarations
+        .iter()
+        .filter_map(|d| {
+            if let Declaration::Amendment(a) = d {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let [header] = headers.as_slice() else {
+        let span = headers.get(1).map_or(Span::default(), |h| h.key.span);
+        errors.push(OverlayError::Header { span });
+        return None;
+    };
+    let header = (*header).clone();
+    if !["enacted", "bill", "proposal"].contains(&header.status.value.as_str()) {
+        errors.push(OverlayError::Status {
+            status: header.status.value.clone(),
+            span: header.status.span,
+        });
+    }
+    if book.dates.contains_key(&header.key.value) {
+        errors.push(OverlayError::DuplicateKey {
+            key: header.key.value.clone(),
+            span: header.key.span,
+        });
+        return None;
+    }
+    let verified = if header.status.value == "enacted" {
+        Verified::Secondary
+    } else {
+        Verified::Unverified
+    };
+    book.dates.insert(
+        header.key.value.clone(),
+        DateKey {
+            id: header.key.value.clone(),
+            bound: DateBound::On(header.effective.value),
+            label: format!("{} ({})", header.title, header.status.value),
+            source: header.cite.value.clone(),
+            verified,
+            note: header.note.clone(),
+        },
+    );
+    let changes: Vec<ChangeDecl> = overlay
+        .declarations
+        .iter()
+        .filter_map(|d| {
+            if let Declaration::Change(c) = d {
+                Some(c.clone())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let context = Context {
+        key: &header.key.value,
+        effective: header.effective.value,
+        header: &header,
+        verified,
+    };
+    let mut additions = Vec::new();
+    let mut sections = Vec::new();
+    for change in &changes {
+        let before = errors.len();
+        match change.action.value {
+            Action::Amend => amend(book, base, change, &context, &mut additions, errors),
+            Action::Insert => insert(book, change, &context, &mut additions, errors),
+            Action::Repeal => repeal(book, change, &context, errors),
+        }
+        if errors.len() == before {
+            sections.push(change.section.value.clone());
+        }
+    }
+    // Court and agency clauses first, so they take precedence over the base's.
+    let (clauses, extends): (Vec<Declaration>, Vec<Declaration>) = additions
+        .into_iter()
+        .partition(|d| matches!(d, Declaration::Jurisdiction(_)));
+    overlay.declarations.splice(0..0, clauses);
+    overlay.declarations.extend(extends);
+    Some(Amendment {
+        key: header.key.value.clone(),
+        title: header.title.clone(),
+        effective: header.effective.value,
+        status: header.status.value.clone(),
+        cite: header.cite.value.clone(),
+        sections,
+    })
+}
+
+/// The overlay being applied.
+struct Context<'a> {
+    key: &'a str,
+    effective: Date,
+    header: &'a AmendmentDecl,
+    verified: Verified,
+}
+
+impl Context<'_> {
+    fn since(&self, span: Span) -> Validity {
+        Validity {
+            since: Some(Spanned::new(self.key.to_owned(), span)),
+            until: None,
+        }
+    }
+}
+
+fn amend(
+    book: &mut StatuteBook,
+    base: &mut [RuleFile],
+    change: &ChangeDecl,
+    context: &Context<'_>,
+    additions: &mut Vec<Declaration>,
+    errors: &mut Vec<OverlayError>,
+) {
+    let id = &change.section.value;
+    let Some(section) = book.sections.get(id).cloned() else {
+        errors.push(unknown(book, &change.section));
+        return;
+    };
+    let Some(split) = split_versions(book, &section, &change.section, context, errors) else {
+        return;
+    };
+    let mut section = section;
+    section.versions = split;
+    let new_versions = section
+        .versions
+        .iter()
+        .position(|v| v.from == context.key)
+        .unwrap_or(section.versions.len());
+    let mut elements = Vec::new();
+    for item in &change.changes {
+        match &item.value {
+            Change::Element(element) => {
+                end_elements(book, base, id, &element.name.value, context);
+                let mut element = element.clone();
+                element.validity = context.since(element.name.span);
+                elements.push(element);
+            }
+            Change::RemoveElement(name) => end_elements(book, base, id, &name.value, context),
+            Change::Court(name) => {
+                let court = lookup(name, &Court::ALL, Court::id, "court", errors);
+                if let Some(court) = court {
+                    for version in &mut section.versions[new_versions..] {
+                        if let Some(offence) = version.offence.as_mut() {
+                            offence.court = court;
+                        }
+                    }
+                    additions.push(clause(id, ClauseRole::Court, name, change, context));
+                }
+            }
+            Change::Agency(name) => {
+                let agency = lookup(name, &Agency::ALL, Agency::id, "agency", errors);
+                if let Some(agency) = agency {
+                    for version in &mut section.versions[new_versions..] {
+                        if let Some(offence) = version.offence.as_mut() {
+                            offence.agency = agency;
+                        }
+                    }
+                    additions.push(clause(id, ClauseRole::Agency, name, change, context));
+                }
+            }
+            other => {
+                for version in &mut section.versions[new_versions..] {
+                    if let Err(error) =
+                        change_version(version, &mut section.summary, other, item.span)
+                    {
+                        errors.push(error);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+    if !elements.is_empty() {
+        additions.push(Declaration::Extend(ExtendDecl {
+            section: change.section.clone(),
+            elements,
+        }));
+    }
+    book.sections.insert(id.clone(), section);
+}
+
+/// The section's versions with one starting on the effective day, copied from the version in
+/// force the day before; later versions keep their own text but take the overlay's changes.
+fn split_versions(
+    book: &StatuteBook,
+    section: &Section,
+    name: &Name,
+    context: &Context<'_>,
+    errors: &mut Vec<OverlayError>,
+) -> Option<Vec<Version>> {
+    let day = context.effective;
+    let starts = |v: &Version| book.dates.get(&v.from).map_or(day, DateKey::earliest);
+    let in_force = section.versions.iter().position(|v| {
+        starts(v) <= day
+            && v.until
+                .as_deref()
+                .is_none_or(|u| book.dates.get(u).is_none_or(|k| k.earliest() > day))
+    });
+    let Some(index) = in_force else {
+        let commenced = section.versions.first().map_or_else(String::new, |v| {
+            book.dates
+                .get(&v.from)
+                .map_or_else(String::new, |d| d.bound.to_string())
+        });
+        let ended = section.versions.first().is_some_and(|v| starts(v) <= day);
+        if ended {
+            errors.push(OverlayError::Invalid {
+                message: format!("`{}` is no longer in force on {day}", section.id),
+                span: name.span,
+                help: Some("amend a section from a day it is in force".into()),
+            });
+        } else {
+            errors.push(OverlayError::BeforeCommencement {
+                id: section.id.clone(),
+                effective: day,
+                commenced,
+                span: name.span,
+            });
+        }
+        return None;
+    };
+    let mut versions = section.versions.clone();
+    let mut new = versions[index].clone();
+    new.from = context.key.to_owned();
+    new.source = context.header.cite.value.clone();
+    new.verified = context.verified;
+    new.summary = Some(format!(
+        "{} ({}): {}",
+        context.header.title,
+        context.header.status.value,
+        new.summary.unwrap_or_else(|| section.summary.clone())
+    ));
+    new.note = Some(format!(
+        "changed by the amendment overlay `{}`",
+        context.key
+    ));
+    if starts(&versions[index]) == day {
+        versions[index] = new;
+    } else {
+        versions[index].until = Some(context.key.to_owned());
+        versions.insert(index + 1, new);
+    }
+    Some(versions)
+}
+
+/// Ends every element of this name from the effective day: ones that start later are dropped,
+/// ones that run across the day stop there.
+fn end_elements(
+    book: &StatuteBook,
+    base: &mut [RuleFile],
+    section: &str,
+    name: &str,
+    context: &Context<'_>,
+) {
+    let day = context.effective;
+    let starts = |v: &Validity| {
+        v.since
+            .as_ref()
+            .and_then(|k| book.dates.get(&k.value))
+            .map(DateKey::earliest)
+    };
+    for file in base.iter_mut() {
+        for declaration in &mut file.declarations {
+            let Declaration::Offence(offence) = declaration else {
+                continue;
+            };
+            if offence.section.value != section {
+                continue;
+            }
+            offence
+                .elements
+                .retain(|e| e.name.value != name || starts(&e.validity).is_none_or(|s| s < day));
+            for element in offence.elements.iter_mut().filter(|e| e.name.value == name) {
+                let ends_later = element
+                    .validity
+                    .until
+                    .as_ref()
+                    .and_then(|k| book.dates.get(&k.value))
+                    .is_none_or(|k| k.earliest() > day);
+                if ends_later {
+                    element.validity.until =
+                        Some(Spanned::new(context.key.to_owned(), element.name.span));
+                }
+            }
+        }
+    }
+}
+
+fn clause(
+    section: &str,
+    role: ClauseRole,
+    target: &Name,
+    change: &ChangeDecl,
+    context: &Context<'_>,
+) -> Declaration {
+    Declaration::Jurisdiction(JurisdictionDecl {
+        sections: vec![Spanned::new(section.to_owned(), change.section.span)],
+        clauses: vec![ClauseDecl {
+            role: Spanned::new(role, target.span),
+            target: target.clone(),
+            condition: None,
+            validity: context.since(target.span),
+            cite: change.cite.clone(),
+        }],
+    })
+}
+
+fn insert(
+    book: &mut StatuteBook,
+    change: &ChangeDecl,
+    context: &Context<'_>,
+    additions: &mut Vec<Declaration>,
+    errors: &mut Vec<OverlayError>,
+) {
+    let id = &change.section.value;
+    if book.sections.contains_key(id) {
+        errors.push(OverlayError::Exists {
+            id: id.clone(),
+            span: change.section.span,
+        });
+        return;
+    }
+    let Some((instrument, _)) = id.split_once('/') else {
+        return;
+    };
+    book.instruments
+        .entry(instrument.to_owned())
+        .or_insert_with(|| Instrument {
+            id: instrument.to_owned(),
+            title: context.header.title.clone(),
+            short_title: instrument.to_owned(),
+            number: None,
+            jurisdiction: "federal".into(),
+            commenced: context.key.to_owned(),
+            repealed: None,
+            source: context.header.cite.value.clone(),
+            verified: context.verified,
+            note: Some(format!(
+                "created by the amendment overlay `{}`",
+                context.key
+            )),
+        });
+    let mut section = Section {
+        id: id.clone(),
+        instrument: instrument.to_owned(),
+        heading: change.heading.clone().unwrap_or_default(),
+        kind: SectionKind::Offence,
+        summary: String::new(),
+        versions: Vec::new(),
+        predecessors: Vec::new(),
+    };
+    let mut version = Version {
+        from: context.key.to_owned(),
+        until: None,
+        summary: None,
+        offence: None,
+        source: context.header.cite.value.clone(),
+        verified: context.verified,
+        unverified: Vec::new(),
+        note: Some(format!(
+            "inserted by the amendment overlay `{}`",
+            context.key
+        )),
+    };
+    let mut particulars = OffenceParticulars {
+        punishment: Punishment::default(),
+        cognizable: true,
+        bailable: false,
+        compoundable: false,
+        court: Court::MagistrateFirstClass,
+        agency: Agency::Police,
+        court_exclusive: false,
+    };
+    let (mut has_punishment, mut has_court, mut has_agency, mut elements) =
+        (false, false, false, Vec::new());
+    for item in &change.changes {
+        match &item.value {
+            Change::Kind(kind) => match kind.value.as_str() {
+                "offence" => section.kind = SectionKind::Offence,
+                "procedure" => section.kind = SectionKind::Procedure,
+                "protection" => section.kind = SectionKind::Protection,
+                other => errors.push(OverlayError::Invalid {
+                    message: format!("unknown kind `{other}`"),
+                    span: kind.span,
+                    help: Some("use `offence`, `procedure` or `protection`".into()),
+                }),
+            },
+            Change::Summary(summary) => section.summary.clone_from(summary),
+            Change::Punishment(spec) => match punishment(spec, item.span) {
+                Ok(p) => {
+                    particulars.punishment = p;
+                    has_punishment = true;
+                }
+                Err(error) => errors.push(error),
+            },
+            Change::Flag(flag, value) => set_flag(&mut particulars, *flag, *value),
+            Change::Court(name) => {
+                if let Some(court) = lookup(name, &Court::ALL, Court::id, "court", errors) {
+                    particulars.court = court;
+                    has_court = true;
+                }
+            }
+            Change::Agency(name) => {
+                if let Some(agency) = lookup(name, &Agency::ALL, Agency::id, "agency", errors) {
+                    particulars.agency = agency;
+                    has_agency = true;
+                }
+            }
+            Change::Element(element) => {
+                let mut element = element.clone();
+                element.validity = Validity::default();
+                elements.push(element);
+            }
+            Change::RemoveElement(name) => errors.push(OverlayError::Invalid {
+                message: "a new section has no elements to remove".into(),
+                span: name.span,
+                help: None,
+            }),
+        }
+    }
+    if section.kind == SectionKind::Offence {
+        for (present, what) in [
+            (has_punishment, "punishment"),
+            (has_court, "court"),
+            (has_agency, "agency"),
+            (!elements.is_empty(), "element"),
+        ] {
+            if !present {
+                errors.push(OverlayError::Invalid {
+                    message: format!("an inserted offence needs a `{what}`"),
+                    span: change.section.span,
+                    help: Some("give punishment, court, agency and at least one element".into()),
+                });
+            }
+        }
+        version.offence = Some(particulars);
+        additions.push(Declaration::Offence(crate::syntax::ast::OffenceDecl {
+            section: change.section.clone(),
+            base: None,
+            elements,
+        }));
+    }
+    if section.summary.is_empty() {
+        section.summary = change.cite.value.clone();
+    }
+    section.versions.push(version);
+    book.sections.insert(id.clone(), section);
+}
+
+fn repeal(
+    book: &mut StatuteBook,
+    change: &ChangeDecl,
+    context: &Context<'_>,
+    errors: &mut Vec<OverlayError>,
+) {
+    let Some(section) = book.sections.get(&change.section.value).cloned() else {
+        errors.push(unknown(book, &change.section));
+        return;
+    };
+    let Some(mut versions) = split_versions(book, &section, &change.section, context, errors)
+    else {
+        return;
+    };
+    let index = versions
+        .iter()
+        .position(|v| v.from == context.key)
+        .unwrap_or(versions.len());
+    versions.truncate(index);
+    if let Some(last) = versions.last_mut() {
+        last.until = Some(context.key.to_owned());
+    }
+    let mut section = section;
+    section.versions = versions;
+    book.sections.insert(change.section.value.clone(), section);
+}
+
+fn change_version(
+    version: &mut Version,
+    summary: &mut String,
+    change: &Change,
+    span: Span,
+) -> Result<(), OverlayError> {
+    let Some(offence) = version.offence.as_mut() else {
+        return Err(OverlayError::Invalid {
+            message: "only an offence has a punishment and procedure".into(),
+            span,
+            help: None,
+        });
+    };
+    match change {
+        Change::Punishment(spec) => offence.punishment = punishment(spec, span)?,
+        Change::Flag(flag, value) => set_flag(offence, *flag, *value),
+        Change::Summary(text) => text.clone_into(summary),
+        Change::Kind(name) => {
+            return Err(OverlayError::Invalid {
+                message: "an amendment cannot change a section's kind".into(),
+                span: name.span,
+                help: None,
+            });
+        }
+        Change::Court(_) | Change::Agency(_) | Change::Element(_) | Change::RemoveElement(_) => {}
+    }
+    Ok(())
+}
+
+fn set_flag(offence: &mut OffenceParticulars, flag: Flag, value: bool) {
+    match flag {
+        Flag::Cognizable => offence.cognizable = value,
+        Flag::Bailable => offence.bailable = value,
+        Flag::Compoundable => offence.compoundable = value,
+    }
+}
+
+fn punishment(spec: &PunishmentSpec, span: Span) -> Result<Punishment, OverlayError> {
+    let bad = |message: String| OverlayError::Invalid {
+        message,
+        span,
+        help: Some("terms are `7y`, `6m` or `life`".into()),
+    };
+    let term = |text: &Option<Spanned<String>>| -> Result<Option<Term>, OverlayError> {
+        text.as_ref()
+            .map(|t| {
+                Term::parse(&t.value).ok_or_else(|| bad(format!("unreadable term `{}`", t.value)))
+            })
+            .transpose()
+    };
+    let imprisonment = match &spec.imprisonment {
+        Some((min, max)) => Some(Imprisonment {
+            min: term(min)?,
+            max: term(max)?,
+        }),
+        None => None,
+    };
+    let fine = spec.fine.map(|(min, max)| Fine { min, max });
+    let combine = spec
+        .combine
+        .as_ref()
+        .map(|name| match name.value.as_str() {
+            "or" => Ok(Combine::Or),
+            "or_both" => Ok(Combine::OrBoth),
+            "and" => Ok(Combine::And),
+            "and_liable" => Ok(Combine::AndLiable),
+            other => Err(bad(format!(
+                "unknown combine `{other}`: use or, or_both, and, and_liable"
+            ))),
+        })
+        .transpose()?;
+    if imprisonment.is_some() && fine.is_some() && combine.is_none() {
+        return Err(bad(
+            "a punishment with imprisonment and a fine needs `combine`".into(),
+        ));
+    }
+    Ok(Punishment {
+        imprisonment,
+        death: spec.death,
+        fine,
+        combine,
+    })
+}
+
+fn lookup<T: Copy>(
+    name: &Name,
+    all: &[T],
+    id: fn(T) -> &'static str,
+    what: &str,
+    errors: &mut Vec<OverlayError>,
+) -> Option<T> {
+    let found = all.iter().copied().find(|item| id(*item) == name.value);
+    if found.is_none() {
+        errors.push(OverlayError::Invalid {
+            message: format!("unknown {what} `{}`", name.value),
+            span: name.span,
+            help: Some(suggestion_help(
+                &name.value,
+                all.iter().map(|item| id(*item)),
+            )),
+        });
+    }
+    found
+}
+
+fn unknown(book: &StatuteBook, name: &Name) -> OverlayError {
+    OverlayError::UnknownSection {
+        id: name.value.clone(),
+        span: name.span,
+        help: suggestion_help(&name.value, book.sections.keys().map(String::as_str)),
+    }
+}

@@ -1,0 +1,214 @@
+//! Amendment overlays and `tipnav diff`: the shipped overlays over the scenario bank (reviewed
+//! snapshots), an overlay built here changes exactly the cases it should, bad overlays are
+//! diagnosed, and no overlay reaches back before its effective day.
+
+use crate::support::{files, tipnav};
+
+fn diff_json(args: &[&str]) -> serde_json::Value {
+    let run = tipnav(args);
+    assert_eq!(run.status, 0, "{}", run.render());
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn shipped_overlays_over_the_scenario_bank() {
+    for (overlay, date) in [
+        ("one-forum", "2026-06-01"),
+        ("police-lead-bonded-labour", "2026-06-01"),
+        ("ppc-374-aligned", "2026-06-01"),
+        ("ptpa-s4-maximum", "2026-06-01"),
+        ("ptpa-bill-2025-reported", "2025-06-01"),
+    ] {
+        let run = tipnav(&[
+            "diff",
+            "--amend",
+            overlay,
+            "--as-if-date",
+            date,
+            "--format",
+            "markdown",
+            "examples",
+        ]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        assert!(run.stdout.contains("cases compared"), "{overlay}");
+        insta::assert_snapshot!(format!("diff_{overlay}"), run.stdout);
+    }
+}
+
+#[test]
+fn an_overlay_changes_exactly_the_cases_it_reaches() {
+    let dir = std::env::temp_dir().join(format!("tipnav-amend-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let overlay = dir.join("repeal-371b.rules");
+    std::fs::write(
+        &overlay,
+        "amendment test-repeal \"Test: repeal PPC 371-B\" {\n    effective 2020-01-01\n    status proposal\n    cite \"test\"\n}\n\nrepeal ppc/371-B cite \"test: buying a person for prostitution is no longer a Penal Code offence\"\n",
+    )
+    .unwrap();
+    let report = diff_json(&[
+        "diff",
+        "--amend",
+        overlay.to_str().unwrap(),
+        "--format",
+        "json",
+        "examples",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let changed: Vec<&str> = report["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["file"].as_str().unwrap())
+        .collect();
+    // The cases where 371-B applied on a date from 2020 on, and nothing else.
+    let mut expected = Vec::new();
+    for path in files("examples/scenarios", "toml")
+        .into_iter()
+        .chain(files("examples", "toml"))
+    {
+        let run = tipnav(&["eval", "--format", "json", &path]);
+        let eval: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let applies = eval["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "ppc/371-B" && s["status"] == "applies");
+        if applies && eval["case"]["date"].as_str().unwrap() >= "2020-01-01" {
+            expected.push(path);
+        }
+    }
+    let mut changed: Vec<String> = changed.into_iter().map(str::to_owned).collect();
+    changed.sort();
+    expected.sort();
+    assert!(!expected.is_empty());
+    assert_eq!(changed, expected);
+    for case in report["cases"].as_array().unwrap() {
+        assert!(
+            case["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["kind"] == "stops_applying" && c["section"] == "ppc/371-B")
+        );
+    }
+}
+
+#[test]
+fn an_overlay_never_reaches_back_before_its_effective_day() {
+    let case = "examples/scenarios/core-ppc-371B-brothel-keeper-buys.toml";
+    let before = diff_json(&[
+        "diff",
+        "--amend",
+        "one-forum",
+        "--format",
+        "json",
+        "--as-if-date",
+        "2025-12-31",
+        case,
+    ]);
+    assert_eq!(
+        before["summary"]["changed"], 0,
+        "the day before the overlay takes effect"
+    );
+    let larkana = "examples/larkana-girl-sold.toml";
+    let own_date = diff_json(&["diff", "--amend", "one-forum", "--format", "json", larkana]);
+    assert_eq!(
+        own_date["summary"]["changed"], 0,
+        "a 2023 case is read under the law of 2023"
+    );
+    let after = diff_json(&[
+        "diff",
+        "--amend",
+        "ppc-374-aligned",
+        "--format",
+        "json",
+        "--as-if-date",
+        "2026-01-01",
+        "examples/kenyan-workers-forced-labour.toml",
+    ]);
+    assert_eq!(
+        after["summary"]["changed"], 1,
+        "on the effective day it applies"
+    );
+    let penalty = after["cases"][0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "penalty")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        penalty["after"],
+        "imprisonment of 2 years to 5 years, or a fine of at least PKR 50,000, or both"
+    );
+}
+
+#[test]
+fn as_if_date_shows_what_the_2025_acts_changed() {
+    let report = diff_json(&[
+        "diff",
+        "--as-if-date",
+        "2025-06-01",
+        "--format",
+        "json",
+        "examples/larkana-girl-sold.toml",
+    ]);
+    let changes = report["cases"][0]["changes"].as_array().unwrap();
+    let ptpa = changes
+        .iter()
+        .find(|c| c["kind"] == "penalty" && c["section"] == "ptpa-2018/3")
+        .unwrap();
+    assert!(
+        ptpa["before"].as_str().unwrap().ends_with("or both"),
+        "fine alone was possible before Act IX of 2025"
+    );
+    assert!(
+        ptpa["after"].as_str().unwrap().contains(" and a fine"),
+        "fine and imprisonment are cumulative after it"
+    );
+}
+
+#[test]
+fn eval_names_the_overlay_it_used() {
+    let run = tipnav(&[
+        "eval",
+        "--amend",
+        "one-forum",
+        "--format",
+        "json",
+        "examples/larkana-girl-sold.toml",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["law"]["amendments"][0]["key"], "one-forum");
+    let table = tipnav(&[
+        "eval",
+        "--amend",
+        "one-forum",
+        "examples/larkana-girl-sold.toml",
+    ]);
+    assert!(
+        table.stdout.contains("Amended by One forum"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn bad_overlays() {
+    for path in files("tests/fixtures/overlays/err", "rules") {
+        let run = tipnav(&["check", "--amend", &path]);
+        assert_eq!(run.status, 2, "{path}: {}", run.render());
+        assert_eq!(run.stdout, "");
+        let name = path
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rules")
+            .to_owned();
+        insta::assert_snapshot!(format!("overlay_{name}"), run.stderr);
+    }
+    let run = tipnav(&["check", "--amend", "no-such-overlay"]);
+    assert_eq!(run.status, 2);
+    let run = tipnav(&["diff", "examples"]);
+    assert_eq!(run.status, 2, "diff needs something to compare");
+}
