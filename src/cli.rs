@@ -116,6 +116,35 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Every pair of offences that can apply on the same facts, declared or not, with the
+    /// conflicts it carries and a witness case (exact over the fact space the rules test).
+    #[command(
+        after_help = "Example:\n  tipnav overlaps\n  tipnav overlaps --date 2024-01-01 --witness-dir witnesses"
+    )]
+    Overlaps {
+        /// Read the law on this date only.
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+        /// Write each witness as a case file in DIR.
+        #[arg(long, value_name = "DIR")]
+        witness_dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Patterns of concern (the rules' indicators) that no offence reaches, each with a witness.
+    #[command(after_help = "Example:\n  tipnav gaps\n  tipnav gaps --amend my-overlay.rules")]
+    Gaps {
+        /// Read the law on this date (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+        /// Write each witness as a case file in DIR.
+        #[arg(long, value_name = "DIR")]
+        witness_dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Check the law: load the statutes, parse and check the rules.
     #[command(after_help = "Example:\n  tipnav check\n  tipnav check --law ./my-amended-law")]
     Check,

@@ -57,6 +57,16 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Eval { cases, format } => eval_cases(cli, cases, *format),
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
+        Command::Overlaps {
+            date,
+            witness_dir,
+            format,
+        } => overlaps(cli, *date, witness_dir.as_deref(), *format),
+        Command::Gaps {
+            date,
+            witness_dir,
+            format,
+        } => gaps(cli, *date, witness_dir.as_deref(), *format),
         Command::Diff {
             paths,
             as_if_date,
@@ -285,6 +295,158 @@ fn diff(
     Ok(ExitCode::SUCCESS)
 }
 
+fn overlaps(
+    cli: &Cli,
+    date: Option<jiff::civil::Date>,
+    dir: Option<&Path>,
+    format: Format,
+) -> Result<ExitCode, Failure> {
+    use crate::output::analysis::{OverlapItem, OverlapReport};
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    let today = jiff::ZonedDateTime::now().date();
+    let found =
+        crate::analysis::overlaps(&mut crate::analysis::Encoding::new(&program), date, today);
+    let pairs = |found: &[crate::analysis::Overlap]| {
+        found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
+    };
+    let (added, removed) = if cli.amend.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let (_, base) = load_law(cli.law.as_deref(), &[])?;
+        let before = pairs(&crate::analysis::overlaps(
+            &mut crate::analysis::Encoding::new(&base),
+            date,
+            today,
+        ));
+        let after = pairs(&found);
+        (
+            after
+                .iter()
+                .filter(|p| !before.contains(p))
+                .cloned()
+                .collect(),
+            before
+                .iter()
+                .filter(|p| !after.contains(p))
+                .cloned()
+                .collect(),
+        )
+    };
+    let mut overlaps = Vec::new();
+    for (index, overlap) in found.iter().enumerate() {
+        let witness = crate::interview::case_file(&program, &overlap.witness);
+        let name = format!(
+            "overlap-{:03}-{}-{}.toml",
+            index + 1,
+            overlap.sections[0].replace('/', "_"),
+            overlap.sections[1].replace('/', "_")
+        );
+        let witness_file = write_witness(dir, &name, &witness)?;
+        overlaps.push(OverlapItem {
+            sections: overlap.sections.clone(),
+            declared: overlap.declared.is_some(),
+            declared_kind: overlap.declared.as_ref().map(|(k, _)| k.id()),
+            cite: overlap.declared.as_ref().map(|(_, c)| c.clone()),
+            conflicts: overlap.conflicts.iter().map(|k| k.id()).collect(),
+            witness,
+            witness_file,
+        });
+    }
+    let report = OverlapReport {
+        tipnav: env!("CARGO_PKG_VERSION"),
+        amendments: program.amendments.iter().map(Into::into).collect(),
+        date: date.map(|d| d.to_string()),
+        overlaps,
+        added,
+        removed,
+    };
+    output::print(&output::render_view(
+        &report,
+        format,
+        output::analysis::render_overlaps,
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn gaps(
+    cli: &Cli,
+    date: Option<jiff::civil::Date>,
+    dir: Option<&Path>,
+    format: Format,
+) -> Result<ExitCode, Failure> {
+    use crate::output::analysis::{GapItem, GapReport};
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    let today = jiff::ZonedDateTime::now().date();
+    // Gaps are about the law a case would meet: today's, unless --date says otherwise.
+    let date = Some(date.unwrap_or(today));
+    let found = crate::analysis::gaps(&mut crate::analysis::Encoding::new(&program), date, today);
+    let names = |found: &[crate::analysis::Gap]| {
+        found
+            .iter()
+            .map(|g| g.indicator.clone())
+            .collect::<Vec<_>>()
+    };
+    let (added, closed) = if cli.amend.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let (_, base) = load_law(cli.law.as_deref(), &[])?;
+        let before = names(&crate::analysis::gaps(
+            &mut crate::analysis::Encoding::new(&base),
+            date,
+            today,
+        ));
+        let after = names(&found);
+        (
+            after
+                .iter()
+                .filter(|g| !before.contains(g))
+                .cloned()
+                .collect(),
+            before
+                .iter()
+                .filter(|g| !after.contains(g))
+                .cloned()
+                .collect(),
+        )
+    };
+    let mut gaps = Vec::new();
+    for gap in &found {
+        let witness = crate::interview::case_file(&program, &gap.witness);
+        let witness_file = write_witness(dir, &format!("gap-{}.toml", gap.indicator), &witness)?;
+        gaps.push(GapItem {
+            indicator: gap.indicator.clone(),
+            title: gap.title.clone(),
+            cite: gap.cite.clone(),
+            patterns: gap.patterns,
+            witness,
+            witness_file,
+        });
+    }
+    let report = GapReport {
+        tipnav: env!("CARGO_PKG_VERSION"),
+        amendments: program.amendments.iter().map(Into::into).collect(),
+        indicators: program.indicators.len(),
+        gaps,
+        added,
+        closed,
+    };
+    output::print(&output::render_view(
+        &report,
+        format,
+        output::analysis::render_gaps,
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a witness case file into `dir` (atomically), if a folder was given.
+fn write_witness(dir: Option<&Path>, name: &str, text: &str) -> Result<Option<String>, Failure> {
+    let Some(dir) = dir else { return Ok(None) };
+    fs::create_dir_all(dir).map_err(|error| Failure::io(dir, &error))?;
+    let path = dir.join(name);
+    crate::interview::write_atomically(&path, text).map_err(|error| Failure::io(&path, &error))?;
+    Ok(Some(path.display().to_string()))
+}
+
 fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     if let Some(id) = instrument.filter(|id| !program.book.instruments.contains_key(*id)) {
@@ -344,6 +506,26 @@ fn unknown_id<'a>(
 fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
     let (files, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     output::print(&output::check_summary(&files, &program));
+    // Undeclared overlaps are worth knowing, not a failure: a warning on stderr.
+    let today = jiff::ZonedDateTime::now().date();
+    let overlaps = crate::analysis::overlaps(
+        &mut crate::analysis::Encoding::new(&program),
+        Some(today),
+        today,
+    );
+    let undeclared: Vec<String> = overlaps
+        .iter()
+        .filter(|o| o.declared.is_none())
+        .map(|o| o.sections.join(" + "))
+        .collect();
+    if !undeclared.is_empty() {
+        let shown: Vec<&str> = undeclared.iter().take(5).map(String::as_str).collect();
+        output::print_note(&format!(
+            "warning: {} pairs of offences in force today can apply on the same facts without a declared overlap (e.g. {}); see `tipnav overlaps`",
+            undeclared.len(),
+            shown.join(", ")
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

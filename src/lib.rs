@@ -11,6 +11,7 @@
 //! Outcome + Resolution --output--> table | json | markdown
 //! ```
 
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod command;

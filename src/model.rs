@@ -42,6 +42,21 @@ pub struct Program {
     pub joint: Vec<Joint>,
     /// Amendment overlays applied on top of the base law.
     pub amendments: Vec<crate::overlay::Amendment>,
+    /// Patterns of concern that some offence should reach (`tipnav gaps`).
+    pub indicators: Vec<Indicator>,
+}
+
+/// A pattern of concern.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// Name.
+    pub name: String,
+    /// What it describes.
+    pub title: String,
+    /// When the pattern is present.
+    pub expr: Expr,
+    /// What it rests on.
+    pub cite: String,
 }
 
 /// A court that may try every offence of some instruments, so their charges can be joined.

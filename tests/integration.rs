@@ -3,6 +3,7 @@
 mod support;
 
 mod amend;
+mod analysis;
 mod ask;
 mod bad_input;
 mod cli;

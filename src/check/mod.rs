@@ -12,8 +12,8 @@ pub use error::CheckError;
 
 use crate::diagnostic::suggestion_help;
 use crate::model::{
-    Clause, Decides, Derivation, Element, Fact, FactId, Joint, Offence, Overlap, OverlapKind,
-    Precedence, Program, Protection, Type, Validity, Venue, Waiver,
+    Clause, Decides, Derivation, Element, Fact, FactId, Indicator, Joint, Offence, Overlap,
+    OverlapKind, Precedence, Program, Protection, Type, Validity, Venue, Waiver,
 };
 use crate::source::Span;
 use crate::statute::{Agency, Court, SectionKind, StatuteBook};
@@ -46,6 +46,7 @@ pub fn check(
     let protections = checker.protections(files, &offences);
     let venues = checker.venues(files);
     let joint = checker.joint(files);
+    let indicators = checker.indicators(files);
     let case_date = checker.required_fact("case.date", &Type::Date, "date");
     let case_province = checker.ids.get("case.province").copied();
     let Checker {
@@ -75,6 +76,7 @@ pub fn check(
         venues,
         joint,
         amendments: Vec::new(),
+        indicators,
     })
 }
 
@@ -761,6 +763,41 @@ impl Checker {
             }
         }
         venues
+    }
+
+    fn indicators(&mut self, files: &RuleFiles<'_>) -> Vec<Indicator> {
+        let types = self.scope_types();
+        let mut indicators: Vec<Indicator> = Vec::new();
+        for &(file, rules) in files {
+            for declaration in &rules.declarations {
+                let Declaration::Indicator(decl) = declaration else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                if indicators.iter().any(|i| i.name == decl.name.value) {
+                    errors.push(CheckError::Invalid {
+                        message: format!("indicator `{}` is declared twice", decl.name.value),
+                        span: decl.name.span,
+                        help: None,
+                    });
+                }
+                let expr = Scope {
+                    ids: &self.ids,
+                    types: &types,
+                }
+                .condition(&decl.expr, &mut errors);
+                self.report(file, errors);
+                if let Some(expr) = expr {
+                    indicators.push(Indicator {
+                        name: decl.name.value.clone(),
+                        title: decl.title.clone(),
+                        expr,
+                        cite: decl.cite.value.clone(),
+                    });
+                }
+            }
+        }
+        indicators
     }
 
     fn joint(&mut self, files: &RuleFiles<'_>) -> Vec<Joint> {

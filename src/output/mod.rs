@@ -1,6 +1,7 @@
 //! Everything tipnav writes: reports on stdout (tables, JSON, Markdown) and diagnostics on
 //! stderr. Computes nothing about the law.
 
+pub mod analysis;
 pub mod diff;
 pub mod explain;
 pub mod json;

@@ -44,6 +44,21 @@ pub enum Declaration {
     Change(ChangeDecl),
     /// Elements an overlay adds to an existing offence (made by `overlay::apply`, not written).
     Extend(ExtendDecl),
+    /// `indicator palermo "An act, a means and a purpose" = ... cite "..."`
+    Indicator(IndicatorDecl),
+}
+
+/// A pattern of concern that some offence should reach.
+#[derive(Debug, Clone)]
+pub struct IndicatorDecl {
+    /// Name.
+    pub name: Name,
+    /// What it describes.
+    pub title: String,
+    /// When the pattern is present.
+    pub expr: Expr,
+    /// The instrument or report it rests on.
+    pub cite: Cite,
 }
 
 /// Elements added to an offence declared elsewhere.

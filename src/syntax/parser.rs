@@ -12,9 +12,9 @@ use pest_derive::Parser;
 use super::SyntaxError;
 use super::ast::{
     Action, AmendmentDecl, BinaryOp, Change, ChangeDecl, ClauseDecl, ClauseRole, Declaration,
-    DeriveDecl, ElementDecl, Expr, ExprKind, FactDecl, Flag, JointDecl, JurisdictionDecl, Name,
-    OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf, ProtectDecl, PunishmentSpec, RuleFile,
-    SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
+    DeriveDecl, ElementDecl, Expr, ExprKind, FactDecl, Flag, IndicatorDecl, JointDecl,
+    JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf, ProtectDecl,
+    PunishmentSpec, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
 use crate::source::{Span, Spanned};
 
@@ -61,6 +61,19 @@ fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
         Rule::protect_decl => Declaration::Protect(parse_protect(pair)?),
         Rule::venue_decl => Declaration::Venue(parse_venue(pair)),
         Rule::joint_decl => Declaration::Joint(parse_joint(pair)),
+        Rule::indicator_decl => {
+            let mut inner = pair.into_inner();
+            let name = parse_name(next(&mut inner));
+            let title = parse_string(next(&mut inner));
+            let expr = parse_expr(next(&mut inner))?;
+            let cite = parse_cite(next(&mut inner));
+            Declaration::Indicator(IndicatorDecl {
+                name,
+                title,
+                expr,
+                cite,
+            })
+        }
         Rule::amendment_decl => Declaration::Amendment(parse_amendment(pair)?),
         Rule::amend_decl | Rule::insert_decl | Rule::repeal_decl => {
             Declaration::Change(parse_change(pair)?)
@@ -603,8 +616,9 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::amendment_decl
         | Rule::amend_decl
         | Rule::insert_decl
-        | Rule::repeal_decl => {
-            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue, joint, amendment, amend, insert, repeal)"
+        | Rule::repeal_decl
+        | Rule::indicator_decl => {
+            "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue, joint, amendment, amend, insert, repeal, indicator)"
         }
         Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
         Rule::int_range => "a range like `0..150`",

@@ -1,0 +1,225 @@
+//! `tipnav overlaps` and `tipnav gaps`: the pairs of offences that can apply together (a matrix
+//! and a list, each with a witness), and the patterns of concern no offence reaches.
+
+use serde::Serialize;
+
+use super::table::{Style, heading, new_table};
+
+/// The overlap report.
+#[derive(Debug, Serialize)]
+pub struct OverlapReport {
+    /// The tipnav version.
+    pub tipnav: &'static str,
+    /// Overlays applied.
+    pub amendments: Vec<super::diff::AmendmentReport>,
+    /// With `--date`: the date the law was read on.
+    pub date: Option<String>,
+    /// Every pair of offences that can apply on the same facts.
+    pub overlaps: Vec<OverlapItem>,
+    /// With `--amend`: pairs the amendment adds and removes, against the base law.
+    pub added: Vec<[String; 2]>,
+    /// Pairs the amendment removes.
+    pub removed: Vec<[String; 2]>,
+}
+
+/// One pair.
+#[derive(Debug, Serialize)]
+pub struct OverlapItem {
+    /// The two sections.
+    pub sections: [String; 2],
+    /// Whether the rules declare the overlap.
+    pub declared: bool,
+    /// The declared kind and citation.
+    pub declared_kind: Option<&'static str>,
+    /// The declared citation.
+    pub cite: Option<String>,
+    /// Conflicts on the witness.
+    pub conflicts: Vec<&'static str>,
+    /// The witness as a case file (TOML).
+    pub witness: String,
+    /// Where `--witness-dir` wrote it.
+    pub witness_file: Option<String>,
+}
+
+/// The gaps report.
+#[derive(Debug, Serialize)]
+pub struct GapReport {
+    /// The tipnav version.
+    pub tipnav: &'static str,
+    /// Overlays applied.
+    pub amendments: Vec<super::diff::AmendmentReport>,
+    /// Indicators checked.
+    pub indicators: usize,
+    /// The indicators some case meets while no offence applies.
+    pub gaps: Vec<GapItem>,
+    /// With `--amend`: indicators that are gaps only under the amended law.
+    pub added: Vec<String>,
+    /// Indicators that are gaps only under the base law (the amendment closes them).
+    pub closed: Vec<String>,
+}
+
+/// One gap.
+#[derive(Debug, Serialize)]
+pub struct GapItem {
+    /// The indicator.
+    pub indicator: String,
+    /// What it describes.
+    pub title: String,
+    /// What it rests on.
+    pub cite: String,
+    /// Distinct gap patterns found over the indicator's facts and the date (at most 20).
+    pub patterns: usize,
+    /// A witness case file (TOML).
+    pub witness: String,
+    /// Where `--witness-dir` wrote it.
+    pub witness_file: Option<String>,
+}
+
+/// The overlap matrix and list.
+pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
+    let mut out = String::new();
+    heading(
+        &mut out,
+        style,
+        1,
+        "Offences that can apply on the same facts",
+    );
+    let undeclared = report.overlaps.iter().filter(|o| !o.declared).count();
+    out.push_str(&format!(
+        "{} pairs can apply together ({} declared in the rules, {undeclared} not declared).\n\n",
+        report.overlaps.len(),
+        report.overlaps.len() - undeclared
+    ));
+    let mut sections: Vec<&String> = report
+        .overlaps
+        .iter()
+        .flat_map(|o| o.sections.iter())
+        .collect();
+    sections.sort();
+    sections.dedup();
+    if !sections.is_empty() {
+        heading(
+            &mut out,
+            style,
+            2,
+            "Matrix (D declared, F forum conflict, A agency conflict, P penalty disparity, x undeclared)",
+        );
+        let mut header = vec!["#".to_owned(), "Section".to_owned()];
+        header.extend((1..=sections.len()).map(|i| i.to_string()));
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut table = new_table(style, &header);
+        if style == Style::Terminal {
+            table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        }
+        for (row, a) in sections.iter().enumerate() {
+            let mut cells = vec![(row + 1).to_string(), (*a).clone()];
+            for b in &sections {
+                let pair = report
+                    .overlaps
+                    .iter()
+                    .find(|o| o.sections.contains(a) && o.sections.contains(b) && a != b);
+                cells.push(pair.map_or_else(String::new, mark));
+            }
+            table.add_row(cells);
+        }
+        out.push_str(&format!("{table}\n\n"));
+    }
+    heading(
+        &mut out,
+        style,
+        2,
+        "Pairs, with the smallest case found on which both apply",
+    );
+    let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
+    for overlap in &report.overlaps {
+        let declared = overlap.declared_kind.map_or_else(
+            || "no".to_owned(),
+            |k| format!("{k} [{}]", overlap.cite.as_deref().unwrap_or_default()),
+        );
+        let witness = overlap
+            .witness_file
+            .clone()
+            .unwrap_or_else(|| overlap.witness.trim().replace('\n', "; "));
+        table.add_row(vec![
+            overlap.sections.join(" + "),
+            declared,
+            overlap.conflicts.join(", "),
+            witness,
+        ]);
+    }
+    out.push_str(&format!("{table}\n\n"));
+    changes(
+        &mut out,
+        style,
+        &report
+            .added
+            .iter()
+            .map(|p| p.join(" + "))
+            .collect::<Vec<_>>(),
+        &report
+            .removed
+            .iter()
+            .map(|p| p.join(" + "))
+            .collect::<Vec<_>>(),
+    );
+    out
+}
+
+/// The gaps list.
+pub fn render_gaps(report: &GapReport, style: Style) -> String {
+    let mut out = String::new();
+    heading(&mut out, style, 1, "Patterns of concern no offence reaches");
+    out.push_str(&format!(
+        "{} indicators checked; {} have gaps.\n\n",
+        report.indicators,
+        report.gaps.len()
+    ));
+    let mut table = new_table(
+        style,
+        &["Indicator", "Patterns", "Witness (no offence applies)"],
+    );
+    for gap in &report.gaps {
+        let witness = gap
+            .witness_file
+            .clone()
+            .unwrap_or_else(|| gap.witness.trim().replace('\n', "; "));
+        table.add_row(vec![
+            format!("{}: {} [{}]", gap.indicator, gap.title, gap.cite),
+            gap.patterns.to_string(),
+            witness,
+        ]);
+    }
+    out.push_str(&format!("{table}\n\n"));
+    changes(&mut out, style, &report.added, &report.closed);
+    out
+}
+
+fn changes(out: &mut String, style: Style, added: &[String], removed: &[String]) {
+    if !added.is_empty() || !removed.is_empty() {
+        heading(out, style, 2, "What the amendment changes");
+        for item in added {
+            out.push_str(&format!("- adds: {item}\n"));
+        }
+        for item in removed {
+            out.push_str(&format!("- removes: {item}\n"));
+        }
+        out.push('\n');
+    }
+}
+
+fn mark(overlap: &OverlapItem) -> String {
+    let mut text = String::new();
+    if overlap.declared {
+        text.push('D');
+    } else {
+        text.push('x');
+    }
+    for conflict in &overlap.conflicts {
+        text.push(match *conflict {
+            "forum_conflict" => 'F',
+            "agency_conflict" => 'A',
+            _ => 'P',
+        });
+    }
+    text
+}

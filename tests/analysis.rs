@@ -1,0 +1,267 @@
+//! `tipnav overlaps` and `tipnav gaps`: every witness really has the property it is reported
+//! for (sound), no co-applicable pair is missed on a small law checked by brute force
+//! (complete), and an amendment that closes a gap makes it disappear.
+
+use std::collections::BTreeSet;
+
+use tipnav::eval::{Status, evaluate};
+use tipnav::model::{Program, Value};
+
+use crate::support::{root, tipnav};
+
+fn today() -> jiff::civil::Date {
+    "2026-11-29".parse().unwrap()
+}
+
+fn statuses(program: &Program, witness: &str) -> Vec<(String, Status)> {
+    let case = tipnav::facts::load(witness, tipnav::facts::Format::Toml, program)
+        .expect("a witness is a valid case file");
+    evaluate(program, &case, today())
+        .sections
+        .iter()
+        .map(|s| (s.section.clone(), s.status))
+        .collect()
+}
+
+#[test]
+fn overlaps_of_the_shipped_law_have_true_witnesses() {
+    let run = tipnav(&["overlaps", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let program = crate::support::program();
+    let pairs: Vec<(String, String)> = report["overlaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["sections"][0].as_str().unwrap().to_owned(),
+                o["sections"][1].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let has = |a: &str, b: &str| {
+        pairs
+            .iter()
+            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+    };
+    for (a, b) in [
+        ("ptpa-2018/3", "ppc/371-A"),
+        ("ptpa-2018/3", "ppc/371-B"),
+        ("ptpa-2018/3", "ppc/374"),
+        ("ptpa-2018/3", "pb-blsaa-1992/11"),
+        ("ptpa-2018/3", "eo-1979/18"),
+        ("ptpa-2018/3", "psma-2018/3"),
+    ] {
+        assert!(has(a, b), "{a} with {b} is an overlap the law has");
+    }
+    for overlap in report["overlaps"].as_array().unwrap() {
+        let (a, b) = (
+            overlap["sections"][0].as_str().unwrap(),
+            overlap["sections"][1].as_str().unwrap(),
+        );
+        let statuses = statuses(&program, overlap["witness"].as_str().unwrap());
+        for section in [a, b] {
+            let status = statuses.iter().find(|(s, _)| s == section).map(|(_, s)| *s);
+            assert_eq!(
+                status,
+                Some(Status::Applies),
+                "{section} applies on the witness for {a} + {b}"
+            );
+        }
+    }
+}
+
+#[test]
+fn overlaps_are_complete_on_a_small_law() {
+    let dir = root().join("tests/fixtures/analysis/law");
+    let (_, program) = tipnav::command::load_law(Some(&dir), &[]).unwrap();
+    let found: BTreeSet<(String, String)> = tipnav::analysis::overlaps(
+        &mut tipnav::analysis::Encoding::new(&program),
+        None,
+        today(),
+    )
+    .into_iter()
+    .map(|o| (o.sections[0].clone(), o.sections[1].clone()))
+    .collect();
+    // Brute force: every combination of every fact's values (every subset of every set).
+    let id = |name: &str| program.fact(name).unwrap();
+    let mut expected = BTreeSet::new();
+    let dates = ["2019-12-31", "2020-01-01", "2024-06-01"];
+    for date in dates {
+        for province in 0..2u8 {
+            for age in [0, 5, 9, 10, 11, 17, 18, 19, 60] {
+                for acts in 0..8u64 {
+                    for kind in 0..3u8 {
+                        for hurt in [false, true] {
+                            let mut case =
+                                tipnav::facts::load("", tipnav::facts::Format::Toml, &program)
+                                    .unwrap();
+                            case.values[id("case.date")] = Some(Value::Date(date.parse().unwrap()));
+                            case.values[id("case.province")] = Some(Value::Enum(province));
+                            case.values[id("victim.age")] = Some(Value::Int(age));
+                            case.values[id("conduct.acts")] = Some(Value::Set(acts));
+                            case.values[id("conduct.kind")] = Some(Value::Enum(kind));
+                            case.values[id("harm.hurt")] = Some(Value::Bool(hurt));
+                            let outcome = evaluate(&program, &case, today());
+                            let applying: Vec<&String> = outcome
+                                .sections
+                                .iter()
+                                .filter(|s| s.status == Status::Applies)
+                                .map(|s| &s.section)
+                                .collect();
+                            for (i, a) in applying.iter().enumerate() {
+                                for b in &applying[i + 1..] {
+                                    expected.insert(((*a).clone(), (*b).clone()));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Every offence of the small law reads a conduct fact, so the shared-fact rule drops no pair
+    // that brute force finds, except those with no common fact.
+    let shares = |a: &str, b: &str| {
+        let reads = |s: &str| -> BTreeSet<usize> {
+            program
+                .offence(s)
+                .unwrap()
+                .elements
+                .iter()
+                .flat_map(|e| e.inputs.clone())
+                .filter(|&f| f != program.case_date)
+                .collect()
+        };
+        !reads(a).is_disjoint(&reads(b))
+    };
+    let expected: BTreeSet<(String, String)> =
+        expected.into_iter().filter(|(a, b)| shares(a, b)).collect();
+    assert_eq!(found, expected);
+    assert!(!found.is_empty());
+}
+
+#[test]
+fn gap_witnesses_meet_the_indicator_and_no_offence_applies() {
+    let run = tipnav(&["gaps", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let program = crate::support::program();
+    let gaps = report["gaps"].as_array().unwrap();
+    assert!(
+        gaps.iter().any(|g| g["indicator"] == "organ_removal"),
+        "organ removal is not a PTPA purpose"
+    );
+    for gap in gaps {
+        let case = tipnav::facts::load(
+            gap["witness"].as_str().unwrap(),
+            tipnav::facts::Format::Toml,
+            &program,
+        )
+        .unwrap();
+        let outcome = evaluate(&program, &case, today());
+        assert!(
+            outcome
+                .sections
+                .iter()
+                .all(|s| s.status == Status::DoesNotApply),
+            "{}",
+            gap["indicator"]
+        );
+        let indicator = program
+            .indicators
+            .iter()
+            .find(|i| i.name == gap["indicator"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(
+            tipnav::eval::value::truth(&indicator.expr, &outcome.values),
+            Some(true)
+        );
+    }
+}
+
+#[test]
+fn an_overlay_that_closes_a_gap_makes_it_disappear() {
+    let dir = std::env::temp_dir().join(format!("tipnav-gap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let overlay = dir.join("organs.rules");
+    std::fs::write(
+        &overlay,
+        r#"amendment organ-trafficking "Test: trafficking for organ removal" {
+    effective 2026-01-01
+    status proposal
+    cite "test"
+}
+
+insert ptpa-2018/3-A "Trafficking for the removal of organs" {
+    kind offence
+    summary "Recruiting, moving or obtaining a person for the removal of organs."
+    punishment imprisonment to 14y fine to 2000000 combine and
+    cognizable true
+    bailable false
+    compoundable false
+    court magistrate_first_class
+    agency police
+    element act = conduct.acts any [recruit, transport, harbour, obtain, provide] cite "test"
+    element purpose = conduct.purposes has organ_removal cite "test"
+    cite "test: organ removal as a trafficking purpose"
+}
+"#,
+    )
+    .unwrap();
+    let run = tipnav(&[
+        "gaps",
+        "--format",
+        "json",
+        "--amend",
+        overlay.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(run.status, 0, "{}", run.render());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        report["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["indicator"] != "organ_removal"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        report["closed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g == "organ_removal")
+    );
+}
+
+#[test]
+fn witnesses_can_be_written_as_case_files() {
+    let dir = std::env::temp_dir().join(format!("tipnav-witness-{}", std::process::id()));
+    let run = tipnav(&[
+        "overlaps",
+        "--law",
+        "tests/fixtures/analysis/law",
+        "--witness-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let written: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 5);
+    for path in &written {
+        let eval = tipnav(&[
+            "eval",
+            "--law",
+            "tests/fixtures/analysis/law",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(eval.status, 0, "{}", eval.render());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
