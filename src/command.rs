@@ -309,29 +309,13 @@ fn overlaps(
     let pairs = |found: &[crate::analysis::Overlap]| {
         found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
     };
-    let (added, removed) = if cli.amend.is_empty() {
-        (Vec::new(), Vec::new())
-    } else {
-        let (_, base) = load_law(cli.law.as_deref(), &[])?;
-        let before = pairs(&crate::analysis::overlaps(
-            &mut crate::analysis::Encoding::new(&base),
+    let (added, removed) = against_base(cli, pairs(&found), |base| {
+        pairs(&crate::analysis::overlaps(
+            &mut crate::analysis::Encoding::new(base),
             date,
             today,
-        ));
-        let after = pairs(&found);
-        (
-            after
-                .iter()
-                .filter(|p| !before.contains(p))
-                .cloned()
-                .collect(),
-            before
-                .iter()
-                .filter(|p| !after.contains(p))
-                .cloned()
-                .collect(),
-        )
-    };
+        ))
+    })?;
     let mut overlaps = Vec::new();
     for (index, overlap) in found.iter().enumerate() {
         let witness = crate::interview::case_file(&program, &overlap.witness);
@@ -386,29 +370,13 @@ fn gaps(
             .map(|g| g.indicator.clone())
             .collect::<Vec<_>>()
     };
-    let (added, closed) = if cli.amend.is_empty() {
-        (Vec::new(), Vec::new())
-    } else {
-        let (_, base) = load_law(cli.law.as_deref(), &[])?;
-        let before = names(&crate::analysis::gaps(
-            &mut crate::analysis::Encoding::new(&base),
+    let (added, closed) = against_base(cli, names(&found), |base| {
+        names(&crate::analysis::gaps(
+            &mut crate::analysis::Encoding::new(base),
             date,
             today,
-        ));
-        let after = names(&found);
-        (
-            after
-                .iter()
-                .filter(|g| !before.contains(g))
-                .cloned()
-                .collect(),
-            before
-                .iter()
-                .filter(|g| !after.contains(g))
-                .cloned()
-                .collect(),
-        )
-    };
+        ))
+    })?;
     let mut gaps = Vec::new();
     for gap in &found {
         let witness = crate::interview::case_file(&program, &gap.witness);
@@ -436,6 +404,30 @@ fn gaps(
         output::analysis::render_gaps,
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// With `--amend`: what the amended law's findings add to and remove from the base law's.
+fn against_base<T: PartialEq + Clone>(
+    cli: &Cli,
+    after: Vec<T>,
+    findings: impl FnOnce(&Program) -> Vec<T>,
+) -> Result<(Vec<T>, Vec<T>), Failure> {
+    if cli.amend.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let (_, base) = load_law(cli.law.as_deref(), &[])?;
+    let before = findings(&base);
+    let added = after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .cloned()
+        .collect();
+    let removed = before
+        .iter()
+        .filter(|f| !after.contains(f))
+        .cloned()
+        .collect();
+    Ok((added, removed))
 }
 
 /// Writes a witness case file into `dir` (atomically), if a folder was given.

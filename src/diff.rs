@@ -210,21 +210,10 @@ fn penalty(program: &Program, section: &SectionOutcome) -> Option<String> {
 fn procedure(program: &Program, section: &SectionOutcome) -> Option<String> {
     let (index, _) = section.version.as_ref()?;
     let version = &program.book.sections.get(&section.section)?.versions[*index];
-    version.offence.as_ref().map(|o| {
-        let word = |yes: bool, text: &str| {
-            if yes {
-                text.to_owned()
-            } else {
-                format!("non-{text}")
-            }
-        };
-        format!(
-            "{}, {}, {}",
-            word(o.cognizable, "cognizable"),
-            word(o.bailable, "bailable"),
-            word(o.compoundable, "compoundable")
-        )
-    })
+    version
+        .offence
+        .as_ref()
+        .map(crate::statute::OffenceParticulars::procedure_text)
 }
 
 fn item(kind: &'static str, section: Option<&str>, before: &str, after: &str) -> ChangeItem {

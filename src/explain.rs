@@ -121,16 +121,7 @@ fn candidate_changes(
     section: usize,
 ) -> Vec<Change> {
     let offence = &program.offences[outcome.sections[section].offence];
-    let mut facts: Vec<FactId> = offence
-        .elements
-        .iter()
-        .flat_map(|e| {
-            e.inputs
-                .iter()
-                .chain(e.waivers.iter().flat_map(|w| &w.inputs))
-        })
-        .copied()
-        .collect();
+    let mut facts: Vec<FactId> = offence.inputs();
     if outcome.sections[section].territory.is_some() {
         facts.extend(program.case_province);
     }

@@ -240,6 +240,25 @@ pub struct Offence {
     pub clauses: Vec<Clause>,
 }
 
+impl Offence {
+    /// Every input fact its elements and their waivers read, sorted.
+    pub fn inputs(&self) -> Vec<FactId> {
+        let mut facts: Vec<FactId> = self
+            .elements
+            .iter()
+            .flat_map(|e| {
+                e.inputs
+                    .iter()
+                    .chain(e.waivers.iter().flat_map(|w| &w.inputs))
+            })
+            .copied()
+            .collect();
+        facts.sort_unstable();
+        facts.dedup();
+        facts
+    }
+}
+
 /// A named element of an offence.
 #[derive(Debug, Clone)]
 pub struct Element {

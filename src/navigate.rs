@@ -339,21 +339,7 @@ fn version_view(program: &Program, version: &Version) -> VersionView {
         period: period(program, version),
         summary: version.summary.clone(),
         penalty: offence.map(|o| o.punishment.to_string()),
-        procedure: offence.map(|o| {
-            let word = |yes: bool, text: &str| {
-                if yes {
-                    text.to_owned()
-                } else {
-                    format!("non-{text}")
-                }
-            };
-            format!(
-                "{}, {}, {}",
-                word(o.cognizable, "cognizable"),
-                word(o.bailable, "bailable"),
-                word(o.compoundable, "compoundable")
-            )
-        }),
+        procedure: offence.map(crate::statute::OffenceParticulars::procedure_text),
         court: offence.map(|o| o.court.id()),
         agency: offence.map(|o| o.agency.id()),
         source: version.source.clone(),

@@ -293,14 +293,7 @@ fn conflicts(program: &Program, witness: &Case, pair: [usize; 2], today: Date) -
 fn reads(program: &Program, offences: &[usize]) -> Vec<usize> {
     let mut facts: Vec<usize> = offences
         .iter()
-        .flat_map(|&index| {
-            program.offences[index].elements.iter().flat_map(|e| {
-                e.inputs
-                    .iter()
-                    .chain(e.waivers.iter().flat_map(|w| &w.inputs))
-            })
-        })
-        .copied()
+        .flat_map(|&index| program.offences[index].inputs())
         .collect();
     facts.extend(program.case_province);
     facts.sort_unstable();
@@ -313,20 +306,8 @@ fn reads(program: &Program, offences: &[usize]) -> Vec<usize> {
 /// one case file, make both apply.
 fn shares_conduct(program: &Program, a: usize, b: usize) -> bool {
     let inputs = |index: usize| -> Vec<usize> {
-        let offence = &program.offences[index];
-        let mut facts: Vec<usize> = offence
-            .elements
-            .iter()
-            .flat_map(|e| {
-                e.inputs
-                    .iter()
-                    .chain(e.waivers.iter().flat_map(|w| &w.inputs))
-            })
-            .copied()
-            .filter(|&f| f != program.case_date && Some(f) != program.case_province)
-            .collect();
-        facts.sort_unstable();
-        facts.dedup();
+        let mut facts = program.offences[index].inputs();
+        facts.retain(|&f| f != program.case_date && Some(f) != program.case_province);
         facts
     };
     let (x, y) = (inputs(a), inputs(b));

@@ -308,18 +308,10 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
         parts.push(penalty.text.clone());
     }
     if let Some(procedure) = &section.procedure {
-        let word = |yes: bool, text: &str| {
-            if yes {
-                text.to_owned()
-            } else {
-                format!("non-{text}")
-            }
-        };
-        parts.push(format!(
-            "{}, {}, {}",
-            word(procedure.cognizable, "cognizable"),
-            word(procedure.bailable, "bailable"),
-            word(procedure.compoundable, "compoundable")
+        parts.push(crate::statute::procedure_text(
+            procedure.cognizable,
+            procedure.bailable,
+            procedure.compoundable,
         ));
     }
     if let Some(verified) = section.verified {

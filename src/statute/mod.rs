@@ -271,6 +271,30 @@ pub struct OffenceParticulars {
     pub agency: Agency,
 }
 
+/// `cognizable, non-bailable, non-compoundable`: the procedure in words.
+pub fn procedure_text(cognizable: bool, bailable: bool, compoundable: bool) -> String {
+    let word = |yes: bool, text: &str| {
+        if yes {
+            text.to_owned()
+        } else {
+            format!("non-{text}")
+        }
+    };
+    format!(
+        "{}, {}, {}",
+        word(cognizable, "cognizable"),
+        word(bailable, "bailable"),
+        word(compoundable, "compoundable")
+    )
+}
+
+impl OffenceParticulars {
+    /// The procedure in words.
+    pub fn procedure_text(&self) -> String {
+        procedure_text(self.cognizable, self.bailable, self.compoundable)
+    }
+}
+
 /// How well a fact is established (see `shared/legal/README.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
