@@ -145,6 +145,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Print a shell completion script.
+    #[command(after_help = "Example:\n  tipnav completions bash > /etc/bash_completion.d/tipnav")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  tipnav man > tipnav.1 && man ./tipnav.1")]
+    Man,
     /// Check the law: load the statutes, parse and check the rules.
     #[command(after_help = "Example:\n  tipnav check\n  tipnav check --law ./my-amended-law")]
     Check,

@@ -57,6 +57,25 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Eval { cases, format } => eval_cases(cli, cases, *format),
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "tipnav", &mut script);
+            output::print(&String::from_utf8_lossy(&script));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .map_err(|error| {
+                    Failure(vec![miette::miette!(
+                        "cannot render the manual page: {error}"
+                    )])
+                })?;
+            output::print(&String::from_utf8_lossy(&page));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Overlaps {
             date,
             witness_dir,
@@ -654,6 +673,7 @@ pub fn build_program(files: &LawFiles, overlays: &[SourceFile]) -> Result<Progra
     let mut program =
         check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &sources))?;
     program.amendments = amendments;
+    program.digest = law::digest(files.statutes.iter().chain(&sources));
     Ok(program)
 }
 

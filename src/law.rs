@@ -39,6 +39,30 @@ pub fn shipped_amendments() -> Vec<&'static str> {
         .collect()
 }
 
+/// SHA-256 over the files' names and texts, in the order given: the same law, the same digest.
+pub fn digest<'a>(files: impl Iterator<Item = &'a SourceFile>) -> String {
+    use sha2::{Digest as _, Sha256};
+    let mut hasher = Sha256::new();
+    for file in files {
+        // The folder and file name, not the full path: the same law elsewhere has the same digest.
+        let path = std::path::Path::new(&file.name);
+        let tail: Vec<_> = path.iter().rev().take(2).collect();
+        for part in tail.iter().rev() {
+            hasher.update(part.as_encoded_bytes());
+            hasher.update(b"/");
+        }
+        hasher.update([0]);
+        hasher.update(file.text.as_bytes());
+        hasher.update([0]);
+    }
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("sha256:{hex}")
+}
+
 /// The law shipped with this build.
 pub fn embedded() -> LawFiles {
     let files = |list: &[(&str, &str)]| {

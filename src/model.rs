@@ -42,6 +42,9 @@ pub struct Program {
     pub joint: Vec<Joint>,
     /// Amendment overlays applied on top of the base law.
     pub amendments: Vec<crate::overlay::Amendment>,
+    /// SHA-256 of the statute, rule and overlay files (names and texts), so a result can be
+    /// reproduced with the same law later.
+    pub digest: String,
     /// Patterns of concern that some offence should reach (`tipnav gaps`).
     pub indicators: Vec<Indicator>,
 }

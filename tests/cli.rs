@@ -6,7 +6,7 @@ use crate::support::tipnav;
 fn help_shows_every_command() {
     let run = tipnav(&["--help"]);
     assert_eq!(run.status, 0);
-    insta::assert_snapshot!("help", run.stdout);
+    insta::assert_snapshot!("help", crate::support::redact(&run.stdout));
 }
 
 #[test]
@@ -60,4 +60,45 @@ fn test_needs_an_expect_block() {
     let run = tipnav(&["test", "tests/fixtures/cases/ok/no_expect.toml"]);
     assert_eq!(run.status, 2, "{}", run.render());
     assert!(run.stderr.contains("has no [expect] block"));
+}
+
+#[test]
+fn reports_name_the_law_by_its_digest() {
+    let check = tipnav(&["check"]);
+    let digest = check
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("law "))
+        .expect("check prints the digest")
+        .to_owned();
+    assert!(
+        digest.starts_with("sha256:") && digest.len() == 7 + 64,
+        "{digest}"
+    );
+    let json = tipnav(&[
+        "eval",
+        "--format",
+        "json",
+        "examples/larkana-girl-sold.toml",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["law"]["digest"], digest.as_str());
+    let amended = tipnav(&["check", "--amend", "one-forum"]);
+    assert!(
+        !amended.stdout.contains(&digest),
+        "an overlay changes the law, so the digest"
+    );
+    let table = tipnav(&["eval", "examples/larkana-girl-sold.toml"]);
+    assert!(table.stdout.contains(&digest));
+}
+
+#[test]
+fn completions_and_man_page_generate() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let run = tipnav(&["completions", shell]);
+        assert_eq!(run.status, 0);
+        assert!(run.stdout.contains("tipnav"), "{shell}");
+    }
+    let man = tipnav(&["man"]);
+    assert!(man.stdout.contains(".TH tipnav 1"));
 }

@@ -46,7 +46,7 @@ fn example_tables() {
             .trim_start_matches("examples/")
             .trim_end_matches(".toml")
             .to_owned();
-        insta::assert_snapshot!(format!("table_{name}"), run.stdout);
+        insta::assert_snapshot!(format!("table_{name}"), crate::support::redact(&run.stdout));
     }
 }
 
@@ -59,7 +59,7 @@ fn example_json() {
             .trim_start_matches("examples/")
             .trim_end_matches(".toml")
             .to_owned();
-        insta::assert_snapshot!(format!("json_{name}"), run.stdout);
+        insta::assert_snapshot!(format!("json_{name}"), crate::support::redact(&run.stdout));
     }
 }
 
@@ -76,7 +76,10 @@ fn example_markdown() {
         run.stdout
             .starts_with("# Girl from Punjab sold into prostitution in Larkana\n")
     );
-    insta::assert_snapshot!("markdown_larkana-girl-sold", run.stdout);
+    insta::assert_snapshot!(
+        "markdown_larkana-girl-sold",
+        crate::support::redact(&run.stdout)
+    );
 }
 
 /// Every case file under `examples/`, scenarios included.

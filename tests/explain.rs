@@ -30,7 +30,10 @@ fn every_example_explains() {
             .trim_start_matches("examples/")
             .trim_end_matches(".toml")
             .to_owned();
-        insta::assert_snapshot!(format!("explain_{name}"), run.stdout);
+        insta::assert_snapshot!(
+            format!("explain_{name}"),
+            crate::support::redact(&run.stdout)
+        );
     }
 }
 

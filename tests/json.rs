@@ -65,6 +65,7 @@ struct Territory {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Law {
+    digest: String,
     amendments: Vec<Amendment>,
 }
 

@@ -31,14 +31,14 @@ fn list_shows_every_instrument() {
 fn list_one_instrument() {
     let run = tipnav(&["list", "ppc"]);
     assert_eq!(run.status, 0);
-    insta::assert_snapshot!("list_ppc", run.stdout);
+    insta::assert_snapshot!("list_ppc", crate::support::redact(&run.stdout));
 }
 
 #[test]
 fn show_a_penal_code_section() {
     let run = tipnav(&["show", "ppc/371-A"]);
     assert_eq!(run.status, 0, "{}", run.render());
-    insta::assert_snapshot!("show_ppc_371-A", run.stdout);
+    insta::assert_snapshot!("show_ppc_371-A", crate::support::redact(&run.stdout));
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn show_a_section_before_it_was_in_force() {
         "{}",
         run.stdout
     );
-    insta::assert_snapshot!("show_ptpa_3_2017", run.stdout);
+    insta::assert_snapshot!("show_ptpa_3_2017", crate::support::redact(&run.stdout));
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn search_ranks_matching_sections() {
     let run = tipnav(&["search", "bonded"]);
     assert_eq!(run.status, 0);
     assert!(run.stdout.contains("blsaa-1992/11"));
-    insta::assert_snapshot!("search_bonded", run.stdout);
+    insta::assert_snapshot!("search_bonded", crate::support::redact(&run.stdout));
     let none = tipnav(&["search", "zzzz"]);
     assert!(none.stdout.contains("No section matches"));
 }

@@ -76,6 +76,7 @@ pub fn check(
         venues,
         joint,
         amendments: Vec::new(),
+        digest: String::new(),
         indicators,
     })
 }

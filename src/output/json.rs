@@ -67,6 +67,8 @@ pub struct AlternativeSection {
 /// The law a report used.
 #[derive(Debug, Serialize)]
 pub struct LawInfo {
+    /// SHA-256 of the statute, rule and overlay files used.
+    pub digest: String,
     /// Amendment overlays applied (none: the law as shipped).
     pub amendments: Vec<super::diff::AmendmentReport>,
 }
@@ -355,6 +357,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
     CaseReport {
         tipnav: env!("CARGO_PKG_VERSION"),
         law: LawInfo {
+            digest: program.digest.clone(),
             amendments: program.amendments.iter().map(Into::into).collect(),
         },
         case: CaseInfo {

@@ -85,7 +85,7 @@ pub fn check_summary(files: &LawFiles, program: &Program) -> String {
         .filter(|v| !v.unverified.is_empty() || v.verified == crate::statute::Verified::Unverified)
         .count();
     format!(
-        "ok: {} statute files ({} instruments, {} sections, {} versions, {} with unverified fields), {} rule files ({} facts, {} offences, {} overlaps)\n",
+        "ok: {} statute files ({} instruments, {} sections, {} versions, {} with unverified fields), {} rule files ({} facts, {} offences, {} overlaps)\nlaw {}\n",
         files.statutes.len(),
         program.book.instruments.len(),
         program.book.sections.len(),
@@ -100,6 +100,7 @@ pub fn check_summary(files: &LawFiles, program: &Program) -> String {
         program.facts.len(),
         program.offences.len(),
         program.overlaps.len(),
+        program.digest,
     )
 }
 

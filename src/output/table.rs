@@ -32,6 +32,10 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         _ => format!("Law in force on {}", report.case.date),
     };
     out.push_str(&format!("{} · {}\n", report.case.file, date_line));
+    out.push_str(&format!(
+        "tipnav {} · law {}\n",
+        report.tipnav, report.law.digest
+    ));
     for amendment in &report.law.amendments {
         out.push_str(&format!(
             "Amended by {} ({}, from {}): NOT the law as enacted unless its status is `enacted`\n",
