@@ -245,7 +245,12 @@ fn diff(
         )]));
     }
     let (_, base) = load_law(cli.law.as_deref(), &[])?;
-    let (_, amended) = load_law(cli.law.as_deref(), &cli.amend)?;
+    // Without an overlay the two laws are the same: read it once.
+    let amended = if cli.amend.is_empty() {
+        base.clone()
+    } else {
+        load_law(cli.law.as_deref(), &cli.amend)?.1
+    };
     let default = [std::path::PathBuf::from("examples")];
     let paths = if paths.is_empty() {
         &default[..]

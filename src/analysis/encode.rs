@@ -152,11 +152,6 @@ impl<'p> Encoding<'p> {
             .collect()
     }
 
-    /// The number of variables, for reports.
-    pub fn variable_count(&self) -> u16 {
-        self.vars.num_vars()
-    }
-
     /// Every case.
     pub fn all(&self) -> Bdd {
         self.vars.mk_true()

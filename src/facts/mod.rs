@@ -368,39 +368,27 @@ impl Reader<'_> {
     }
 
     fn protection_list(&mut self, node: &Node) -> Vec<String> {
-        let NodeKind::Array(items) = &node.kind else {
-            self.expect_error("expected a list of section ids", node.span, None);
-            return Vec::new();
-        };
-        let known: Vec<&str> = self
+        let known: Vec<String> = self
             .program
             .protections
             .iter()
-            .map(|p| p.section.as_str())
+            .map(|p| p.section.clone())
             .collect();
-        let mut sections = Vec::new();
-        for item in items {
-            match &item.kind {
-                NodeKind::String(id) if known.contains(&id.as_str()) => sections.push(id.clone()),
-                NodeKind::String(id) => {
-                    let help = suggestion_help(id, known.iter().copied());
-                    self.expect_error(
-                        &format!("`{id}` is not a protection the rules know"),
-                        item.span,
-                        Some(help),
-                    );
-                }
-                other => self.expect_error(
-                    &format!("expected a section id, found {}", other.describe()),
-                    item.span,
-                    None,
-                ),
-            }
-        }
-        sections
+        self.id_list(node, &known, "a protection")
     }
 
     fn section_list(&mut self, node: &Node) -> Vec<String> {
+        let known: Vec<String> = self
+            .program
+            .offences
+            .iter()
+            .map(|o| o.section.clone())
+            .collect();
+        self.id_list(node, &known, "an offence")
+    }
+
+    /// A list of section ids, each one of `known` (`what` names them in messages).
+    fn id_list(&mut self, node: &Node, known: &[String], what: &str) -> Vec<String> {
         let NodeKind::Array(items) = &node.kind else {
             self.expect_error("expected a list of section ids", node.span, None);
             return Vec::new();
@@ -408,25 +396,19 @@ impl Reader<'_> {
         let mut sections = Vec::new();
         for item in items {
             match &item.kind {
-                NodeKind::String(id) if self.program.offence(id).is_some() => {
-                    sections.push(id.clone())
-                }
+                NodeKind::String(id) if known.contains(id) => sections.push(id.clone()),
                 NodeKind::String(id) => {
-                    let help = suggestion_help(
-                        id,
-                        self.program.offences.iter().map(|o| o.section.as_str()),
-                    );
+                    let help = suggestion_help(id, known.iter().map(String::as_str));
                     self.expect_error(
-                        &format!("`{id}` is not an offence the rules know"),
+                        &format!("`{id}` is not {what} the rules know"),
                         item.span,
                         Some(help),
                     );
                 }
-                other => self.expect_error(
-                    &format!("expected a section id, found {}", other.describe()),
-                    item.span,
-                    None,
-                ),
+                other => {
+                    let message = format!("expected a section id, found {}", other.describe());
+                    self.expect_error(&message, item.span, None);
+                }
             }
         }
         sections

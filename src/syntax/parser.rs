@@ -348,7 +348,15 @@ fn parse_punishment(
                 let text = part.as_str();
                 let amounts: Vec<u64> = part
                     .into_inner()
-                    .map(|p| parse_integer(&p).map(|n| u64::try_from(n).unwrap_or_default()))
+                    .map(|p| {
+                        let n = parse_integer(&p)?;
+                        u64::try_from(n).map_err(|_| SyntaxError {
+                            message: format!("a fine of `{n}` is negative"),
+                            span: span_of(&p),
+                            label: "here".into(),
+                            help: Some("fines are amounts in PKR, 0 or more".into()),
+                        })
+                    })
                     .collect::<Result<_, _>>()?;
                 spec.fine = Some(match amounts.as_slice() {
                     [] => (None, None),
