@@ -24,20 +24,43 @@ pub struct Cli {
     pub color: Color,
 }
 
+/// JSON Lines batch mode, shared by `eval` and `diff`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BatchArgs {
+    /// Read cases as JSON Lines (one case per line, with an optional "id") from FILE, or from
+    /// standard input if FILE is `-` or absent; write one JSON line per input line.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    pub batch: Option<PathBuf>,
+    /// With --batch: worker threads (default: one per core).
+    #[arg(long, value_name = "N", requires = "batch")]
+    pub threads: Option<std::num::NonZeroUsize>,
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate case files: sections, jurisdiction, overlaps and unknowns.
     #[command(
-        after_help = "Example:\n  tipnav eval examples/larkana-girl-sold.toml\n  tipnav eval --format json case.toml"
+        after_help = "Example:\n  tipnav eval examples/larkana-girl-sold.toml\n  tipnav eval --format json case.toml\n  tipnav eval --batch cases.jsonl > results.jsonl\n  zcat cases.jsonl.gz | tipnav eval --batch --summary"
     )]
     Eval {
         /// Case files (TOML, or JSON of the same shape if the name ends in .json).
-        #[arg(required = true, value_name = "CASE")]
+        #[arg(
+            required_unless_present = "batch",
+            conflicts_with = "batch",
+            value_name = "CASE"
+        )]
         cases: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, value_enum, default_value_t = Format::Table, conflicts_with = "batch")]
         format: Format,
+        /// Batch input and threads.
+        #[command(flatten)]
+        batch: BatchArgs,
+        /// With --batch: only the conclusions per case (sections that apply or may apply,
+        /// lead agency, court, overlaps, unknown facts), not the whole report.
+        #[arg(long, requires = "batch")]
+        summary: bool,
     },
     /// List instruments and their sections, with validity and verification status.
     #[command(after_help = "Example:\n  tipnav list\n  tipnav list ptpa-2018")]
@@ -108,13 +131,17 @@ pub enum Command {
     )]
     Diff {
         /// Case files or folders (default: examples).
+        #[arg(conflicts_with = "batch")]
         paths: Vec<PathBuf>,
         /// Read every case as if its conduct took place on this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         as_if_date: Option<jiff::civil::Date>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, value_enum, default_value_t = Format::Table, conflicts_with = "batch")]
         format: Format,
+        /// Batch input and threads.
+        #[command(flatten)]
+        batch: BatchArgs,
     },
     /// Every pair of offences that can apply on the same facts, declared or not, with the
     /// conflicts it carries and a witness case (exact over the fact space the rules test).

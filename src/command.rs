@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use miette::Diagnostic;
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{BatchArgs, Cli, Command, Format};
 use crate::eval::{Outcome, evaluate};
 use crate::expectation::mismatches;
 use crate::facts::{self, Case};
@@ -54,7 +54,15 @@ fn attach<E: Diagnostic + Send + Sync + 'static>(error: E, file: &SourceFile) ->
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
         Command::Check => check_law(cli),
-        Command::Eval { cases, format } => eval_cases(cli, cases, *format),
+        Command::Eval {
+            cases,
+            format,
+            batch,
+            summary,
+        } => match &batch.batch {
+            Some(input) => eval_batch(cli, input, batch.threads, *summary),
+            None => eval_cases(cli, cases, *format),
+        },
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
         Command::Completions { shell } => {
@@ -90,7 +98,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             paths,
             as_if_date,
             format,
-        } => diff(cli, paths, *as_if_date, *format),
+            batch,
+        } => diff(cli, paths, *as_if_date, *format, batch),
         Command::Ask { out, resume } => ask(cli, out.as_deref(), resume.as_deref()),
         Command::Explain {
             case,
@@ -128,8 +137,8 @@ fn explain(
     let flip = flip.map(offence_index).transpose()?;
     let cases = load_cases(&program, &[path.to_path_buf()])?;
     let (file, case) = &cases[0];
-    let evaluated = run_case(&program, file, case);
     let today = jiff::ZonedDateTime::now().date();
+    let evaluated = run_case(&program, file, case, today);
     let domain = crate::domain::domain(&program);
     let deciding = evaluated
         .outcome
@@ -226,7 +235,7 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
     let file = SourceFile::new(out.display().to_string(), text);
     let case = facts::load(&file.text, facts::Format::Toml, &program)
         .map_err(|errors| Failure(errors.into_iter().map(|e| attach(e, &file)).collect()))?;
-    let evaluated = run_case(&program, &file, &case);
+    let evaluated = run_case(&program, &file, &case, jiff::ZonedDateTime::now().date());
     output::print(&output::render(&program, &[evaluated], Format::Table));
     Ok(ExitCode::SUCCESS)
 }
@@ -236,6 +245,7 @@ fn diff(
     paths: &[std::path::PathBuf],
     as_if: Option<jiff::civil::Date>,
     format: Format,
+    batch: &BatchArgs,
 ) -> Result<ExitCode, Failure> {
     if cli.amend.is_empty() && as_if.is_none() {
         return Err(Failure(vec![miette::miette!(
@@ -251,6 +261,16 @@ fn diff(
     } else {
         load_law(cli.law.as_deref(), &cli.amend)?.1
     };
+    let by_law = !cli.amend.is_empty();
+    if let Some(input) = &batch.batch {
+        let job = crate::batch::Job::Diff {
+            base: &base,
+            amended: &amended,
+            as_if,
+            by_law,
+        };
+        return run_batch(&job, input, batch.threads);
+    }
     let default = [std::path::PathBuf::from("examples")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -260,41 +280,12 @@ fn diff(
     let before_cases = load_cases(&base, paths)?;
     let after_cases = load_cases(&amended, paths)?;
     let today = jiff::ZonedDateTime::now().date();
-    let dated = |program: &Program, case: &Case| {
-        let mut case = case.clone();
-        if let Some(day) = as_if {
-            case.values[program.case_date] = Some(crate::model::Value::Date(day));
-        }
-        case
-    };
     let diffs: Vec<crate::diff::CaseDiff> = before_cases
         .iter()
         .zip(&after_cases)
         .map(|((file, before), (_, after))| {
-            // Without an overlay, the comparison is the case's own date against --as-if-date.
-            let before = if cli.amend.is_empty() {
-                before.clone()
-            } else {
-                dated(&base, before)
-            };
-            let after = dated(&amended, after);
-            let (old, new) = (
-                evaluate(&base, &before, today),
-                evaluate(&amended, &after, today),
-            );
-            let (old_resolution, new_resolution) = (resolve(&base, &old), resolve(&amended, &new));
-            crate::diff::compare(
-                &file.name,
-                &crate::diff::Side {
-                    program: &base,
-                    outcome: &old,
-                    resolution: &old_resolution,
-                },
-                &crate::diff::Side {
-                    program: &amended,
-                    outcome: &new,
-                    resolution: &new_resolution,
-                },
+            diff_case(
+                &file.name, &base, &amended, before, after, as_if, by_law, today,
             )
         })
         .collect();
@@ -317,6 +308,53 @@ fn diff(
     };
     output::print(&output::render_view(&report, format, output::diff::render));
     Ok(ExitCode::SUCCESS)
+}
+
+/// What changes for one case between the base and the amended law (`by_law`), or between its
+/// own date and `as_if` (without an overlay).
+#[allow(clippy::too_many_arguments)] // the two laws, the case under each, and the reading
+pub(crate) fn diff_case(
+    name: &str,
+    base: &Program,
+    amended: &Program,
+    before: &Case,
+    after: &Case,
+    as_if: Option<jiff::civil::Date>,
+    by_law: bool,
+    today: jiff::civil::Date,
+) -> crate::diff::CaseDiff {
+    let dated = |program: &Program, case: &Case| {
+        let mut case = case.clone();
+        if let Some(day) = as_if {
+            case.values[program.case_date] = Some(crate::model::Value::Date(day));
+        }
+        case
+    };
+    // Without an overlay, the comparison is the case's own date against --as-if-date.
+    let before = if by_law {
+        dated(base, before)
+    } else {
+        before.clone()
+    };
+    let after = dated(amended, after);
+    let (old, new) = (
+        evaluate(base, &before, today),
+        evaluate(amended, &after, today),
+    );
+    let (old_resolution, new_resolution) = (resolve(base, &old), resolve(amended, &new));
+    crate::diff::compare(
+        name,
+        &crate::diff::Side {
+            program: base,
+            outcome: &old,
+            resolution: &old_resolution,
+        },
+        &crate::diff::Side {
+            program: amended,
+            outcome: &new,
+            resolution: &new_resolution,
+        },
+    )
 }
 
 fn overlaps(
@@ -552,12 +590,75 @@ fn eval_cases(
 ) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let cases = load_cases(&program, paths)?;
+    let today = jiff::ZonedDateTime::now().date();
     let evaluated: Vec<Evaluated<'_>> = cases
         .iter()
-        .map(|(file, case)| run_case(&program, file, case))
+        .map(|(file, case)| run_case(&program, file, case, today))
         .collect();
     output::print(&output::render(&program, &evaluated, format));
     Ok(ExitCode::SUCCESS)
+}
+
+fn eval_batch(
+    cli: &Cli,
+    input: &Path,
+    threads: Option<std::num::NonZeroUsize>,
+    summary: bool,
+) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    let detail = if summary {
+        crate::batch::Detail::Summary
+    } else {
+        crate::batch::Detail::Full
+    };
+    let job = crate::batch::Job::Eval {
+        program: &program,
+        detail,
+    };
+    run_batch(&job, input, threads)
+}
+
+/// Streams a JSON Lines input (a file, or standard input for `-`) through a batch job to
+/// standard output; exit 2 at the end if any line was bad.
+fn run_batch(
+    job: &crate::batch::Job<'_>,
+    input: &Path,
+    threads: Option<std::num::NonZeroUsize>,
+) -> Result<ExitCode, Failure> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, std::num::NonZeroUsize::get))
+        .build()
+        .map_err(|error| Failure(vec![miette::miette!(code = "batch::threads", "{error}")]))?;
+    let today = jiff::ZonedDateTime::now().date();
+    let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let stats = if input == Path::new("-") {
+        let stdin = std::io::stdin().lock();
+        crate::batch::run(job, &pool, "<stdin>", stdin, stdout, today)
+    } else {
+        let file = fs::File::open(input).map_err(|error| Failure::io(input, &error))?;
+        let reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let name = input.display().to_string();
+        crate::batch::run(job, &pool, &name, reader, stdout, today)
+    }
+    .map_err(|error| Failure::io(input, &error))?;
+    if stats.bad.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let shown: Vec<String> = stats.bad.iter().take(10).map(usize::to_string).collect();
+    let more = if stats.bad.len() > shown.len() {
+        ", ..."
+    } else {
+        ""
+    };
+    Err(Failure(vec![miette::miette!(
+        code = "batch::bad_lines",
+        help = "each bad line has an output line with `errors` instead of a report",
+        "{} of {} lines were bad (line{} {}{more})",
+        stats.bad.len(),
+        stats.lines,
+        if stats.bad.len() == 1 { "" } else { "s" },
+        shown.join(", ")
+    )]))
 }
 
 fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failure> {
@@ -578,10 +679,11 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     if !missing.is_empty() {
         return Err(Failure(missing));
     }
+    let today = jiff::ZonedDateTime::now().date();
     let results: Vec<(String, Vec<String>)> = cases
         .iter()
         .map(|(file, case)| {
-            let evaluated = run_case(&program, file, case);
+            let evaluated = run_case(&program, file, case, today);
             let expect = case.expect.as_ref().expect("checked above");
             (
                 file.name.clone(),
@@ -598,8 +700,15 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     })
 }
 
-fn run_case<'a>(program: &Program, file: &'a SourceFile, case: &'a Case) -> Evaluated<'a> {
-    let outcome: Outcome = evaluate(program, case, jiff::ZonedDateTime::now().date());
+/// The pipeline for one case: evaluation, then resolution (of the later law too, when the
+/// date falls in an amendment's window). `today` dates a case without a date.
+pub(crate) fn run_case<'a>(
+    program: &Program,
+    file: &'a SourceFile,
+    case: &'a Case,
+    today: jiff::civil::Date,
+) -> Evaluated<'a> {
+    let outcome: Outcome = evaluate(program, case, today);
     let resolution: Resolution = resolve(program, &outcome);
     let alternative = outcome
         .alternative

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod analysis;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod command;

@@ -5,6 +5,23 @@ use thiserror::Error;
 
 use crate::source::Span;
 
+impl FactError {
+    /// The dotted name of the fact at fault, when the problem is about one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            FactError::Syntax { .. } | FactError::Expect { .. } => None,
+            FactError::UnknownFact { name, .. }
+            | FactError::DerivedFact { name, .. }
+            | FactError::WrongType { name, .. }
+            | FactError::UnknownValue { name, .. }
+            | FactError::DuplicateValue { name, .. }
+            | FactError::OutOfRange { name, .. }
+            | FactError::BadDate { name, .. }
+            | FactError::DuplicateKey { name, .. } => Some(name),
+        }
+    }
+}
+
 /// A problem in a case file.
 #[derive(Debug, Error, Diagnostic)]
 pub enum FactError {

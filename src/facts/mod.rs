@@ -21,6 +21,8 @@ use tree::{Node, NodeKind};
 const EXPECT: &str = "expect";
 /// The key of the block where `tipnav ask` records the facts the officer did not know.
 const INTERVIEW: &str = "interview";
+/// The key of a batch line's case identifier.
+const BATCH_ID: &str = "id";
 
 /// A case's facts, validated.
 #[derive(Debug, Clone)]
@@ -75,13 +77,42 @@ impl Format {
     }
 }
 
+/// A batch line's case identifier (`id`, a string or a whole number), echoed in its output.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum CaseId {
+    /// `"id": "FIR-112/2024"`
+    Text(String),
+    /// `"id": 42`
+    Number(i64),
+}
+
 /// Reads a case file.
 pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<FactError>> {
+    read(text, format, program, false).1
+}
+
+/// Reads one line of a batch (JSON Lines): a case in the case-file shape with an optional
+/// top-level `id`. The id is returned even when the case has errors, so the error line can
+/// name the case.
+pub fn load_line(text: &str, program: &Program) -> (Option<CaseId>, Result<Case, Vec<FactError>>) {
+    read(text, Format::Json, program, true)
+}
+
+fn read(
+    text: &str,
+    format: Format,
+    program: &Program,
+    batch: bool,
+) -> (Option<CaseId>, Result<Case, Vec<FactError>>) {
     let root = match format {
         Format::Toml => tree::from_toml(text),
         Format::Json => tree::from_json(text),
-    }
-    .map_err(|error| vec![error])?;
+    };
+    let root = match root {
+        Ok(root) => root,
+        Err(error) => return (None, Err(vec![error])),
+    };
     let mut reader = Reader {
         program,
         values: vec![None; program.facts.len()],
@@ -89,6 +120,7 @@ pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<F
         expect: None,
         dont_know: Vec::new(),
         errors: Vec::new(),
+        batch_id: batch.then_some(None),
     };
     match &root.kind {
         NodeKind::Table(entries) => reader.table("", entries),
@@ -97,7 +129,8 @@ pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<F
             span: root.span,
         }),
     }
-    if reader.errors.is_empty() {
+    let id = reader.batch_id.take().flatten();
+    let case = if reader.errors.is_empty() {
         Ok(Case {
             values: reader.values,
             given_at: reader.given_at,
@@ -106,7 +139,8 @@ pub fn load(text: &str, format: Format, program: &Program) -> Result<Case, Vec<F
         })
     } else {
         Err(reader.errors)
-    }
+    };
+    (id, case)
 }
 
 struct Reader<'a> {
@@ -116,6 +150,9 @@ struct Reader<'a> {
     expect: Option<Expectation>,
     dont_know: Vec<FactId>,
     errors: Vec<FactError>,
+    /// In a batch line: `Some`, holding the line's `id` once read. In a case file: `None`,
+    /// and `id` is an unknown fact like any other.
+    batch_id: Option<Option<CaseId>>,
 }
 
 impl Reader<'_> {
@@ -127,6 +164,10 @@ impl Reader<'_> {
             }
             if prefix.is_empty() && key.value == INTERVIEW {
                 self.interview(node);
+                continue;
+            }
+            if prefix.is_empty() && key.value == BATCH_ID && self.batch_id.is_some() {
+                self.batch_id = Some(self.case_id(node));
                 continue;
             }
             let name = if prefix.is_empty() {
@@ -240,6 +281,23 @@ impl Reader<'_> {
     }
 
     /// `[interview] dont_know = ["conduct.means"]`
+    fn case_id(&mut self, node: &Node) -> Option<CaseId> {
+        match &node.kind {
+            NodeKind::String(text) => Some(CaseId::Text(text.clone())),
+            NodeKind::Integer(Some(number)) => Some(CaseId::Number(*number)),
+            other => {
+                self.errors.push(FactError::WrongType {
+                    name: BATCH_ID.to_owned(),
+                    expected: "a string or a whole number".to_owned(),
+                    found: other.describe(),
+                    span: node.span,
+                    help: "the case's identifier, echoed in its output line".to_owned(),
+                });
+                None
+            }
+        }
+    }
+
     fn interview(&mut self, node: &Node) {
         let entries = match &node.kind {
             NodeKind::Table(entries) => entries,

@@ -344,6 +344,85 @@ pub struct UnknownReport {
     pub affects: Vec<String>,
 }
 
+/// The conclusions for one case, without the derivations: what `eval --batch --summary` writes
+/// per line. Each field means what the field of the same name means in [`CaseReport`].
+#[derive(Debug, Serialize)]
+pub struct CaseSummary {
+    /// The date whose law was used.
+    pub date: String,
+    /// `case` or `today`.
+    pub date_source: &'static str,
+    /// Sections that apply.
+    pub applies: Vec<String>,
+    /// Sections that may apply.
+    pub may_apply: Vec<String>,
+    /// The lead agency.
+    pub lead_agency: Option<&'static str>,
+    /// The court for the case.
+    pub court: Option<&'static str>,
+    /// Whether that court may try every charge together, they must be tried separately, or
+    /// that is open.
+    pub joint_trial: Option<&'static str>,
+    /// Overlaps among sections that apply or may apply: their kind and sections.
+    pub overlaps: Vec<OverlapSummary>,
+    /// Unknown facts that would change a conclusion.
+    pub unknown: Vec<String>,
+    /// Whether the case date falls in an amendment's window and the later law differs.
+    pub version_uncertain: bool,
+}
+
+/// An overlap in a summary.
+#[derive(Debug, Serialize)]
+pub struct OverlapSummary {
+    /// Overlap kind.
+    pub kind: &'static str,
+    /// Its sections.
+    pub sections: Vec<String>,
+}
+
+/// Builds the summary of one evaluated case.
+pub fn case_summary(program: &Program, evaluated: &Evaluated<'_>) -> CaseSummary {
+    let outcome = &evaluated.outcome;
+    let resolution = &evaluated.resolution;
+    let with_status = |status: Status| {
+        sorted_by_status(&outcome.sections)
+            .filter(|s| s.status == status)
+            .map(|s| s.section.clone())
+            .collect()
+    };
+    CaseSummary {
+        date: outcome.date.to_string(),
+        date_source: if outcome.date_assumed {
+            "today"
+        } else {
+            "case"
+        },
+        applies: with_status(Status::Applies),
+        may_apply: with_status(Status::MayApply),
+        lead_agency: resolution
+            .agencies
+            .iter()
+            .find(|a| a.role == Role::Lead)
+            .map(|a| a.agency.id()),
+        court: resolution.court.as_ref().map(|c| c.court.id()),
+        joint_trial: resolution.court.as_ref().map(|c| c.joint_trial.id()),
+        overlaps: resolution
+            .overlaps
+            .iter()
+            .map(|o| OverlapSummary {
+                kind: o.kind.id(),
+                sections: o.sections.clone(),
+            })
+            .collect(),
+        unknown: resolution
+            .unknown
+            .iter()
+            .map(|u| program.facts[u.fact].name.clone())
+            .collect(),
+        version_uncertain: outcome.alternative.is_some(),
+    }
+}
+
 /// Builds the report for one evaluated case.
 pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
     let outcome = &evaluated.outcome;

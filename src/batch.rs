@@ -1,0 +1,250 @@
+//! Batch evaluation (`tipnav eval --batch`, `tipnav diff --batch`): JSON Lines in, JSON Lines
+//! out, one output line per input line, in input order. A bad line gets an error object and
+//! the run goes on. Lines are read a chunk at a time and each chunk is evaluated on every
+//! worker thread, so memory stays bounded by the chunk, whatever the size of the input.
+
+use std::io::{self, BufRead, Write};
+
+use jiff::civil::Date;
+use miette::Diagnostic;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diff::CaseDiff;
+use crate::facts::{self, Case, CaseId, FactError};
+use crate::model::Program;
+use crate::output::json::{CaseReport, case_report};
+use crate::source::SourceFile;
+
+/// Lines per chunk: enough to keep both cores busy between writes, small enough that a chunk
+/// of full reports (some hundreds of kilobytes each) stays a few hundred megabytes at most.
+const CHUNK: usize = 1024;
+
+/// What each line is turned into.
+pub enum Job<'a> {
+    /// The case's report (`eval --batch`).
+    Eval {
+        /// The law.
+        program: &'a Program,
+        /// The whole report, or the summary.
+        detail: Detail,
+    },
+    /// What an amendment or another date changes for the case (`diff --batch`).
+    Diff {
+        /// The law before.
+        base: &'a Program,
+        /// The law after.
+        amended: &'a Program,
+        /// Read every case as if its conduct took place on this day.
+        as_if: Option<Date>,
+        /// Whether the two sides differ by law (an overlay) rather than only by date.
+        by_law: bool,
+    },
+}
+
+/// How much of the report a batch line carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The JSON contract of `tipnav eval --format json`, on one line.
+    Full,
+    /// The conclusions only: sections that apply or may apply, lead agency, court, overlaps
+    /// and the unknown facts; for audits over millions of cases.
+    Summary,
+}
+
+/// What a batch run saw.
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// Input lines read.
+    pub lines: usize,
+    /// Line numbers (from 1) of the bad lines.
+    pub bad: Vec<usize>,
+}
+
+/// Reads every line of `input`, writes one JSON line per input line to `output`, evaluating on
+/// the threads of `pool`. `name` is the input's name in reports (`cases.jsonl`, `<stdin>`);
+/// `today` dates cases without a date.
+pub fn run(
+    job: &Job<'_>,
+    pool: &rayon::ThreadPool,
+    name: &str,
+    mut input: impl BufRead,
+    mut output: impl Write,
+    today: Date,
+) -> io::Result<Stats> {
+    let mut stats = Stats::default();
+    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        while chunk.len() < CHUNK {
+            let mut line = Vec::new();
+            if input.read_until(b'\n', &mut line)? == 0 {
+                break;
+            }
+            stats.lines += 1;
+            chunk.push((stats.lines, line));
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<(String, bool)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|(number, line)| one_line(job, name, *number, line, today))
+                .collect()
+        });
+        for ((number, _), (text, bad)) in chunk.iter().zip(results) {
+            if bad {
+                stats.bad.push(*number);
+            }
+            output.write_all(text.as_bytes())?;
+            output.write_all(b"\n")?;
+        }
+    }
+    output.flush()?;
+    Ok(stats)
+}
+
+/// The output line for one input line, and whether the input was bad.
+fn one_line(job: &Job<'_>, name: &str, number: usize, line: &[u8], today: Date) -> (String, bool) {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(error) => {
+            let problem = Problem::whole_line(format!("the line is not UTF-8: {error}"));
+            return (error_line(number, None, vec![problem]), true);
+        }
+    };
+    if text.trim().is_empty() {
+        let problem = Problem::whole_line("an empty line: every line must hold one case".into());
+        return (error_line(number, None, vec![problem]), true);
+    }
+    let file = SourceFile::new(format!("{name}:{number}"), text.to_owned());
+    let result = match job {
+        Job::Eval { program, detail } => eval_line(program, *detail, &file, today),
+        Job::Diff {
+            base,
+            amended,
+            as_if,
+            by_law,
+        } => diff_line(base, amended, *as_if, *by_law, &file, today),
+    };
+    match result {
+        Ok((id, body)) => (good_line(number, id, body), false),
+        Err((id, errors)) => {
+            let problems = errors.iter().map(Problem::from).collect();
+            (error_line(number, id, problems), true)
+        }
+    }
+}
+
+type LineResult = Result<(Option<CaseId>, Body), (Option<CaseId>, Vec<FactError>)>;
+
+fn eval_line(program: &Program, detail: Detail, file: &SourceFile, today: Date) -> LineResult {
+    let (id, case) = facts::load_line(&file.text, program);
+    let case = case.map_err(|errors| (id.clone(), errors))?;
+    let evaluated = crate::command::run_case(program, file, &case, today);
+    let body = match detail {
+        Detail::Full => Body::Report(Box::new(case_report(program, &evaluated))),
+        Detail::Summary => Body::Summary(crate::output::json::case_summary(program, &evaluated)),
+    };
+    Ok((id, body))
+}
+
+fn diff_line(
+    base: &Program,
+    amended: &Program,
+    as_if: Option<Date>,
+    by_law: bool,
+    file: &SourceFile,
+    today: Date,
+) -> LineResult {
+    let (id, before) = facts::load_line(&file.text, base);
+    let before: Case = before.map_err(|errors| (id.clone(), errors))?;
+    let (_, after) = facts::load_line(&file.text, amended);
+    let after: Case = after.map_err(|errors| (id.clone(), errors))?;
+    let diff = crate::command::diff_case(
+        &file.name, base, amended, &before, &after, as_if, by_law, today,
+    );
+    Ok((id, Body::Diff(diff)))
+}
+
+/// What a good line carries.
+#[derive(Serialize)]
+enum Body {
+    #[serde(rename = "report")]
+    Report(Box<CaseReport>),
+    #[serde(rename = "summary")]
+    Summary(crate::output::json::CaseSummary),
+    #[serde(rename = "diff")]
+    Diff(CaseDiff),
+}
+
+#[derive(Serialize)]
+struct GoodLine {
+    line: usize,
+    id: Option<CaseId>,
+    #[serde(flatten)]
+    body: Body,
+}
+
+#[derive(Serialize)]
+struct ErrorLine {
+    line: usize,
+    id: Option<CaseId>,
+    errors: Vec<Problem>,
+}
+
+/// One problem with a line, as the diagnostic would show it.
+#[derive(Serialize)]
+struct Problem {
+    /// The diagnostic code (`facts::wrong_type`).
+    code: String,
+    /// What is wrong.
+    message: String,
+    /// The dotted name of the fact at fault, when there is one.
+    field: Option<String>,
+    /// The column (in bytes, from 1) where the problem is.
+    column: Option<usize>,
+    /// How to fix it.
+    help: Option<String>,
+}
+
+impl Problem {
+    fn whole_line(message: String) -> Problem {
+        Problem {
+            code: "batch::line".to_owned(),
+            message,
+            field: None,
+            column: None,
+            help: None,
+        }
+    }
+}
+
+impl From<&FactError> for Problem {
+    fn from(error: &FactError) -> Problem {
+        let column = error
+            .labels()
+            .and_then(|mut labels| labels.next())
+            .map(|label| label.offset() + 1);
+        Problem {
+            code: error
+                .code()
+                .map_or_else(String::new, |code| code.to_string()),
+            message: error.to_string(),
+            field: error.field().map(str::to_owned),
+            column,
+            help: error.help().map(|help| help.to_string()),
+        }
+    }
+}
+
+fn good_line(line: usize, id: Option<CaseId>, body: Body) -> String {
+    serde_json::to_string(&GoodLine { line, id, body }).expect("reports are plain data")
+}
+
+fn error_line(line: usize, id: Option<CaseId>, errors: Vec<Problem>) -> String {
+    serde_json::to_string(&ErrorLine { line, id, errors }).expect("errors are plain data")
+}
