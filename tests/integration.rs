@@ -6,6 +6,7 @@ mod amend;
 mod analysis;
 mod ask;
 mod bad_input;
+mod batch;
 mod cli;
 mod evaluation;
 mod examples;
