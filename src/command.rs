@@ -6,49 +6,18 @@ use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use miette::Diagnostic;
-
 use crate::cli::{BatchArgs, Cli, Command, Format};
+pub use crate::compile::{Failure, build_program};
+use crate::compile::{LawFiles, attach};
 use crate::eval::{Outcome, evaluate};
 use crate::expectation::mismatches;
 use crate::facts::{self, Case};
-use crate::law::{self, LawFiles};
+use crate::law;
 use crate::model::Program;
 use crate::output::{self, Evaluated};
 use crate::resolve::{Resolution, resolve};
 use crate::source::SourceFile;
-use crate::{check, explain, navigate, statute, syntax};
-
-/// Diagnostics that stop a command (exit code 2).
-#[derive(Debug, Default)]
-pub struct Failure(pub Vec<miette::Report>);
-
-impl Failure {
-    /// Diagnostics for errors found in some of `files`.
-    fn from_errors<E: Diagnostic + Send + Sync + 'static>(
-        errors: Vec<(usize, E)>,
-        files: &[SourceFile],
-    ) -> Self {
-        Failure(
-            errors
-                .into_iter()
-                .map(|(file, error)| attach(error, &files[file]))
-                .collect(),
-        )
-    }
-
-    fn io(path: &Path, error: &std::io::Error) -> Self {
-        Failure(vec![miette::miette!(
-            code = "io",
-            "cannot read `{}`: {error}",
-            path.display()
-        )])
-    }
-}
-
-fn attach<E: Diagnostic + Send + Sync + 'static>(error: E, file: &SourceFile) -> miette::Report {
-    miette::Report::new(error).with_source_code(file.named_source())
-}
+use crate::{explain, navigate};
 
 /// Runs a parsed command line; output goes through `output`.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
@@ -725,6 +694,12 @@ pub(crate) fn run_case<'a>(
 
 /// Reads and checks the law. Every problem in every file is reported, not just the first.
 pub fn load_law(dir: Option<&Path>, amend: &[String]) -> Result<(LawFiles, Program), Failure> {
+    // The shipped law as it is was checked when tipnav was built.
+    if dir.is_none() && amend.is_empty() {
+        if let Some(program) = law::compiled() {
+            return Ok((law::embedded(), program));
+        }
+    }
     let files = match dir {
         Some(dir) => law::from_dir(dir).map_err(|error| Failure::io(dir, &error))?,
         None => law::embedded(),
@@ -752,43 +727,6 @@ fn read_overlay(name: &str) -> Result<SourceFile, Failure> {
             "cannot read amendment overlay `{name}`: no such file or shipped overlay"
         )])
     })
-}
-
-/// Statutes, then rules (amendment overlays applied to both), then the checker. Overlay files
-/// come first in the list the checker sees, so their court and agency clauses take precedence.
-pub fn build_program(files: &LawFiles, overlays: &[SourceFile]) -> Result<Program, Failure> {
-    let sources: Vec<SourceFile> = overlays.iter().chain(&files.rules).cloned().collect();
-    let book = statute::load(&files.statutes);
-    let mut parsed = Vec::new();
-    let mut syntax_errors = Vec::new();
-    for (index, file) in sources.iter().enumerate() {
-        match syntax::parse(&file.text) {
-            Ok(rules) => parsed.push(rules),
-            Err(error) => syntax_errors.push((index, error)),
-        }
-    }
-    let mut failure = Failure::from_errors(syntax_errors, &sources);
-    let mut book = match book {
-        Ok(book) => book,
-        Err(errors) => {
-            failure
-                .0
-                .splice(0..0, Failure::from_errors(errors, &files.statutes).0);
-            return Err(failure);
-        }
-    };
-    if !failure.0.is_empty() {
-        return Err(failure);
-    }
-    let (overlay_rules, base_rules) = parsed.split_at_mut(overlays.len());
-    let amendments = crate::overlay::apply(&mut book, base_rules, overlay_rules)
-        .map_err(|errors| Failure::from_errors(errors, overlays))?;
-    let rule_files: Vec<(usize, &syntax::ast::RuleFile)> = parsed.iter().enumerate().collect();
-    let mut program =
-        check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &sources))?;
-    program.amendments = amendments;
-    program.digest = law::digest(files.statutes.iter().chain(&sources));
-    Ok(program)
 }
 
 /// Case files named on the command line; a folder stands for every `.toml` and `.json` file

@@ -4,19 +4,11 @@
 use std::fs;
 use std::path::Path;
 
+pub use crate::compile::{LawFiles, digest};
 use crate::source::SourceFile;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/law.rs"));
-}
-
-/// The text files that make up the law.
-#[derive(Debug, Clone)]
-pub struct LawFiles {
-    /// `statutes/*.toml`, sorted by name.
-    pub statutes: Vec<SourceFile>,
-    /// `rules/*.rules`, sorted by name.
-    pub rules: Vec<SourceFile>,
 }
 
 /// A shipped amendment overlay by name (`one-forum` for `rules/amendments/one-forum.rules`).
@@ -37,30 +29,6 @@ pub fn shipped_amendments() -> Vec<&'static str> {
                 .and_then(|f| f.strip_suffix(".rules"))
         })
         .collect()
-}
-
-/// SHA-256 over the files' names and texts, in the order given: the same law, the same digest.
-pub fn digest<'a>(files: impl Iterator<Item = &'a SourceFile>) -> String {
-    use sha2::{Digest as _, Sha256};
-    let mut hasher = Sha256::new();
-    for file in files {
-        // The folder and file name, not the full path: the same law elsewhere has the same digest.
-        let path = std::path::Path::new(&file.name);
-        let tail: Vec<_> = path.iter().rev().take(2).collect();
-        for part in tail.iter().rev() {
-            hasher.update(part.as_encoded_bytes());
-            hasher.update(b"/");
-        }
-        hasher.update([0]);
-        hasher.update(file.text.as_bytes());
-        hasher.update([0]);
-    }
-    let hex: String = hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    format!("sha256:{hex}")
 }
 
 /// The law shipped with this build.
@@ -100,4 +68,16 @@ fn read_folder(dir: &Path, extension: &str) -> std::io::Result<Vec<SourceFile>> 
             Ok(SourceFile::new(path.display().to_string(), text))
         })
         .collect()
+}
+
+/// The shipped law as the build script compiled it (see `build.rs`); empty if it did not check.
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/law.bin"));
+
+/// The shipped law, checked at build time: `None` if it did not check then (the caller parses
+/// it again to report why).
+pub fn compiled() -> Option<crate::model::Program> {
+    if COMPILED.is_empty() {
+        return None;
+    }
+    Some(postcard::from_bytes(COMPILED).expect("law.bin was written by this build's front end"))
 }

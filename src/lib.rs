@@ -16,6 +16,7 @@ pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod command;
+pub mod compile;
 pub mod diagnostic;
 pub mod diff;
 pub mod domain;

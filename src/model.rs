@@ -12,7 +12,7 @@ use crate::statute::{Agency, Court, StatuteBook};
 pub type FactId = usize;
 
 /// Statutes and rules, checked and ready to evaluate cases against.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Program {
     /// The statute data the rules cite.
     pub book: StatuteBook,
@@ -50,7 +50,7 @@ pub struct Program {
 }
 
 /// A pattern of concern.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     /// Name.
     pub name: String,
@@ -63,7 +63,7 @@ pub struct Indicator {
 }
 
 /// A court that may try every offence of some instruments, so their charges can be joined.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Joint {
     /// The court.
     pub court: Court,
@@ -76,7 +76,7 @@ pub struct Joint {
 }
 
 /// Places that are candidate venues for trial.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Venue {
     /// Text facts naming places.
     pub places: Vec<FactId>,
@@ -101,7 +101,7 @@ impl Program {
 }
 
 /// A fact of the vocabulary.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// Dotted name (`victim.age`).
     pub name: String,
@@ -116,7 +116,7 @@ pub struct Fact {
 }
 
 /// How a derived fact is computed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Derivation {
     /// Its definition.
     pub expr: Expr,
@@ -125,7 +125,7 @@ pub struct Derivation {
 }
 
 /// A fact's type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Type {
     /// true or false.
     Bool,
@@ -169,7 +169,7 @@ impl Type {
 }
 
 /// A checked expression.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Expr {
     /// A literal.
     Const(Constant),
@@ -192,7 +192,7 @@ pub enum Expr {
 }
 
 /// A literal value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Constant {
     /// `true`
     Bool(bool),
@@ -205,7 +205,7 @@ pub enum Constant {
 }
 
 /// Comparison operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Comparison {
     /// `==`
     Eq,
@@ -222,7 +222,7 @@ pub enum Comparison {
 }
 
 /// The days a rule is part of the law: between two statute date keys.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Validity {
     /// Date key of the first day.
     pub since: Option<String>,
@@ -231,7 +231,7 @@ pub struct Validity {
 }
 
 /// An offence (or a variant of one) and its elements.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Offence {
     /// Section id (`ptpa-2018/3-2`).
     pub section: String,
@@ -263,7 +263,7 @@ impl Offence {
 }
 
 /// A named element of an offence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Element {
     /// Name (`means`).
     pub name: String,
@@ -282,7 +282,7 @@ pub struct Element {
 }
 
 /// A rule that meets an element when its condition holds (PTPA s.7).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Waiver {
     /// When it applies.
     pub condition: Expr,
@@ -293,7 +293,7 @@ pub struct Waiver {
 }
 
 /// One jurisdiction clause.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Clause {
     /// What it decides.
     pub decides: Decides,
@@ -308,7 +308,7 @@ pub struct Clause {
 }
 
 /// What a jurisdiction clause decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Decides {
     /// The investigating agency.
     Agency(Agency),
@@ -319,7 +319,7 @@ pub enum Decides {
 }
 
 /// A protection, presumption or referral (a statute section) and when a victim has it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Protection {
     /// The statute section that provides it.
     pub section: String,
@@ -336,7 +336,7 @@ pub struct Protection {
 }
 
 /// A declared overlap between sections.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Overlap {
     /// Kind.
     pub kind: OverlapKind,
@@ -349,7 +349,9 @@ pub struct Overlap {
 }
 
 /// Kinds of overlap, as named in DESIGN.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum OverlapKind {
     /// Two offences reach the same conduct.
     DuplicateOffence,
@@ -382,7 +384,7 @@ impl OverlapKind {
 }
 
 /// An order of agencies or courts, highest first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Precedence<T> {
     /// Highest first.
     pub order: Vec<T>,
@@ -403,7 +405,7 @@ impl<T: PartialEq> Precedence<T> {
 }
 
 /// A known fact value. An unknown fact is `None` wherever values are held.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// true or false.
     Bool(bool),

@@ -22,7 +22,7 @@ use crate::syntax::ast::{
 };
 
 /// An overlay applied: what the reports say about it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Amendment {
     /// Its date key.
     pub key: String,

@@ -105,3 +105,37 @@ fn prefixes_of_shipped_files_never_panic() {
         }
     }
 }
+
+/// `build.rs` compiles the shipped law and the binary reads that; it must be exactly the law
+/// the front end makes of the same files at run time.
+#[test]
+fn the_law_compiled_at_build_time_is_the_law_parsed_at_run_time() {
+    let built = program();
+    let parsed = match tipnav::command::load_law(Some(&root()), &[]) {
+        Ok((_, program)) => program,
+        Err(failure) => panic!("the law folder checks: {:?}", failure.0),
+    };
+    assert_eq!(built.digest, parsed.digest);
+    let parts = |p: &tipnav::model::Program| {
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            p.book,
+            p.facts,
+            p.derive_order,
+            p.offences,
+            p.overlaps,
+            p.agency_precedence,
+            p.court_precedence,
+            p.protections,
+            p.venues,
+            p.joint,
+            p.indicators
+        )
+    };
+    assert!(parts(&built) == parts(&parsed), "the compiled law differs");
+    let mut ids: Vec<_> = built.fact_ids.iter().collect();
+    let mut again: Vec<_> = parsed.fact_ids.iter().collect();
+    ids.sort();
+    again.sort();
+    assert_eq!(ids, again);
+}

@@ -17,7 +17,7 @@ pub use load::load;
 pub use punishment::{Combine, Fine, Imprisonment, Punishment, Term};
 
 /// Every instrument, date key and section the law knows, checked for consistency.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct StatuteBook {
     /// Instruments by id (`ptpa-2018`).
     pub instruments: BTreeMap<String, Instrument>,
@@ -95,7 +95,7 @@ pub enum Windows {
 }
 
 /// An Act, Ordinance or Code.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Instrument {
     /// Stable id, the prefix of its section ids.
     pub id: String,
@@ -120,7 +120,7 @@ pub struct Instrument {
 }
 
 /// A named date: an exact day, or a window when the day is not known.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DateKey {
     /// Key (`act-ix-2025`).
     pub id: String,
@@ -137,7 +137,7 @@ pub struct DateKey {
 }
 
 /// When a date key falls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DateBound {
     /// On this day.
     On(Date),
@@ -201,7 +201,7 @@ pub enum Certainty {
 }
 
 /// One section of an instrument, with every version of its text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Full id (`ptpa-2018/3`).
     pub id: String,
@@ -232,7 +232,7 @@ pub enum SectionKind {
 }
 
 /// One text of a section, in force between two date keys.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Version {
     /// Date key of the first day in force.
     pub from: String,
@@ -253,7 +253,7 @@ pub struct Version {
 }
 
 /// Punishment, procedure, court and agency of an offence version.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct OffenceParticulars {
     /// The sentence the text provides.
     pub punishment: Punishment,

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// The sentence a section provides.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Punishment {
     /// Imprisonment, if the text provides it.
     pub imprisonment: Option<Imprisonment>,
@@ -19,7 +19,7 @@ pub struct Punishment {
 }
 
 /// A term of imprisonment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Imprisonment {
     /// Minimum, if stated.
     pub min: Option<Term>,
@@ -28,7 +28,9 @@ pub struct Imprisonment {
 }
 
 /// A length of imprisonment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Term {
     /// A number of months (years are stored as 12 months each).
     Months(u32),
@@ -37,7 +39,7 @@ pub enum Term {
 }
 
 /// A fine in Pakistani rupees.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Fine {
     /// Minimum, if stated.
     pub min: Option<u64>,
