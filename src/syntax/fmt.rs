@@ -11,7 +11,8 @@
 //!   law breaks it), but blank lines shrink to one, and none open or close a block or the file;
 //! - a declaration starts in column 0 and a block item (`element`, `agency`, `cite` of an
 //!   `amend`, ...) in column 4; a line that continues one is indented 4 more, unless it
-//!   continues an expression or a list, which it lines up with (a list just inside its `[`);
+//!   continues an expression or a `[...]` list, which it lines up with (a list just inside
+//!   its `[`), or a list of sections, which it indents by 8;
 //! - one space between tokens, none inside brackets or before a comma, none around `..`;
 //! - a comment on its own line is indented like the code line after it; a comment after code
 //!   is two spaces from it.
@@ -60,6 +61,10 @@ pub(super) enum RegionKind {
     /// An expression or list: lines continuing it line up with the token at byte `anchor`,
     /// `shift` columns to its right.
     Align { anchor: usize, shift: usize },
+    /// A comma list of sections, places or instruments: lines continuing it are indented 8,
+    /// apart from the `cite` and `note` lines at 4 (section ids are long; lining them up
+    /// after the keywords would push them far right).
+    List,
 }
 
 /// The rule file in canonical layout. A file that does not parse is an error.
@@ -155,8 +160,7 @@ fn token_end(bytes: &[u8], at: usize) -> usize {
         byte if is_punct(byte) => at + 1,
         _ => {
             let mut end = at;
-            while end < bytes.len() && !is_punct(bytes[end]) && !bytes[end..].starts_with(b"..")
-            {
+            while end < bytes.len() && !is_punct(bytes[end]) && !bytes[end..].starts_with(b"..") {
                 end += 1;
             }
             end.max(at + 1)
@@ -289,10 +293,10 @@ fn indent_of(first: &Token<'_>, regions: &[Region], columns: &HashMap<usize, usi
         .filter(|r| r.start < first.start)
         .max_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     match innermost.map(|r| r.kind) {
-        Some(RegionKind::Align { anchor, shift }) => columns
-            .get(&anchor)
-            .map_or(INDENT, |column| column + shift),
-        Some(RegionKind::Item) => 2 * INDENT,
+        Some(RegionKind::Align { anchor, shift }) => {
+            columns.get(&anchor).map_or(INDENT, |column| column + shift)
+        }
+        Some(RegionKind::Item | RegionKind::List) => 2 * INDENT,
         Some(RegionKind::Declaration) => INDENT,
         None => 0,
     }
@@ -309,7 +313,10 @@ mod tests {
     #[test]
     fn spacing_is_normalised_and_line_breaks_kept() {
         let text = "derive  victim.child=victim.age<18\ncite   \"x\"\n";
-        assert_eq!(fmt(text), "derive victim.child = victim.age < 18\n    cite \"x\"\n");
+        assert_eq!(
+            fmt(text),
+            "derive victim.child = victim.age < 18\n    cite \"x\"\n"
+        );
     }
 
     #[test]
@@ -348,7 +355,10 @@ mod tests {
     #[test]
     fn blank_lines_do_not_open_or_close_blocks_or_the_file() {
         let text = "\n\noffence a/1 {\n\n    element x = c.a cite \"y\"\n\n}\n\n\n";
-        assert_eq!(fmt(text), "offence a/1 {\n    element x = c.a cite \"y\"\n}\n");
+        assert_eq!(
+            fmt(text),
+            "offence a/1 {\n    element x = c.a cite \"y\"\n}\n"
+        );
     }
 
     #[test]

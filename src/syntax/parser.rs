@@ -10,13 +10,13 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest_derive::Parser;
 
 use super::SyntaxError;
-use super::fmt::{Region, RegionKind};
 use super::ast::{
     Action, AmendmentDecl, BinaryOp, Change, ChangeDecl, ClauseDecl, ClauseRole, Declaration,
     DeriveDecl, ElementDecl, Expr, ExprKind, FactDecl, Flag, IndicatorDecl, JointDecl,
     JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf, ProtectDecl,
     PunishmentSpec, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
+use super::fmt::{Region, RegionKind};
 use crate::source::{Span, Spanned};
 
 #[derive(Parser)]
@@ -749,7 +749,7 @@ fn region(pair: &Pair<'_, Rule>, kind: RegionKind) -> Region {
 }
 
 /// The places of a `venue` or the instruments of a `joint`: a comma list with no rule of its
-/// own, aligned like one.
+/// own, laid out like one.
 fn list_region(inner: &[Pair<'_, Rule>]) -> Option<Region> {
     let listed: Vec<_> = inner
         .iter()
@@ -760,17 +760,24 @@ fn list_region(inner: &[Pair<'_, Rule>]) -> Option<Region> {
     Some(Region {
         start,
         end: last.as_span().end(),
-        kind: RegionKind::Align { anchor: start, shift: 0 },
+        kind: RegionKind::List,
     })
 }
 
-/// Expressions and lists, at any depth: a line that continues one lines up with its start
-/// (a list's, just inside its `[`).
+/// Expressions and lists, at any depth: a line that continues an expression lines up with its
+/// start, one that continues a `[...]` list just inside its `[`.
 fn align_regions(pair: Pair<'_, Rule>, regions: &mut Vec<Region>) {
     let start = pair.as_span().start();
     let kind = match pair.as_rule() {
-        Rule::expr | Rule::section_list => Some(RegionKind::Align { anchor: start, shift: 0 }),
-        Rule::name_list => Some(RegionKind::Align { anchor: start, shift: 1 }),
+        Rule::expr => Some(RegionKind::Align {
+            anchor: start,
+            shift: 0,
+        }),
+        Rule::section_list => Some(RegionKind::List),
+        Rule::name_list => Some(RegionKind::Align {
+            anchor: start,
+            shift: 1,
+        }),
         _ => None,
     };
     if let Some(kind) = kind {
