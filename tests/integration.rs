@@ -13,5 +13,6 @@ mod explain;
 mod fmt;
 mod json;
 mod navigator;
+mod properties;
 mod readme;
 mod shipped_law;
