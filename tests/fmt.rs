@@ -102,8 +102,15 @@ fn a_folder_means_every_rules_file_under_it() {
     std::fs::write(dir.path().join("notes.txt"), "not a rule file\n").unwrap();
     let run = tipnav_in(dir.path(), &["fmt", "--check", "."]);
     assert_eq!(run.status, 1);
-    let named: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("--- ")).collect();
-    assert_eq!(named, ["--- ./sub/deeper/copy.rules", "--- ./unformatted.rules"]);
+    let named: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("--- "))
+        .collect();
+    assert_eq!(
+        named,
+        ["--- ./sub/deeper/copy.rules", "--- ./unformatted.rules"]
+    );
     assert!(run.stderr.contains("2 files are not in canonical layout"));
 }
 
@@ -117,5 +124,9 @@ fn the_shipped_rules_are_formatted() {
 fn fmt_help_shows_an_example() {
     let run = crate::support::tipnav(&["fmt", "--help"]);
     assert_eq!(run.status, 0);
-    assert!(run.stdout.contains("Example:\n  tipnav fmt"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Example:\n  tipnav fmt"),
+        "{}",
+        run.stdout
+    );
 }

@@ -122,8 +122,16 @@ fn vary(text: &str, choices: &[(usize, usize)]) -> String {
 fn fmt_is_idempotent_and_keeps_meaning_and_comments_on_every_shipped_rule_file() {
     for (name, text) in RULE_FILES.iter() {
         let once = format(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(format(&once).expect("formats"), once, "{name}: not idempotent");
-        assert_eq!(meaning(&once).ok(), meaning(text).ok(), "{name}: meaning changed");
+        assert_eq!(
+            format(&once).expect("formats"),
+            once,
+            "{name}: not idempotent"
+        );
+        assert_eq!(
+            meaning(&once).ok(),
+            meaning(text).ok(),
+            "{name}: meaning changed"
+        );
         assert_eq!(comments(&once), comments(text), "{name}: comments changed");
     }
 }
@@ -217,7 +225,8 @@ fn variant(choices: &[u8], example: usize) -> (toml::Table, toml::Table) {
 }
 
 fn load(text: &str, format: facts::Format) -> Case {
-    facts::load(text, format, &PROGRAM).unwrap_or_else(|e| panic!("case does not load: {e:?}\n{text}"))
+    facts::load(text, format, &PROGRAM)
+        .unwrap_or_else(|e| panic!("case does not load: {e:?}\n{text}"))
 }
 
 /// The JSON report of a case, evaluated on a fixed day.
@@ -226,14 +235,24 @@ fn report(case: &Case) -> String {
     let resolution = resolve(&PROGRAM, &outcome);
     let alternative = outcome.alternative.as_deref().map(|o| resolve(&PROGRAM, o));
     let file = SourceFile::new("case", "");
-    let evaluated = Evaluated { file: &file, case, outcome, resolution, alternative };
+    let evaluated = Evaluated {
+        file: &file,
+        case,
+        outcome,
+        resolution,
+        alternative,
+    };
     serde_json::to_string_pretty(&case_report(&PROGRAM, &evaluated)).expect("serializes")
 }
 
 /// Each section's status id.
 fn statuses(case: &Case) -> Vec<(String, &'static str)> {
     let outcome = evaluate(&PROGRAM, case, "2026-11-29".parse().expect("a date"));
-    outcome.sections.iter().map(|s| (s.section.clone(), s.status.id())).collect()
+    outcome
+        .sections
+        .iter()
+        .map(|s| (s.section.clone(), s.status.id()))
+        .collect()
 }
 
 /// A TOML table as JSON: dates become strings, as a JSON case file writes them.
@@ -245,9 +264,11 @@ fn to_json(value: &toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => (*b).into(),
         toml::Value::Datetime(d) => d.to_string().into(),
         toml::Value::Array(items) => items.iter().map(to_json).collect(),
-        toml::Value::Table(table) => {
-            table.iter().map(|(k, v)| (k.clone(), to_json(v))).collect::<serde_json::Map<_, _>>().into()
-        }
+        toml::Value::Table(table) => table
+            .iter()
+            .map(|(k, v)| (k.clone(), to_json(v)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
     }
 }
 
