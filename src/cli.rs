@@ -172,6 +172,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Lay rule files out in the canonical form (comments kept); with --check, only report
+    /// the files that would change.
+    #[command(
+        after_help = "Example:\n  tipnav fmt                      # every .rules file under rules/\n  tipnav fmt --check rules/ my-overlay.rules"
+    )]
+    Fmt {
+        /// Write nothing; list the files that would change and exit 1 if there are any.
+        #[arg(long)]
+        check: bool,
+        /// Rule files or folders (a folder stands for every .rules file under it; default: rules).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  tipnav completions bash > /etc/bash_completion.d/tipnav")]
     Completions {

@@ -3,7 +3,7 @@
 //! resolution -> output. The only module that knows the order of the stages.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{BatchArgs, Cli, Command, Format};
@@ -17,7 +17,7 @@ use crate::model::Program;
 use crate::output::{self, Evaluated};
 use crate::resolve::{Resolution, resolve};
 use crate::source::SourceFile;
-use crate::{explain, navigate};
+use crate::{explain, navigate, syntax};
 
 /// Runs a parsed command line; output goes through `output`.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
@@ -41,6 +41,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output::print(&String::from_utf8_lossy(&script));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Fmt { check, paths } => fmt(paths, *check),
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
@@ -169,7 +170,7 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
     let terminal = std::io::stdin().is_terminal();
     let mut stdin = std::io::stdin().lock();
     let save = |case: &Case| {
-        crate::interview::write_atomically(out, &crate::interview::case_file(&program, case))
+        crate::source::write_atomically(out, &crate::interview::case_file(&program, case))
             .map_err(|error| Failure::io(out, &error))
     };
     save(&case)?;
@@ -466,7 +467,7 @@ fn write_witness(dir: Option<&Path>, name: &str, text: &str) -> Result<Option<St
     let Some(dir) = dir else { return Ok(None) };
     fs::create_dir_all(dir).map_err(|error| Failure::io(dir, &error))?;
     let path = dir.join(name);
-    crate::interview::write_atomically(&path, text).map_err(|error| Failure::io(&path, &error))?;
+    crate::source::write_atomically(&path, text).map_err(|error| Failure::io(&path, &error))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -729,13 +730,76 @@ fn read_overlay(name: &str) -> Result<SourceFile, Failure> {
     })
 }
 
+/// Lays out rule files canonically. Each file stands alone: one that does not parse gets a
+/// diagnostic and is left as it is, the others are still formatted (or, with `check`,
+/// compared).
+fn fmt(paths: &[PathBuf], check: bool) -> Result<ExitCode, Failure> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        paths.to_vec()
+    };
+    let mut failure = Failure::default();
+    let mut changed = 0;
+    for path in expand_with(&paths, &["rules"])? {
+        let file = match fs::read_to_string(&path) {
+            Ok(text) => SourceFile::new(path.display().to_string(), text),
+            Err(error) => {
+                failure.0.extend(Failure::io(&path, &error).0);
+                continue;
+            }
+        };
+        let formatted = match syntax::fmt::format(&file.text) {
+            Ok(formatted) if formatted == *file.text => continue,
+            Ok(formatted) => formatted,
+            Err(error) => {
+                failure.0.push(attach(error, &file));
+                continue;
+            }
+        };
+        changed += 1;
+        if check {
+            output::print(&output::layout::difference(
+                &file.name, &file.text, &formatted,
+            ));
+        } else if let Err(error) = crate::source::write_atomically(&path, &formatted) {
+            failure.0.push(miette::miette!(
+                code = "io",
+                "cannot write `{}`: {error}",
+                path.display()
+            ));
+        } else {
+            output::print(&format!("formatted {}\n", file.name));
+        }
+    }
+    if !failure.0.is_empty() {
+        return Err(failure);
+    }
+    Ok(if check && changed > 0 {
+        output::print_note(&format!(
+            "{changed} {} not in canonical layout; run `tipnav fmt` to rewrite",
+            if changed == 1 { "file is" } else { "files are" }
+        ));
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 /// Case files named on the command line; a folder stands for every `.toml` and `.json` file
 /// under it, in name order.
-fn expand(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, Failure> {
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    expand_with(paths, &["toml", "json"])
+}
+
+/// Files named on the command line; a folder stands for every file under it with one of
+/// these extensions, in name order.
+fn expand_with(paths: &[PathBuf], extensions: &[&str]) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect_case_files(path, &mut files).map_err(|error| Failure::io(path, &error))?;
+            collect_files(path, extensions, &mut files)
+                .map_err(|error| Failure::io(path, &error))?;
         } else {
             files.push(path.clone());
         }
@@ -743,17 +807,17 @@ fn expand(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>, Failu
     Ok(files)
 }
 
-fn collect_case_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+fn collect_files(dir: &Path, extensions: &[&str], files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<std::path::PathBuf> = fs::read_dir(dir)?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect_case_files(&entry, files)?;
+            collect_files(&entry, extensions, files)?;
         } else if entry
             .extension()
-            .is_some_and(|e| e == "toml" || e == "json")
+            .is_some_and(|e| extensions.iter().any(|x| e == *x))
         {
             files.push(entry);
         }

@@ -3,9 +3,6 @@
 //! court), the most decisive first; writes the case after every answer, atomically, so a
 //! crash loses nothing. Terminal input and output live in `output::prompt`.
 
-use std::io::Write as _;
-use std::path::Path;
-
 use jiff::civil::Date;
 
 use crate::domain::Domain;
@@ -168,18 +165,4 @@ fn toml_value(value: &Value, ty: &Type) -> toml::Value {
                 .collect(),
         ),
     }
-}
-
-/// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
-/// or a crash never sees half a file.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|error| error.error)?;
-    Ok(())
 }

@@ -1,7 +1,9 @@
 //! Source files and spans: what every stage uses to point at the text a user wrote.
-//! Knows nothing about rules or statutes.
+//! Knows nothing about rules or statutes. Also the one way tipnav writes a file: atomically.
 
+use std::io::Write as _;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use miette::{NamedSource, SourceSpan};
@@ -95,4 +97,22 @@ impl<T> Spanned<T> {
     pub fn new(value: T, span: Span) -> Self {
         Self { value, span }
     }
+}
+
+/// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
+/// or a crash never sees half a file. A file that is replaced keeps its permissions (the
+/// temporary file is created readable by its owner only).
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    if let Ok(metadata) = std::fs::metadata(path) {
+        file.as_file().set_permissions(metadata.permissions())?;
+    }
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|error| error.error)?;
+    Ok(())
 }

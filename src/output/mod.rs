@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod diff;
 pub mod explain;
 pub mod json;
+pub mod layout;
 pub mod navigator;
 pub mod prompt;
 pub mod report;

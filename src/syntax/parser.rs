@@ -16,6 +16,7 @@ use super::ast::{
     JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf, ProtectDecl,
     PunishmentSpec, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
+use super::fmt::{Region, RegionKind};
 use crate::source::{Span, Spanned};
 
 #[derive(Parser)]
@@ -688,5 +689,101 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::kind_change => {
             "a change (`punishment`, `cognizable`, `court`, `agency`, `element`, `remove element`, `summary`, `kind`)"
         }
+    }
+}
+
+/// Where the structures that set a line's indent start and end, for the formatter (see
+/// `fmt.rs`). Kept here so pest's pairs stay in this file.
+pub(super) fn layout(text: &str) -> Result<Vec<Region>, SyntaxError> {
+    let mut pairs = RuleParser::parse(Rule::file, text).map_err(syntax_error)?;
+    let file = pairs
+        .next()
+        .expect("the grammar's `file` rule always yields one pair");
+    let mut regions = Vec::new();
+    for declaration in file.into_inner().filter(|p| p.as_rule() != Rule::EOI) {
+        regions.push(region(&declaration, RegionKind::Declaration));
+        let braced = is_braced(declaration.as_rule());
+        let venue_or_joint = matches!(declaration.as_rule(), Rule::venue_decl | Rule::joint_decl);
+        let mut inner: Vec<Pair<'_, Rule>> = declaration.into_inner().collect();
+        if venue_or_joint {
+            regions.extend(list_region(&inner));
+        }
+        for pair in inner.drain(..) {
+            if braced && !is_header(pair.as_rule()) {
+                regions.push(region(&pair, RegionKind::Item));
+            }
+            align_regions(pair, &mut regions);
+        }
+    }
+    Ok(regions)
+}
+
+/// Declarations whose items sit in `{ ... }`.
+fn is_braced(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::offence_decl
+            | Rule::variant_decl
+            | Rule::jurisdiction_decl
+            | Rule::amendment_decl
+            | Rule::amend_decl
+            | Rule::insert_decl
+    )
+}
+
+/// The parts of a braced declaration written before its `{`.
+fn is_header(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::section_ref | Rule::section_list | Rule::string | Rule::date_key
+    )
+}
+
+fn region(pair: &Pair<'_, Rule>, kind: RegionKind) -> Region {
+    let span = pair.as_span();
+    Region {
+        start: span.start(),
+        end: span.end(),
+        kind,
+    }
+}
+
+/// The places of a `venue` or the instruments of a `joint`: a comma list with no rule of its
+/// own, laid out like one.
+fn list_region(inner: &[Pair<'_, Rule>]) -> Option<Region> {
+    let listed: Vec<_> = inner
+        .iter()
+        .filter(|p| matches!(p.as_rule(), Rule::path | Rule::date_key))
+        .collect();
+    let (first, last) = (listed.first()?, listed.last()?);
+    let start = first.as_span().start();
+    Some(Region {
+        start,
+        end: last.as_span().end(),
+        kind: RegionKind::List,
+    })
+}
+
+/// Expressions and lists, at any depth: a line that continues an expression lines up with its
+/// start, one that continues a `[...]` list just inside its `[`.
+fn align_regions(pair: Pair<'_, Rule>, regions: &mut Vec<Region>) {
+    let start = pair.as_span().start();
+    let kind = match pair.as_rule() {
+        Rule::expr => Some(RegionKind::Align {
+            anchor: start,
+            shift: 0,
+        }),
+        Rule::section_list => Some(RegionKind::List),
+        Rule::name_list => Some(RegionKind::Align {
+            anchor: start,
+            shift: 1,
+        }),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        regions.push(region(&pair, kind));
+    }
+    for inner in pair.into_inner() {
+        align_regions(inner, regions);
     }
 }
