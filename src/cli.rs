@@ -175,6 +175,8 @@ pub enum Format {
     Json,
     /// Markdown, for handouts.
     Markdown,
+    /// One self-contained HTML page, to print or project (eval, explain and overlaps).
+    Html,
 }
 
 /// Colour choice for diagnostics.
