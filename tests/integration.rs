@@ -10,6 +10,7 @@ mod cli;
 mod evaluation;
 mod examples;
 mod explain;
+mod html;
 mod json;
 mod navigator;
 mod readme;
