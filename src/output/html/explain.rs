@@ -1,9 +1,10 @@
 //! The page for `tipnav explain --format html`: the case, then each section's derivation with
 //! the facts that decided every element and where the case file gives them.
 
+use super::case::{CasePage, choice, facts_table, jurisdiction, overlaps_table, sources, summary};
 use super::{
-    CasePage, Markup, badge, choice, code, concat, document, el, facts_table, footer, header, join,
-    jurisdiction, overlaps_table, section, sources, summary, table, text, value_text,
+    Markup, badge, code, concat, document, el, footer, header, join, section, table, text,
+    value_text,
 };
 use crate::output::explain::{Explanation, FactTrace, SectionTrace};
 

@@ -83,9 +83,8 @@ fn matrix(report: &OverlapReport) -> Markup {
             el("span", "cell declared", text("F")),
             text(" declared in the rules (outlined)   "),
             el("span", "cell undeclared", text("F")),
-            text(" not declared   "),
             text(
-                "Letters: the conflicts the pair carries (F forum, A agency, P penalty disparity). Hover a cell for its pair; the list below gives each with a witness.",
+                " not declared. Letters: the conflicts the pair carries (F forum, A agency, P penalty disparity). Hover a cell for its pair; the list below gives each pair with a witness.",
             ),
         ]),
     );
@@ -172,7 +171,7 @@ table.pairs td { font-size: .9em; }
 @media print {
   @page { size: A4 landscape; margin: 8mm; }
   .matrix-wrap { overflow: visible; max-height: none; border: none; }
-  table.matrix { zoom: 0.45; }
+  table.matrix { zoom: 0.42; }
   .matrix thead th, .matrix th.name { position: static; }
 }
 ";
