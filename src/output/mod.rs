@@ -1,4 +1,4 @@
-//! Everything tipnav writes: reports on stdout (tables, JSON, Markdown) and diagnostics on
+//! Everything tipnav writes: reports on stdout (tables, JSON, Markdown, HTML) and diagnostics on
 //! stderr. Computes nothing about the law.
 
 pub mod analysis;
