@@ -41,7 +41,7 @@ pub struct BatchArgs {
 pub enum Command {
     /// Evaluate case files: sections, jurisdiction, overlaps and unknowns.
     #[command(
-        after_help = "Example:\n  tipnav eval examples/larkana-girl-sold.toml\n  tipnav eval --format json case.toml\n  tipnav eval --batch cases.jsonl > results.jsonl\n  zcat cases.jsonl.gz | tipnav eval --batch --summary"
+        after_help = "Example:\n  tipnav eval examples/larkana-girl-sold.toml\n  tipnav eval --format json case.toml\n  tipnav eval --format html examples/larkana-girl-sold.toml > handout.html\n  tipnav eval --batch cases.jsonl > results.jsonl\n  zcat cases.jsonl.gz | tipnav eval --batch --summary"
     )]
     Eval {
         /// Case files (TOML, or JSON of the same shape if the name ends in .json).
@@ -98,7 +98,7 @@ pub enum Command {
     /// Explain, element by element, why each section applies or not, who investigates and
     /// which court tries; with --flip, the smallest changes that would flip a section.
     #[command(
-        after_help = "Example:\n  tipnav explain examples/larkana-girl-sold.toml ptpa-2018/3\n  tipnav explain examples/gujrat-sea-smuggling.toml --flip ptpa-2018/3"
+        after_help = "Example:\n  tipnav explain examples/larkana-girl-sold.toml ptpa-2018/3\n  tipnav explain examples/gujrat-sea-smuggling.toml --flip ptpa-2018/3\n  tipnav explain --format html examples/larkana-girl-sold.toml > explained.html"
     )]
     Explain {
         /// The case file.
@@ -146,7 +146,7 @@ pub enum Command {
     /// Every pair of offences that can apply on the same facts, declared or not, with the
     /// conflicts it carries and a witness case (exact over the fact space the rules test).
     #[command(
-        after_help = "Example:\n  tipnav overlaps\n  tipnav overlaps --date 2024-01-01 --witness-dir witnesses"
+        after_help = "Example:\n  tipnav overlaps\n  tipnav overlaps --date 2024-01-01 --witness-dir witnesses\n  tipnav overlaps --format html > overlaps.html"
     )]
     Overlaps {
         /// Read the law on this date only.
@@ -215,6 +215,8 @@ pub enum Format {
     Json,
     /// Markdown, for handouts.
     Markdown,
+    /// One self-contained HTML page, to print or project (eval, explain and overlaps).
+    Html,
 }
 
 /// Colour choice for diagnostics.

@@ -21,6 +21,7 @@ use crate::{explain, navigate, syntax};
 
 /// Runs a parsed command line; output goes through `output`.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
+    no_html(&cli.command)?;
     match &cli.command {
         Command::Check => check_law(cli),
         Command::Eval {
@@ -86,6 +87,39 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+/// Only `eval`, `explain` and `overlaps` have an HTML page; the others say so (exit 2) rather
+/// than print something else.
+fn no_html(command: &Command) -> Result<(), Failure> {
+    let name = match command {
+        Command::List {
+            format: Format::Html,
+            ..
+        } => "list",
+        Command::Show {
+            format: Format::Html,
+            ..
+        } => "show",
+        Command::Search {
+            format: Format::Html,
+            ..
+        } => "search",
+        Command::Diff {
+            format: Format::Html,
+            ..
+        } => "diff",
+        Command::Gaps {
+            format: Format::Html,
+            ..
+        } => "gaps",
+        _ => return Ok(()),
+    };
+    Err(Failure(vec![miette::miette!(
+        code = "usage::format",
+        help = "HTML pages exist for `eval`, `explain` and `overlaps`; use --format markdown for a handout of this command",
+        "`tipnav {name}` has no HTML output"
+    )]))
+}
+
 fn explain(
     cli: &Cli,
     path: &Path,
@@ -142,9 +176,15 @@ fn explain(
         flips,
     };
     let explanation = output::explain::explanation(&program, &input);
-    output::print(&output::render_view(&explanation, format, |e, style| {
-        output::explain::render(e, style == output::table::Style::Markdown)
-    }));
+    let text = if format == Format::Html {
+        let page = output::html::case_page(&program, &evaluated);
+        output::html::explain_page(&explanation, &page)
+    } else {
+        output::render_view(&explanation, format, |e, style| {
+            output::explain::render(e, style == output::table::Style::Markdown)
+        })
+    };
+    output::print(&text);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -376,11 +416,12 @@ fn overlaps(
         added,
         removed,
     };
-    output::print(&output::render_view(
-        &report,
-        format,
-        output::analysis::render_overlaps,
-    ));
+    let text = if format == Format::Html {
+        output::html::overlaps_page(&report, &output::json::law_info(&program))
+    } else {
+        output::render_view(&report, format, output::analysis::render_overlaps)
+    };
+    output::print(&text);
     Ok(ExitCode::SUCCESS)
 }
 

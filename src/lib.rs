@@ -8,7 +8,7 @@
 //! rules/*.rules --syntax::parse--> RuleFile --check::check--> Program
 //! case.toml --facts::load(Program)--> Case
 //! Program + Case --eval::evaluate--> Outcome --resolve::resolve--> Resolution
-//! Outcome + Resolution --output--> table | json | markdown
+//! Outcome + Resolution --output--> table | json | markdown | html
 //! ```
 
 pub mod analysis;

@@ -207,7 +207,8 @@ fn changes(out: &mut String, style: Style, added: &[String], removed: &[String])
     }
 }
 
-fn mark(overlap: &OverlapItem) -> String {
+/// The marks of a pair in the matrix: D or x, then F, A, P for its conflicts.
+pub(super) fn mark(overlap: &OverlapItem) -> String {
     let mut text = String::new();
     if overlap.declared {
         text.push('D');

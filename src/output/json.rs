@@ -435,10 +435,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
         });
     CaseReport {
         tipnav: env!("CARGO_PKG_VERSION"),
-        law: LawInfo {
-            digest: program.digest.clone(),
-            amendments: program.amendments.iter().map(Into::into).collect(),
-        },
+        law: law_info(program),
         case: CaseInfo {
             file: evaluated.file.name.clone(),
             title,
@@ -528,6 +525,14 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             .map(|(later, later_resolution)| {
                 alternative_report(program, outcome, later, later_resolution)
             }),
+    }
+}
+
+/// The law a program was built from: its digest and the overlays applied.
+pub fn law_info(program: &Program) -> LawInfo {
+    LawInfo {
+        digest: program.digest.clone(),
+        amendments: program.amendments.iter().map(Into::into).collect(),
     }
 }
 

@@ -1,9 +1,10 @@
-//! Everything tipnav writes: reports on stdout (tables, JSON, Markdown) and diagnostics on
+//! Everything tipnav writes: reports on stdout (tables, JSON, Markdown, HTML) and diagnostics on
 //! stderr. Computes nothing about the law.
 
 pub mod analysis;
 pub mod diff;
 pub mod explain;
+pub mod html;
 pub mod json;
 pub mod layout;
 pub mod navigator;
@@ -36,34 +37,38 @@ pub struct Evaluated<'a> {
     pub alternative: Option<Resolution>,
 }
 
-/// Renders evaluated cases. JSON: one object for one case, an array for several.
+/// Renders evaluated cases. JSON: one object for one case, an array for several; HTML: one
+/// page.
 pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format) -> String {
-    let reports: Vec<json::CaseReport> = cases
-        .iter()
-        .map(|c| json::case_report(program, c))
-        .collect();
+    let reports = || cases.iter().map(|c| json::case_report(program, c));
+    let text = |style: table::Style| {
+        reports()
+            .map(|r| table::render(&r, style))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     match format {
         Format::Json => {
+            let reports: Vec<json::CaseReport> = reports().collect();
             let text = match reports.as_slice() {
                 [one] => serde_json::to_string_pretty(one),
                 many => serde_json::to_string_pretty(many),
             };
             text.expect("reports are plain data") + "\n"
         }
-        Format::Table => reports
-            .iter()
-            .map(|r| table::render(r, table::Style::Terminal))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Format::Markdown => reports
-            .iter()
-            .map(|r| table::render(r, table::Style::Markdown))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Format::Table => text(table::Style::Terminal),
+        Format::Markdown => text(table::Style::Markdown),
+        Format::Html => {
+            let pages: Vec<html::CasePage> =
+                cases.iter().map(|c| html::case_page(program, c)).collect();
+            html::eval_page(&pages)
+        }
     }
 }
 
 /// Renders a navigator view: JSON, or the given table renderer at a terminal or in Markdown.
+/// Commands with an HTML page render it themselves; the others refuse `--format html` before
+/// they get here (`command::no_html`).
 pub fn render_view<T: serde::Serialize + ?Sized>(
     view: &T,
     format: Format,
@@ -73,6 +78,7 @@ pub fn render_view<T: serde::Serialize + ?Sized>(
         Format::Json => serde_json::to_string_pretty(view).expect("views are plain data") + "\n",
         Format::Table => render(view, table::Style::Terminal),
         Format::Markdown => render(view, table::Style::Markdown),
+        Format::Html => unreachable!("a command without an HTML page refuses --format html first"),
     }
 }
 

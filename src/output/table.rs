@@ -330,7 +330,7 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
 
 /// The sections that do not apply, summarised: near misses (in force and in the province, one
 /// element short) by name, the rest counted by reason. `explain` and JSON give every one.
-fn not_applying_summary(report: &CaseReport) -> String {
+pub(super) fn not_applying_summary(report: &CaseReport) -> String {
     let (mut not_in_force, mut elsewhere, mut further) = (0, 0, 0);
     let mut near: Vec<String> = Vec::new();
     for section in report.sections.iter().filter(|s| !reaches(s.status)) {

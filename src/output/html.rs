@@ -1,0 +1,235 @@
+//! `--format html`: one self-contained page (inline CSS, no script, no fonts or images fetched)
+//! for `eval`, `explain` and `overlaps`, to hand out or project in a training room and to print.
+//! Reads the same report structs as the JSON and table renderers; decides nothing about the law.
+//! Every piece of text goes through [`escape`]: the [`Markup`] type holds only escaped HTML.
+
+mod case;
+mod eval;
+mod explain;
+mod overlaps;
+mod style;
+
+pub use case::{CasePage, GivenFact, case_page};
+pub use eval::eval_page;
+pub use explain::explain_page;
+pub use overlaps::overlaps_page;
+
+use super::json::LawInfo;
+use crate::statute::{Agency, Court};
+/// HTML-escapes text for element content and double- or single-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A fragment of HTML in which all text is escaped. Only this module and its children build
+/// one, from escaped text and from tag names, classes and attribute names written here.
+#[derive(Debug, Clone, Default)]
+struct Markup(String);
+
+impl Markup {
+    fn push(&mut self, other: Markup) {
+        self.0.push_str(&other.0);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Escaped text.
+fn text(text: &str) -> Markup {
+    Markup(escape(text))
+}
+
+/// `<tag class="...">inner</tag>`; the class is a literal of this module.
+fn el(tag: &'static str, class: &'static str, inner: Markup) -> Markup {
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    Markup(format!("<{tag}{class}>{}</{tag}>", inner.0))
+}
+
+/// Fragments one after another, with a literal separator.
+fn join(parts: impl IntoIterator<Item = Markup>, separator: &'static str) -> Markup {
+    Markup(
+        parts
+            .into_iter()
+            .map(|m| m.0)
+            .collect::<Vec<_>>()
+            .join(separator),
+    )
+}
+
+fn concat<const N: usize>(parts: [Markup; N]) -> Markup {
+    join(parts, "")
+}
+
+fn code(id: &str) -> Markup {
+    el("code", "", text(id))
+}
+
+/// A table with a header row; empty cells stay empty.
+fn table(
+    class: &'static str,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<Markup>>,
+) -> Markup {
+    let head = join(header.iter().map(|h| el("th", "", text(h))), "");
+    let body = join(
+        rows.into_iter().map(|cells| {
+            el(
+                "tr",
+                "",
+                join(cells.into_iter().map(|c| el("td", "", c)), ""),
+            )
+        }),
+        "\n",
+    );
+    el(
+        "table",
+        class,
+        concat([el("thead", "", el("tr", "", head)), el("tbody", "", body)]),
+    )
+}
+
+/// A `<section>` with a heading, left out when it has nothing in it.
+fn section(heading: &str, content: Markup) -> Markup {
+    if content.is_empty() {
+        return Markup::default();
+    }
+    el(
+        "section",
+        "",
+        concat([el("h2", "", text(heading)), content]),
+    )
+}
+
+/// A status of a section (`applies`...) or an element (`met`...), as a badge that keeps its
+/// word when printed in black and white.
+fn badge(status: &str) -> Markup {
+    let (class, word) = match status {
+        "applies" => ("badge applies", "applies"),
+        "may_apply" => ("badge may-apply", "may apply"),
+        "does_not_apply" => ("badge not-apply", "does not apply"),
+        "met" => ("badge met", "✓ met"),
+        "not_met" => ("badge not-met", "✗ not met"),
+        "unknown" => ("badge unknown", "? unknown"),
+        other => return el("span", "badge", text(other)),
+    };
+    el("span", class, text(word))
+}
+
+/// A link for an http(s) source, plain text for anything else (never a `javascript:` URL).
+fn link(url: &str) -> Markup {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        Markup(format!("<a href=\"{0}\">{0}</a>", escape(url)))
+    } else {
+        text(url)
+    }
+}
+
+/// A court or agency id with the name a reader expects.
+fn forum(id: &str) -> Markup {
+    let name = Court::ALL
+        .iter()
+        .find(|c| c.id() == id)
+        .map(|c| c.name())
+        .or_else(|| Agency::ALL.iter().find(|a| a.id() == id).map(|a| a.name()));
+    match name {
+        Some(name) => concat([el("strong", "", text(name)), text(" "), code(id)]),
+        None => code(id),
+    }
+}
+
+/// A fact value as a case file would give it, in words.
+fn value_text(value: &serde_json::Value) -> String {
+    use serde_json::Value as Json;
+    match value {
+        Json::Null => "unknown".to_owned(),
+        Json::Bool(true) => "yes".to_owned(),
+        Json::Bool(false) => "no".to_owned(),
+        Json::String(s) => s.clone(),
+        Json::Array(items) if items.is_empty() => "none".to_owned(),
+        Json::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The whole document: one page, styles inline, and a policy that forbids any fetch.
+fn document(title: &str, extra_css: &'static str, body: &Markup) -> String {
+    use style::CSS;
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{CSS}{extra_css}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        escape(title),
+        body.0
+    )
+}
+
+/// The header every page carries: what it is, the disclaimer, and the law it used.
+fn header(title: &str, items: Vec<(&str, Markup)>, tipnav: &str, law: &LawInfo) -> Markup {
+    let mut rows: Vec<(&str, Markup)> = items;
+    rows.push(("tipnav", text(tipnav)));
+    rows.push(("Law digest", code(&law.digest)));
+    let overlays = if law.amendments.is_empty() {
+        text("none: the law as shipped")
+    } else {
+        join(
+            law.amendments.iter().map(|a| {
+                el(
+                    "span",
+                    "warning",
+                    text(&format!(
+                        "{} ({}, from {}; {}): NOT the law as enacted unless its status is enacted",
+                        a.title, a.status, a.effective, a.key
+                    )),
+                )
+            }),
+            "<br>",
+        )
+    };
+    rows.push(("Overlays", overlays));
+    let meta = join(
+        rows.into_iter()
+            .map(|(term, value)| concat([el("dt", "", text(term)), el("dd", "", value)])),
+        "\n",
+    );
+    el(
+        "header",
+        "",
+        concat([
+            el("h1", "", text(title)),
+            el("dl", "meta", meta),
+            el(
+                "p",
+                "disclaimer",
+                text(
+                    "Not legal advice: a research and training aid. Check every result against the official text.",
+                ),
+            ),
+        ]),
+    )
+}
+
+fn footer(tipnav: &str, law: &LawInfo) -> Markup {
+    el(
+        "footer",
+        "",
+        text(&format!("tipnav {tipnav} · law {}", law.digest)),
+    )
+}

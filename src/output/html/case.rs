@@ -1,0 +1,371 @@
+//! The parts of a case page that `eval` and `explain` share: the answer at a glance, the facts,
+//! jurisdiction, overlaps, protections, unknowns and sources.
+
+use super::{Markup, badge, code, concat, el, escape, forum, join, link, table, text, value_text};
+use crate::model::Program;
+use crate::output::Evaluated;
+use crate::output::json::{
+    AlternativeReport, CaseReport, ChoiceReport, OverlapReport, SectionReport,
+};
+
+/// A case report with the facts the case file gives, for a page.
+#[derive(Debug)]
+pub struct CasePage {
+    /// The report every format shares.
+    pub report: CaseReport,
+    /// The facts the case file gives, in vocabulary order.
+    pub facts: Vec<GivenFact>,
+}
+
+/// A fact the case file gives.
+#[derive(Debug)]
+pub struct GivenFact {
+    /// Dotted name.
+    pub fact: String,
+    /// The question it answers.
+    pub question: String,
+    /// Its value, in words.
+    pub value: String,
+}
+
+/// Builds the page data for one evaluated case.
+pub fn case_page(program: &Program, evaluated: &Evaluated<'_>) -> CasePage {
+    let values = &evaluated.case.values;
+    let facts = (0..program.facts.len())
+        .filter(|&id| values[id].is_some())
+        .map(|id| {
+            let value = crate::output::json::fact_value(program, values, id);
+            GivenFact {
+                fact: value.fact,
+                question: program.facts[id].question.clone().unwrap_or_default(),
+                value: value_text(&value.value),
+            }
+        })
+        .collect();
+    CasePage {
+        report: crate::output::json::case_report(program, evaluated),
+        facts,
+    }
+}
+
+/// The answer at a glance: what applies, who leads, which court.
+pub(super) fn summary(report: &CaseReport) -> Markup {
+    let ids = |status: &str| {
+        let ids: Vec<Markup> = report
+            .sections
+            .iter()
+            .filter(|s| s.status == status)
+            .map(|s| code(&s.id))
+            .collect();
+        if ids.is_empty() {
+            text("none")
+        } else {
+            join(ids, ", ")
+        }
+    };
+    let lead = report
+        .jurisdiction
+        .agencies
+        .iter()
+        .filter(|a| a.role == "lead")
+        .map(|a| forum(a.id));
+    let court = report.jurisdiction.court.as_ref().map(|c| forum(c.id));
+    let rows = [
+        ("Applies", ids("applies")),
+        ("May apply", ids("may_apply")),
+        ("Lead agency", join(lead, ", ")),
+        (
+            "Court for the case",
+            court.unwrap_or_else(|| text("none named")),
+        ),
+    ];
+    let items = join(
+        rows.into_iter()
+            .map(|(term, value)| concat([el("dt", "", text(term)), el("dd", "", value)])),
+        "\n",
+    );
+    el("dl", "summary", items)
+}
+
+/// The facts, a small table per part of the case file (`[victim]`, `[conduct]`...) side by
+/// side; each fact's question shows on hover.
+pub(super) fn facts_table(facts: &[GivenFact]) -> Markup {
+    if facts.is_empty() {
+        return el("p", "", text("The case file gives no facts."));
+    }
+    let mut groups: Vec<(&str, Vec<&GivenFact>)> = Vec::new();
+    for fact in facts {
+        let (group, _) = fact.fact.split_once('.').unwrap_or(("case", &fact.fact));
+        match groups.last_mut() {
+            Some((last, members)) if *last == group => members.push(fact),
+            _ => groups.push((group, vec![fact])),
+        }
+    }
+    let tables = groups.into_iter().map(|(group, members)| {
+        let rows = join(
+            members.iter().map(|f| {
+                let name = f.fact.split_once('.').map_or(f.fact.as_str(), |(_, n)| n);
+                Markup(format!(
+                    "<tr title=\"{}\"><th>{}</th><td>{}</td></tr>",
+                    escape(&f.question),
+                    code(name).0,
+                    escape(&f.value)
+                ))
+            }),
+            "\n",
+        );
+        el(
+            "table",
+            "facts",
+            concat([
+                el("caption", "", text(&format!("[{group}]"))),
+                el("tbody", "", rows),
+            ]),
+        )
+    });
+    el("div", "fact-groups", join(tables, "\n"))
+}
+
+/// The joint-trial answer in words.
+pub(super) fn joint_trial(id: &str) -> &'static str {
+    match id {
+        "together" => "One court may try every charge together.",
+        "separately" => {
+            "The charges must be tried separately: a charge only its own court may try."
+        }
+        _ => "Whether one court may try every charge together is open: no rule found settles it.",
+    }
+}
+
+pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
+    let jurisdiction = &report.jurisdiction;
+    let mut body = Markup::default();
+    if let Some(court) = &jurisdiction.court {
+        let mut lines = vec![
+            concat([text("Court for the case: "), forum(court.id)]),
+            el("span", "muted", text(&court.reason)),
+        ];
+        if court.conflict {
+            lines.push(el(
+                "strong",
+                "warning",
+                text("Forum conflict: the sections go to different courts."),
+            ));
+        }
+        lines.push(concat([
+            el("strong", "", text("Joint trial: ")),
+            text(joint_trial(court.joint_trial)),
+        ]));
+        body.push(el("p", "court", join(lines, "<br>")));
+    }
+    if !jurisdiction.agencies.is_empty() {
+        body.push(table(
+            "agencies",
+            &["Agency", "Role", "Why", "Sections"],
+            jurisdiction.agencies.iter().map(|a| {
+                vec![
+                    forum(a.id),
+                    el("strong", "", text(a.role)),
+                    text(&a.reason),
+                    join(a.sections.iter().map(|s| code(s)), ", "),
+                ]
+            }),
+        ));
+    }
+    if !jurisdiction.by_section.is_empty() {
+        body.push(el("h3", "", text("Each section's agency and court")));
+        body.push(table(
+            "by-section",
+            &["Section", "Status", "Agency", "Court", "Supporting"],
+            jurisdiction.by_section.iter().map(|s| {
+                let support = join(s.support.iter().map(|o| forum(o.id)), ", ");
+                vec![
+                    code(&s.section),
+                    badge(s.status),
+                    choice(&s.agency),
+                    choice(&s.court),
+                    support,
+                ]
+            }),
+        ));
+    }
+    if !jurisdiction.venues.is_empty() {
+        body.push(el("h3", "", text("Candidate venues")));
+        body.push(table(
+            "venues",
+            &["Place", "Fact", "Why"],
+            jurisdiction
+                .venues
+                .iter()
+                .map(|v| vec![text(&v.place), code(&v.fact), text(&v.reason)]),
+        ));
+    }
+    body
+}
+
+/// A settled or open choice of agency or court.
+pub(super) fn choice(choice: &ChoiceReport) -> Markup {
+    match choice.id {
+        Some(id) => concat([
+            forum(id),
+            el(
+                "div",
+                "muted",
+                text(choice.reason.as_deref().unwrap_or_default()),
+            ),
+        ]),
+        None => {
+            let options = join(choice.options.iter().map(|o| forum(o.id)), " or ");
+            concat([
+                options,
+                el(
+                    "div",
+                    "muted",
+                    text(&format!("depends on {}", choice.deciding.join(", "))),
+                ),
+            ])
+        }
+    }
+}
+
+/// Overlaps among a case's sections (eval and explain).
+pub(super) fn overlaps_table(overlaps: &[OverlapReport]) -> Markup {
+    if overlaps.is_empty() {
+        return Markup::default();
+    }
+    table(
+        "overlaps",
+        &["Kind", "Sections", "Note", "Citation"],
+        overlaps.iter().map(|o| {
+            let mut kind = el("strong", "", text(&o.kind.replace('_', " ")));
+            if !o.certain {
+                kind.push(text(" (possible)"));
+            }
+            if !o.declared {
+                kind.push(el("div", "muted", text("found by tipnav")));
+            }
+            vec![
+                kind,
+                join(o.sections.iter().map(|s| code(s)), " + "),
+                text(&o.note),
+                text(o.cite.as_deref().unwrap_or_default()),
+            ]
+        }),
+    )
+}
+
+pub(super) fn protections(report: &CaseReport) -> Markup {
+    if report.protections.is_empty() {
+        return Markup::default();
+    }
+    table(
+        "protections",
+        &["Section", "Status", "What it gives the victim", "Rule"],
+        report.protections.iter().map(|p| {
+            vec![
+                concat([
+                    code(&p.section),
+                    el("div", "", text(&format!("{} {}", p.instrument, p.heading))),
+                ]),
+                badge(p.status),
+                text(&p.summary),
+                text(&p.cite),
+            ]
+        }),
+    )
+}
+
+pub(super) fn unknown(report: &CaseReport) -> Markup {
+    if report.unknown.is_empty() {
+        return Markup::default();
+    }
+    table(
+        "unknown",
+        &["Fact", "Question", "Affects"],
+        report.unknown.iter().map(|u| {
+            vec![
+                code(&u.fact),
+                text(&u.question),
+                join(u.affects.iter().map(|s| code(s)), ", "),
+            ]
+        }),
+    )
+}
+
+pub(super) fn alternative_table(alternative: &AlternativeReport) -> Markup {
+    let rows = alternative.sections.iter().map(|s| {
+        vec![
+            code(&s.id),
+            badge(s.status),
+            badge(s.later_status),
+            text(s.later_penalty.as_deref().unwrap_or_default()),
+        ]
+    });
+    let mut body = table(
+        "alternative",
+        &["Section", "Before", "After", "Penalty after"],
+        rows,
+    );
+    let lead = alternative.lead_agency.map_or_else(|| text("none"), forum);
+    let court = alternative.court.map_or_else(|| text("none"), forum);
+    body.push(el(
+        "p",
+        "",
+        concat([
+            text("Under that law: lead agency "),
+            lead,
+            text(", court for the case "),
+            court,
+            text("."),
+        ]),
+    ));
+    body
+}
+
+/// Where each section's text comes from and how far it is verified; unverified fields stand out.
+pub(super) fn sources(sections: &[&SectionReport], report: &CaseReport) -> Markup {
+    let sections = sections.iter().map(|s| {
+        (
+            code(&s.id),
+            s.verified.unwrap_or("unverified"),
+            &s.unverified,
+            s.source.as_deref().unwrap_or_default(),
+        )
+    });
+    let protections = report.protections.iter().map(|p| {
+        (
+            code(&p.section),
+            p.verified,
+            &p.unverified,
+            p.source.as_str(),
+        )
+    });
+    let rows: Vec<Vec<Markup>> = sections
+        .chain(protections)
+        .map(|(id, verified, unverified, source)| {
+            vec![id, verification(verified, unverified), link(source)]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Markup::default();
+    }
+    table("sources", &["Section", "Verification", "Source"], rows)
+}
+
+/// `official-text`, `secondary` or `unverified`, with the fields the sources do not settle.
+pub(super) fn verification(verified: &str, unverified: &[String]) -> Markup {
+    let class = if verified == "unverified" {
+        "unverified"
+    } else {
+        "verified"
+    };
+    let mut out = el("span", class, text(verified));
+    if !unverified.is_empty() {
+        out.push(el(
+            "div",
+            "unverified",
+            text(&format!("UNVERIFIED: {}", unverified.join(", "))),
+        ));
+    }
+    out
+}

@@ -1,0 +1,220 @@
+//! The page for `tipnav eval --format html`: each case with what applies and why, element by
+//! element, then the parts every case page shares.
+
+use super::case::{
+    CasePage, alternative_table, facts_table, jurisdiction, overlaps_table, protections, sources,
+    summary, unknown,
+};
+use super::{
+    Markup, badge, code, concat, document, el, footer, forum, header, join, section, table, text,
+    value_text,
+};
+use crate::output::json::{CaseReport, SectionReport};
+
+/// The page for `tipnav eval`: every case, each starting on a new printed page.
+pub fn eval_page(pages: &[CasePage]) -> String {
+    let title = match pages {
+        [one] => one
+            .report
+            .case
+            .title
+            .clone()
+            .unwrap_or_else(|| one.report.case.file.clone()),
+        many => format!("{} cases", many.len()),
+    };
+    let mut body = Markup::default();
+    for page in pages {
+        body.push(case_article(page));
+    }
+    document(&title, "", &body)
+}
+
+/// One case of `tipnav eval`.
+fn case_article(page: &CasePage) -> Markup {
+    let report = &page.report;
+    let with_status = |status: &str| -> Vec<&SectionReport> {
+        report
+            .sections
+            .iter()
+            .filter(|s| s.status == status)
+            .collect()
+    };
+    let (applying, possible) = (with_status("applies"), with_status("may_apply"));
+    let mut body = header(
+        report.case.title.as_deref().unwrap_or("Untitled case"),
+        case_items(report),
+        report.tipnav,
+        &report.law,
+    );
+    body.push(summary(report));
+    body.push(section("Case facts", facts_table(&page.facts)));
+    let applies = if applying.is_empty() {
+        el("p", "", text("No section applies on these facts."))
+    } else {
+        join(applying.iter().map(|s| section_card(s)), "\n")
+    };
+    body.push(section("Sections that apply", applies));
+    body.push(section(
+        "Sections that may apply, on facts not given",
+        join(possible.iter().map(|s| section_card(s)), "\n"),
+    ));
+    let not_applying = crate::output::table::not_applying_summary(report);
+    if !not_applying.is_empty() {
+        body.push(el(
+            "p",
+            "",
+            text(&format!("Sections that do not apply, {not_applying}.")),
+        ));
+    }
+    body.push(section("Jurisdiction", jurisdiction(report)));
+    body.push(section("Overlaps", overlaps_table(&report.overlaps)));
+    body.push(section(
+        "Victim protection and referral",
+        protections(report),
+    ));
+    body.push(section(
+        "Unknown facts that would change the answer",
+        unknown(report),
+    ));
+    if let Some(alternative) = &report.alternative {
+        body.push(section(
+            &format!(
+                "If the amendments whose day is unknown ({}) were already in force",
+                alternative.date_keys.join(", ")
+            ),
+            alternative_table(alternative),
+        ));
+    }
+    body.push(section(
+        "Notes",
+        join(report.notes.iter().map(|n| el("li", "", text(n))), "\n"),
+    ));
+    let reaching: Vec<&SectionReport> = applying.into_iter().chain(possible).collect();
+    body.push(section("Sources", sources(&reaching, report)));
+    body.push(footer(report.tipnav, &report.law));
+    el("article", "case", body)
+}
+
+fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
+    let date = match report.case.date_source {
+        "today" => format!(
+            "in force today, {} (the case gives no date)",
+            report.case.date
+        ),
+        _ => format!("in force on {}, the case date", report.case.date),
+    };
+    vec![("Case file", code(&report.case.file)), ("Law", text(&date))]
+}
+
+/// One section that applies or may apply: its elements, penalty, procedure and source.
+fn section_card(section: &SectionReport) -> Markup {
+    let mut heading = concat([
+        code(&section.id),
+        text(&format!(" {} — {} ", section.instrument, section.heading)),
+    ]);
+    heading.push(badge(section.status));
+    let mut about = Vec::new();
+    if let Some(base) = &section.variant_of {
+        about.push(format!("a variant of {base}"));
+    }
+    if let Some(version) = &section.version {
+        let certainty = if version.certain {
+            ""
+        } else {
+            " (uncertain: the case date falls in an amendment's window)"
+        };
+        about.push(format!(
+            "text in force from {}{certainty}",
+            version.in_force_from
+        ));
+    }
+    let mut body = concat([
+        el("h3", "", heading),
+        el("p", "muted", text(&about.join(" · "))),
+    ]);
+    if let Some(version) = &section.version {
+        body.push(el("p", "", text(&version.summary)));
+    }
+    let territory = section.territory.iter().map(|t| {
+        vec![
+            text("territory"),
+            badge(t.status),
+            text(&format!("the instrument extends to {} only", t.province)),
+            text("case.province"),
+        ]
+    });
+    let elements = section.elements.iter().map(|e| {
+        let facts = join(
+            e.facts.iter().map(|f| {
+                let class = if f.value.is_null() {
+                    "fact unknown-fact"
+                } else {
+                    "fact"
+                };
+                el(
+                    "span",
+                    class,
+                    text(&format!("{} = {}", f.fact, value_text(&f.value))),
+                )
+            }),
+            "<br>",
+        );
+        let mut rule = text(&e.cite);
+        if let Some(waiver) = &e.waived_by {
+            rule.push(el(
+                "div",
+                "waiver",
+                text(&format!("met without proof: {waiver}")),
+            ));
+        }
+        if let Some(base) = &e.inherited_from {
+            rule.push(el("div", "muted", text(&format!("from {base}"))));
+        }
+        vec![
+            el("strong", "", text(&e.name)),
+            badge(e.status),
+            facts,
+            rule,
+        ]
+    });
+    body.push(table(
+        "elements",
+        &["Element", "Status", "Facts", "Rule"],
+        territory.chain(elements),
+    ));
+    body.push(penalty(section));
+    if let Some(note) = &section.note {
+        body.push(el("p", "note", text(note)));
+    }
+    let class = match section.status {
+        "applies" => "card applies",
+        "may_apply" => "card may-apply",
+        _ => "card",
+    };
+    el("div", class, body)
+}
+
+fn penalty(section: &SectionReport) -> Markup {
+    let mut items = Vec::new();
+    if let Some(penalty) = &section.penalty {
+        items.push(concat([
+            el("dt", "", text("Penalty")),
+            el("dd", "", text(&penalty.text)),
+        ]));
+    }
+    if let Some(p) = &section.procedure {
+        let words = crate::statute::procedure_text(p.cognizable, p.bailable, p.compoundable);
+        items.push(concat([
+            el("dt", "", text("Procedure")),
+            el("dd", "", text(&words)),
+        ]));
+    }
+    if let (Some(court), Some(agency)) = (section.court, section.agency) {
+        let value = concat([forum(court), text("; investigated by "), forum(agency)]);
+        items.push(concat([
+            el("dt", "", text("Statute default")),
+            el("dd", "", value),
+        ]));
+    }
+    el("dl", "penalty", join(items, "\n"))
+}

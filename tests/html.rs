@@ -1,0 +1,305 @@
+//! `--format html`: the page is self-contained and escapes the case's text, and a real browser
+//! (headless Chromium) renders it with the key facts; screenshots and a PDF are kept in
+//! `target/test-artifacts/` for a person to look at.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{root, tipnav};
+
+const LARKANA: &str = "examples/larkana-girl-sold.toml";
+
+/// Tags and CSS that would fetch something or run code.
+const FETCHES: [&str; 10] = [
+    "<link", "<script", "<img", "<iframe", "<object", "<embed", "@import", "url(", "src=", "<base",
+];
+
+fn page(args: &[&str]) -> String {
+    let run = tipnav(args);
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(run.stdout.starts_with("<!DOCTYPE html>"), "{}", run.stdout);
+    assert!(run.stdout.trim_end().ends_with("</html>"));
+    run.stdout
+}
+
+#[test]
+fn html_pages_fetch_nothing() {
+    for args in [
+        &["eval", "--format", "html", LARKANA][..],
+        &["explain", "--format", "html", LARKANA],
+        &["overlaps", "--format", "html", "--date", "2024-01-01"],
+    ] {
+        let html = page(args);
+        for fetch in FETCHES {
+            assert!(
+                !html.to_lowercase().contains(fetch),
+                "`tipnav {}` writes `{fetch}`",
+                args.join(" ")
+            );
+        }
+        // Source URLs are links a reader may follow, or text, never something the page loads.
+        for tag in html
+            .split('<')
+            .skip(1)
+            .filter_map(|t| t.split_once('>'))
+            .map(|(t, _)| t)
+        {
+            assert!(
+                !tag.contains("://") || tag.starts_with("a href=\"http"),
+                "`tipnav {}` writes a URL in <{tag}>",
+                args.join(" ")
+            );
+        }
+        assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    }
+}
+
+#[test]
+fn html_escapes_the_text_a_case_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(LARKANA)).unwrap();
+    let text = text
+        .replace(
+            "title = \"Girl from Punjab sold into prostitution in Larkana\"",
+            "title = \"<script>alert('x')</script> & \\\"co\\\"\"",
+        )
+        .replace("district = \"larkana\"", "district = \"<b>larkana</b>\"");
+    let path = dir.path().join("case.toml");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    for command in ["eval", "explain"] {
+        let html = page(&[command, "--format", "html", path]);
+        assert!(!html.contains("<script"), "{command}: unescaped title");
+        assert!(!html.contains("<b>"), "{command}: unescaped district");
+        assert!(
+            html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"),
+            "{command}: the title is missing or escaped differently"
+        );
+        assert!(html.contains("&lt;b&gt;larkana&lt;/b&gt;"), "{command}");
+    }
+}
+
+#[test]
+fn commands_without_a_page_refuse_html() {
+    for args in [
+        &["list", "--format", "html"][..],
+        &["show", "ptpa-2018/3", "--format", "html"],
+        &["search", "bonded", "--format", "html"],
+        &["gaps", "--format", "html"],
+        &[
+            "diff",
+            "--as-if-date",
+            "2025-06-01",
+            "--format",
+            "html",
+            LARKANA,
+        ],
+    ] {
+        let run = tipnav(args);
+        assert_eq!(run.status, 2, "{}", run.render());
+        assert!(run.stdout.is_empty(), "{}", run.render());
+        assert!(
+            run.stderr.contains("has no HTML output"),
+            "{}",
+            run.render()
+        );
+    }
+}
+
+#[test]
+fn eval_page_renders_in_chromium() {
+    let Some(chromium) = chromium() else { return };
+    let digest = law_digest();
+    let rendered = render(
+        &chromium,
+        "eval-larkana",
+        &page(&["eval", "--format", "html", LARKANA]),
+    );
+    for expected in [
+        "Girl from Punjab sold into prostitution in Larkana",
+        "Applies ppc/365-B",
+        "ptpa-2018/3",
+        "ppc/371-A",
+        "Lead agency Police police",
+        "Court for the case: Court of Session court_of_session",
+        "Forum conflict",
+        "Joint trial:",
+        "duplicate offence",
+        "rahim_yar_khan",
+        "https://",
+        "UNVERIFIED:",
+        &digest,
+    ] {
+        assert!(
+            rendered.contains(expected),
+            "`{expected}` not in the rendered page:\n{rendered}"
+        );
+    }
+}
+
+#[test]
+fn overlaps_page_renders_in_chromium() {
+    let Some(chromium) = chromium() else { return };
+    let digest = law_digest();
+    let html = page(&["overlaps", "--format", "html"]);
+    let rendered = render(&chromium, "overlaps", &html);
+    for expected in [
+        "Offences that can apply on the same facts",
+        "pairs of offences can apply together",
+        "Matrix",
+        "ppc/371-A + ptpa-2018/3",
+        "duplicate offence",
+        &digest,
+    ] {
+        assert!(
+            rendered.contains(expected),
+            "`{expected}` not in the rendered page"
+        );
+    }
+}
+
+/// The law's digest as `tipnav check` prints it.
+fn law_digest() -> String {
+    let check = tipnav(&["check"]);
+    check
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("law "))
+        .expect("check prints the digest")
+        .to_owned()
+}
+
+/// Headless Chromium, if installed. CI installs it (`.ci/run`), so there a missing browser is
+/// a failure; elsewhere the test says it skipped.
+fn chromium() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+            .find(|path| path.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is not installed: .ci/run installs it (apt-get install chromium)"
+        );
+        eprintln!("skipped: chromium is not installed (apt-get install chromium)");
+    }
+    found
+}
+
+/// Renders `html` in Chromium: returns the text of the rendered DOM, and keeps a screenshot
+/// and a PDF print of it under `target/test-artifacts/NAME.{html,png,pdf}`.
+fn render(chromium: &Path, name: &str, html: &str) -> String {
+    let artifacts = artifacts_dir();
+    let file = artifacts.join(format!("{name}.html"));
+    std::fs::write(&file, html).unwrap();
+    let url = format!("file://{}", file.display());
+    let dom = run_chromium(chromium, &["--dump-dom", &url]);
+    let screenshot = artifacts.join(format!("{name}.png"));
+    let _ = std::fs::remove_file(&screenshot);
+    run_chromium(
+        chromium,
+        &[
+            &format!("--screenshot={}", screenshot.display()),
+            "--window-size=1280,2000",
+            &url,
+        ],
+    );
+    let png = std::fs::read(&screenshot).expect("chromium writes the screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 20_000,
+        "{}",
+        screenshot.display()
+    );
+    let pdf = artifacts.join(format!("{name}.pdf"));
+    let _ = std::fs::remove_file(&pdf);
+    run_chromium(
+        chromium,
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+            &url,
+        ],
+    );
+    let pdf = std::fs::read(&pdf).expect("chromium prints the page");
+    assert!(pdf.starts_with(b"%PDF"));
+    text_of(&dom)
+}
+
+/// `target/test-artifacts`, next to the `tmp` folder cargo gives integration tests.
+fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target folder")
+        .join("test-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs headless Chromium with a fresh profile and no network services; returns stdout.
+fn run_chromium(chromium: &Path, args: &[&str]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let stdout = child.stdout.take().expect("piped");
+    let reader = std::thread::spawn(move || std::io::read_to_string(stdout).unwrap_or_default());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(180) {
+            let _ = child.kill();
+            panic!("chromium did not finish in 180 s: {args:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "chromium failed: {args:?}");
+    reader.join().unwrap()
+}
+
+/// The text of a serialized DOM: the `<head>` dropped, tags removed, entities decoded and
+/// white space collapsed.
+fn text_of(dom: &str) -> String {
+    let body = dom.split_once("<body").map_or(dom, |(_, body)| body);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
