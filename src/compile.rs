@@ -82,6 +82,7 @@ pub fn build_program(files: &LawFiles, overlays: &[SourceFile]) -> Result<Progra
     let (overlay_rules, base_rules) = parsed.split_at_mut(overlays.len());
     let amendments = overlay::apply(&mut book, base_rules, overlay_rules)
         .map_err(|errors| Failure::from_errors(errors, overlays))?;
+    book.resolve_dates();
     let rule_files: Vec<(usize, &syntax::ast::RuleFile)> = parsed.iter().enumerate().collect();
     let mut program =
         check::check(&rule_files, book).map_err(|errors| Failure::from_errors(errors, &sources))?;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::statute::{Agency, Court, StatuteBook};
+use crate::statute::{Agency, Court, Moment, StatuteBook};
 
 /// Index of a fact in [`Program::facts`].
 pub type FactId = usize;
@@ -228,6 +228,10 @@ pub struct Validity {
     pub since: Option<String>,
     /// Date key of the first day it no longer holds.
     pub until: Option<String>,
+    /// `since`, looked up in the statute book's date keys.
+    pub since_at: Option<Moment>,
+    /// `until`, looked up in the statute book's date keys.
+    pub until_at: Option<Moment>,
 }
 
 /// An offence (or a variant of one) and its elements.

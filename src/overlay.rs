@@ -13,8 +13,8 @@ use thiserror::Error;
 use crate::diagnostic::suggestion_help;
 use crate::source::{Span, Spanned};
 use crate::statute::{
-    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, OffenceParticulars,
-    Punishment, Section, SectionKind, StatuteBook, Term, Verified, Version,
+    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, Moment,
+    OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, Term, Verified, Version,
 };
 use crate::syntax::ast::{
     Action, AmendmentDecl, Change, ChangeDecl, ClauseDecl, ClauseRole, Declaration, ExtendDecl,
@@ -520,6 +520,8 @@ fn insert(
     let mut version = Version {
         from: context.key.to_owned(),
         until: None,
+        from_at: Moment::Never,
+        until_at: None,
         summary: None,
         offence: None,
         source: context.header.cite.value.clone(),

@@ -285,7 +285,7 @@ impl<'p> Encoding<'p> {
                 continue;
             }
             let elements: Vec<usize> = (0..offence.elements.len())
-                .filter(|&e| holds_on(&program.book, &offence.elements[e].validity, reading))
+                .filter(|&e| holds_on(&offence.elements[e].validity, reading))
                 .collect();
             match periods.iter_mut().find(|(active, _)| *active == elements) {
                 Some((_, days)) => *days = days.or(&bdd),

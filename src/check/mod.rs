@@ -321,9 +321,13 @@ impl Checker {
             }
             Some(name.value.clone())
         };
+        let since = key(&validity.since);
+        let until = key(&validity.until);
         Validity {
-            since: key(&validity.since),
-            until: key(&validity.until),
+            since_at: since.as_deref().map(|key| self.book.moment(key)),
+            until_at: until.as_deref().map(|key| self.book.moment(key)),
+            since,
+            until,
         }
     }
 

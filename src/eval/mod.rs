@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::facts::Case;
 use crate::model::{Element, Program, Validity, Value};
-use crate::statute::{Certainty, Reading, StatuteBook, Windows};
+use crate::statute::{Certainty, Reading, Windows};
 use value::truth;
 
 /// Everything evaluation found, for resolution and output.
@@ -203,7 +203,7 @@ fn evaluate_offence(
         .elements
         .iter()
         .enumerate()
-        .filter(|(_, element)| holds_on(&program.book, &element.validity, reading))
+        .filter(|(_, element)| holds_on(&element.validity, reading))
         .map(|(index, element)| evaluate_element(index, element, values))
         .collect();
     let territory = territory(program, &section.instrument, values);
@@ -270,7 +270,7 @@ fn protections(
         .protections
         .iter()
         .enumerate()
-        .filter(|(_, protection)| holds_on(&program.book, &protection.validity, reading))
+        .filter(|(_, protection)| holds_on(&protection.validity, reading))
         .filter_map(|(index, protection)| {
             let section = &program.book.sections[&protection.section];
             let (version, _) = program.book.version_on(section, reading)?;
@@ -318,15 +318,9 @@ fn test(holds: Option<bool>) -> ElementOutcome {
 
 /// Whether a rule is part of the law under a reading, as for statute versions
 /// (`StatuteBook::version_on`).
-pub fn holds_on(book: &StatuteBook, validity: &Validity, reading: Reading) -> bool {
-    let started = validity
-        .since
-        .as_deref()
-        .is_none_or(|key| book.in_force(key, reading));
-    let ended = validity
-        .until
-        .as_deref()
-        .is_some_and(|key| book.in_force(key, reading));
+pub fn holds_on(validity: &Validity, reading: Reading) -> bool {
+    let started = validity.since_at.is_none_or(|at| at.in_force(reading));
+    let ended = validity.until_at.is_some_and(|at| at.in_force(reading));
     started && !ended
 }
 

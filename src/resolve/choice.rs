@@ -47,7 +47,7 @@ pub(super) fn section_jurisdiction(
     let clauses: Vec<&Clause> = offence
         .clauses
         .iter()
-        .filter(|c| holds_on(&program.book, &c.validity, outcome.reading()))
+        .filter(|c| holds_on(&c.validity, outcome.reading()))
         .collect();
     let default = |what: &str| {
         format!(

@@ -10,8 +10,9 @@ use toml::Spanned as TomlSpanned;
 use toml::value::Datetime;
 
 use super::{
-    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, OffenceParticulars,
-    Punishment, Section, SectionKind, StatuteBook, StatuteError, Term, Verified, Version,
+    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, Moment,
+    OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, StatuteError, Term,
+    Verified, Version,
 };
 use crate::diagnostic::suggestion_help;
 use crate::source::{SourceFile, Span};
@@ -61,6 +62,7 @@ pub fn load(files: &[SourceFile]) -> Result<StatuteBook, Vec<(usize, StatuteErro
         check_predecessors(&book, raw, *file, &mut errors);
     }
     if errors.is_empty() {
+        book.resolve_dates();
         Ok(book)
     } else {
         Err(errors)
@@ -330,6 +332,8 @@ fn build_version(
     Some(Version {
         from: raw.from.get_ref().clone(),
         until: raw.until.as_ref().map(|until| until.get_ref().clone()),
+        from_at: Moment::Never,
+        until_at: None,
         summary: raw.summary.clone(),
         offence,
         source: raw.source.get_ref().clone(),

@@ -36,35 +36,45 @@ impl StatuteBook {
             .iter()
             .enumerate()
             .find_map(|(index, version)| {
-                let started = self.in_force(&version.from, reading);
+                let started = version.from_at.in_force(reading);
                 let ended = version
-                    .until
-                    .as_deref()
-                    .is_some_and(|until| self.in_force(until, reading));
-                let boundary = [Some(&version.from), version.until.as_ref()]
+                    .until_at
+                    .is_some_and(|until| until.in_force(reading));
+                if !started || ended {
+                    return None;
+                }
+                let boundary = [Some((&version.from, version.from_at))]
                     .into_iter()
+                    .chain([version.until.as_ref().zip(version.until_at)])
                     .flatten()
-                    .find(|key| self.reached(key, reading.date) == Reached::Uncertain);
-                let certainty =
-                    boundary.map_or(Certainty::Certain, |key| Certainty::Uncertain(key.clone()));
-                (started && !ended).then_some((index, certainty))
+                    .find(|(_, at)| at.reached(reading.date) == Reached::Uncertain);
+                let certainty = boundary.map_or(Certainty::Certain, |(key, _)| {
+                    Certainty::Uncertain(key.clone())
+                });
+                Some((index, certainty))
             })
     }
 
-    /// Whether the day named by a date key has come by `date`.
-    pub fn reached(&self, key: &str, date: Date) -> Reached {
-        self.dates
-            .get(key)
-            .map_or(Reached::No, |key| key.reached(date))
+    /// Looks up every version's `from` and `until` keys once; run after the book is complete
+    /// (loaded, and amended by any overlay).
+    pub fn resolve_dates(&mut self) {
+        let dates = &self.dates;
+        let at = |key: &str| {
+            dates
+                .get(key)
+                .map_or(Moment::Never, |key| Moment::At(key.bound))
+        };
+        for version in self.sections.values_mut().flat_map(|s| &mut s.versions) {
+            version.from_at = at(&version.from);
+            version.until_at = version.until.as_deref().map(at);
+        }
     }
 
-    /// Whether the event named by a date key counts as having happened under a reading.
-    pub fn in_force(&self, key: &str, reading: Reading) -> bool {
-        match self.reached(key, reading.date) {
-            Reached::Yes => true,
-            Reached::No => false,
-            Reached::Uncertain => reading.windows == Windows::Later,
-        }
+    /// A date key's moment (never, for a key the book does not define).
+    pub fn moment(&self, key: &str) -> Moment {
+        self.dates
+            .get(key)
+            .map_or(Moment::Never, |key| Moment::At(key.bound))
     }
 
     /// Date keys whose window contains `date`: the law on that day is uncertain.
@@ -153,13 +163,7 @@ pub enum DateBound {
 impl DateKey {
     /// Whether this day has come by `date`.
     pub fn reached(&self, date: Date) -> Reached {
-        match self.bound {
-            DateBound::On(day) if date >= day => Reached::Yes,
-            DateBound::On(_) => Reached::No,
-            DateBound::Window { by, .. } if date >= by => Reached::Yes,
-            DateBound::Window { after, .. } if date <= after => Reached::No,
-            DateBound::Window { .. } => Reached::Uncertain,
-        }
+        self.bound.reached(date)
     }
 
     /// The earliest day it can be, for ordering keys.
@@ -167,6 +171,49 @@ impl DateKey {
         match self.bound {
             DateBound::On(day) => day,
             DateBound::Window { after, .. } => after.tomorrow().unwrap_or(after),
+        }
+    }
+}
+
+impl DateBound {
+    /// Whether this day has come by `date`.
+    pub fn reached(self, date: Date) -> Reached {
+        match self {
+            DateBound::On(day) if date >= day => Reached::Yes,
+            DateBound::On(_) => Reached::No,
+            DateBound::Window { by, .. } if date >= by => Reached::Yes,
+            DateBound::Window { after, .. } if date <= after => Reached::No,
+            DateBound::Window { .. } => Reached::Uncertain,
+        }
+    }
+}
+
+/// A version boundary's date key, looked up once (see [`StatuteBook::resolve_dates`]) so that
+/// evaluating a case compares dates instead of looking keys up by name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Moment {
+    /// A key the book does not define: never reached (the checker reports such keys).
+    #[default]
+    Never,
+    /// The key's day or window.
+    At(DateBound),
+}
+
+impl Moment {
+    /// Whether this moment has come by `date`.
+    pub fn reached(self, date: Date) -> Reached {
+        match self {
+            Moment::Never => Reached::No,
+            Moment::At(bound) => bound.reached(date),
+        }
+    }
+
+    /// Whether it counts as having come under a reading.
+    pub fn in_force(self, reading: Reading) -> bool {
+        match self.reached(reading.date) {
+            Reached::Yes => true,
+            Reached::No => false,
+            Reached::Uncertain => reading.windows == Windows::Later,
         }
     }
 }
@@ -238,6 +285,10 @@ pub struct Version {
     pub from: String,
     /// Date key of the first day no longer in force.
     pub until: Option<String>,
+    /// `from`, looked up in the book's date keys.
+    pub from_at: Moment,
+    /// `until`, looked up in the book's date keys.
+    pub until_at: Option<Moment>,
     /// What this text says, if it differs from the section summary.
     pub summary: Option<String>,
     /// Present for offences.
