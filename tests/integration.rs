@@ -13,4 +13,5 @@ mod explain;
 mod json;
 mod navigator;
 mod readme;
+mod robustness;
 mod shipped_law;

@@ -6,4 +6,4 @@ mod error;
 mod parser;
 
 pub use error::SyntaxError;
-pub use parser::parse;
+pub use parser::{MAX_NESTING, MAX_OPERATORS, parse};
