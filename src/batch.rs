@@ -3,7 +3,7 @@
 //! the run goes on. Lines are read a chunk at a time and each chunk is evaluated on every
 //! worker thread, so memory stays bounded by the chunk, whatever the size of the input.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read as _, Write};
 
 use jiff::civil::Date;
 use miette::Diagnostic;
@@ -14,7 +14,7 @@ use crate::diff::CaseDiff;
 use crate::facts::{self, Case, CaseId, FactError};
 use crate::model::Program;
 use crate::output::json::{CaseReport, case_report};
-use crate::source::SourceFile;
+use crate::source::{MAX_FILE_BYTES, SourceFile};
 
 /// Lines per chunk: enough to keep both cores busy between writes, small enough that a chunk
 /// of full reports (some hundreds of kilobytes each) stays a few hundred megabytes at most.
@@ -73,14 +73,13 @@ pub fn run(
     today: Date,
 ) -> io::Result<Stats> {
     let mut stats = Stats::default();
-    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+    let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(CHUNK);
     loop {
         chunk.clear();
         while chunk.len() < CHUNK {
-            let mut line = Vec::new();
-            if input.read_until(b'\n', &mut line)? == 0 {
+            let Some(line) = read_line(&mut input)? else {
                 break;
-            }
+            };
             stats.lines += 1;
             chunk.push((stats.lines, line));
         }
@@ -105,8 +104,45 @@ pub fn run(
     Ok(stats)
 }
 
+/// An input line, or the fact that it was too long to keep.
+enum Line {
+    Text(Vec<u8>),
+    TooLong,
+}
+
+/// Reads one line of at most [`MAX_FILE_BYTES`] (the limit on a case file); the rest of a longer
+/// line is skipped without being kept, so one absurd line cannot exhaust memory.
+fn read_line(input: &mut impl BufRead) -> io::Result<Option<Line>> {
+    let mut line = Vec::new();
+    if input
+        .by_ref()
+        .take(MAX_FILE_BYTES)
+        .read_until(b'\n', &mut line)?
+        == 0
+    {
+        return Ok(None);
+    }
+    if line.ends_with(b"\n") || (line.len() as u64) < MAX_FILE_BYTES {
+        return Ok(Some(Line::Text(line)));
+    }
+    loop {
+        line.clear();
+        let read = input.by_ref().take(1 << 16).read_until(b'\n', &mut line)?;
+        if read == 0 || line.ends_with(b"\n") {
+            return Ok(Some(Line::TooLong));
+        }
+    }
+}
+
 /// The output line for one input line, and whether the input was bad.
-fn one_line(job: &Job<'_>, name: &str, number: usize, line: &[u8], today: Date) -> (String, bool) {
+fn one_line(job: &Job<'_>, name: &str, number: usize, line: &Line, today: Date) -> (String, bool) {
+    let Line::Text(line) = line else {
+        let problem = Problem::whole_line(format!(
+            "the line is longer than {} MiB, the limit on a case",
+            MAX_FILE_BYTES >> 20
+        ));
+        return (error_line(number, None, vec![problem]), true);
+    };
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let text = match std::str::from_utf8(line) {

@@ -241,8 +241,7 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
         }
         save(&case)?;
     }
-    let text = fs::read_to_string(out).map_err(|error| Failure::io(out, &error))?;
-    let file = SourceFile::new(out.display().to_string(), text);
+    let file = SourceFile::read(out).map_err(|error| Failure::io(out, &error))?;
     let case = facts::load(&file.text, facts::Format::Toml, &program)
         .map_err(|errors| Failure(errors.into_iter().map(|e| attach(e, &file)).collect()))?;
     let evaluated = run_case(&program, &file, &case, jiff::ZonedDateTime::now().date());
@@ -757,8 +756,8 @@ pub fn load_law(dir: Option<&Path>, amend: &[String]) -> Result<(LawFiles, Progr
 /// An overlay file, or a shipped overlay by name (`tipnav law --amendments` lists them).
 fn read_overlay(name: &str) -> Result<SourceFile, Failure> {
     let path = Path::new(name);
-    if let Ok(text) = fs::read_to_string(path) {
-        return Ok(SourceFile::new(name, text));
+    if path.is_file() {
+        return SourceFile::read(path).map_err(|error| Failure::io(path, &error));
     }
     law::shipped_amendment(name).ok_or_else(|| {
         let shipped = law::shipped_amendments();
@@ -875,14 +874,13 @@ fn load_cases(
     let mut cases = Vec::new();
     for path in expand(paths)? {
         let path = &path;
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
+        let file = match SourceFile::read(path) {
+            Ok(file) => file,
             Err(error) => {
                 failure.0.extend(Failure::io(path, &error).0);
                 continue;
             }
         };
-        let file = SourceFile::new(path.display().to_string(), text);
         match facts::load(&file.text, facts::Format::from_path(&file.name), program) {
             Ok(case) => cases.push((file, case)),
             Err(errors) => failure

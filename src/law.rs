@@ -62,10 +62,9 @@ fn read_folder(dir: &Path, extension: &str) -> std::io::Result<Vec<SourceFile>> 
     paths
         .into_iter()
         .map(|path| {
-            let text = fs::read_to_string(&path).map_err(|error| {
+            SourceFile::read(&path).map_err(|error| {
                 std::io::Error::new(error.kind(), format!("{}: {error}", path.display()))
-            })?;
-            Ok(SourceFile::new(path.display().to_string(), text))
+            })
         })
         .collect()
 }

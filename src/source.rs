@@ -1,12 +1,16 @@
 //! Source files and spans: what every stage uses to point at the text a user wrote.
 //! Knows nothing about rules or statutes. Also the one way tipnav writes a file: atomically.
 
-use std::io::Write as _;
+use std::io::{self, Read as _, Write as _};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
 use miette::{NamedSource, SourceSpan};
+
+/// The largest file tipnav reads (4 MiB, over a hundred times the largest shipped file): a
+/// bigger case, rule or statute file is a mistake, and reading it whole could exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
 /// A loaded text file (a statute, a rule file or a case file).
 #[derive(Debug, Clone)]
@@ -24,6 +28,31 @@ impl SourceFile {
             name: name.into(),
             text: text.into(),
         }
+    }
+
+    /// Reads a UTF-8 file of at most [`MAX_FILE_BYTES`], named by its path. Never reads more
+    /// than the limit, so `/dev/zero` or a 200 MB file is an error, not an exhausted memory.
+    pub fn read(path: &Path) -> io::Result<Self> {
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!(
+                    "the file is larger than {} MiB, the most tipnav reads",
+                    MAX_FILE_BYTES >> 20
+                ),
+            ));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            )
+        })?;
+        Ok(Self::new(path.display().to_string(), text))
     }
 
     /// The file as miette source code, for attaching to a diagnostic.

@@ -206,3 +206,27 @@ fn toml_to_json(value: toml::Value) -> Value {
         ),
     }
 }
+
+#[test]
+fn an_absurdly_long_line_is_an_error_line_and_the_batch_goes_on() {
+    let good = generate(2, 0, 5);
+    let mut good = good.lines();
+    let long = format!("{{\"id\": \"{}\"}}", "x".repeat(5 << 20));
+    let input = format!(
+        "{}\n{long}\n{}\n",
+        good.next().unwrap(),
+        good.next().unwrap()
+    );
+    let (status, out) = piped(&["eval", "--batch", "--summary"], &input);
+    assert_eq!(status, 2);
+    let out = lines(&out);
+    assert_eq!(out.len(), 3);
+    assert!(
+        out[1]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("longer than 4 MiB")
+    );
+    assert_eq!(out[2]["id"], "case-2");
+    assert!(out[2]["summary"].is_object());
+}

@@ -17,4 +17,5 @@ mod json;
 mod navigator;
 mod properties;
 mod readme;
+mod robustness;
 mod shipped_law;

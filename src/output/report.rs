@@ -3,7 +3,9 @@
 
 use std::io::IsTerminal as _;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, JSONReportHandler};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, JSONReportHandler, NarratableReportHandler,
+};
 
 use crate::cli::Color;
 
@@ -50,12 +52,33 @@ pub fn render_diagnostics(reports: &[miette::Report], style: DiagnosticStyle) ->
             } else {
                 GraphicalTheme::unicode_nocolor()
             };
-            let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
-            let _ = handler.render_report(&mut out, report.as_ref());
+            if labels_far_right(report.as_ref()) {
+                // miette's drawing pads to the label's column with a format width, which panics
+                // past 65535; the narrated form names line and column instead.
+                let _ = NarratableReportHandler::new().render_report(&mut out, report.as_ref());
+            } else {
+                let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+                let _ = handler.render_report(&mut out, report.as_ref());
+            }
         }
     }
     if !style.json && reports.len() > 1 {
         out.push_str(&format!("{} problems found\n", reports.len()));
     }
     out
+}
+
+/// The farthest column a label may start at and still be drawn under its line.
+const MAX_DRAWN_COLUMN: usize = 10_000;
+
+/// Whether a label of the diagnostic starts past [`MAX_DRAWN_COLUMN`] (an enormously long line).
+fn labels_far_right(diagnostic: &dyn Diagnostic) -> bool {
+    let (Some(source), Some(mut labels)) = (diagnostic.source_code(), diagnostic.labels()) else {
+        return false;
+    };
+    labels.any(|label| {
+        source
+            .read_span(label.inner(), 0, 0)
+            .is_ok_and(|contents| contents.column() > MAX_DRAWN_COLUMN)
+    })
 }

@@ -8,4 +8,4 @@ pub mod fmt;
 mod parser;
 
 pub use error::SyntaxError;
-pub use parser::parse;
+pub use parser::{MAX_NESTING, MAX_OPERATORS, parse};

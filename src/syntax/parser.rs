@@ -36,8 +36,17 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
             | Op::infix(Rule::ge, Assoc::Left))
 });
 
+/// Parentheses nest at most this deep: the parser descends one level per parenthesis, and
+/// input nested thousands deep would overflow the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// An expression has at most this many operators: checking and evaluation descend one level
+/// per operator. A longer condition reads better split into facts declared with `derive`.
+pub const MAX_OPERATORS: usize = 256;
+
 /// Parses one rule file. Stops at the first syntax error: later text cannot be trusted.
 pub fn parse(text: &str) -> Result<RuleFile, SyntaxError> {
+    check_nesting(text)?;
     let mut pairs = RuleParser::parse(Rule::file, text).map_err(syntax_error)?;
     let file = pairs
         .next()
@@ -450,7 +459,80 @@ fn parse_precedence(pair: Pair<'_, Rule>) -> Result<PrecedenceDecl, SyntaxError>
     })
 }
 
+/// Parentheses nested deeper than [`MAX_NESTING`], found before pest recurses into them.
+/// Strings and comments are skipped; anything else the grammar rejects later.
+fn check_nesting(text: &str) -> Result<(), SyntaxError> {
+    let mut depth = 0usize;
+    let mut bytes = text.bytes().enumerate();
+    while let Some((at, byte)) = bytes.next() {
+        match byte {
+            b'#' => {
+                let _ = bytes.by_ref().find(|&(_, b)| b == b'\n');
+            }
+            b'"' => {
+                while let Some((_, b)) = bytes.next() {
+                    match b {
+                        b'\\' => {
+                            bytes.next();
+                        }
+                        b'"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            b'(' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(SyntaxError {
+                        message: format!("parentheses nested more than {MAX_NESTING} deep"),
+                        span: Span::new(at..at + 1),
+                        label: "too deep".into(),
+                        help: Some(SPLIT_HELP.into()),
+                    });
+                }
+            }
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+const SPLIT_HELP: &str = "split the condition into facts declared with `derive`";
+
+/// An expression with more than [`MAX_OPERATORS`] operators, counted without recursion.
+fn check_operators(pair: &Pair<'_, Rule>) -> Result<(), SyntaxError> {
+    let mut operators = pair.clone().into_inner().flatten().filter(|p| {
+        matches!(
+            p.as_rule(),
+            Rule::or
+                | Rule::and
+                | Rule::not
+                | Rule::eq
+                | Rule::ne
+                | Rule::lt
+                | Rule::le
+                | Rule::gt
+                | Rule::ge
+        )
+    });
+    match operators.nth(MAX_OPERATORS) {
+        None => Ok(()),
+        Some(op) => Err(SyntaxError {
+            message: format!("expression has more than {MAX_OPERATORS} operators"),
+            span: span_of(&op),
+            label: "one operator too many".into(),
+            help: Some(SPLIT_HELP.into()),
+        }),
+    }
+}
+
 fn parse_expr(pair: Pair<'_, Rule>) -> Result<Expr, SyntaxError> {
+    check_operators(&pair)?;
+    lower_expr(pair)
+}
+
+fn lower_expr(pair: Pair<'_, Rule>) -> Result<Expr, SyntaxError> {
     PRATT
         .map_primary(parse_primary)
         .map_prefix(|op, operand| {
@@ -490,7 +572,7 @@ fn binary_op(rule: Rule) -> BinaryOp {
 fn parse_primary(pair: Pair<'_, Rule>) -> Result<Expr, SyntaxError> {
     let span = span_of(&pair);
     let kind = match pair.as_rule() {
-        Rule::expr => return parse_expr(pair),
+        Rule::expr => return lower_expr(pair),
         Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
         Rule::integer => ExprKind::Int(parse_integer(&pair)?),
         Rule::date => ExprKind::Date(parse_date(&pair)?),

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Builds the seed corpora of the fuzz targets from the shipped files (run from anywhere):
+# rules and amendment overlays, statutes, example cases in TOML and the same cases as JSON.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+corpus="$here/corpus"
+mkdir -p "$corpus/rules" "$corpus/statutes" "$corpus/case_toml" "$corpus/case_json"
+cp "$root"/rules/*.rules "$root"/rules/amendments/*.rules "$corpus/rules/"
+cp "$root"/statutes/*.toml "$corpus/statutes/"
+find "$root/examples" "$root/tests/fixtures/cases" -name '*.toml' | while read -r file; do
+    cp "$file" "$corpus/case_toml/$(basename "$(dirname "$file")")-$(basename "$file")"
+done
+find "$root/tests/fixtures/cases" -name '*.json' -exec cp {} "$corpus/case_json/" \;
+# JSON cases have the TOML shape, with dates as strings.
+python3 - "$corpus/case_toml" "$corpus/case_json" <<'PY'
+import json, pathlib, sys, tomllib
+source, target = map(pathlib.Path, sys.argv[1:])
+for path in sorted(source.glob("*.toml")):
+    try:
+        data = tomllib.loads(path.read_text())
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        continue
+    text = json.dumps(data, indent=2, default=str, ensure_ascii=False)
+    (target / (path.stem + ".json")).write_text(text + "\n")
+PY
+for target in rules statutes case_toml case_json; do
+    echo "$target: $(ls "$corpus/$target" | wc -l) seeds"
+done
