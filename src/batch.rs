@@ -18,7 +18,7 @@ use crate::source::{MAX_FILE_BYTES, SourceFile};
 
 /// Lines per chunk: enough to keep both cores busy between writes, small enough that a chunk
 /// of full reports (some hundreds of kilobytes each) stays a few hundred megabytes at most.
-const CHUNK: usize = 1024;
+const CHUNK: usize = 256;
 
 /// What each line is turned into.
 pub enum Job<'a> {

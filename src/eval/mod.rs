@@ -249,14 +249,20 @@ fn territory(program: &Program, instrument: &str, values: &[Option<Value>]) -> O
     if province == "federal" {
         return None;
     }
-    let given = program.case_province.and_then(|fact| {
-        values[fact]
-            .as_ref()
-            .map(|value| value.display(&program.facts[fact].ty))
+    let holds = program.case_province.and_then(|fact| {
+        let ty = &program.facts[fact].ty;
+        Some(match values[fact].as_ref()? {
+            // The usual case: compare the member's name without writing the value out.
+            Value::Enum(index) => ty
+                .members()
+                .and_then(|members| members.get(usize::from(*index)))
+                .is_some_and(|member| member == province),
+            other => other.display(ty) == *province,
+        })
     });
     Some(Territory {
         province: province.clone(),
-        holds: given.map(|given| given == *province),
+        holds,
     })
 }
 
