@@ -5,7 +5,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 corpus="$here/corpus"
-mkdir -p "$corpus/rules" "$corpus/statutes" "$corpus/case_toml" "$corpus/case_json"
+mkdir -p "$corpus/rules" "$corpus/statutes" "$corpus/case_toml" "$corpus/case_json" "$corpus/batch"
 cp "$root"/rules/*.rules "$root"/rules/amendments/*.rules "$corpus/rules/"
 cp "$root"/statutes/*.toml "$corpus/statutes/"
 find "$root/examples" "$root/tests/fixtures/cases" -name '*.toml' | while read -r file; do
@@ -24,6 +24,10 @@ for path in sorted(source.glob("*.toml")):
     text = json.dumps(data, indent=2, default=str, ensure_ascii=False)
     (target / (path.stem + ".json")).write_text(text + "\n")
 PY
-for target in rules statutes case_toml case_json; do
+# Batch input: a few generated JSON Lines files, some with bad lines.
+for seed in 1 2 3; do
+    python3 "$root/benches/gen-cases.py" 20 --seed "$seed" --bad 4 > "$corpus/batch/cases-$seed.jsonl"
+done
+for target in rules statutes case_toml case_json batch; do
     echo "$target: $(ls "$corpus/$target" | wc -l) seeds"
 done
