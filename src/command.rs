@@ -306,6 +306,8 @@ fn diff(
     };
     let report = output::diff::DiffReport {
         tipnav: env!("CARGO_PKG_VERSION"),
+        base_digest: base.digest.clone(),
+        digest: amended.digest.clone(),
         amendments: amended.amendments.iter().map(Into::into).collect(),
         as_if_date: as_if.map(|d| d.to_string()),
         method,
@@ -409,6 +411,7 @@ fn overlaps(
     }
     let report = OverlapReport {
         tipnav: env!("CARGO_PKG_VERSION"),
+        digest: program.digest.clone(),
         amendments: program.amendments.iter().map(Into::into).collect(),
         date: date.map(|d| d.to_string()),
         overlaps,
@@ -464,6 +467,7 @@ fn gaps(
     }
     let report = GapReport {
         tipnav: env!("CARGO_PKG_VERSION"),
+        digest: program.digest.clone(),
         amendments: program.amendments.iter().map(Into::into).collect(),
         indicators: program.indicators.len(),
         gaps,

@@ -10,6 +10,8 @@ use super::table::{Style, heading, new_table};
 pub struct OverlapReport {
     /// The tipnav version.
     pub tipnav: &'static str,
+    /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
+    pub digest: String,
     /// Overlays applied.
     pub amendments: Vec<super::diff::AmendmentReport>,
     /// With `--date`: the date the law was read on.
@@ -46,6 +48,8 @@ pub struct OverlapItem {
 pub struct GapReport {
     /// The tipnav version.
     pub tipnav: &'static str,
+    /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
+    pub digest: String,
     /// Overlays applied.
     pub amendments: Vec<super::diff::AmendmentReport>,
     /// Indicators checked.
@@ -78,6 +82,10 @@ pub struct GapItem {
 /// The overlap matrix and list.
 pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
     let mut out = String::new();
+    out.push_str(&format!(
+        "tipnav {} · law {}\n",
+        report.tipnav, report.digest
+    ));
     heading(
         &mut out,
         style,
@@ -168,6 +176,10 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
 /// The gaps list.
 pub fn render_gaps(report: &GapReport, style: Style) -> String {
     let mut out = String::new();
+    out.push_str(&format!(
+        "tipnav {} · law {}\n",
+        report.tipnav, report.digest
+    ));
     heading(&mut out, style, 1, "Patterns of concern no offence reaches");
     out.push_str(&format!(
         "{} indicators checked; {} have gaps.\n\n",

@@ -12,6 +12,10 @@ use crate::overlay::Amendment;
 pub struct DiffReport {
     /// The tipnav version.
     pub tipnav: &'static str,
+    /// SHA-256 of the files of the law compared against (the base law).
+    pub base_digest: String,
+    /// SHA-256 of the files of the amended law (the same as `base_digest` without an overlay).
+    pub digest: String,
     /// The overlays compared with the base law.
     pub amendments: Vec<AmendmentReport>,
     /// With `--as-if-date`: the date every case was read on.
@@ -57,6 +61,10 @@ impl From<&Amendment> for AmendmentReport {
 /// Renders the report as tables or Markdown.
 pub fn render(report: &DiffReport, style: Style) -> String {
     let mut out = String::new();
+    out.push_str(&format!(
+        "tipnav {} · base law {} · amended law {}\n",
+        report.tipnav, report.base_digest, report.digest
+    ));
     heading(&mut out, style, 1, "What the change does to the case bank");
     for amendment in &report.amendments {
         out.push_str(&format!(

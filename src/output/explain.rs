@@ -18,6 +18,8 @@ use crate::source::SourceFile;
 pub struct Explanation {
     /// The tipnav version.
     pub tipnav: &'static str,
+    /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
+    pub digest: String,
     /// The case file.
     pub file: String,
     /// The date whose law was used, and why.
@@ -228,6 +230,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         });
     Explanation {
         tipnav: env!("CARGO_PKG_VERSION"),
+        digest: program.digest.clone(),
         file: evaluated.file.name.clone(),
         law,
         sections,
@@ -389,6 +392,10 @@ fn position(file: &SourceFile, offset: usize) -> String {
 /// The explanation as an indented tree (terminal) or Markdown.
 pub fn render(explanation: &Explanation, markdown: bool) -> String {
     let mut out = String::new();
+    out.push_str(&format!(
+        "tipnav {} · law {}\n",
+        explanation.tipnav, explanation.digest
+    ));
     let title = |out: &mut String, text: &str| {
         if markdown {
             out.push_str(&format!("## {text}\n\n"));
