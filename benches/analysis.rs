@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use tipnav::analysis::{Encoding, gaps, overlaps};
+use tipnav::analysis::{Encoding, gaps, groups, overlaps};
 use tipnav::command::load_law;
 use tipnav::model::Program;
 
@@ -12,26 +12,30 @@ fn main() {
     let (_, program) = load_law(None, &[]).expect("the shipped law checks");
     let today: jiff::civil::Date = "2026-11-29".parse().unwrap();
     println!(
-        "{:<10} {:>9} {:>12} {:>14} {:>10} {:>10}",
-        "law", "offences", "encode", "overlaps", "pairs", "gaps"
+        "{:<10} {:>9} {:>12} {:>14} {:>10} {:>10} {:>10} {:>10}",
+        "law", "offences", "encode", "overlaps", "pairs", "groups", "found", "gaps"
     );
     for factor in [1, 2, 5, 10] {
         let law = scaled(&program, factor);
         let (encoding, encode) = timed(|| Encoding::new(&law));
         let mut encoding = encoding;
         let (found, overlap_time) = timed(|| overlaps(&mut encoding, Some(today), today));
+        let (grouped, group_time) = timed(|| groups(&mut encoding, &found, Some(today), today));
         let (_, gap_time) = timed(|| gaps(&mut encoding, Some(today), today));
+        let bound = if grouped.complete { "" } else { ">=" };
         println!(
-            "{:<10} {:>9} {:>12} {:>14} {:>10} {:>10}",
+            "{:<10} {:>9} {:>12} {:>14} {:>10} {:>10} {:>10} {:>10}",
             format!("x{factor}"),
             law.offences.len(),
             format!("{:.0?}", encode),
             format!("{:.0?}", overlap_time),
             found.len(),
+            format!("{:.0?}", group_time),
+            format!("{bound}{}", grouped.found),
             format!("{:.0?}", gap_time)
         );
         if factor == 1 {
-            let total = encode + overlap_time + gap_time;
+            let total = encode + overlap_time + group_time + gap_time;
             let verdict = if total < Duration::from_secs(1) {
                 "meets"
             } else {

@@ -377,8 +377,9 @@ fn overlaps(
     use crate::output::analysis::{OverlapItem, OverlapReport};
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let today = jiff::ZonedDateTime::now().date();
-    let found =
-        crate::analysis::overlaps(&mut crate::analysis::Encoding::new(&program), date, today);
+    let mut encoding = crate::analysis::Encoding::new(&program);
+    let found = crate::analysis::overlaps(&mut encoding, date, today);
+    let groups = crate::analysis::groups(&mut encoding, &found, date, today);
     let pairs = |found: &[crate::analysis::Overlap]| {
         found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
     };
@@ -409,6 +410,7 @@ fn overlaps(
             witness_file,
         });
     }
+    let (items, declared_groups) = group_items(&program, &groups, dir)?;
     let report = OverlapReport {
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
@@ -417,6 +419,10 @@ fn overlaps(
         overlaps,
         added,
         removed,
+        groups: items,
+        groups_found: groups.found,
+        groups_complete: groups.complete,
+        declared_groups,
     };
     let text = if format == Format::Html {
         output::html::overlaps_page(&report, &output::json::law_info(&program))
@@ -425,6 +431,59 @@ fn overlaps(
     };
     output::print(&text);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The groups of an overlap report, their witnesses written to `dir` when given.
+fn group_items(
+    program: &Program,
+    groups: &crate::analysis::Groups,
+    dir: Option<&Path>,
+) -> Result<
+    (
+        Vec<crate::output::analysis::GroupItem>,
+        Vec<crate::output::analysis::DeclaredGroupItem>,
+    ),
+    Failure,
+> {
+    use crate::output::analysis::{DeclaredGroupItem, GroupItem};
+    let mut items = Vec::new();
+    for (index, group) in groups.groups.iter().enumerate() {
+        let witness = crate::interview::case_file(program, &group.witness);
+        let name = format!("group-{:03}-of-{}.toml", index + 1, group.sections.len());
+        let witness_file = write_witness(dir, &name, &witness)?;
+        items.push(GroupItem {
+            sections: group.sections.clone(),
+            declared: group.declared.is_some(),
+            declared_kind: group.declared.as_ref().map(|(k, _)| k.id()),
+            cite: group.declared.as_ref().map(|(_, c)| c.clone()),
+            conflicts: group.conflicts.iter().map(|k| k.id()).collect(),
+            witness,
+            witness_file,
+        });
+    }
+    let mut declared = Vec::new();
+    for (index, group) in groups.declared.iter().enumerate() {
+        let witness = group
+            .witness
+            .as_ref()
+            .map(|w| crate::interview::case_file(program, w));
+        let witness_file = match &witness {
+            Some(text) => {
+                write_witness(dir, &format!("declared-group-{:03}.toml", index + 1), text)?
+            }
+            None => None,
+        };
+        declared.push(DeclaredGroupItem {
+            sections: group.sections.clone(),
+            kind: group.kind.id(),
+            cite: group.cite.clone(),
+            joint: group.witness.is_some(),
+            witness,
+            witness_file,
+            parts: group.parts.clone(),
+        });
+    }
+    Ok((items, declared))
 }
 
 fn gaps(

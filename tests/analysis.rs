@@ -73,6 +73,41 @@ fn overlaps_of_the_shipped_law_have_true_witnesses() {
 }
 
 #[test]
+fn groups_of_the_shipped_law_have_true_witnesses() {
+    let run = tipnav(&["overlaps", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let program = crate::support::program();
+    let groups = report["groups"].as_array().unwrap();
+    assert!(!groups.is_empty());
+    let declared = report["declared_groups"].as_array().unwrap();
+    let joint = declared.iter().filter(|g| g["joint"] == true);
+    for group in groups.iter().chain(joint) {
+        let members: Vec<&str> = group["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert!(members.len() >= 3);
+        let statuses = statuses(&program, group["witness"].as_str().unwrap());
+        for section in &members {
+            let status = statuses.iter().find(|(s, _)| s == section).map(|(_, s)| *s);
+            assert_eq!(
+                status,
+                Some(Status::Applies),
+                "{section} applies on the witness for {members:?}"
+            );
+        }
+    }
+    // A declared overlap whose members cannot all apply lists the parts that can.
+    for group in declared.iter().filter(|g| g["joint"] == false) {
+        assert!(group["witness"].is_null());
+        assert!(!group["parts"].as_array().unwrap().is_empty(), "{group}");
+    }
+}
+
+#[test]
 fn overlaps_are_complete_on_a_small_law() {
     let dir = root().join("tests/fixtures/analysis/law");
     let (_, program) = tipnav::command::load_law(Some(&dir), &[]).unwrap();
@@ -87,6 +122,7 @@ fn overlaps_are_complete_on_a_small_law() {
     // Brute force: every combination of every fact's values (every subset of every set).
     let id = |name: &str| program.fact(name).unwrap();
     let mut expected = BTreeSet::new();
+    let mut together: BTreeSet<Vec<String>> = BTreeSet::new();
     let dates = ["2019-12-31", "2020-01-01", "2024-06-01"];
     for date in dates {
         for province in 0..2u8 {
@@ -110,6 +146,7 @@ fn overlaps_are_complete_on_a_small_law() {
                                 .filter(|s| s.status == Status::Applies)
                                 .map(|s| &s.section)
                                 .collect();
+                            together.insert(applying.iter().map(|s| (*s).clone()).collect());
                             for (i, a) in applying.iter().enumerate() {
                                 for b in &applying[i + 1..] {
                                     expected.insert(((*a).clone(), (*b).clone()));
@@ -140,6 +177,67 @@ fn overlaps_are_complete_on_a_small_law() {
         expected.into_iter().filter(|(a, b)| shares(a, b)).collect();
     assert_eq!(found, expected);
     assert!(!found.is_empty());
+    groups_are_complete(&program, &expected, &together);
+}
+
+/// Every set of three or more offences that brute force sees apply together, and that overlap
+/// pairwise, lies inside a reported group; every reported group is jointly applicable and
+/// maximal.
+fn groups_are_complete(
+    program: &Program,
+    pairs: &BTreeSet<(String, String)>,
+    together: &BTreeSet<Vec<String>>,
+) {
+    let mut encoding = tipnav::analysis::Encoding::new(program);
+    let overlaps = tipnav::analysis::overlaps(&mut encoding, None, today());
+    let groups = tipnav::analysis::groups(&mut encoding, &overlaps, None, today());
+    assert!(groups.complete);
+    assert_eq!(groups.found, groups.groups.len());
+    let reported: Vec<BTreeSet<String>> = groups
+        .groups
+        .iter()
+        .map(|g| g.sections.iter().cloned().collect())
+        .collect();
+    let paired = |a: &String, b: &String| {
+        pairs.contains(&(a.clone(), b.clone())) || pairs.contains(&(b.clone(), a.clone()))
+    };
+    // The largest pairwise-overlapping subsets of each set of offences that apply together.
+    let mut expected: Vec<BTreeSet<String>> = Vec::new();
+    for applying in together {
+        let n = applying.len();
+        for mask in 0u32..(1 << n) {
+            let members: Vec<&String> = (0..n)
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| &applying[i])
+                .collect();
+            let clique = members
+                .iter()
+                .enumerate()
+                .all(|(i, a)| members[i + 1..].iter().all(|b| paired(a, b)));
+            if members.len() >= 3 && clique {
+                expected.push(members.into_iter().cloned().collect());
+            }
+        }
+    }
+    for set in &expected {
+        assert!(
+            reported.iter().any(|g| set.is_subset(g)),
+            "{set:?} apply together but no reported group holds them: {reported:?}"
+        );
+    }
+    for group in &reported {
+        assert!(
+            expected.contains(group),
+            "{group:?} is not jointly applicable"
+        );
+        assert!(
+            !expected
+                .iter()
+                .any(|set| group.is_subset(set) && group != set),
+            "{group:?} is not maximal"
+        );
+    }
+    assert!(!reported.is_empty(), "the small law has a group of three");
 }
 
 #[test]
@@ -253,7 +351,18 @@ fn witnesses_can_be_written_as_case_files() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(written.len(), 5);
+    let named = |prefix: &str| {
+        written
+            .iter()
+            .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+            .count()
+    };
+    assert_eq!(named("overlap-"), 5, "{written:?}");
+    assert!(named("group-") >= 1, "{written:?}");
+    assert_eq!(
+        named("overlap-") + named("group-") + named("declared-group-"),
+        written.len()
+    );
     for path in &written {
         let eval = tipnav(&[
             "eval",

@@ -4,11 +4,13 @@
 //! evaluator before it is reported, so what is reported is sound.
 
 mod encode;
+mod groups;
 
 use biodivine_lib_bdd::Bdd;
 use jiff::civil::Date;
 
 pub use encode::Encoding;
+pub use groups::{DeclaredGroup, Group, Groups, MAX_GROUPS, MAX_STEPS, groups};
 
 use crate::eval::{Status, evaluate, section_status};
 use crate::facts::Case;
@@ -75,7 +77,7 @@ pub fn overlaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) ->
             };
             let relevant = reads(program, &[i, j]);
             let witness = minimize(program, full, &relevant, holds);
-            let conflicts = conflicts(program, &witness, [i, j], today);
+            let conflicts = conflicts(program, &witness, &[i, j], today);
             let declared = program
                 .overlaps
                 .iter()
@@ -248,26 +250,37 @@ fn minimize(
     case
 }
 
-fn conflicts(program: &Program, witness: &Case, pair: [usize; 2], today: Date) -> Vec<OverlapKind> {
+/// Conflicts among offences that all apply on a witness: they go to different courts or
+/// agencies, or one maximum penalty is at least twice another.
+fn conflicts(
+    program: &Program,
+    witness: &Case,
+    members: &[usize],
+    today: Date,
+) -> Vec<OverlapKind> {
     let outcome = evaluate(program, witness, today);
     let resolution = resolve(program, &outcome);
-    let find = |index: usize| {
-        resolution
-            .sections
-            .iter()
-            .find(|s| s.section == program.offences[index].section)
-    };
-    let (Some(a), Some(b)) = (find(pair[0]), find(pair[1])) else {
+    let found: Vec<(usize, &crate::resolve::SectionJurisdiction)> = members
+        .iter()
+        .filter_map(|&index| {
+            resolution
+                .sections
+                .iter()
+                .find(|s| s.section == program.offences[index].section)
+                .map(|s| (index, s))
+        })
+        .collect();
+    if found.len() < members.len() {
         return Vec::new();
-    };
+    }
     let mut kinds = Vec::new();
     let court = |s: &crate::resolve::SectionJurisdiction| s.court.chosen.as_ref().map(|c| c.value);
     let agency =
         |s: &crate::resolve::SectionJurisdiction| s.agency.chosen.as_ref().map(|c| c.value);
-    if court(a) != court(b) {
+    if found.iter().any(|(_, s)| court(s) != court(found[0].1)) {
         kinds.push(OverlapKind::ForumConflict);
     }
-    if agency(a) != agency(b) {
+    if found.iter().any(|(_, s)| agency(s) != agency(found[0].1)) {
         kinds.push(OverlapKind::AgencyConflict);
     }
     let maximum = |index: usize| {
@@ -281,8 +294,9 @@ fn conflicts(program: &Program, witness: &Case, pair: [usize; 2], today: Date) -
             Term::Life => Some(12 * 40),
         }
     };
-    if let (Some(x), Some(y)) = (maximum(pair[0]), maximum(pair[1])) {
-        if x.max(y) >= 2 * x.min(y).max(1) {
+    let maxima: Vec<u32> = members.iter().filter_map(|&i| maximum(i)).collect();
+    if let (Some(&x), Some(&y)) = (maxima.iter().max(), maxima.iter().min()) {
+        if maxima.len() >= 2 && x >= 2 * y.max(1) {
             kinds.push(OverlapKind::PenaltyDisparity);
         }
     }

@@ -22,6 +22,53 @@ pub struct OverlapReport {
     pub added: Vec<[String; 2]>,
     /// Pairs the amendment removes.
     pub removed: Vec<[String; 2]>,
+    /// The largest groups of three or more pairwise-overlapping offences that can all apply on
+    /// one set of facts, largest first (at most 200).
+    pub groups: Vec<GroupItem>,
+    /// How many such groups were found (more than `groups` holds when capped).
+    pub groups_found: usize,
+    /// False when the group search stopped at its step limit, so `groups_found` is a lower bound.
+    pub groups_complete: bool,
+    /// Every declared overlap of three or more offences, checked: can they all apply together.
+    pub declared_groups: Vec<DeclaredGroupItem>,
+}
+
+/// One group of three or more offences that can all apply on one set of facts.
+#[derive(Debug, Serialize)]
+pub struct GroupItem {
+    /// The sections.
+    pub sections: Vec<String>,
+    /// Whether one declared overlap names them all.
+    pub declared: bool,
+    /// That overlap's kind.
+    pub declared_kind: Option<&'static str>,
+    /// That overlap's citation.
+    pub cite: Option<String>,
+    /// Conflicts among them on the witness.
+    pub conflicts: Vec<&'static str>,
+    /// The witness as a case file (TOML): all of them apply on it.
+    pub witness: String,
+    /// Where `--witness-dir` wrote it.
+    pub witness_file: Option<String>,
+}
+
+/// A declared overlap of three or more offences, checked.
+#[derive(Debug, Serialize)]
+pub struct DeclaredGroupItem {
+    /// The declared sections that are offences.
+    pub sections: Vec<String>,
+    /// The declared kind.
+    pub kind: &'static str,
+    /// The declared citation.
+    pub cite: String,
+    /// Whether all of them can apply on one set of facts.
+    pub joint: bool,
+    /// If so, a witness case file (TOML).
+    pub witness: Option<String>,
+    /// Where `--witness-dir` wrote it.
+    pub witness_file: Option<String>,
+    /// If not, the largest parts (two or more sections) that can.
+    pub parts: Vec<Vec<String>>,
 }
 
 /// One pair.
@@ -156,6 +203,7 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         ]);
     }
     out.push_str(&format!("{table}\n\n"));
+    render_groups(&mut out, report, style);
     changes(
         &mut out,
         style,
@@ -171,6 +219,78 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
             .collect::<Vec<_>>(),
     );
     out
+}
+
+fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
+    heading(
+        out,
+        style,
+        2,
+        "Groups of three or more, with the smallest case found on which all apply",
+    );
+    let shown = if report.groups.len() < report.groups_found {
+        format!(" (the {} largest shown)", report.groups.len())
+    } else {
+        String::new()
+    };
+    let bound = if report.groups_complete {
+        ""
+    } else {
+        "at least "
+    };
+    out.push_str(&format!(
+        "{bound}{} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.\n\n",
+        report.groups_found
+    ));
+    let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
+    for group in &report.groups {
+        let declared = group.declared_kind.map_or_else(
+            || "no".to_owned(),
+            |k| format!("{k} [{}]", group.cite.as_deref().unwrap_or_default()),
+        );
+        let witness = group
+            .witness_file
+            .clone()
+            .unwrap_or_else(|| group.witness.trim().replace('\n', "; "));
+        table.add_row(vec![
+            group.sections.join(" + "),
+            declared,
+            group.conflicts.join(", "),
+            witness,
+        ]);
+    }
+    out.push_str(&format!("{table}\n\n"));
+    if report.declared_groups.is_empty() {
+        return;
+    }
+    heading(out, style, 2, "Declared overlaps of three or more sections");
+    let mut table = new_table(
+        style,
+        &["Declared", "All apply together", "Witness or parts"],
+    );
+    for group in &report.declared_groups {
+        let detail = match (&group.witness_file, &group.witness) {
+            (Some(file), _) => file.clone(),
+            (None, Some(witness)) => witness.trim().replace('\n', "; "),
+            (None, None) => group
+                .parts
+                .iter()
+                .map(|p| p.join(" + "))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        table.add_row(vec![
+            format!(
+                "{} {} [{}]",
+                group.kind,
+                group.sections.join(", "),
+                group.cite
+            ),
+            if group.joint { "yes" } else { "no" }.to_owned(),
+            detail,
+        ]);
+    }
+    out.push_str(&format!("{table}\n\n"));
 }
 
 /// The gaps list.
