@@ -392,10 +392,6 @@ fn position(file: &SourceFile, offset: usize) -> String {
 /// The explanation as an indented tree (terminal) or Markdown.
 pub fn render(explanation: &Explanation, markdown: bool) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "tipnav {} · law {}\n",
-        explanation.tipnav, explanation.digest
-    ));
     let title = |out: &mut String, text: &str| {
         if markdown {
             out.push_str(&format!("## {text}\n\n"));
@@ -416,7 +412,11 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     } else {
         out.push_str(&format!("{}\n", explanation.file));
     }
-    out.push_str(&format!("Law used: {}\n\n", explanation.law));
+    out.push_str(&format!("Law used: {}\n", explanation.law));
+    out.push_str(&format!(
+        "tipnav {} · law {}\n\n",
+        explanation.tipnav, explanation.digest
+    ));
     for section in &explanation.sections {
         title(
             &mut out,
