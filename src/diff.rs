@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::model::Program;
-use crate::resolve::{Resolution, Role};
+use crate::resolve::Resolution;
 
 /// One evaluated case under one law.
 pub struct Side<'a> {
@@ -128,10 +128,8 @@ pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
     }
     let lead = |side: &Side<'_>| {
         side.resolution
-            .agencies
-            .iter()
-            .find(|a| a.role == Role::Lead)
-            .map_or("none", |a| a.agency.id())
+            .lead_agency()
+            .map_or("none", crate::statute::Agency::id)
     };
     if lead(before) != lead(after) {
         changes.push(item("lead_agency", None, lead(before), lead(after)));

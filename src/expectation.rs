@@ -4,7 +4,7 @@
 use crate::eval::{Outcome, Status};
 use crate::facts::Expectation;
 use crate::model::Program;
-use crate::resolve::{Resolution, Role};
+use crate::resolve::Resolution;
 
 /// Every way the outcome differs from the expectation (empty when it matches).
 pub fn mismatches(
@@ -38,11 +38,7 @@ pub fn mismatches(
         }
     }
     if let Some(wanted) = expect.lead_agency {
-        let lead = resolution
-            .agencies
-            .iter()
-            .find(|a| a.role == Role::Lead)
-            .map(|a| a.agency);
+        let lead = resolution.lead_agency();
         if lead != Some(wanted) {
             let found = lead.map_or("none", |a| a.id());
             problems.push(format!(

@@ -186,21 +186,13 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         "Pairs, with the smallest case found on which both apply",
     );
     let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
-    for overlap in &report.overlaps {
-        let declared = overlap.declared_kind.map_or_else(
-            || "no".to_owned(),
-            |k| format!("{k} [{}]", overlap.cite.as_deref().unwrap_or_default()),
-        );
-        let witness = overlap
-            .witness_file
-            .clone()
-            .unwrap_or_else(|| overlap.witness.trim().replace('\n', "; "));
-        table.add_row(vec![
-            overlap.sections.join(" + "),
-            declared,
-            overlap.conflicts.join(", "),
-            witness,
-        ]);
+    for o in &report.overlaps {
+        table.add_row(co_applicable_row(
+            &o.sections,
+            o.declared_kind.zip(o.cite.as_deref()),
+            &o.conflicts,
+            o.witness_file.as_deref().unwrap_or(&o.witness),
+        ));
     }
     out.push_str(&format!("{table}\n\n"));
     render_groups(&mut out, report, style);
@@ -219,6 +211,25 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
             .collect::<Vec<_>>(),
     );
     out
+}
+
+/// A row for sections that can apply together: the sections, the declaration (kind and
+/// citation) if any, the conflicts, and the witness (its file, or the case on one line).
+fn co_applicable_row(
+    sections: &[String],
+    declared: Option<(&str, &str)>,
+    conflicts: &[&str],
+    witness: &str,
+) -> Vec<String> {
+    vec![
+        sections.join(" + "),
+        declared.map_or_else(
+            || "no".to_owned(),
+            |(kind, cite)| format!("{kind} [{cite}]"),
+        ),
+        conflicts.join(", "),
+        witness.trim().replace('\n', "; "),
+    ]
 }
 
 fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
@@ -243,21 +254,13 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
         report.groups_found
     ));
     let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
-    for group in &report.groups {
-        let declared = group.declared_kind.map_or_else(
-            || "no".to_owned(),
-            |k| format!("{k} [{}]", group.cite.as_deref().unwrap_or_default()),
-        );
-        let witness = group
-            .witness_file
-            .clone()
-            .unwrap_or_else(|| group.witness.trim().replace('\n', "; "));
-        table.add_row(vec![
-            group.sections.join(" + "),
-            declared,
-            group.conflicts.join(", "),
-            witness,
-        ]);
+    for g in &report.groups {
+        table.add_row(co_applicable_row(
+            &g.sections,
+            g.declared_kind.zip(g.cite.as_deref()),
+            &g.conflicts,
+            g.witness_file.as_deref().unwrap_or(&g.witness),
+        ));
     }
     out.push_str(&format!("{table}\n\n"));
     if report.declared_groups.is_empty() {

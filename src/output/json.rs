@@ -8,7 +8,7 @@ use serde_json::Value as Json;
 use super::Evaluated;
 use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome, Status};
 use crate::model::{FactId, Program, Type, Value};
-use crate::resolve::{Candidate, Choice, Resolution, Role};
+use crate::resolve::{Candidate, Choice, Resolution};
 use crate::statute::{Certainty, Punishment};
 
 /// One evaluated case.
@@ -399,11 +399,7 @@ pub fn case_summary(program: &Program, evaluated: &Evaluated<'_>) -> CaseSummary
         },
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
-        lead_agency: resolution
-            .agencies
-            .iter()
-            .find(|a| a.role == Role::Lead)
-            .map(|a| a.agency.id()),
+        lead_agency: resolution.lead_agency().map(|agency| agency.id()),
         court: resolution.court.as_ref().map(|c| c.court.id()),
         joint_trial: resolution.court.as_ref().map(|c| c.joint_trial.id()),
         overlaps: resolution
@@ -569,11 +565,7 @@ fn alternative_report(
             .map(|k| k.id.clone())
             .collect(),
         sections,
-        lead_agency: resolution
-            .agencies
-            .iter()
-            .find(|a| a.role == Role::Lead)
-            .map(|a| a.agency.id()),
+        lead_agency: resolution.lead_agency().map(|agency| agency.id()),
         court: resolution.court.as_ref().map(|c| c.court.id()),
     }
 }

@@ -153,6 +153,16 @@ pub struct Unknown {
     pub affects: Vec<String>,
 }
 
+impl Resolution {
+    /// The agency that leads the investigation, if one does.
+    pub fn lead_agency(&self) -> Option<Agency> {
+        self.agencies
+            .iter()
+            .find(|a| a.role == Role::Lead)
+            .map(|a| a.agency)
+    }
+}
+
 /// Resolves jurisdiction, overlaps and unknowns.
 pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
     let sections: Vec<SectionJurisdiction> = outcome
