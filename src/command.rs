@@ -401,7 +401,7 @@ fn overlaps(
         );
         let witness_file = write_witness(dir, &name, &witness)?;
         overlaps.push(OverlapItem {
-            sections: overlap.sections.clone(),
+            sections: overlap.sections.to_vec(),
             declared: overlap.declared.is_some(),
             declared_kind: overlap.declared.as_ref().map(|(k, _)| k.id()),
             cite: overlap.declared.as_ref().map(|(_, c)| c.clone()),
@@ -440,18 +440,18 @@ fn group_items(
     dir: Option<&Path>,
 ) -> Result<
     (
-        Vec<crate::output::analysis::GroupItem>,
+        Vec<crate::output::analysis::OverlapItem>,
         Vec<crate::output::analysis::DeclaredGroupItem>,
     ),
     Failure,
 > {
-    use crate::output::analysis::{DeclaredGroupItem, GroupItem};
+    use crate::output::analysis::{DeclaredGroupItem, OverlapItem};
     let mut items = Vec::new();
     for (index, group) in groups.groups.iter().enumerate() {
         let witness = crate::interview::case_file(program, &group.witness);
         let name = format!("group-{:03}-of-{}.toml", index + 1, group.sections.len());
         let witness_file = write_witness(dir, &name, &witness)?;
-        items.push(GroupItem {
+        items.push(OverlapItem {
             sections: group.sections.clone(),
             declared: group.declared.is_some(),
             declared_kind: group.declared.as_ref().map(|(k, _)| k.id()),

@@ -24,32 +24,13 @@ pub struct OverlapReport {
     pub removed: Vec<[String; 2]>,
     /// The largest groups of three or more pairwise-overlapping offences that can all apply on
     /// one set of facts, largest first (at most 200).
-    pub groups: Vec<GroupItem>,
+    pub groups: Vec<OverlapItem>,
     /// How many such groups were found (more than `groups` holds when capped).
     pub groups_found: usize,
     /// False when the group search stopped at its step limit, so `groups_found` is a lower bound.
     pub groups_complete: bool,
     /// Every declared overlap of three or more offences, checked: can they all apply together.
     pub declared_groups: Vec<DeclaredGroupItem>,
-}
-
-/// One group of three or more offences that can all apply on one set of facts.
-#[derive(Debug, Serialize)]
-pub struct GroupItem {
-    /// The sections.
-    pub sections: Vec<String>,
-    /// Whether one declared overlap names them all.
-    pub declared: bool,
-    /// That overlap's kind.
-    pub declared_kind: Option<&'static str>,
-    /// That overlap's citation.
-    pub cite: Option<String>,
-    /// Conflicts among them on the witness.
-    pub conflicts: Vec<&'static str>,
-    /// The witness as a case file (TOML): all of them apply on it.
-    pub witness: String,
-    /// Where `--witness-dir` wrote it.
-    pub witness_file: Option<String>,
 }
 
 /// A declared overlap of three or more offences, checked.
@@ -71,12 +52,12 @@ pub struct DeclaredGroupItem {
     pub parts: Vec<Vec<String>>,
 }
 
-/// One pair.
+/// Offences that can all apply on one set of facts: a pair, or a group of three or more.
 #[derive(Debug, Serialize)]
 pub struct OverlapItem {
-    /// The two sections.
-    pub sections: [String; 2],
-    /// Whether the rules declare the overlap.
+    /// The sections (two for a pair).
+    pub sections: Vec<String>,
+    /// Whether one declared overlap names them all.
     pub declared: bool,
     /// The declared kind and citation.
     pub declared_kind: Option<&'static str>,
@@ -186,13 +167,8 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         "Pairs, with the smallest case found on which both apply",
     );
     let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
-    for o in &report.overlaps {
-        table.add_row(co_applicable_row(
-            &o.sections,
-            o.declared_kind.zip(o.cite.as_deref()),
-            &o.conflicts,
-            o.witness_file.as_deref().unwrap_or(&o.witness),
-        ));
+    for overlap in &report.overlaps {
+        table.add_row(co_applicable_row(overlap));
     }
     out.push_str(&format!("{table}\n\n"));
     render_groups(&mut out, report, style);
@@ -215,19 +191,16 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
 
 /// A row for sections that can apply together: the sections, the declaration (kind and
 /// citation) if any, the conflicts, and the witness (its file, or the case on one line).
-fn co_applicable_row(
-    sections: &[String],
-    declared: Option<(&str, &str)>,
-    conflicts: &[&str],
-    witness: &str,
-) -> Vec<String> {
+fn co_applicable_row(item: &OverlapItem) -> Vec<String> {
+    let declared = item.declared_kind.zip(item.cite.as_deref());
+    let witness = item.witness_file.as_deref().unwrap_or(&item.witness);
     vec![
-        sections.join(" + "),
+        item.sections.join(" + "),
         declared.map_or_else(
             || "no".to_owned(),
             |(kind, cite)| format!("{kind} [{cite}]"),
         ),
-        conflicts.join(", "),
+        item.conflicts.join(", "),
         witness.trim().replace('\n', "; "),
     ]
 }
@@ -254,13 +227,8 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
         report.groups_found
     ));
     let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
-    for g in &report.groups {
-        table.add_row(co_applicable_row(
-            &g.sections,
-            g.declared_kind.zip(g.cite.as_deref()),
-            &g.conflicts,
-            g.witness_file.as_deref().unwrap_or(&g.witness),
-        ));
+    for group in &report.groups {
+        table.add_row(co_applicable_row(group));
     }
     out.push_str(&format!("{table}\n\n"));
     if report.declared_groups.is_empty() {

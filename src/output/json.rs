@@ -36,6 +36,16 @@ pub struct CaseReport {
     pub alternative: Option<AlternativeReport>,
 }
 
+impl CaseReport {
+    /// The sections with this status (`applies`, `may_apply`, `does_not_apply`), in report order.
+    pub fn with_status(&self, status: &str) -> Vec<&SectionReport> {
+        self.sections
+            .iter()
+            .filter(|s| s.status == status)
+            .collect()
+    }
+}
+
 /// What changes if the amendments whose day is unknown were already in force on the case date.
 #[derive(Debug, Serialize)]
 pub struct AlternativeReport {

@@ -44,14 +44,10 @@ pub fn render(report: &CaseReport, style: Style) -> String {
     }
     out.push('\n');
 
-    let with_status = |status: &str| -> Vec<&SectionReport> {
-        report
-            .sections
-            .iter()
-            .filter(|s| s.status == status)
-            .collect()
-    };
-    let (applying, possible) = (with_status("applies"), with_status("may_apply"));
+    let (applying, possible) = (
+        report.with_status("applies"),
+        report.with_status("may_apply"),
+    );
     heading(&mut out, 2, "Sections that apply");
     if applying.is_empty() {
         out.push_str("No section applies on these facts.\n\n");

@@ -32,14 +32,10 @@ pub fn eval_page(pages: &[CasePage]) -> String {
 /// One case of `tipnav eval`.
 fn case_article(page: &CasePage) -> Markup {
     let report = &page.report;
-    let with_status = |status: &str| -> Vec<&SectionReport> {
-        report
-            .sections
-            .iter()
-            .filter(|s| s.status == status)
-            .collect()
-    };
-    let (applying, possible) = (with_status("applies"), with_status("may_apply"));
+    let (applying, possible) = (
+        report.with_status("applies"),
+        report.with_status("may_apply"),
+    );
     let mut body = header(
         report.case.title.as_deref().unwrap_or("Untitled case"),
         case_items(report),
