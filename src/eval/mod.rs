@@ -98,7 +98,8 @@ impl Status {
         }
     }
 
-    fn from_truth(truth: Option<bool>) -> Status {
+    /// `applies`, `may_apply` or `does_not_apply` for true, unknown or false.
+    pub fn from_truth(truth: Option<bool>) -> Status {
         match truth {
             Some(true) => Status::Applies,
             None => Status::MayApply,
@@ -175,7 +176,13 @@ pub fn section_status(program: &Program, case: &Case, today: Date, offence: usiz
 
 /// Every fact's value (derived ones computed) and the date whose law applies.
 fn inputs(program: &Program, case: &Case, today: Date) -> (Vec<Option<Value>>, Date, bool) {
-    let mut values = case.values.clone();
+    let values = with_derived(program, case.values.clone());
+    let (date, date_assumed) = case_date(program, &values, today);
+    (values, date, date_assumed)
+}
+
+/// The input facts' values with every derived fact computed.
+pub fn with_derived(program: &Program, mut values: Vec<Option<Value>>) -> Vec<Option<Value>> {
     for &fact in &program.derive_order {
         let derivation = program.facts[fact]
             .derivation
@@ -183,11 +190,15 @@ fn inputs(program: &Program, case: &Case, today: Date) -> (Vec<Option<Value>>, D
             .expect("derive order holds derived facts");
         values[fact] = value::value(&derivation.expr, &values);
     }
-    let (date, date_assumed) = match values[program.case_date] {
+    values
+}
+
+/// The date whose law applies: `case.date`, or `today` (and `true`) when the case has none.
+pub fn case_date(program: &Program, values: &[Option<Value>], today: Date) -> (Date, bool) {
+    match values[program.case_date] {
         Some(Value::Date(date)) => (date, false),
         _ => (today, true),
-    };
-    (values, date, date_assumed)
+    }
 }
 
 fn evaluate_offence(
@@ -330,7 +341,12 @@ pub fn holds_on(validity: &Validity, reading: Reading) -> bool {
     started && !ended
 }
 
-fn evaluate_element(index: usize, element: &Element, values: &[Option<Value>]) -> ElementOutcome {
+/// Whether an element is met, its waivers considered.
+pub fn evaluate_element(
+    index: usize,
+    element: &Element,
+    values: &[Option<Value>],
+) -> ElementOutcome {
     let tested = truth(&element.expr, values);
     let mut holds = tested;
     let mut waived_by = None;

@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use jiff::civil::Date;
+
 use crate::model::{Comparison, Constant, Expr, Value};
 
 /// The truth of a condition: `Some(true)`, `Some(false)` or `None` (unknown).
@@ -26,12 +28,14 @@ pub fn truth(expr: &Expr, values: &[Option<Value>]) -> Option<bool> {
             _ => None,
         },
         Expr::Compare(op, left, right) => {
-            compare(*op, &value(left, values)?, &value(right, values)?)
+            compare(*op, operand(left, values)?, operand(right, values)?)
         }
-        Expr::Const(_) | Expr::Fact(_) => match value(expr, values)? {
-            Value::Bool(value) => Some(value),
+        Expr::Const(Constant::Bool(value)) => Some(*value),
+        Expr::Fact(fact) => match values[*fact] {
+            Some(Value::Bool(value)) => Some(value),
             _ => None,
         },
+        Expr::Const(_) => None,
     }
 }
 
@@ -56,10 +60,40 @@ fn set(values: &[Option<Value>], fact: usize) -> Option<u64> {
     }
 }
 
-fn compare(op: Comparison, left: &Value, right: &Value) -> Option<bool> {
-    let ordering = match (left, right) {
-        (Value::Int(a), Value::Int(b)) => a.cmp(b),
-        (Value::Date(a), Value::Date(b)) => a.cmp(b),
+/// A value to compare, borrowed where it is held: comparing must not copy text (nor count
+/// references to it, which threads evaluating cases side by side would contend for).
+#[derive(PartialEq)]
+enum Operand<'a> {
+    Bool(bool),
+    Int(i64),
+    Date(Date),
+    Text(&'a str),
+    Enum(u8),
+    Set(u64),
+}
+
+fn operand<'a>(expr: &'a Expr, values: &'a [Option<Value>]) -> Option<Operand<'a>> {
+    Some(match expr {
+        Expr::Const(Constant::Bool(value)) => Operand::Bool(*value),
+        Expr::Const(Constant::Int(value)) => Operand::Int(*value),
+        Expr::Const(Constant::Date(value)) => Operand::Date(*value),
+        Expr::Const(Constant::Text(value)) => Operand::Text(value),
+        Expr::Fact(fact) => match values[*fact].as_ref()? {
+            Value::Bool(value) => Operand::Bool(*value),
+            Value::Int(value) => Operand::Int(*value),
+            Value::Date(value) => Operand::Date(*value),
+            Value::Text(value) => Operand::Text(value),
+            Value::Enum(index) => Operand::Enum(*index),
+            Value::Set(bits) => Operand::Set(*bits),
+        },
+        _ => Operand::Bool(truth(expr, values)?),
+    })
+}
+
+fn compare(op: Comparison, left: Operand<'_>, right: Operand<'_>) -> Option<bool> {
+    let ordering = match (&left, &right) {
+        (Operand::Int(a), Operand::Int(b)) => a.cmp(b),
+        (Operand::Date(a), Operand::Date(b)) => a.cmp(b),
         _ => return equality(op, left == right),
     };
     Some(match op {

@@ -3,6 +3,7 @@
 //! is collected and points at the key or value at fault.
 
 mod error;
+mod line;
 mod tree;
 
 use std::collections::HashSet;
@@ -10,6 +11,7 @@ use std::collections::HashSet;
 use jiff::civil::Date;
 
 pub use error::FactError;
+pub use line::{Read, Vocabulary};
 
 use crate::diagnostic::suggestion_help;
 use crate::model::{FactId, OverlapKind, Program, Type, Value};

@@ -357,15 +357,15 @@ pub struct UnknownReport {
 /// The conclusions for one case, without the derivations: what `eval --batch --summary` writes
 /// per line. Each field means what the field of the same name means in [`CaseReport`].
 #[derive(Debug, Serialize)]
-pub struct CaseSummary {
+pub struct CaseSummary<'a> {
     /// The date whose law was used.
     pub date: String,
     /// `case` or `today`.
     pub date_source: &'static str,
     /// Sections that apply.
-    pub applies: Vec<String>,
+    pub applies: Vec<&'a str>,
     /// Sections that may apply.
-    pub may_apply: Vec<String>,
+    pub may_apply: Vec<&'a str>,
     /// The lead agency.
     pub lead_agency: Option<&'static str>,
     /// The court for the case.
@@ -374,30 +374,30 @@ pub struct CaseSummary {
     /// that is open.
     pub joint_trial: Option<&'static str>,
     /// Overlaps among sections that apply or may apply: their kind and sections.
-    pub overlaps: Vec<OverlapSummary>,
+    pub overlaps: Vec<OverlapSummary<'a>>,
     /// Unknown facts that would change a conclusion.
-    pub unknown: Vec<String>,
+    pub unknown: Vec<&'a str>,
     /// Whether the case date falls in an amendment's window and the later law differs.
     pub version_uncertain: bool,
 }
 
 /// An overlap in a summary.
 #[derive(Debug, Serialize)]
-pub struct OverlapSummary {
+pub struct OverlapSummary<'a> {
     /// Overlap kind.
     pub kind: &'static str,
     /// Its sections.
-    pub sections: Vec<String>,
+    pub sections: Vec<&'a str>,
 }
 
 /// Builds the summary of one evaluated case.
-pub fn case_summary(program: &Program, evaluated: &Evaluated<'_>) -> CaseSummary {
+pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> CaseSummary<'a> {
     let outcome = &evaluated.outcome;
     let resolution = &evaluated.resolution;
     let with_status = |status: Status| {
         sorted_by_status(&outcome.sections)
             .filter(|s| s.status == status)
-            .map(|s| s.section.clone())
+            .map(|s| s.section.as_str())
             .collect()
     };
     CaseSummary {
@@ -417,13 +417,13 @@ pub fn case_summary(program: &Program, evaluated: &Evaluated<'_>) -> CaseSummary
             .iter()
             .map(|o| OverlapSummary {
                 kind: o.kind.id(),
-                sections: o.sections.clone(),
+                sections: o.sections.iter().map(String::as_str).collect(),
             })
             .collect(),
         unknown: resolution
             .unknown
             .iter()
-            .map(|u| program.facts[u.fact].name.clone())
+            .map(|u| program.facts[u.fact].name.as_str())
             .collect(),
         version_uncertain: outcome.alternative.is_some(),
     }

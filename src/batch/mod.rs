@@ -3,6 +3,8 @@
 //! the run goes on. Lines are read a chunk at a time and each chunk is evaluated on every
 //! worker thread, so memory stays bounded by the chunk, whatever the size of the input.
 
+pub mod plan;
+
 use std::io::{self, BufRead, Read as _, Write};
 
 use jiff::civil::Date;
@@ -15,6 +17,7 @@ use crate::facts::{self, Case, CaseId, FactError};
 use crate::model::Program;
 use crate::output::json::{CaseReport, case_report};
 use crate::source::{MAX_FILE_BYTES, SourceFile};
+use plan::Plan;
 
 /// Lines per chunk: enough to keep both cores busy between writes, small enough that a chunk
 /// of full reports (some hundreds of kilobytes each) stays a few hundred megabytes at most.
@@ -72,6 +75,13 @@ pub fn run(
     mut output: impl Write,
     today: Date,
 ) -> io::Result<Stats> {
+    let plan = match job {
+        Job::Eval {
+            program,
+            detail: Detail::Summary,
+        } => Plan::new(program),
+        _ => None,
+    };
     let mut stats = Stats::default();
     let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(CHUNK);
     loop {
@@ -89,7 +99,7 @@ pub fn run(
         let results: Vec<(String, bool)> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|(number, line)| one_line(job, name, *number, line, today))
+                .map(|(number, line)| one_line(job, plan.as_ref(), name, *number, line, today))
                 .collect()
         });
         for ((number, _), (text, bad)) in chunk.iter().zip(results) {
@@ -134,8 +144,16 @@ fn read_line(input: &mut impl BufRead) -> io::Result<Option<Line>> {
     }
 }
 
-/// The output line for one input line, and whether the input was bad.
-fn one_line(job: &Job<'_>, name: &str, number: usize, line: &Line, today: Date) -> (String, bool) {
+/// The output line for one input line, and whether the input was bad. With a plan, a summary
+/// is made from it when it can be, and by the full path otherwise.
+fn one_line(
+    job: &Job<'_>,
+    plan: Option<&Plan<'_>>,
+    name: &str,
+    number: usize,
+    line: &Line,
+    today: Date,
+) -> (String, bool) {
     let Line::Text(line) = line else {
         let problem = Problem::whole_line(format!(
             "the line is longer than {} MiB, the limit on a case",
@@ -156,18 +174,25 @@ fn one_line(job: &Job<'_>, name: &str, number: usize, line: &Line, today: Date) 
         let problem = Problem::whole_line("an empty line: every line must hold one case".into());
         return (error_line(number, None, vec![problem]), true);
     }
+    let planned = plan.and_then(|plan| {
+        let (id, values) = plan.read(text)?;
+        Some((id, plan.summary(values, today)))
+    });
+    if let Some((id, summary)) = planned {
+        return (good_line(number, id, Body::Summary(summary)), false);
+    }
     let file = SourceFile::new(format!("{name}:{number}"), text.to_owned());
     let result = match job {
-        Job::Eval { program, detail } => eval_line(program, *detail, &file, today),
+        Job::Eval { program, detail } => eval_line(program, *detail, number, &file, today),
         Job::Diff {
             base,
             amended,
             as_if,
             by_law,
-        } => diff_line(base, amended, *as_if, *by_law, &file, today),
+        } => diff_line(base, amended, *as_if, *by_law, number, &file, today),
     };
     match result {
-        Ok((id, body)) => (good_line(number, id, body), false),
+        Ok(line) => (line, false),
         Err((id, errors)) => {
             let problems = errors.iter().map(Problem::from).collect();
             (error_line(number, id, problems), true)
@@ -175,9 +200,16 @@ fn one_line(job: &Job<'_>, name: &str, number: usize, line: &Line, today: Date) 
     }
 }
 
-type LineResult = Result<(Option<CaseId>, Body), (Option<CaseId>, Vec<FactError>)>;
+/// A good line's output, or the line's id and errors.
+type LineResult = Result<String, (Option<CaseId>, Vec<FactError>)>;
 
-fn eval_line(program: &Program, detail: Detail, file: &SourceFile, today: Date) -> LineResult {
+fn eval_line(
+    program: &Program,
+    detail: Detail,
+    number: usize,
+    file: &SourceFile,
+    today: Date,
+) -> LineResult {
     let (id, case) = facts::load_line(&file.text, program);
     let case = case.map_err(|errors| (id.clone(), errors))?;
     let evaluated = crate::command::run_case(program, file, &case, today);
@@ -185,7 +217,7 @@ fn eval_line(program: &Program, detail: Detail, file: &SourceFile, today: Date) 
         Detail::Full => Body::Report(Box::new(case_report(program, &evaluated))),
         Detail::Summary => Body::Summary(crate::output::json::case_summary(program, &evaluated)),
     };
-    Ok((id, body))
+    Ok(good_line(number, id, body))
 }
 
 fn diff_line(
@@ -193,6 +225,7 @@ fn diff_line(
     amended: &Program,
     as_if: Option<Date>,
     by_law: bool,
+    number: usize,
     file: &SourceFile,
     today: Date,
 ) -> LineResult {
@@ -203,26 +236,26 @@ fn diff_line(
     let diff = crate::command::diff_case(
         &file.name, base, amended, &before, &after, as_if, by_law, today,
     );
-    Ok((id, Body::Diff(diff)))
+    Ok(good_line(number, id, Body::Diff(diff)))
 }
 
 /// What a good line carries.
 #[derive(Serialize)]
-enum Body {
+enum Body<'a> {
     #[serde(rename = "report")]
     Report(Box<CaseReport>),
     #[serde(rename = "summary")]
-    Summary(crate::output::json::CaseSummary),
+    Summary(crate::output::json::CaseSummary<'a>),
     #[serde(rename = "diff")]
     Diff(CaseDiff),
 }
 
 #[derive(Serialize)]
-struct GoodLine {
+struct GoodLine<'a> {
     line: usize,
     id: Option<CaseId>,
     #[serde(flatten)]
-    body: Body,
+    body: Body<'a>,
 }
 
 #[derive(Serialize)]
@@ -277,7 +310,7 @@ impl From<&FactError> for Problem {
     }
 }
 
-fn good_line(line: usize, id: Option<CaseId>, body: Body) -> String {
+fn good_line(line: usize, id: Option<CaseId>, body: Body<'_>) -> String {
     serde_json::to_string(&GoodLine { line, id, body }).expect("reports are plain data")
 }
 

@@ -1,0 +1,646 @@
+//! The law planned for `eval --batch --summary`: made once per run, it answers each case with
+//! index lookups only. Between two days on which some date key of the law is reached (or its
+//! window opens), the law does not change, so for each such stretch the plan holds every
+//! offence's version in force, the elements and jurisdiction clauses that hold then, the
+//! statute's default agency and court, all resolved to indices. A case then costs its derived
+//! facts, its elements and its clauses, with no trace, no reasons and no name looked up.
+//!
+//! It gives exactly the summary that evaluating and resolving in full gives (a test compares
+//! the two on every example and thousands of generated cases). A case dated inside an
+//! amendment's uncertain window, which is read under both texts, is left to the full path.
+
+use jiff::civil::Date;
+
+use crate::eval::value::truth;
+use crate::eval::{Status, case_date, evaluate_element, holds_on, with_derived};
+use crate::facts::{Read, Vocabulary};
+use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
+use crate::output::json::{CaseSummary, OverlapSummary};
+use crate::resolve::JointTrial;
+use crate::statute::{Agency, Court, DateBound, Reading, Windows};
+
+/// The law, planned for summaries.
+pub struct Plan<'p> {
+    program: &'p Program,
+    vocabulary: Vocabulary,
+    /// Days on which the law may change, sorted: stretch `k` runs from `bounds[k - 1]` to the
+    /// day before `bounds[k]`.
+    bounds: Vec<Date>,
+    /// One per stretch.
+    stretches: Vec<Stretch>,
+    /// Per offence: the root of its family (a variant's base, followed).
+    families: Vec<usize>,
+    /// Per offence: its instrument, as an index into `instruments`.
+    instruments: Vec<usize>,
+    /// Per offence: where its instrument extends.
+    reach: Vec<Reach>,
+    /// Declared overlaps, their sections as offence indices.
+    overlaps: Vec<(OverlapKind, Vec<usize>)>,
+    /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
+    joint: Vec<(Court, Vec<usize>, Vec<Court>)>,
+}
+
+/// Where an offence's instrument extends.
+#[derive(Clone, Copy)]
+enum Reach {
+    /// Federal law: the whole country.
+    Everywhere,
+    /// A province's law: cases whose `case.province` is this member (`None`: no member names
+    /// the province, so no case is in it).
+    Province(Option<u8>),
+}
+
+/// The law on the days of one stretch.
+struct Stretch {
+    /// The law, reading an amendment whose day is unknown as not yet in force.
+    earlier: Law,
+    /// Inside such an amendment's window: the law if it was already in force.
+    later: Option<Law>,
+}
+
+/// The law under one reading: per offence, its version in force, if any; and the protections
+/// in force, which matter only to tell whether two readings differ.
+struct Law {
+    offences: Vec<Option<InForce>>,
+    /// Per protection in force: its index, its section's version and where that extends.
+    protections: Vec<(usize, usize, Reach)>,
+}
+
+/// An offence's version in force, planned.
+struct InForce {
+    /// The statute version.
+    version: usize,
+    /// Indices of the elements that are part of the law then.
+    elements: Vec<usize>,
+    /// Agency clauses that hold then, in order: clause index and agency.
+    agency: Vec<(usize, Agency)>,
+    /// Court clauses likewise.
+    court: Vec<(usize, Court)>,
+    /// The statute's defaults.
+    default_agency: Agency,
+    default_court: Court,
+    /// Whether only its own court may try it.
+    exclusive: bool,
+}
+
+impl<'p> Plan<'p> {
+    /// Plans `program`, or `None` if its vocabulary has a form the plan does not cover (a
+    /// `case.province` that is not an enum); every case then takes the full path.
+    pub fn new(program: &'p Program) -> Option<Plan<'p>> {
+        let provinces = match program.case_province {
+            Some(fact) => match &program.facts[fact].ty {
+                Type::Enum(members) => Some(members.clone()),
+                _ => return None,
+            },
+            None => None,
+        };
+        let bounds = bounds(program);
+        let reach = |section: &str| reach(program, section, provinces.as_deref());
+        let stretches = (0..=bounds.len())
+            .map(|k| {
+                let first_day = k.checked_sub(1).map_or(Date::MIN, |k| bounds[k]);
+                stretch(program, first_day, reach)
+            })
+            .collect();
+        let offence = |section: &str| program.offences.iter().position(|o| o.section == section);
+        let mut instrument_ids: Vec<&str> = Vec::new();
+        let mut instrument = |id: &'p str| match instrument_ids.iter().position(|i| *i == id) {
+            Some(index) => index,
+            None => {
+                instrument_ids.push(id);
+                instrument_ids.len() - 1
+            }
+        };
+        let instruments = program
+            .offences
+            .iter()
+            .map(|o| instrument(&program.book.sections[&o.section].instrument))
+            .collect();
+        let joint = program
+            .joint
+            .iter()
+            .map(|j| {
+                let ids = j.instruments.iter().map(|i| instrument(i)).collect();
+                (j.court, ids, j.courts.clone())
+            })
+            .collect();
+        Some(Plan {
+            program,
+            vocabulary: Vocabulary::new(program),
+            bounds,
+            stretches,
+            families: (0..program.offences.len())
+                .map(|index| family(program, index))
+                .collect(),
+            instruments,
+            reach: program.offences.iter().map(|o| reach(&o.section)).collect(),
+            overlaps: program
+                .overlaps
+                .iter()
+                .map(|o| {
+                    (
+                        o.kind,
+                        o.sections.iter().filter_map(|s| offence(s)).collect(),
+                    )
+                })
+                .collect(),
+            joint,
+        })
+    }
+
+    /// Reads a batch line without spans; `None` when the full reader must read it.
+    pub fn read(&self, line: &str) -> Option<Read> {
+        self.vocabulary.read(self.program, line)
+    }
+
+    /// The summary of a case whose input facts are `values`.
+    pub fn summary(&self, values: Vec<Option<Value>>, today: Date) -> CaseSummary<'p> {
+        let program = self.program;
+        let values = with_derived(program, values);
+        let (date, date_assumed) = case_date(program, &values, today);
+        let stretch = &self.stretches[self.bounds.partition_point(|b| *b <= date)];
+        let law = &stretch.earlier;
+        let statuses = self.statuses(law, &values);
+        let version_uncertain = stretch
+            .later
+            .as_ref()
+            .is_some_and(|later| self.differs(law, &statuses, later, &values));
+        let mut unknown = Vec::new();
+        for (offence, status) in statuses.iter().enumerate() {
+            if *status == Status::MayApply {
+                self.undecided(law, offence, &values, &mut unknown);
+            }
+        }
+        let mut agencies = vec![None; statuses.len()];
+        let mut courts = vec![None; statuses.len()];
+        for (offence, status) in statuses.iter().enumerate() {
+            let Some(in_force) = law.offences[offence].as_ref() else {
+                continue;
+            };
+            if *status != Status::DoesNotApply {
+                let clauses = &program.offences[offence].clauses;
+                let (agency, court) = (&in_force.agency, in_force.default_agency);
+                agencies[offence] = settle(agency, court, clauses, &values, &mut unknown);
+                let (court, default) = (&in_force.court, in_force.default_court);
+                courts[offence] = settle(court, default, clauses, &values, &mut unknown);
+            }
+        }
+        unknown.sort_unstable();
+        unknown.dedup();
+        let (agencies, courts) = (applying(&statuses, &agencies), applying(&statuses, &courts));
+        let court = self.case_court(law, &courts);
+        let mut overlaps = self.declared_overlaps(&statuses);
+        overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
+        overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
+        let sections = |wanted: Status| {
+            (0..statuses.len())
+                .filter(|&o| statuses[o] == wanted)
+                .map(|o| program.offences[o].section.as_str())
+                .collect()
+        };
+        CaseSummary {
+            date: date.to_string(),
+            date_source: if date_assumed { "today" } else { "case" },
+            applies: sections(Status::Applies),
+            may_apply: sections(Status::MayApply),
+            lead_agency: program.agency_precedence.as_ref().and_then(|precedence| {
+                let lead = agencies.iter().map(|(_, a)| *a);
+                lead.min_by_key(|agency| precedence.rank(agency))
+                    .map(Agency::id)
+            }),
+            court: court.map(|(court, _)| court.id()),
+            joint_trial: court.map(|(_, joint)| joint.id()),
+            overlaps,
+            unknown: unknown
+                .into_iter()
+                .map(|fact| program.facts[fact].name.as_str())
+                .collect(),
+            version_uncertain,
+        }
+    }
+
+    fn statuses(&self, law: &Law, values: &[Option<Value>]) -> Vec<Status> {
+        (0..self.program.offences.len())
+            .map(|offence| self.status(law, offence, values))
+            .collect()
+    }
+
+    /// Whether the later reading of the law comes out differently for the case, as
+    /// [`crate::eval::evaluate`] decides it: a status, the version of a section that applies or
+    /// may apply, or the protections.
+    fn differs(
+        &self,
+        earlier: &Law,
+        statuses: &[Status],
+        later: &Law,
+        values: &[Option<Value>],
+    ) -> bool {
+        let later_statuses = self.statuses(later, values);
+        let version = |law: &Law, o: usize| law.offences[o].as_ref().map(|f| f.version);
+        let sections = (0..statuses.len()).any(|o| {
+            let (a, b) = (statuses[o], later_statuses[o]);
+            let reaches = a != Status::DoesNotApply || b != Status::DoesNotApply;
+            a != b || (reaches && version(earlier, o) != version(later, o))
+        });
+        sections
+            || self.protections(earlier, statuses, values)
+                != self.protections(later, &later_statuses, values)
+    }
+
+    /// The protections the victim has or may have: index, status and version.
+    fn protections(
+        &self,
+        law: &Law,
+        statuses: &[Status],
+        values: &[Option<Value>],
+    ) -> Vec<(usize, Status, usize)> {
+        let protections = &self.program.protections;
+        law.protections
+            .iter()
+            .filter_map(|&(index, version, reach)| {
+                let protection = &protections[index];
+                let condition = protection.condition.as_ref();
+                let victim = victim_of_any(&protection.victim_of, statuses);
+                let holds = [
+                    victim,
+                    condition.map_or(Some(true), |c| truth(c, values)),
+                    self.territory(reach, values),
+                ];
+                let status = all_hold(holds);
+                (status != Status::DoesNotApply).then_some((index, status, version))
+            })
+            .collect()
+    }
+
+    /// Whether an offence applies: its version is in force, no element fails, and its
+    /// instrument extends to the case.
+    fn status(&self, law: &Law, offence: usize, values: &[Option<Value>]) -> Status {
+        let Some(in_force) = &law.offences[offence] else {
+            return Status::DoesNotApply;
+        };
+        let elements = &self.program.offences[offence].elements;
+        let holds = in_force
+            .elements
+            .iter()
+            .map(|&e| evaluate_element(e, &elements[e], values).holds)
+            .chain([self.territory(self.reach[offence], values)]);
+        all_hold(holds)
+    }
+
+    /// Whether an instrument that extends so far extends to the case's province.
+    fn territory(&self, reach: Reach, values: &[Option<Value>]) -> Option<bool> {
+        match reach {
+            Reach::Everywhere => Some(true),
+            Reach::Province(member) => {
+                let given = values[self.program.case_province?].as_ref()?;
+                Some(matches!(given, Value::Enum(index) if member == Some(*index)))
+            }
+        }
+    }
+
+    /// The unknown input facts that an offence which may apply turns on.
+    fn undecided(
+        &self,
+        law: &Law,
+        offence: usize,
+        values: &[Option<Value>],
+        unknown: &mut Vec<FactId>,
+    ) {
+        let Some(in_force) = &law.offences[offence] else {
+            return;
+        };
+        let elements = &self.program.offences[offence].elements;
+        for &e in &in_force.elements {
+            let element = &elements[e];
+            if evaluate_element(e, element, values).holds.is_none() {
+                let inputs = element.waivers.iter().flat_map(|w| &w.inputs);
+                let inputs = element.inputs.iter().chain(inputs);
+                unknown.extend(inputs.filter(|&&f| values[f].is_none()));
+            }
+        }
+        if self.territory(self.reach[offence], values).is_none() {
+            unknown.extend(self.program.case_province);
+        }
+    }
+
+    /// The court for the case and whether it may try every charge, as
+    /// [`crate::resolve`] decides it: `courts` holds each applying offence's court.
+    fn case_court(&self, law: &Law, courts: &[(usize, Court)]) -> Option<(Court, JointTrial)> {
+        let precedence = self.program.court_precedence.as_ref();
+        let mut courts = courts.to_vec();
+        courts.sort_by_key(|(_, court)| precedence.map_or(0, |p| p.rank(court)));
+        let &(_, court) = courts.first()?;
+        let exclusive = |o: usize| law.offences[o].as_ref().is_some_and(|f| f.exclusive);
+        let exclusive_instrument = |o: usize| {
+            courts
+                .iter()
+                .any(|&(e, _)| exclusive(e) && self.instruments[e] == self.instruments[o])
+        };
+        let any_exclusive = courts.iter().any(|&(o, _)| exclusive(o));
+        let any_outside = courts.iter().any(|&(o, _)| !exclusive_instrument(o));
+        let others: Vec<(usize, Court)> = courts
+            .iter()
+            .copied()
+            .filter(|(_, c)| *c != court)
+            .collect();
+        if others.is_empty() && (!any_exclusive || !any_outside) {
+            return Some((court, JointTrial::Together));
+        }
+        let joins = |(o, own): (usize, Court)| {
+            self.joint.iter().any(|(by, instruments, courts)| {
+                *by == court
+                    && (instruments.contains(&self.instruments[o]) || courts.contains(&own))
+            })
+        };
+        let joint = if others.iter().any(|&(o, _)| exclusive(o)) {
+            JointTrial::Separately
+        } else if any_exclusive && any_outside {
+            JointTrial::Open
+        } else if others.iter().all(|&other| joins(other)) {
+            JointTrial::Together
+        } else {
+            JointTrial::Open
+        };
+        Some((court, joint))
+    }
+
+    /// The declared overlaps the case hits: two or more of their sections apply or may apply,
+    /// one applies, and they are not merely a variant and its base.
+    fn declared_overlaps(&self, statuses: &[Status]) -> Vec<OverlapSummary<'p>> {
+        let mut found: Vec<(OverlapKind, Vec<usize>)> = Vec::new();
+        for (kind, sections) in &self.overlaps {
+            let members: Vec<usize> = sections
+                .iter()
+                .copied()
+                .filter(|&o| statuses[o] != Status::DoesNotApply)
+                .collect();
+            let one_applies = members.iter().any(|&o| statuses[o] == Status::Applies);
+            let mut families: Vec<usize> = members.iter().map(|&o| self.families[o]).collect();
+            families.sort_unstable();
+            families.dedup();
+            let distinct = families.len() >= 2 || *kind != OverlapKind::DuplicateOffence;
+            let seen = found.iter().any(|(k, m)| k == kind && *m == members);
+            if members.len() >= 2 && one_applies && distinct && !seen {
+                found.push((*kind, members));
+            }
+        }
+        found
+            .into_iter()
+            .map(|(kind, members)| self.overlap(kind, members.into_iter()))
+            .collect()
+    }
+
+    /// A conflict: the applying offences go to different agencies or courts.
+    fn conflict<T: PartialEq + Copy>(
+        &self,
+        kind: OverlapKind,
+        chosen: &[(usize, T)],
+    ) -> Option<OverlapSummary<'p>> {
+        let (_, first) = chosen.first()?;
+        if chosen.iter().all(|(_, t)| t == first) {
+            return None;
+        }
+        Some(self.overlap(kind, chosen.iter().map(|(o, _)| *o)))
+    }
+
+    fn overlap(
+        &self,
+        kind: OverlapKind,
+        offences: impl Iterator<Item = usize>,
+    ) -> OverlapSummary<'p> {
+        OverlapSummary {
+            kind: kind.id(),
+            sections: offences
+                .map(|o| self.program.offences[o].section.as_str())
+                .collect(),
+        }
+    }
+}
+
+/// Every day on which some date key is reached or its window opens, sorted.
+fn bounds(program: &Program) -> Vec<Date> {
+    let mut bounds: Vec<Date> = Vec::new();
+    for key in program.book.dates.values() {
+        match key.bound {
+            DateBound::On(day) => bounds.push(day),
+            DateBound::Window { after, by } => {
+                bounds.extend(after.tomorrow().ok());
+                bounds.push(by);
+            }
+        }
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+}
+
+/// The plan for the stretch that begins on `first_day`: the law, and inside an amendment's
+/// window the law as it would be if the amendment was already in force.
+fn stretch(program: &Program, first_day: Date, reach: impl Fn(&str) -> Reach) -> Stretch {
+    let reading = |windows| Reading {
+        date: first_day,
+        windows,
+    };
+    let uncertain = !program.book.uncertain_on(first_day).is_empty();
+    Stretch {
+        earlier: law(program, reading(Windows::Earlier), &reach),
+        later: uncertain.then(|| law(program, reading(Windows::Later), &reach)),
+    }
+}
+
+fn law(program: &Program, reading: Reading, reach: impl Fn(&str) -> Reach) -> Law {
+    let protections = program
+        .protections
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| holds_on(&p.validity, reading))
+        .filter_map(|(index, p)| {
+            let section = &program.book.sections[&p.section];
+            let (version, _) = program.book.version_on(section, reading)?;
+            Some((index, version, reach(&p.section)))
+        })
+        .collect();
+    let offences = program
+        .offences
+        .iter()
+        .map(|offence| in_force(program, offence, reading))
+        .collect();
+    Law {
+        offences,
+        protections,
+    }
+}
+
+/// An offence's version in force under a reading, if one is.
+fn in_force(program: &Program, offence: &Offence, reading: Reading) -> Option<InForce> {
+    let section = &program.book.sections[&offence.section];
+    let (version, _) = program.book.version_on(section, reading)?;
+    let particulars = section.versions[version].offence.as_ref()?;
+    let clauses: Vec<(usize, &Clause)> = offence
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| holds_on(&c.validity, reading))
+        .collect();
+    Some(InForce {
+        version,
+        elements: (0..offence.elements.len())
+            .filter(|&e| holds_on(&offence.elements[e].validity, reading))
+            .collect(),
+        agency: clauses
+            .iter()
+            .filter_map(|(i, c)| match c.decides {
+                Decides::Agency(agency) => Some((*i, agency)),
+                _ => None,
+            })
+            .collect(),
+        court: clauses
+            .iter()
+            .filter_map(|(i, c)| match c.decides {
+                Decides::Court(court) => Some((*i, court)),
+                _ => None,
+            })
+            .collect(),
+        default_agency: particulars.agency,
+        default_court: particulars.court,
+        exclusive: particulars.court_exclusive,
+    })
+}
+
+/// Kleene conjunction, as a section's status: every one holds, or one fails, or none fails and
+/// some are unknown.
+fn all_hold(holds: impl IntoIterator<Item = Option<bool>>) -> Status {
+    let mut result = Some(true);
+    for holds in holds {
+        match holds {
+            Some(false) => return Status::DoesNotApply,
+            None => result = None,
+            Some(true) => {}
+        }
+    }
+    Status::from_truth(result)
+}
+
+/// Whether the victim is a victim of any of these offences (Kleene `or`); true when there are
+/// none, as for a protection every victim has.
+fn victim_of_any(offences: &[usize], statuses: &[Status]) -> Option<bool> {
+    if offences.is_empty() {
+        return Some(true);
+    }
+    let mut any = Some(false);
+    for &offence in offences {
+        match statuses[offence] {
+            Status::Applies => return Some(true),
+            Status::MayApply => any = None,
+            Status::DoesNotApply => {}
+        }
+    }
+    any
+}
+
+/// The choice among jurisdiction clauses, as [`crate::resolve`] makes it but without reasons:
+/// the first clause whose condition holds, unless an earlier one is unknown and names
+/// something else; the statute default when none holds. While open, the unknown inputs of the
+/// undecided clauses go to `unknown`.
+fn settle<T: Copy + PartialEq>(
+    options: &[(usize, T)],
+    default: T,
+    clauses: &[Clause],
+    values: &[Option<Value>],
+    unknown: &mut Vec<FactId>,
+) -> Option<T> {
+    let mark = unknown.len();
+    let mut open = Options::default();
+    let mut settled_by_clause = false;
+    for &(index, value) in options {
+        let clause = &clauses[index];
+        let holds = clause
+            .condition
+            .as_ref()
+            .map_or(Some(true), |c| truth(c, values));
+        match holds {
+            Some(true) => {
+                open.add(value);
+                settled_by_clause = true;
+                break;
+            }
+            None => {
+                open.add(value);
+                unknown.extend(clause.inputs.iter().filter(|&&f| values[f].is_none()));
+            }
+            Some(false) => {}
+        }
+    }
+    if !settled_by_clause {
+        open.add(default);
+    }
+    match open {
+        Options {
+            first: Some(value),
+            mixed: false,
+        } => {
+            // Every candidate is the same: settled after all, and nothing unknown decides it.
+            unknown.truncate(mark);
+            Some(value)
+        }
+        _ => None,
+    }
+}
+
+/// The distinct candidates of an open choice, as far as the choice needs them: the first, and
+/// whether another differs from it.
+struct Options<T> {
+    first: Option<T>,
+    mixed: bool,
+}
+
+impl<T> Default for Options<T> {
+    fn default() -> Self {
+        Options {
+            first: None,
+            mixed: false,
+        }
+    }
+}
+
+impl<T: Copy + PartialEq> Options<T> {
+    fn add(&mut self, value: T) {
+        match self.first {
+            None => self.first = Some(value),
+            Some(first) => self.mixed |= first != value,
+        }
+    }
+}
+
+/// The root of an offence's family: its base, its base's base, and so on.
+fn family(program: &Program, mut offence: usize) -> usize {
+    let base_of = |offence: usize| {
+        let base = program.offences[offence].base.as_deref()?;
+        program.offences.iter().position(|o| o.section == base)
+    };
+    while let Some(base) = base_of(offence) {
+        offence = base;
+    }
+    offence
+}
+
+/// Where the instrument of `section` extends, given the members of `case.province`.
+fn reach(program: &Program, section: &str, provinces: Option<&[String]>) -> Reach {
+    let instrument = &program.book.sections[section].instrument;
+    let province = &program.book.instruments[instrument].jurisdiction;
+    if province == "federal" {
+        return Reach::Everywhere;
+    }
+    let member = provinces
+        .and_then(|members| members.iter().position(|m| m == province))
+        .and_then(|index| u8::try_from(index).ok());
+    Reach::Province(member)
+}
+
+/// The applying offences whose agency or court is settled, with it.
+fn applying<T: Copy>(statuses: &[Status], choices: &[Option<T>]) -> Vec<(usize, T)> {
+    (0..statuses.len())
+        .filter(|&o| statuses[o] == Status::Applies)
+        .filter_map(|o| Some((o, choices[o]?)))
+        .collect()
+}
