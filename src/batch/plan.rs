@@ -369,18 +369,25 @@ impl<'p> Plan<'p> {
     fn declared_overlaps(&self, statuses: &[Status]) -> Vec<OverlapSummary<'p>> {
         let mut found: Vec<(OverlapKind, Vec<usize>)> = Vec::new();
         for (kind, sections) in &self.overlaps {
+            // Most cases hit no declared overlap: look before gathering anything.
+            let reached = sections
+                .iter()
+                .filter(|&&o| statuses[o] != Status::DoesNotApply);
+            let one_applies = sections.iter().any(|&o| statuses[o] == Status::Applies);
+            if !one_applies || reached.count() < 2 {
+                continue;
+            }
             let members: Vec<usize> = sections
                 .iter()
                 .copied()
                 .filter(|&o| statuses[o] != Status::DoesNotApply)
                 .collect();
-            let one_applies = members.iter().any(|&o| statuses[o] == Status::Applies);
             let mut families: Vec<usize> = members.iter().map(|&o| self.families[o]).collect();
             families.sort_unstable();
             families.dedup();
             let distinct = families.len() >= 2 || *kind != OverlapKind::DuplicateOffence;
             let seen = found.iter().any(|(k, m)| k == kind && *m == members);
-            if members.len() >= 2 && one_applies && distinct && !seen {
+            if distinct && !seen {
                 found.push((*kind, members));
             }
         }
@@ -643,4 +650,160 @@ fn applying<T: Copy>(statuses: &[Status], choices: &[Option<T>]) -> Vec<(usize, 
         .filter(|&o| statuses[o] == Status::Applies)
         .filter_map(|o| Some((o, choices[o]?)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use jiff::civil::{Date, date};
+
+    use super::Plan;
+    use crate::facts::{self, Case, Format};
+    use crate::model::{Program, Value};
+    use crate::output::json::case_summary;
+    use crate::source::SourceFile;
+
+    fn shipped() -> Program {
+        let (_, program) = crate::command::load_law(None, &[]).expect("the shipped law checks");
+        program
+    }
+
+    /// The summary the full path (evaluate, resolve, summarise) gives, as JSON.
+    fn full_summary(program: &Program, case: &Case, today: Date) -> serde_json::Value {
+        let file = SourceFile::new("case".to_owned(), String::new());
+        let evaluated = crate::command::run_case(program, &file, case, today);
+        serde_json::to_value(case_summary(program, &evaluated)).expect("summaries are data")
+    }
+
+    fn planned_summary(plan: &Plan<'_>, case: &Case, today: Date) -> serde_json::Value {
+        serde_json::to_value(plan.summary(case.values.clone(), today)).expect("summaries are data")
+    }
+
+    fn toml_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("the examples folder reads") {
+            let path = entry.expect("a folder entry").path();
+            if path.is_dir() {
+                toml_files(&path, found);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                found.push(path);
+            }
+        }
+    }
+
+    /// Every shipped example, undated, on its own date, and moved to the first day of every
+    /// stretch of the plan and the day before it: where versions, rules and amendment windows
+    /// change, which is where a plan made per stretch could go wrong.
+    #[test]
+    fn every_example_on_every_day_the_law_changes_is_summarised_as_the_full_path_does() {
+        let program = shipped();
+        let plan = Plan::new(&program).expect("the shipped law can be planned");
+        let mut files = Vec::new();
+        toml_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"),
+            &mut files,
+        );
+        assert!(files.len() > 100, "the examples are found");
+        // `None`: the example's own date; `Some(None)`: no date at all.
+        let mut days: Vec<Option<Option<Date>>> = vec![None, Some(None)];
+        for bound in &plan.bounds {
+            days.push(Some(Some(*bound)));
+            days.push(Some(bound.yesterday().ok()));
+        }
+        let today = date(2026, 11, 29);
+        let mut compared = 0;
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("an example reads");
+            let case = facts::load(&text, Format::Toml, &program).expect("examples are valid");
+            for day in &days {
+                let mut moved = case.clone();
+                if let Some(day) = day {
+                    moved.values[program.case_date] = day.map(Value::Date);
+                }
+                assert_eq!(
+                    planned_summary(&plan, &moved, today),
+                    full_summary(&program, &moved, today),
+                    "{} on {day:?}",
+                    path.display()
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000);
+    }
+
+    /// Lines the span-free reader must read as the full reader does, or leave to it.
+    const TRICKY: &[&str] = &[
+        r#"{"victim":{"age":16},"victim":{"sex":"female"}}"#,
+        r#"{"victim":{"age":16,"age":17}}"#,
+        r#"{"victim":{"age":null}}"#,
+        r#"{"victim":{"age":null,"age":3}}"#,
+        r#"{"vict\u0069m":{"\u0061ge":16}}"#,
+        r#"{"victim":{"age":16.0}}"#,
+        r#"{"victim":{"age":-1}}"#,
+        r#"{"victim":{"age":99999999999999999999}}"#,
+        r#"{"id":1.5,"victim":{"age":16}}"#,
+        r#"{"id":18446744073709551615}"#,
+        r#"{"id":"a","id":"b"}"#,
+        r#"{"id":null}"#,
+        r#"{"case":{"date":"2024-02-30"}}"#,
+        r#"{"case":{"date":"2024-2-3"}}"#,
+        r#"{"case":{"date":"2024-02-03T00:00"}}"#,
+        r#"{"conduct":{"means":["fraud","fraud"]}}"#,
+        r#"{"conduct":{"means":["fraud",3]}}"#,
+        r#"{"conduct":{"means":"fraud"}}"#,
+        r#"{"conduct":{"means":[]}}"#,
+        r#"{"expect":{"applies":["ptpa-2018/3"]}}"#,
+        r#"{"interview":{"dont_know":["victim.age"]}}"#,
+        r#"{"victim":{"age":16}} // a comment"#,
+        r#"{"victim":{"age":16},}"#,
+        r#"[1,2]"#,
+        r#"{"victim":16}"#,
+        r#"{"victim":{"sex":"f"}}"#,
+        r#"{"nobody":{"age":16}}"#,
+        r#"{"movement":{"origin":{"country":"pakistan"}}}"#,
+        r#"{"case":{"province":"punjab","title":"T\"1"}}"#,
+        r#"{}"#,
+    ];
+
+    /// Generated lines (every 25th spoiled) and the tricky ones: where the span-free reader
+    /// reads a line, the full reader reads it too, with the same id and values, and the plan's
+    /// summary is the full path's; every good generated line is read the fast way.
+    #[test]
+    fn lines_are_read_and_summarised_as_the_full_path_does() {
+        let program = shipped();
+        let plan = Plan::new(&program).expect("the shipped law can be planned");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/gen-cases.py");
+        let output = std::process::Command::new("python3")
+            .arg(script)
+            .args(["1500", "--bad=25", "--seed=11"])
+            .output()
+            .expect("python3 runs the case generator");
+        let generated = String::from_utf8(output.stdout).expect("generated lines are UTF-8");
+        let today = date(2026, 11, 29);
+        let (mut fast, mut full) = (0, 0);
+        for line in generated.lines().chain(TRICKY.iter().copied()) {
+            let (id, read) = facts::load_line(line, &program);
+            match (plan.read(line), read) {
+                (Some((fast_id, values)), Ok(case)) => {
+                    assert_eq!((&fast_id, &values), (&id, &case.values), "{line}");
+                    assert_eq!(
+                        planned_summary(&plan, &case, today),
+                        full_summary(&program, &case, today),
+                        "{line}"
+                    );
+                    fast += 1;
+                }
+                (Some(_), Err(errors)) => panic!("read a bad line: {line}: {errors:?}"),
+                (None, Ok(case)) => {
+                    let generated_good = generated.lines().any(|l| l == line);
+                    let plain = case.expect.is_none() && case.dont_know.is_empty();
+                    assert!(!(generated_good && plain), "left a good line: {line}");
+                    full += 1;
+                }
+                (None, Err(_)) => {}
+            }
+        }
+        assert!(fast > 1400 && full > 0, "{fast} read fast, {full} left");
+    }
 }

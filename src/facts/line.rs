@@ -5,9 +5,9 @@
 //! again with the full reader, which says what is wrong and where.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::{BATCH_ID, CaseId};
@@ -25,7 +25,8 @@ pub struct Vocabulary {
 struct Table {
     /// Numbers the tables, so a table given twice in one line can be noticed.
     number: usize,
-    entries: HashMap<Box<str>, Entry>,
+    /// Keys are short and trusted (the vocabulary's own), so a fast hash serves.
+    entries: FxHashMap<Box<str>, Entry>,
 }
 
 #[derive(Debug)]
@@ -66,7 +67,7 @@ impl Vocabulary {
                 *tables += 1;
                 Entry::Group(Table {
                     number: *tables - 1,
-                    entries: HashMap::new(),
+                    entries: FxHashMap::default(),
                 })
             });
             match entry {
