@@ -334,20 +334,16 @@ pub(crate) fn diff_case(
     by_law: bool,
     today: jiff::civil::Date,
 ) -> crate::diff::CaseDiff {
-    let dated = |program: &Program, case: &Case| {
+    let (before_day, after_day) = crate::diff::days(as_if, by_law);
+    let dated = |program: &Program, case: &Case, day| {
         let mut case = case.clone();
-        if let Some(day) = as_if {
-            case.values[program.case_date] = Some(crate::model::Value::Date(day));
-        }
+        crate::diff::move_to(program, &mut case.values, day);
         case
     };
-    // Without an overlay, the comparison is the case's own date against --as-if-date.
-    let before = if by_law {
-        dated(base, before)
-    } else {
-        before.clone()
-    };
-    let after = dated(amended, after);
+    let (before, after) = (
+        dated(base, before, before_day),
+        dated(amended, after, after_day),
+    );
     let (old, new) = (
         evaluate(base, &before, today),
         evaluate(amended, &after, today),
@@ -355,16 +351,8 @@ pub(crate) fn diff_case(
     let (old_resolution, new_resolution) = (resolve(base, &old), resolve(amended, &new));
     crate::diff::compare(
         name,
-        &crate::diff::Side {
-            program: base,
-            outcome: &old,
-            resolution: &old_resolution,
-        },
-        &crate::diff::Side {
-            program: amended,
-            outcome: &new,
-            resolution: &new_resolution,
-        },
+        &crate::diff::Side::evaluated(base, &old, &old_resolution),
+        &crate::diff::Side::evaluated(amended, &new, &new_resolution),
     )
 }
 

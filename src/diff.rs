@@ -6,18 +6,84 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::eval::{Outcome, SectionOutcome, Status};
-use crate::model::Program;
-use crate::resolve::Resolution;
+use jiff::civil::Date;
 
-/// One evaluated case under one law.
+use crate::eval::{Outcome, Status};
+use crate::model::{Program, Value};
+use crate::resolve::Resolution;
+use crate::statute::{Agency, OffenceParticulars};
+
+/// One case under one law, as far as a comparison looks at it.
 pub struct Side<'a> {
     /// The law.
     pub program: &'a Program,
-    /// Its outcome.
-    pub outcome: &'a Outcome,
-    /// Its resolution.
-    pub resolution: &'a Resolution,
+    /// The date whose law was read.
+    pub date: Date,
+    /// Every offence of the law, in its order: section id, status, and version in force.
+    pub sections: Vec<(&'a str, Status, Option<usize>)>,
+    /// The lead agency's id, or `none`.
+    pub lead: &'static str,
+    /// The court's id, or `none`.
+    pub court: &'static str,
+    /// Each overlap the case hits, as `kind of section, section`.
+    pub overlaps: Vec<String>,
+}
+
+impl<'a> Side<'a> {
+    /// A case evaluated and resolved in full.
+    pub fn evaluated(program: &'a Program, outcome: &'a Outcome, resolution: &Resolution) -> Self {
+        Side {
+            program,
+            date: outcome.date,
+            sections: outcome
+                .sections
+                .iter()
+                .map(|s| {
+                    (
+                        s.section.as_str(),
+                        s.status,
+                        s.version.as_ref().map(|v| v.0),
+                    )
+                })
+                .collect(),
+            lead: resolution.lead_agency().map_or("none", Agency::id),
+            court: resolution.court.as_ref().map_or("none", |c| c.court.id()),
+            overlaps: resolution
+                .overlaps
+                .iter()
+                .map(|o| overlap_text(o.kind.id(), o.sections.iter().map(String::as_str)))
+                .collect(),
+        }
+    }
+
+    /// The status and version of a section, `None` if the law has no such offence. The same
+    /// place in the other law's list is tried first: overlays seldom add or remove offences.
+    fn section(&self, index: usize, id: &str) -> Option<(Status, Option<usize>)> {
+        let at = |(section, status, version): &(&str, Status, Option<usize>)| {
+            (*section == id).then_some((*status, *version))
+        };
+        (self.sections.get(index).and_then(at)).or_else(|| self.sections.iter().find_map(at))
+    }
+}
+
+/// The days to read the case on before and after (`None`: its own date). With an overlay,
+/// both sides move to `--as-if-date` if given; without one, the comparison is the case's own
+/// date against `--as-if-date`.
+pub fn days(as_if: Option<Date>, by_law: bool) -> (Option<Date>, Option<Date>) {
+    (as_if.filter(|_| by_law), as_if)
+}
+
+/// Moves a case's facts to another day: `case.date` becomes `day`, when there is one.
+pub fn move_to(program: &Program, values: &mut [Option<Value>], day: Option<Date>) {
+    if let Some(day) = day {
+        values[program.case_date] = Some(Value::Date(day));
+    }
+}
+
+/// An overlap as a change names it: `duplicate_offence of ptpa-2018/3, ppc/371-A`.
+pub fn overlap_text<'s>(kind: &str, sections: impl Iterator<Item = &'s str>) -> String {
+    let sections: Vec<&str> = sections.collect();
+    format!("{kind} of {}", sections.join(", "))
 }
 
 /// What changed for one case.
@@ -63,94 +129,72 @@ pub struct Summary {
 /// The changes between two sides of one case.
 pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
     let mut changes = Vec::new();
-    for section in &after.outcome.sections {
-        let old = before
-            .outcome
-            .sections
-            .iter()
-            .find(|s| s.section == section.section);
-        let old_status = old.map_or(Status::DoesNotApply, |s| s.status);
-        let kind = match (old_status, section.status) {
+    for (index, &(section, status, version)) in after.sections.iter().enumerate() {
+        let old = before.section(index, section);
+        let (old_status, old_version) = old.unwrap_or((Status::DoesNotApply, None));
+        let kind = match (old_status, status) {
             (a, b) if a == b => None,
             (Status::DoesNotApply, Status::Applies) => Some("starts_applying"),
             (Status::Applies, Status::DoesNotApply) => Some("stops_applying"),
             _ => Some("status"),
         };
         if let Some(kind) = kind {
-            changes.push(item(
-                kind,
-                Some(&section.section),
-                old_status.id(),
-                section.status.id(),
-            ));
+            changes.push(item(kind, Some(section), old_status.id(), status.id()));
         }
-        if old_status != Status::DoesNotApply && section.status != Status::DoesNotApply {
-            let (a, b) = (
-                old.and_then(|o| penalty(before.program, o)),
-                penalty(after.program, section),
-            );
-            if a != b {
+        if old_status != Status::DoesNotApply && status != Status::DoesNotApply {
+            let a = particulars(before.program, section, old_version);
+            let b = particulars(after.program, section, version);
+            let penalty = |p: Option<&OffenceParticulars>| p.map(|p| p.punishment.to_string());
+            // Equal data reads the same: most sections are untouched by an overlay, and
+            // writing both penalties out for each of them would cost more than the comparison.
+            let same = a.map(|p| &p.punishment) == b.map(|p| &p.punishment);
+            let (old_penalty, new_penalty) = match same {
+                true => (None, None),
+                false => (penalty(a), penalty(b)),
+            };
+            if old_penalty != new_penalty {
                 changes.push(item(
                     "penalty",
-                    Some(&section.section),
-                    &a.unwrap_or_default(),
-                    &b.unwrap_or_default(),
+                    Some(section),
+                    &old_penalty.unwrap_or_default(),
+                    &new_penalty.unwrap_or_default(),
                 ));
             }
-            let (a, b) = (
-                old.and_then(|o| procedure(before.program, o)),
-                procedure(after.program, section),
-            );
-            if a != b {
+            let procedure =
+                |p: Option<&OffenceParticulars>| p.map(OffenceParticulars::procedure_text);
+            let steps = |p: &OffenceParticulars| (p.cognizable, p.bailable, p.compoundable);
+            let (old_procedure, new_procedure) = match a.map(steps) == b.map(steps) {
+                true => (None, None),
+                false => (procedure(a), procedure(b)),
+            };
+            if old_procedure != new_procedure {
                 changes.push(item(
                     "procedure",
-                    Some(&section.section),
-                    &a.unwrap_or_default(),
-                    &b.unwrap_or_default(),
+                    Some(section),
+                    &old_procedure.unwrap_or_default(),
+                    &new_procedure.unwrap_or_default(),
                 ));
             }
         }
     }
-    for section in &before.outcome.sections {
-        let gone = !after
-            .outcome
-            .sections
-            .iter()
-            .any(|s| s.section == section.section);
-        if gone && section.status != Status::DoesNotApply {
+    for (index, &(section, status, _)) in before.sections.iter().enumerate() {
+        let gone = after.section(index, section).is_none();
+        if gone && status != Status::DoesNotApply {
             changes.push(item(
                 "stops_applying",
-                Some(&section.section),
-                section.status.id(),
+                Some(section),
+                status.id(),
                 "does_not_apply",
             ));
         }
     }
-    let lead = |side: &Side<'_>| {
-        side.resolution
-            .lead_agency()
-            .map_or("none", crate::statute::Agency::id)
-    };
-    if lead(before) != lead(after) {
-        changes.push(item("lead_agency", None, lead(before), lead(after)));
+    if before.lead != after.lead {
+        changes.push(item("lead_agency", None, before.lead, after.lead));
     }
-    let court = |side: &Side<'_>| {
-        side.resolution
-            .court
-            .as_ref()
-            .map_or("none", |c| c.court.id())
-    };
-    if court(before) != court(after) {
-        changes.push(item("court", None, court(before), court(after)));
+    if before.court != after.court {
+        changes.push(item("court", None, before.court, after.court));
     }
-    let overlaps = |side: &Side<'_>| -> Vec<String> {
-        side.resolution
-            .overlaps
-            .iter()
-            .map(|o| format!("{} of {}", o.kind.id(), o.sections.join(", ")))
-            .collect()
-    };
-    let (old, new) = (overlaps(before), overlaps(after));
+    let (old, new) = (&before.overlaps, &after.overlaps);
     changes.extend(
         new.iter()
             .filter(|o| !old.contains(o))
@@ -163,7 +207,7 @@ pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
     );
     CaseDiff {
         file: file.to_owned(),
-        date: after.outcome.date.to_string(),
+        date: after.date.to_string(),
         changes,
     }
 }
@@ -199,19 +243,14 @@ pub fn summarize(diffs: &[CaseDiff]) -> Summary {
     }
 }
 
-fn penalty(program: &Program, section: &SectionOutcome) -> Option<String> {
-    let (index, _) = section.version.as_ref()?;
-    let version = &program.book.sections.get(&section.section)?.versions[*index];
-    version.offence.as_ref().map(|o| o.punishment.to_string())
-}
-
-fn procedure(program: &Program, section: &SectionOutcome) -> Option<String> {
-    let (index, _) = section.version.as_ref()?;
-    let version = &program.book.sections.get(&section.section)?.versions[*index];
-    version
-        .offence
-        .as_ref()
-        .map(crate::statute::OffenceParticulars::procedure_text)
+/// The particulars of a section's version.
+fn particulars<'p>(
+    program: &'p Program,
+    section: &str,
+    version: Option<usize>,
+) -> Option<&'p OffenceParticulars> {
+    let version = &program.book.sections.get(section)?.versions[version?];
+    version.offence.as_ref()
 }
 
 fn item(kind: &'static str, section: Option<&str>, before: &str, after: &str) -> ChangeItem {

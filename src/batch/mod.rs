@@ -75,13 +75,7 @@ pub fn run(
     mut output: impl Write,
     today: Date,
 ) -> io::Result<Stats> {
-    let plan = match job {
-        Job::Eval {
-            program,
-            detail: Detail::Summary,
-        } => Plan::new(program),
-        _ => None,
-    };
+    let plans = Plans::for_job(job);
     let mut stats = Stats::default();
     let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(CHUNK);
     loop {
@@ -99,7 +93,7 @@ pub fn run(
         let results: Vec<(String, bool)> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|(number, line)| one_line(job, plan.as_ref(), name, *number, line, today))
+                .map(|(number, line)| one_line(job, &plans, name, *number, line, today))
                 .collect()
         });
         for ((number, _), (text, bad)) in chunk.iter().zip(results) {
@@ -112,6 +106,59 @@ pub fn run(
     }
     output.flush()?;
     Ok(stats)
+}
+
+/// The law planned for the job, where it can be: summaries and diffs are then worked out from
+/// the plan (see [`plan`]); full reports always take the full path.
+enum Plans<'p> {
+    None,
+    Summary(Plan<'p>),
+    Diff(Box<Plan<'p>>, Box<Plan<'p>>),
+}
+
+impl<'p> Plans<'p> {
+    fn for_job(job: &Job<'p>) -> Plans<'p> {
+        let planned = match job {
+            Job::Eval {
+                program,
+                detail: Detail::Summary,
+            } => Plan::new(program).map(Plans::Summary),
+            Job::Eval { .. } => None,
+            Job::Diff { base, amended, .. } => Plan::new(base)
+                .zip(Plan::new(amended))
+                .map(|(base, amended)| Plans::Diff(Box::new(base), Box::new(amended))),
+        };
+        planned.unwrap_or(Plans::None)
+    }
+
+    /// The output line for a good input line, worked out from the plan; `None` when the full
+    /// path must take the line (the span-free reader left it).
+    fn line(
+        &self,
+        job: &Job<'_>,
+        file: &str,
+        number: usize,
+        text: &str,
+        today: Date,
+    ) -> Option<String> {
+        let body = match (self, job) {
+            (Plans::Summary(plan), _) => {
+                let (id, values) = plan.read(text)?;
+                (id, Body::Summary(plan.summary(values, today)))
+            }
+            (Plans::Diff(base, amended), Job::Diff { as_if, by_law, .. }) => {
+                let (id, mut before) = base.read(text)?;
+                let (_, mut after) = amended.read(text)?;
+                let (before_day, after_day) = crate::diff::days(*as_if, *by_law);
+                crate::diff::move_to(base.program(), &mut before, before_day);
+                crate::diff::move_to(amended.program(), &mut after, after_day);
+                let (before, after) = (base.side(before, today), amended.side(after, today));
+                (id, Body::Diff(crate::diff::compare(file, &before, &after)))
+            }
+            _ => return None,
+        };
+        Some(good_line(number, body.0, body.1))
+    }
 }
 
 /// An input line, or the fact that it was too long to keep.
@@ -144,11 +191,11 @@ fn read_line(input: &mut impl BufRead) -> io::Result<Option<Line>> {
     }
 }
 
-/// The output line for one input line, and whether the input was bad. With a plan, a summary
-/// is made from it when it can be, and by the full path otherwise.
+/// The output line for one input line, and whether the input was bad. With a plan, the line is
+/// worked out from it when it can be, and by the full path otherwise.
 fn one_line(
     job: &Job<'_>,
-    plan: Option<&Plan<'_>>,
+    plans: &Plans<'_>,
     name: &str,
     number: usize,
     line: &Line,
@@ -174,14 +221,11 @@ fn one_line(
         let problem = Problem::whole_line("an empty line: every line must hold one case".into());
         return (error_line(number, None, vec![problem]), true);
     }
-    let planned = plan.and_then(|plan| {
-        let (id, values) = plan.read(text)?;
-        Some((id, plan.summary(values, today)))
-    });
-    if let Some((id, summary)) = planned {
-        return (good_line(number, id, Body::Summary(summary)), false);
+    let file = format!("{name}:{number}");
+    if let Some(line) = plans.line(job, &file, number, text, today) {
+        return (line, false);
     }
-    let file = SourceFile::new(format!("{name}:{number}"), text.to_owned());
+    let file = SourceFile::new(file, text.to_owned());
     let result = match job {
         Job::Eval { program, detail } => eval_line(program, *detail, number, &file, today),
         Job::Diff {

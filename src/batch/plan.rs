@@ -11,6 +11,7 @@
 
 use jiff::civil::Date;
 
+use crate::diff::{Side, overlap_text};
 use crate::eval::value::truth;
 use crate::eval::{Status, case_date, evaluate_element, holds_on, with_derived};
 use crate::facts::{Read, Vocabulary};
@@ -38,6 +39,15 @@ pub struct Plan<'p> {
     overlaps: Vec<(OverlapKind, Vec<usize>)>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<(Court, Vec<usize>, Vec<Court>)>,
+}
+
+/// A case worked out from the plan: its summary, and for `diff` the date and every offence's
+/// status and version.
+struct Planned<'p> {
+    summary: CaseSummary<'p>,
+    date: Date,
+    statuses: Vec<Status>,
+    versions: Vec<Option<usize>>,
 }
 
 /// Where an offence's instrument extends.
@@ -148,6 +158,11 @@ impl<'p> Plan<'p> {
         })
     }
 
+    /// The law planned.
+    pub fn program(&self) -> &'p Program {
+        self.program
+    }
+
     /// Reads a batch line without spans; `None` when the full reader must read it.
     pub fn read(&self, line: &str) -> Option<Read> {
         self.vocabulary.read(self.program, line)
@@ -155,6 +170,33 @@ impl<'p> Plan<'p> {
 
     /// The summary of a case whose input facts are `values`.
     pub fn summary(&self, values: Vec<Option<Value>>, today: Date) -> CaseSummary<'p> {
+        self.case(values, today).summary
+    }
+
+    /// A case as `diff` compares it.
+    pub fn side(&self, values: Vec<Option<Value>>, today: Date) -> Side<'p> {
+        let Planned {
+            summary,
+            date,
+            statuses,
+            versions,
+        } = self.case(values, today);
+        let overlaps = summary.overlaps.iter();
+        Side {
+            program: self.program,
+            date,
+            sections: (self.program.offences.iter().zip(statuses).zip(versions))
+                .map(|((offence, status), version)| (offence.section.as_str(), status, version))
+                .collect(),
+            lead: summary.lead_agency.unwrap_or("none"),
+            court: summary.court.unwrap_or("none"),
+            overlaps: overlaps
+                .map(|o| overlap_text(o.kind, o.sections.iter().copied()))
+                .collect(),
+        }
+    }
+
+    fn case(&self, values: Vec<Option<Value>>, today: Date) -> Planned<'p> {
         let program = self.program;
         let values = with_derived(program, values);
         let (date, date_assumed) = case_date(program, &values, today);
@@ -198,7 +240,7 @@ impl<'p> Plan<'p> {
                 .map(|o| program.offences[o].section.as_str())
                 .collect()
         };
-        CaseSummary {
+        let summary = CaseSummary {
             date: date.to_string(),
             date_source: if date_assumed { "today" } else { "case" },
             applies: sections(Status::Applies),
@@ -216,6 +258,15 @@ impl<'p> Plan<'p> {
                 .map(|fact| program.facts[fact].name.as_str())
                 .collect(),
             version_uncertain,
+        };
+        let versions = (law.offences.iter())
+            .map(|f| f.as_ref().map(|f| f.version))
+            .collect();
+        Planned {
+            summary,
+            date,
+            statuses,
+            versions,
         }
     }
 
@@ -279,12 +330,13 @@ impl<'p> Plan<'p> {
             return Status::DoesNotApply;
         };
         let elements = &self.program.offences[offence].elements;
-        let holds = in_force
+        // The territory first: one comparison rules out most provincial offences.
+        let territory = self.territory(self.reach[offence], values);
+        let elements = in_force
             .elements
             .iter()
-            .map(|&e| evaluate_element(e, &elements[e], values).holds)
-            .chain([self.territory(self.reach[offence], values)]);
-        all_hold(holds)
+            .map(|&e| evaluate_element(e, &elements[e], values).holds);
+        all_hold([territory].into_iter().chain(elements))
     }
 
     /// Whether an instrument that extends so far extends to the case's province.
@@ -805,5 +857,62 @@ mod tests {
             }
         }
         assert!(fast > 1400 && full > 0, "{fast} read fast, {full} left");
+    }
+
+    /// Under every shipped amendment, by law and by date: the changes worked out from two
+    /// plans are those the full path finds, for every example moved to each stretch's first
+    /// day and for generated lines.
+    #[test]
+    fn diffs_from_two_plans_are_the_full_paths() {
+        let base = shipped();
+        let plan = Plan::new(&base).expect("the shipped law can be planned");
+        let today = date(2026, 11, 29);
+        let mut files = Vec::new();
+        toml_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"),
+            &mut files,
+        );
+        let examples: Vec<Case> = files
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).expect("an example reads");
+                facts::load(&text, Format::Toml, &base).expect("examples are valid")
+            })
+            .collect();
+        let mut compared = 0;
+        for name in crate::law::shipped_amendments() {
+            let (_, amended) = crate::command::load_law(None, &[name.to_owned()])
+                .expect("the shipped amendments check");
+            let amended_plan = Plan::new(&amended).expect("an amended law can be planned");
+            let changed = |case: &Case, as_if, by_law| {
+                let (before_day, after_day) = crate::diff::days(as_if, by_law);
+                let (mut before, mut after) = (case.values.clone(), case.values.clone());
+                crate::diff::move_to(&base, &mut before, before_day);
+                crate::diff::move_to(&amended, &mut after, after_day);
+                let planned = crate::diff::compare(
+                    "case",
+                    &plan.side(before, today),
+                    &amended_plan.side(after, today),
+                );
+                let full = crate::command::diff_case(
+                    "case", &base, &amended, case, case, as_if, by_law, today,
+                );
+                let json = |d| serde_json::to_value(d).expect("diffs are data");
+                assert_eq!(json(&planned), json(&full), "{name}, as if {as_if:?}");
+                !full.changes.is_empty()
+            };
+            let mut changes = 0;
+            for case in &examples {
+                for bound in plan.bounds.iter().step_by(3) {
+                    changes += usize::from(changed(case, Some(*bound), true));
+                    compared += 1;
+                }
+                changes += usize::from(changed(case, None, true));
+                changes += usize::from(changed(case, Some(date(2019, 1, 1)), false));
+                compared += 2;
+            }
+            assert!(changes > 0, "{name} changes some example");
+        }
+        assert!(compared > 1000);
     }
 }
