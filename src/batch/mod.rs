@@ -112,7 +112,7 @@ pub fn run(
 /// the plan (see [`plan`]); full reports always take the full path.
 enum Plans<'p> {
     None,
-    Summary(Plan<'p>),
+    Summary(Box<Plan<'p>>),
     Diff(Box<Plan<'p>>, Box<Plan<'p>>),
 }
 
@@ -122,7 +122,7 @@ impl<'p> Plans<'p> {
             Job::Eval {
                 program,
                 detail: Detail::Summary,
-            } => Plan::new(program).map(Plans::Summary),
+            } => Plan::new(program).map(|plan| Plans::Summary(Box::new(plan))),
             Job::Eval { .. } => None,
             Job::Diff { base, amended, .. } => Plan::new(base)
                 .zip(Plan::new(amended))
