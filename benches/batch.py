@@ -115,11 +115,15 @@ def main():
     figures = dict(line.split()[:2] for line in out.splitlines() if line.split())
     serde = float(figures["serde_json_value_per_s"])
     reader = float(figures["tipnav_reader_per_s"])
+    typed = float(figures["span_free_reader_per_s"])
     evaluated = 100_000 / summary[(100_000, 1)][0]
-    ratio = serde / evaluated
-    print(f"floor, N = 100,000, one thread: serde_json {serde:,.0f} lines/s; tipnav's case "
-          f"reader {reader:,.0f} lines/s; batch evaluation is {ratio:.1f} times the serde_json "
-          f"floor (target <= 3: {verdict(ratio <= 3)})")
+    print(f"floor, N = 100,000, one thread: serde_json into the case type (the batch reader) "
+          f"{typed:,.0f} lines/s, into a generic value {serde:,.0f} lines/s; the full case "
+          f"reader with spans {reader:,.0f} lines/s")
+    for name, floor in (("the case type", typed), ("a generic value", serde)):
+        ratio = floor / evaluated
+        print(f"  batch --summary is {ratio:.1f} times parsing into {name} "
+              f"(target <= 3: {verdict(ratio <= 3)})")
 
     small, large = sizes[0], sizes[-1]
     growth = summary[(large, 2)][1] / summary[(small, 2)][1] - 1
