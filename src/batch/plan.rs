@@ -13,7 +13,9 @@ use jiff::civil::Date;
 
 use crate::diff::{Side, overlap_text};
 use crate::eval::value::truth;
-use crate::eval::{Status, case_date, evaluate_element, holds_on, with_derived};
+use crate::eval::{
+    Status, all_hold, case_date, evaluate_element, holds_on, victim_of_any, with_derived,
+};
 use crate::facts::{Read, Vocabulary};
 use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
 use crate::output::json::{CaseSummary, OverlapSummary};
@@ -311,7 +313,7 @@ impl<'p> Plan<'p> {
             .filter_map(|&(index, version, reach)| {
                 let protection = &protections[index];
                 let condition = protection.condition.as_ref();
-                let victim = victim_of_any(&protection.victim_of, statuses);
+                let victim = victim_of_any(&protection.victim_of, |o| statuses[o]);
                 let holds = [
                     victim,
                     condition.map_or(Some(true), |c| truth(c, values)),
@@ -564,37 +566,6 @@ fn in_force(program: &Program, offence: &Offence, reading: Reading) -> Option<In
         default_court: particulars.court,
         exclusive: particulars.court_exclusive,
     })
-}
-
-/// Kleene conjunction, as a section's status: every one holds, or one fails, or none fails and
-/// some are unknown.
-fn all_hold(holds: impl IntoIterator<Item = Option<bool>>) -> Status {
-    let mut result = Some(true);
-    for holds in holds {
-        match holds {
-            Some(false) => return Status::DoesNotApply,
-            None => result = None,
-            Some(true) => {}
-        }
-    }
-    Status::from_truth(result)
-}
-
-/// Whether the victim is a victim of any of these offences (Kleene `or`); true when there are
-/// none, as for a protection every victim has.
-fn victim_of_any(offences: &[usize], statuses: &[Status]) -> Option<bool> {
-    if offences.is_empty() {
-        return Some(true);
-    }
-    let mut any = Some(false);
-    for &offence in offences {
-        match statuses[offence] {
-            Status::Applies => return Some(true),
-            Status::MayApply => any = None,
-            Status::DoesNotApply => {}
-        }
-    }
-    any
 }
 
 /// The choice among jurisdiction clauses, as [`crate::resolve`] makes it but without reasons:

@@ -98,8 +98,7 @@ impl Status {
         }
     }
 
-    /// `applies`, `may_apply` or `does_not_apply` for true, unknown or false.
-    pub fn from_truth(truth: Option<bool>) -> Status {
+    fn from_truth(truth: Option<bool>) -> Status {
         match truth {
             Some(true) => Status::Applies,
             None => Status::MayApply,
@@ -296,7 +295,7 @@ fn protections(
                 .condition
                 .as_ref()
                 .map_or(Some(true), |c| truth(c, values));
-            let victim = victim_of_any(&protection.victim_of, sections);
+            let victim = victim_of_any(&protection.victim_of, |o| sections[o].status);
             let status = conjunction(&[test(victim), test(condition)], territory.as_ref());
             (status != Status::DoesNotApply).then_some(ProtectionOutcome {
                 protection: index,
@@ -307,14 +306,15 @@ fn protections(
         .collect()
 }
 
-/// Whether any of these offences applies (Kleene `or`); true when there are none.
-fn victim_of_any(offences: &[usize], sections: &[SectionOutcome]) -> Option<bool> {
+/// Whether any of these offences applies (Kleene `or`), given each offence's status; true when
+/// there are none, as for a protection every victim has.
+pub fn victim_of_any(offences: &[usize], status: impl Fn(usize) -> Status) -> Option<bool> {
     if offences.is_empty() {
         return Some(true);
     }
     let mut any = Some(false);
     for &index in offences {
-        match sections[index].status {
+        match status(index) {
             Status::Applies => return Some(true),
             Status::MayApply => any = None,
             Status::DoesNotApply => {}
@@ -373,11 +373,14 @@ pub fn evaluate_element(
 }
 
 fn conjunction(elements: &[ElementOutcome], territory: Option<&Territory>) -> Status {
+    let holds = elements.iter().map(|e| e.holds);
+    all_hold(holds.chain(territory.map(|t| t.holds)))
+}
+
+/// Kleene conjunction, as a status: all hold (applies), one fails (does not apply), or none
+/// fails and some are unknown (may apply).
+pub fn all_hold(holds: impl IntoIterator<Item = Option<bool>>) -> Status {
     let mut result = Some(true);
-    let holds = elements
-        .iter()
-        .map(|e| e.holds)
-        .chain(territory.map(|t| t.holds));
     for holds in holds {
         match holds {
             Some(false) => return Status::DoesNotApply,
