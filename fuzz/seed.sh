@@ -5,7 +5,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 corpus="$here/corpus"
-mkdir -p "$corpus/rules" "$corpus/statutes" "$corpus/case_toml" "$corpus/case_json" "$corpus/batch"
+mkdir -p "$corpus/rules" "$corpus/statutes" "$corpus/case_toml" "$corpus/case_json" "$corpus/batch" "$corpus/plan"
 cp "$root"/rules/*.rules "$root"/rules/amendments/*.rules "$corpus/rules/"
 cp "$root"/statutes/*.toml "$corpus/statutes/"
 find "$root/examples" "$root/tests/fixtures/cases" -name '*.toml' | while read -r file; do
@@ -28,6 +28,8 @@ PY
 for seed in 1 2 3; do
     python3 "$root/benches/gen-cases.py" 20 --seed "$seed" --bad 4 > "$corpus/batch/cases-$seed.jsonl"
 done
-for target in rules statutes case_toml case_json batch; do
+# The plan against the full path: one generated line a seed, some of them bad.
+python3 "$root/benches/gen-cases.py" 200 --seed 5 --bad 10 | split -l 1 - "$corpus/plan/line-"
+for target in rules statutes case_toml case_json batch plan; do
     echo "$target: $(ls "$corpus/$target" | wc -l) seeds"
 done
