@@ -379,7 +379,7 @@ fn overlaps(
     let today = jiff::ZonedDateTime::now().date();
     let mut encoding = crate::analysis::Encoding::new(&program);
     let found = crate::analysis::overlaps(&mut encoding, date, today);
-    let groups = crate::analysis::groups(&mut encoding, &found, date, today);
+    let groups = crate::analysis::groups(&encoding, &found, date, today);
     let pairs = |found: &[crate::analysis::Overlap]| {
         found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
     };

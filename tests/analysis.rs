@@ -190,7 +190,7 @@ fn groups_are_complete(
 ) {
     let mut encoding = tipnav::analysis::Encoding::new(program);
     let overlaps = tipnav::analysis::overlaps(&mut encoding, None, today());
-    let groups = tipnav::analysis::groups(&mut encoding, &overlaps, None, today());
+    let groups = tipnav::analysis::groups(&encoding, &overlaps, None, today());
     assert!(groups.complete);
     assert_eq!(groups.found, groups.groups.len());
     let reported: Vec<BTreeSet<String>> = groups
