@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::joint::{Joint, is_subset, joint_sets};
+use super::joint::{Joint, is_subset, joint_sets, maximal_by};
 use super::{Encoding, Overlap, conflicts, minimize, reads};
 use crate::eval::{Status, section_status};
 use crate::facts::Case;
@@ -48,8 +48,10 @@ pub struct Groups {
     pub groups: Vec<Group>,
     /// How many maximal groups were found (more than `groups.len()` when capped).
     pub found: usize,
-    /// False when the search stopped at [`super::MAX_JOINT`] jointly applicable sets, so
-    /// `found` is a lower bound.
+    /// The sections of every maximal group found, in the order of `groups`.
+    pub all: Vec<Vec<String>>,
+    /// False when the search stopped at [`super::MAX_JOINT`] jointly applicable sets or
+    /// [`MAX_CLIQUES`] cliques, so `found` is a lower bound.
     pub complete: bool,
     /// Every declared overlap of three or more offences, checked.
     pub declared: Vec<DeclaredGroup>,
@@ -57,6 +59,11 @@ pub struct Groups {
 
 /// How many groups are reported with a witness.
 pub const MAX_GROUPS: usize = 200;
+
+/// How many maximal cliques (within jointly applicable sets) the group search lists before it
+/// stops. Maximal cliques can be exponentially many: a law with ten copies of every offence
+/// has more groups than can be listed, while the shipped law has about 1,200.
+pub const MAX_CLIQUES: usize = 20_000;
 
 /// The maximal groups of three or more pairwise-overlapping offences (the pairs in `pairs`)
 /// that can all apply together, and every declared overlap of three or more offences checked.
@@ -73,6 +80,55 @@ pub fn groups(
 ) -> Groups {
     let program = encoding.program;
     let joint = joint_sets(encoding, date);
+    let (found, listed) = cliques(program, pairs, &joint.sets);
+    let groups = found[..found.len().min(MAX_GROUPS)]
+        .par_iter()
+        .map(|(members, set)| group(encoding, members, set, today))
+        .collect();
+    Groups {
+        all: found
+            .iter()
+            .map(|(members, _)| names(program, members))
+            .collect(),
+        found: found.len(),
+        groups,
+        complete: joint.complete && listed,
+        declared: declared(encoding, &joint.sets, today),
+    }
+}
+
+/// What an amendment's comparison needs, without witnesses: the sections of every maximal
+/// group, and of every declared overlap of three or more offences with whether they can all
+/// apply together.
+pub fn outline(
+    encoding: &Encoding<'_>,
+    pairs: &[Overlap],
+    date: Option<Date>,
+) -> (Vec<Vec<String>>, Vec<(Vec<String>, bool)>) {
+    let program = encoding.program;
+    let joint = joint_sets(encoding, date);
+    let groups = cliques(program, pairs, &joint.sets)
+        .0
+        .iter()
+        .map(|(members, _)| names(program, members))
+        .collect();
+    let declared = declared_members(program)
+        .into_iter()
+        .map(|(_, members)| {
+            let whole = covering(&joint.sets, &members).is_some();
+            (names(program, &members), whole)
+        })
+        .collect();
+    (groups, declared)
+}
+
+/// The maximal cliques (three or more) of the pair graph within each jointly applicable set,
+/// less those inside another, each with a set that holds it.
+fn cliques<'s>(
+    program: &Program,
+    pairs: &[Overlap],
+    sets: &'s [Joint],
+) -> (Vec<(Vec<usize>, &'s Joint)>, bool) {
     let index = |section: &str| {
         program
             .offences
@@ -87,9 +143,10 @@ pub fn groups(
         adjacent[a][b] = true;
         adjacent[b][a] = true;
     }
-    let mut found: Vec<(Vec<usize>, &Joint)> = Vec::new();
-    for set in &joint.sets {
-        let mut cliques = Vec::new();
+    let mut cliques = Vec::new();
+    let mut found = Vec::new();
+    for set in sets {
+        let start = cliques.len();
         maximal_cliques(
             &adjacent,
             &mut Vec::new(),
@@ -97,22 +154,38 @@ pub fn groups(
             Vec::new(),
             &mut cliques,
         );
-        for mut clique in cliques.into_iter().filter(|c| c.len() >= 3) {
+        for clique in cliques[start..].iter().filter(|c| c.len() >= 3) {
+            let mut clique = clique.clone();
             clique.sort_unstable();
             found.push((clique, set));
         }
     }
-    let found = maximal(found);
-    let groups = found[..found.len().min(MAX_GROUPS)]
-        .par_iter()
-        .map(|(members, set)| group(encoding, members, set, today))
-        .collect();
-    Groups {
-        found: found.len(),
-        groups,
-        complete: joint.complete,
-        declared: declared(encoding, &joint.sets, today),
-    }
+    let complete = cliques.len() <= MAX_CLIQUES;
+    (maximal(found), complete)
+}
+
+/// A jointly applicable set that holds every one of `members`.
+fn covering<'s>(sets: &'s [Joint], members: &[usize]) -> Option<&'s Joint> {
+    sets.iter().find(|set| is_subset(members, &set.members))
+}
+
+/// Every declared overlap that names three or more offences, with them in the order of the law.
+fn declared_members(program: &Program) -> Vec<(&crate::model::Overlap, Vec<usize>)> {
+    program
+        .overlaps
+        .iter()
+        .map(|overlap| {
+            let mut members: Vec<usize> = overlap
+                .sections
+                .iter()
+                .filter_map(|s| program.offences.iter().position(|o| &o.section == s))
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            (overlap, members)
+        })
+        .filter(|(_, members)| members.len() >= 3)
+        .collect()
 }
 
 fn group(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date) -> Group {
@@ -137,48 +210,44 @@ fn group(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date) -
 /// largest shares of those sets.
 fn declared(encoding: &Encoding<'_>, sets: &[Joint], today: Date) -> Vec<DeclaredGroup> {
     let program = encoding.program;
-    let mut checked = Vec::new();
-    for overlap in &program.overlaps {
-        let mut members: Vec<usize> = overlap
-            .sections
-            .iter()
-            .filter_map(|s| program.offences.iter().position(|o| &o.section == s))
-            .collect();
-        members.sort_unstable();
-        members.dedup();
-        if members.len() < 3 {
-            continue;
-        }
-        let whole = sets.iter().find(|set| is_subset(&members, &set.members));
-        let parts = if whole.is_some() {
-            Vec::new()
-        } else {
-            let shares = sets
+    declared_members(program)
+        .into_iter()
+        .map(|(overlap, members)| {
+            let whole = covering(sets, &members);
+            DeclaredGroup {
+                sections: names(program, &members),
+                kind: overlap.kind,
+                cite: overlap.cite.clone(),
+                witness: whole.map(|set| witness(encoding, &members, set, today)),
+                parts: if whole.is_some() {
+                    Vec::new()
+                } else {
+                    parts(program, sets, &members)
+                },
+            }
+        })
+        .collect()
+}
+
+/// The largest parts (two or more) of `members` that can apply together: their largest shares
+/// of the jointly applicable sets.
+fn parts(program: &Program, sets: &[Joint], members: &[usize]) -> Vec<Vec<String>> {
+    let shares = sets
+        .iter()
+        .map(|set| {
+            let share: Vec<usize> = members
                 .iter()
-                .map(|set| {
-                    let share = members
-                        .iter()
-                        .copied()
-                        .filter(|m| set.members.contains(m))
-                        .collect::<Vec<usize>>();
-                    (share, set)
-                })
-                .filter(|(share, _)| share.len() >= 2)
+                .copied()
+                .filter(|m| set.members.contains(m))
                 .collect();
-            maximal(shares)
-                .iter()
-                .map(|(share, _)| names(program, share))
-                .collect()
-        };
-        checked.push(DeclaredGroup {
-            sections: names(program, &members),
-            kind: overlap.kind,
-            cite: overlap.cite.clone(),
-            witness: whole.map(|set| witness(encoding, &members, set, today)),
-            parts,
-        });
-    }
-    checked
+            (share, set)
+        })
+        .filter(|(share, _)| share.len() >= 2)
+        .collect();
+    maximal(shares)
+        .iter()
+        .map(|(share, _)| names(program, share))
+        .collect()
 }
 
 fn names(program: &Program, members: &[usize]) -> Vec<String> {
@@ -206,18 +275,12 @@ fn witness(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date)
 }
 
 /// Drops duplicates and every set inside another; largest first, then in the order of the law.
-fn maximal(mut found: Vec<(Vec<usize>, &Joint)>) -> Vec<(Vec<usize>, &Joint)> {
-    found.sort_by(|(a, _), (b, _)| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    let mut kept: Vec<(Vec<usize>, &Joint)> = Vec::new();
-    for (members, set) in found {
-        if !kept.iter().any(|(k, _)| is_subset(&members, k)) {
-            kept.push((members, set));
-        }
-    }
-    kept
+fn maximal(found: Vec<(Vec<usize>, &Joint)>) -> Vec<(Vec<usize>, &Joint)> {
+    maximal_by(found, |(members, _)| members)
 }
 
-/// Bron–Kerbosch with a pivot: every maximal clique of the pair graph.
+/// Bron–Kerbosch with a pivot: every maximal clique of the pair graph (stopping past
+/// [`MAX_CLIQUES`]).
 fn maximal_cliques(
     adjacent: &[Vec<bool>],
     clique: &mut Vec<usize>,
@@ -225,6 +288,9 @@ fn maximal_cliques(
     mut excluded: Vec<usize>,
     out: &mut Vec<Vec<usize>>,
 ) {
+    if out.len() > MAX_CLIQUES {
+        return;
+    }
     let Some(&pivot) = candidates
         .iter()
         .chain(&excluded)

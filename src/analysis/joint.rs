@@ -181,17 +181,38 @@ fn grow(applies: &[(usize, Bdd)], valid: &Bdd, case: &BddValuation) -> (Vec<bool
 
 /// Drops every set inside another (a region's set may lie inside another region's);
 /// largest first, then in the order of the law.
-fn maximal(mut sets: Vec<Joint>) -> Vec<Joint> {
-    sets.sort_by(|a, b| {
-        (b.members.len().cmp(&a.members.len())).then_with(|| a.members.cmp(&b.members))
+fn maximal(sets: Vec<Joint>) -> Vec<Joint> {
+    maximal_by(sets, |set| &set.members)
+}
+
+/// Drops duplicates and every item whose members (sorted) lie inside another's; largest first,
+/// then in the order of the law. Members are compared as bit sets: the groups of a large law
+/// number in the thousands.
+pub(super) fn maximal_by<T>(mut items: Vec<T>, members: impl Fn(&T) -> &[usize]) -> Vec<T> {
+    items.sort_by(|a, b| {
+        let (a, b) = (members(a), members(b));
+        b.len().cmp(&a.len()).then_with(|| a.cmp(b))
     });
-    let mut kept: Vec<Joint> = Vec::new();
-    for set in sets {
-        if !kept.iter().any(|k| is_subset(&set.members, &k.members)) {
-            kept.push(set);
+    let bits = |members: &[usize]| {
+        let mut words = vec![0u64; members.last().map_or(0, |&m| m / 64 + 1)];
+        for &m in members {
+            words[m / 64] |= 1 << (m % 64);
+        }
+        words
+    };
+    let inside = |a: &[u64], b: &[u64]| {
+        a.iter()
+            .enumerate()
+            .all(|(k, word)| word & !b.get(k).copied().unwrap_or(0) == 0)
+    };
+    let mut kept: Vec<(Vec<u64>, T)> = Vec::new();
+    for item in items {
+        let words = bits(members(&item));
+        if !kept.iter().any(|(k, _)| inside(&words, k)) {
+            kept.push((words, item));
         }
     }
-    kept
+    kept.into_iter().map(|(_, item)| item).collect()
 }
 
 /// Whether every member of sorted `a` is in sorted `b`.
