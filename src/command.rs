@@ -451,7 +451,8 @@ fn overlap_changes(
 ) -> OverlapChanges {
     let mut encoding = crate::analysis::Encoding::new(base);
     let base_pairs = crate::analysis::overlaps(&mut encoding, date, today);
-    let (base_groups, base_declared) = crate::analysis::outline(&encoding, &base_pairs, date);
+    let outline = crate::analysis::outline(&encoding, &base_pairs, date);
+    let (base_groups, base_declared) = (&outline.groups, &outline.declared);
     let pairs = |found: &[crate::analysis::Overlap]| {
         found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
     };

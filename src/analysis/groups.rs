@@ -97,14 +97,18 @@ pub fn groups(
     }
 }
 
-/// What an amendment's comparison needs, without witnesses: the sections of every maximal
-/// group, and of every declared overlap of three or more offences with whether they can all
-/// apply together.
-pub fn outline(
-    encoding: &Encoding<'_>,
-    pairs: &[Overlap],
-    date: Option<Date>,
-) -> (Vec<Vec<String>>, Vec<(Vec<String>, bool)>) {
+/// What an amendment's comparison needs, without witnesses.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    /// The sections of every maximal group.
+    pub groups: Vec<Vec<String>>,
+    /// The sections of every declared overlap of three or more offences, with whether they
+    /// can all apply together.
+    pub declared: Vec<(Vec<String>, bool)>,
+}
+
+/// The groups and declared-group verdicts of a law, without witnesses.
+pub fn outline(encoding: &Encoding<'_>, pairs: &[Overlap], date: Option<Date>) -> Outline {
     let program = encoding.program;
     let joint = joint_sets(encoding, date);
     let groups = cliques(program, pairs, &joint.sets)
@@ -119,7 +123,7 @@ pub fn outline(
             (names(program, &members), whole)
         })
         .collect();
-    (groups, declared)
+    Outline { groups, declared }
 }
 
 /// The maximal cliques (three or more) of the pair graph within each jointly applicable set,

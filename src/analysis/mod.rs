@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 pub use encode::Encoding;
-pub use groups::{DeclaredGroup, Group, Groups, MAX_CLIQUES, MAX_GROUPS, groups, outline};
+pub use groups::{DeclaredGroup, Group, Groups, MAX_CLIQUES, MAX_GROUPS, Outline, groups, outline};
 pub use joint::{Joint, JointSets, MAX_JOINT, joint_sets};
 
 use crate::eval::{Status, evaluate, section_status};
