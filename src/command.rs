@@ -367,17 +367,11 @@ fn overlaps(
     let today = jiff::ZonedDateTime::now().date();
     let mut encoding = crate::analysis::Encoding::new(&program);
     let found = crate::analysis::overlaps(&mut encoding, date, today);
-    let groups = crate::analysis::groups(&mut encoding, &found, date, today);
-    let pairs = |found: &[crate::analysis::Overlap]| {
-        found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
+    let groups = crate::analysis::groups(&encoding, &found, date, today);
+    let changes = match base_law(cli)? {
+        Some(base) => overlap_changes(&base, &found, &groups, date, today),
+        None => OverlapChanges::default(),
     };
-    let (added, removed) = against_base(cli, pairs(&found), |base| {
-        pairs(&crate::analysis::overlaps(
-            &mut crate::analysis::Encoding::new(base),
-            date,
-            today,
-        ))
-    })?;
     let mut overlaps = Vec::new();
     for (index, overlap) in found.iter().enumerate() {
         let witness = crate::interview::case_file(&program, &overlap.witness);
@@ -405,12 +399,15 @@ fn overlaps(
         amendments: program.amendments.iter().map(Into::into).collect(),
         date: date.map(|d| d.to_string()),
         overlaps,
-        added,
-        removed,
+        added: changes.added,
+        removed: changes.removed,
         groups: items,
         groups_found: groups.found,
         groups_complete: groups.complete,
         declared_groups,
+        groups_added: changes.groups_added,
+        groups_removed: changes.groups_removed,
+        declared_groups_changed: changes.declared_changed,
     };
     let text = if format == Format::Html {
         output::html::overlaps_page(&report, &output::json::law_info(&program))
@@ -419,6 +416,78 @@ fn overlaps(
     };
     output::print(&text);
     Ok(ExitCode::SUCCESS)
+}
+
+/// What an amendment changes in an overlap report, against the base law.
+#[derive(Default)]
+struct OverlapChanges {
+    added: Vec<[String; 2]>,
+    removed: Vec<[String; 2]>,
+    groups_added: Vec<Vec<String>>,
+    groups_removed: Vec<Vec<String>>,
+    declared_changed: Vec<crate::output::analysis::DeclaredChange>,
+}
+
+/// The pairs and groups the amended law adds and removes, and the declared overlaps of three
+/// or more whose members could all apply together under one law and not the other.
+fn overlap_changes(
+    base: &Program,
+    found: &[crate::analysis::Overlap],
+    groups: &crate::analysis::Groups,
+    date: Option<jiff::civil::Date>,
+    today: jiff::civil::Date,
+) -> OverlapChanges {
+    let mut encoding = crate::analysis::Encoding::new(base);
+    let base_pairs = crate::analysis::overlaps(&mut encoding, date, today);
+    let outline = crate::analysis::outline(&encoding, &base_pairs, date);
+    let (base_groups, base_declared) = (&outline.groups, &outline.declared);
+    let pairs = |found: &[crate::analysis::Overlap]| {
+        found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
+    };
+    let (added, removed) = changes(&pairs(&base_pairs), &pairs(found));
+    // The amended law may order its sections differently: compare groups as sets.
+    let sorted = |group: &Vec<String>| {
+        let mut group = group.clone();
+        group.sort();
+        group
+    };
+    let before: Vec<Vec<String>> = base_groups.iter().map(sorted).collect();
+    let after: Vec<Vec<String>> = groups.all.iter().map(sorted).collect();
+    let groups_added = groups
+        .all
+        .iter()
+        .filter(|g| !before.contains(&sorted(g)))
+        .cloned()
+        .collect();
+    let groups_removed = base_groups
+        .iter()
+        .filter(|g| !after.contains(&sorted(g)))
+        .cloned()
+        .collect();
+    let declared_changed = groups
+        .declared
+        .iter()
+        .filter_map(|group| {
+            let (_, joint_before) = base_declared
+                .iter()
+                .find(|(sections, _)| sorted(sections) == sorted(&group.sections))?;
+            let joint_after = group.witness.is_some();
+            (*joint_before != joint_after).then(|| crate::output::analysis::DeclaredChange {
+                sections: group.sections.clone(),
+                kind: group.kind.id(),
+                cite: group.cite.clone(),
+                joint_before: *joint_before,
+                joint_after,
+            })
+        })
+        .collect();
+    OverlapChanges {
+        added,
+        removed,
+        groups_added,
+        groups_removed,
+        declared_changed,
+    }
 }
 
 /// The groups of an overlap report, their witnesses written to `dir` when given.
@@ -492,13 +561,17 @@ fn gaps(
             .map(|g| g.indicator.clone())
             .collect::<Vec<_>>()
     };
-    let (added, closed) = against_base(cli, names(&found), |base| {
-        names(&crate::analysis::gaps(
-            &mut crate::analysis::Encoding::new(base),
-            date,
-            today,
-        ))
-    })?;
+    let (added, closed) = match base_law(cli)? {
+        Some(base) => changes(
+            &names(&crate::analysis::gaps(
+                &mut crate::analysis::Encoding::new(&base),
+                date,
+                today,
+            )),
+            &names(&found),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
     let mut gaps = Vec::new();
     for gap in &found {
         let witness = crate::interview::case_file(&program, &gap.witness);
@@ -529,17 +602,16 @@ fn gaps(
     Ok(ExitCode::SUCCESS)
 }
 
-/// With `--amend`: what the amended law's findings add to and remove from the base law's.
-fn against_base<T: PartialEq + Clone>(
-    cli: &Cli,
-    after: Vec<T>,
-    findings: impl FnOnce(&Program) -> Vec<T>,
-) -> Result<(Vec<T>, Vec<T>), Failure> {
+/// With `--amend`: the law without the overlays, to compare findings with.
+fn base_law(cli: &Cli) -> Result<Option<Program>, Failure> {
     if cli.amend.is_empty() {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok(None);
     }
-    let (_, base) = load_law(cli.law.as_deref(), &[])?;
-    let before = findings(&base);
+    Ok(Some(load_law(cli.law.as_deref(), &[])?.1))
+}
+
+/// The findings only `after` has, and those only `before` has.
+fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) {
     let added = after
         .iter()
         .filter(|f| !before.contains(f))
@@ -550,7 +622,7 @@ fn against_base<T: PartialEq + Clone>(
         .filter(|f| !after.contains(f))
         .cloned()
         .collect();
-    Ok((added, removed))
+    (added, removed)
 }
 
 /// Writes a witness case file into `dir` (atomically), if a folder was given.

@@ -80,6 +80,9 @@ fn groups_of_the_shipped_law_have_true_witnesses() {
     let program = crate::support::program();
     let groups = report["groups"].as_array().unwrap();
     assert!(!groups.is_empty());
+    // The search finishes on the shipped law: the count is exact, not a lower bound.
+    assert_eq!(report["groups_complete"], true);
+    assert!(report["groups_found"].as_u64().unwrap() >= groups.len() as u64);
     let declared = report["declared_groups"].as_array().unwrap();
     let joint = declared.iter().filter(|g| g["joint"] == true);
     for group in groups.iter().chain(joint) {
@@ -177,7 +180,40 @@ fn overlaps_are_complete_on_a_small_law() {
         expected.into_iter().filter(|(a, b)| shares(a, b)).collect();
     assert_eq!(found, expected);
     assert!(!found.is_empty());
+    joint_sets_are_the_largest_sets_that_apply_together(&program, &together);
     groups_are_complete(&program, &expected, &together);
+}
+
+/// The maximal jointly applicable sets are exactly the largest sets of offences brute force
+/// sees apply on one case.
+fn joint_sets_are_the_largest_sets_that_apply_together(
+    program: &Program,
+    together: &BTreeSet<Vec<String>>,
+) {
+    let encoding = tipnav::analysis::Encoding::new(program);
+    let joint = tipnav::analysis::joint_sets(&encoding, None);
+    assert!(joint.complete);
+    let found: BTreeSet<BTreeSet<String>> = joint
+        .sets
+        .iter()
+        .map(|set| {
+            set.members
+                .iter()
+                .map(|&i| program.offences[i].section.clone())
+                .collect()
+        })
+        .collect();
+    assert_eq!(found.len(), joint.sets.len(), "no set is found twice");
+    let sets: Vec<BTreeSet<String>> = together
+        .iter()
+        .map(|s| s.iter().cloned().collect())
+        .collect();
+    let expected: BTreeSet<BTreeSet<String>> = sets
+        .iter()
+        .filter(|s| !s.is_empty() && !sets.iter().any(|t| s.is_subset(t) && s != &t))
+        .cloned()
+        .collect();
+    assert_eq!(found, expected);
 }
 
 /// Every set of three or more offences that brute force sees apply together, and that overlap
@@ -190,7 +226,7 @@ fn groups_are_complete(
 ) {
     let mut encoding = tipnav::analysis::Encoding::new(program);
     let overlaps = tipnav::analysis::overlaps(&mut encoding, None, today());
-    let groups = tipnav::analysis::groups(&mut encoding, &overlaps, None, today());
+    let groups = tipnav::analysis::groups(&encoding, &overlaps, None, today());
     assert!(groups.complete);
     assert_eq!(groups.found, groups.groups.len());
     let reported: Vec<BTreeSet<String>> = groups
@@ -373,4 +409,110 @@ fn witnesses_can_be_written_as_case_files() {
         assert_eq!(eval.status, 0, "{}", eval.render());
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_overlay_adds_and_removes_groups() {
+    let dir = std::env::temp_dir().join(format!("tipnav-groups-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let overlay = dir.join("organs.rules");
+    std::fs::write(
+        &overlay,
+        r#"amendment organs-not-sale "Test: organ trafficking in, PPC 371-B out" {
+    effective 2026-01-01
+    status proposal
+    cite "test"
+}
+
+insert ptpa-2018/3-A "Trafficking for the removal of organs" {
+    kind offence
+    summary "Recruiting, moving or obtaining a person for the removal of organs."
+    punishment imprisonment to 14y fine to 2000000 combine and
+    cognizable true
+    bailable false
+    compoundable false
+    court magistrate_first_class
+    agency police
+    element act = conduct.acts any [recruit, transport, harbour, obtain, provide] cite "test"
+    element purpose = conduct.purposes has organ_removal cite "test"
+    cite "test: organ removal as a trafficking purpose"
+}
+
+repeal ppc/371-B cite "test: buying for prostitution left to PTPA s.3"
+"#,
+    )
+    .unwrap();
+    let args = [
+        "overlaps",
+        "--format",
+        "json",
+        "--date",
+        "2026-06-01",
+        "--amend",
+        overlay.to_str().unwrap(),
+    ];
+    let run = tipnav(&args);
+    let table = tipnav(&[
+        "overlaps",
+        "--date",
+        "2026-06-01",
+        "--amend",
+        overlay.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(run.status, 0, "{}", run.render());
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let sections = |group: &serde_json::Value| -> BTreeSet<String> {
+        group
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let list = |key: &str| -> Vec<BTreeSet<String>> {
+        report[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(sections)
+            .collect()
+    };
+    let (added, removed) = (list("groups_added"), list("groups_removed"));
+    assert!(report["groups_complete"] == true);
+    // The new offence joins groups; the repealed one leaves every group it was in.
+    assert!(
+        added.iter().any(|g| g.contains("ptpa-2018/3-A")),
+        "{added:?}"
+    );
+    assert!(
+        removed.iter().any(|g| g.contains("ppc/371-B")),
+        "{removed:?}"
+    );
+    assert!(added.iter().all(|g| !g.contains("ppc/371-B")));
+    assert!(removed.iter().all(|g| !g.contains("ptpa-2018/3-A")));
+    let now: Vec<BTreeSet<String>> = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| sections(&g["sections"]))
+        .collect();
+    assert!(now.iter().all(|g| !g.contains("ppc/371-B")));
+    // The declared PTPA s.3 / PPC 371-A / 371-B overlap cannot all apply once 371-B is gone.
+    let changed = report["declared_groups_changed"].as_array().unwrap();
+    assert!(
+        changed.iter().any(|c| sections(&c["sections"])
+            == BTreeSet::from(["ptpa-2018/3", "ppc/371-A", "ppc/371-B"].map(String::from))
+            && c["joint_before"] == true
+            && c["joint_after"] == false),
+        "{changed:?}"
+    );
+    assert_eq!(table.status, 0, "{}", table.render());
+    assert!(table.stdout.contains("- adds: group "), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("- removes: group "),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("all apply together yes → no"));
 }

@@ -150,12 +150,45 @@ fn overlaps_page_renders_in_chromium() {
         "Matrix",
         "ppc/371-A + ptpa-2018/3",
         "duplicate offence",
+        "Groups of three or more, with the smallest case found on which all apply",
+        "groups of pairwise-overlapping offences can all apply on one set of facts",
+        "Declared overlaps of three or more sections",
+        "All apply together",
         &digest,
     ] {
         assert!(
             rendered.contains(expected),
             "`{expected}` not in the rendered page"
         );
+    }
+}
+
+#[test]
+fn overlaps_page_lists_groups_and_declared_groups() {
+    let html = page(&["overlaps", "--format", "html"]);
+    let json = tipnav(&["overlaps", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let count = format!(
+        "{} groups of pairwise-overlapping offences",
+        report["groups_found"]
+    );
+    assert!(html.contains(&count), "`{count}` not on the page");
+    let as_html = |sections: &serde_json::Value, separator: &str| {
+        sections
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("<code>{}</code>", s.as_str().unwrap()))
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    for group in report["groups"].as_array().unwrap() {
+        let row = as_html(&group["sections"], " + ");
+        assert!(html.contains(&row), "group {row} not on the page");
+    }
+    for group in report["declared_groups"].as_array().unwrap() {
+        let row = as_html(&group["sections"], ", ");
+        assert!(html.contains(&row), "declared group {row} not on the page");
     }
 }
 

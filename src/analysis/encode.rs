@@ -39,6 +39,9 @@ pub struct Encoding<'p> {
     derived: HashMap<FactId, Bdd>,
     /// Per offence: the BDD of the cases on which it applies.
     pub applies: Vec<Bdd>,
+    /// Per case date of the domain, in its order: per offence, the elements in force on it
+    /// (`None` when no version is).
+    readings: Vec<Vec<Option<Vec<usize>>>>,
 }
 
 impl<'p> Encoding<'p> {
@@ -84,6 +87,7 @@ impl<'p> Encoding<'p> {
             valid,
             derived: HashMap::new(),
             applies: Vec::new(),
+            readings: Vec::new(),
         };
         encoding.applies = (0..program.offences.len())
             .map(|index| encoding.offence(index))
@@ -182,6 +186,59 @@ impl<'p> Encoding<'p> {
         }
     }
 
+    /// How to cut the fact space into parts to search one at a time: the days (one per
+    /// stretch of case dates on which every offence reads the same, or only the day that reads
+    /// the law like `date`) and the provinces, each as the values it fixes; a part is a day
+    /// and a province. Within a part the fixed facts drop out of every BDD, which keeps
+    /// searches over many offences small.
+    pub(super) fn regions(&self, date: Option<Date>) -> (Vec<Fixed>, Vec<Fixed>) {
+        let program = self.program;
+        let days = self.one_hot(program.case_date);
+        // A rule that reads the date itself tells apart days the versions in force do not.
+        let dated = program
+            .offences
+            .iter()
+            .any(|o| o.inputs().contains(&program.case_date));
+        let chosen: Vec<usize> = match date {
+            Some(on) => days
+                .iter()
+                .enumerate()
+                .filter_map(|(k, (value, _))| match value {
+                    Value::Date(d) if *d <= on => Some((*d, k)),
+                    _ => None,
+                })
+                .max()
+                .map(|(_, k)| k)
+                .into_iter()
+                .collect(),
+            None => (0..days.len()).fold(Vec::new(), |mut chosen, k| {
+                let same = |&c: &usize| !dated && self.readings[c] == self.readings[k];
+                if !chosen.iter().any(same) {
+                    chosen.push(k);
+                }
+                chosen
+            }),
+        };
+        let provinces = program
+            .case_province
+            .map(|fact| self.one_hot(fact))
+            .unwrap_or_default();
+        (
+            chosen.into_iter().map(|day| fix(&days, day)).collect(),
+            (0..provinces.len().max(1))
+                .map(|province| fix(&provinces, province))
+                .collect(),
+        )
+    }
+
+    /// The one-hot values of a fact (none for other facts).
+    fn one_hot(&self, fact: FactId) -> Vec<(Value, BddVariable)> {
+        match &self.facts[fact] {
+            FactVars::OneHot(values) => values.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The empty set of cases.
     pub fn none(&self) -> Bdd {
         self.vars.mk_false()
@@ -275,18 +332,21 @@ impl<'p> Encoding<'p> {
                 _ => None,
             })
             .collect();
+        self.readings.resize(dates.len(), Vec::new());
         let mut periods: Vec<(Vec<usize>, Bdd)> = Vec::new();
-        for (day, bdd) in dates {
+        for (k, (day, bdd)) in dates.into_iter().enumerate() {
             let reading = Reading {
                 date: day,
                 windows: Windows::Earlier,
             };
             if program.book.version_on(section, reading).is_none() {
+                self.readings[k].push(None);
                 continue;
             }
             let elements: Vec<usize> = (0..offence.elements.len())
                 .filter(|&e| holds_on(&offence.elements[e].validity, reading))
                 .collect();
+            self.readings[k].push(Some(elements.clone()));
             match periods.iter_mut().find(|(active, _)| *active == elements) {
                 Some((_, days)) => *days = days.or(&bdd),
                 None => periods.push((elements, bdd)),
@@ -337,6 +397,19 @@ fn exactly_one(vars: &BddVariableSet, members: Vec<BddVariable>) -> Bdd {
         none = none.and(&var.not());
     }
     one
+}
+
+/// Values given to some variables.
+pub(super) type Fixed = Vec<(BddVariable, bool)>;
+
+/// The assignment that gives a one-hot fact its `chosen` value.
+/// (Nothing, for a fact that is not one-hot.)
+fn fix(values: &[(Value, BddVariable)], chosen: usize) -> Vec<(BddVariable, bool)> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(k, (_, var))| (*var, k == chosen))
+        .collect()
 }
 
 fn constant_value(constant: &Constant) -> Value {

@@ -1,12 +1,13 @@
 //! Groups of three or more offences that can all apply on one set of facts: the maximal such
 //! groups among offences that overlap pairwise, and a check of every declared overlap of three
-//! or more sections. Pairwise overlap does not make a group: each group is the BDD conjunction
-//! of its members, and its witness is re-evaluated like a pair's.
+//! or more sections. Both are read off the maximal jointly applicable sets (`joint.rs`); each
+//! group's witness is re-evaluated like a pair's.
 
-use biodivine_lib_bdd::Bdd;
 use jiff::civil::Date;
+use rayon::prelude::*;
 
-use super::{Encoding, Overlap, conflicts, date_scope, minimize, reads};
+use super::joint::{Joint, is_subset, joint_sets, maximal_by};
+use super::{Encoding, Overlap, conflicts, minimize, reads};
 use crate::eval::{Status, section_status};
 use crate::facts::Case;
 use crate::model::{OverlapKind, Program};
@@ -47,7 +48,10 @@ pub struct Groups {
     pub groups: Vec<Group>,
     /// How many maximal groups were found (more than `groups.len()` when capped).
     pub found: usize,
-    /// False when the search stopped at [`MAX_STEPS`] before trying every group.
+    /// The sections of every maximal group found, in the order of `groups`.
+    pub all: Vec<Vec<String>>,
+    /// False when the search stopped at [`super::MAX_JOINT`] jointly applicable sets or
+    /// [`MAX_CLIQUES`] cliques, so `found` is a lower bound.
     pub complete: bool,
     /// Every declared overlap of three or more offences, checked.
     pub declared: Vec<DeclaredGroup>,
@@ -56,25 +60,79 @@ pub struct Groups {
 /// How many groups are reported with a witness.
 pub const MAX_GROUPS: usize = 200;
 
-/// How many search steps (each a handful of BDD conjunctions) the group search may take.
-pub const MAX_STEPS: usize = 400;
+/// How many maximal cliques (within jointly applicable sets) the group search lists before it
+/// stops. Maximal cliques can be exponentially many: a law with ten copies of every offence
+/// has more groups than can be listed, while the shipped law has about 1,200.
+pub const MAX_CLIQUES: usize = 20_000;
 
 /// The maximal groups of three or more pairwise-overlapping offences (the pairs in `pairs`)
 /// that can all apply together, and every declared overlap of three or more offences checked.
 ///
-/// Bron–Kerbosch finds the maximal cliques of the pair graph; within each clique a second
-/// Bron–Kerbosch, on "can still apply together" instead of adjacency, finds the largest parts
-/// whose conjunction is satisfiable, stopping a branch as soon as all its candidates fit
-/// together. A group maximal in its clique but inside another clique's group is dropped.
+/// A group is a set of offences that can apply together and overlap pairwise, so it lies in a
+/// maximal jointly applicable set and is a clique of the pair graph there: the maximal cliques
+/// (Bron–Kerbosch) of each maximal jointly applicable set, less those inside another, are
+/// exactly the maximal groups.
 pub fn groups(
-    encoding: &mut Encoding<'_>,
+    encoding: &Encoding<'_>,
     pairs: &[Overlap],
     date: Option<Date>,
     today: Date,
 ) -> Groups {
     let program = encoding.program;
-    let scope = date_scope(encoding, date);
-    let applies: Vec<Bdd> = encoding.applies.iter().map(|a| a.and(&scope)).collect();
+    let joint = joint_sets(encoding, date);
+    let (found, listed) = cliques(program, pairs, &joint.sets);
+    let groups = found[..found.len().min(MAX_GROUPS)]
+        .par_iter()
+        .map(|(members, set)| group(encoding, members, set, today))
+        .collect();
+    Groups {
+        all: found
+            .iter()
+            .map(|(members, _)| names(program, members))
+            .collect(),
+        found: found.len(),
+        groups,
+        complete: joint.complete && listed,
+        declared: declared(encoding, &joint.sets, today),
+    }
+}
+
+/// What an amendment's comparison needs, without witnesses.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    /// The sections of every maximal group.
+    pub groups: Vec<Vec<String>>,
+    /// The sections of every declared overlap of three or more offences, with whether they
+    /// can all apply together.
+    pub declared: Vec<(Vec<String>, bool)>,
+}
+
+/// The groups and declared-group verdicts of a law, without witnesses.
+pub fn outline(encoding: &Encoding<'_>, pairs: &[Overlap], date: Option<Date>) -> Outline {
+    let program = encoding.program;
+    let joint = joint_sets(encoding, date);
+    let groups = cliques(program, pairs, &joint.sets)
+        .0
+        .iter()
+        .map(|(members, _)| names(program, members))
+        .collect();
+    let declared = declared_members(program)
+        .into_iter()
+        .map(|(_, members)| {
+            let whole = covering(&joint.sets, &members).is_some();
+            (names(program, &members), whole)
+        })
+        .collect();
+    Outline { groups, declared }
+}
+
+/// The maximal cliques (three or more) of the pair graph within each jointly applicable set,
+/// less those inside another, each with a set that holds it.
+fn cliques<'s>(
+    program: &Program,
+    pairs: &[Overlap],
+    sets: &'s [Joint],
+) -> (Vec<(Vec<usize>, &'s Joint)>, bool) {
     let index = |section: &str| {
         program
             .offences
@@ -82,59 +140,61 @@ pub fn groups(
             .position(|o| o.section == section)
             .expect("a pair names offences")
     };
-    let n = applies.len();
+    let n = program.offences.len();
     let mut adjacent = vec![vec![false; n]; n];
     for pair in pairs {
         let (a, b) = (index(&pair.sections[0]), index(&pair.sections[1]));
         adjacent[a][b] = true;
         adjacent[b][a] = true;
     }
-    let apart: Vec<Vec<bool>> = (0..n)
-        .map(|a| {
-            (0..n)
-                .map(|b| a != b && applies[a].and(&applies[b]).is_false())
-                .collect()
-        })
-        .collect();
     let mut cliques = Vec::new();
-    let vertices = (0..n).filter(|&v| adjacent[v].contains(&true)).collect();
-    maximal_cliques(
-        &adjacent,
-        &mut Vec::new(),
-        vertices,
-        Vec::new(),
-        &mut cliques,
-    );
-    let mut search = Search {
-        applies: &applies,
-        apart: &apart,
-        steps: 0,
-        found: Vec::new(),
-        smallest: 3,
-    };
-    for clique in cliques.into_iter().filter(|c| c.len() >= 3) {
-        search.run(&scope, clique);
+    let mut found = Vec::new();
+    for set in sets {
+        let start = cliques.len();
+        maximal_cliques(
+            &adjacent,
+            &mut Vec::new(),
+            set.members.clone(),
+            Vec::new(),
+            &mut cliques,
+        );
+        for clique in cliques[start..].iter().filter(|c| c.len() >= 3) {
+            let mut clique = clique.clone();
+            clique.sort_unstable();
+            found.push((clique, set));
+        }
     }
-    let complete = search.steps < MAX_STEPS;
-    let found = maximal(search.found);
-    let encoding = &*encoding;
-    let groups = found
-        .iter()
-        .take(MAX_GROUPS)
-        .map(|(members, cases)| group(encoding, members, cases, today))
-        .collect();
-    let declared = declared(encoding, &applies, &apart, &scope, today);
-    Groups {
-        found: found.len(),
-        groups,
-        complete,
-        declared,
-    }
+    let complete = cliques.len() <= MAX_CLIQUES;
+    (maximal(found), complete)
 }
 
-fn group(encoding: &Encoding<'_>, members: &[usize], cases: &Bdd, today: Date) -> Group {
+/// A jointly applicable set that holds every one of `members`.
+fn covering<'s>(sets: &'s [Joint], members: &[usize]) -> Option<&'s Joint> {
+    sets.iter().find(|set| is_subset(members, &set.members))
+}
+
+/// Every declared overlap that names three or more offences, with them in the order of the law.
+fn declared_members(program: &Program) -> Vec<(&crate::model::Overlap, Vec<usize>)> {
+    program
+        .overlaps
+        .iter()
+        .map(|overlap| {
+            let mut members: Vec<usize> = overlap
+                .sections
+                .iter()
+                .filter_map(|s| program.offences.iter().position(|o| &o.section == s))
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            (overlap, members)
+        })
+        .filter(|(_, members)| members.len() >= 3)
+        .collect()
+}
+
+fn group(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date) -> Group {
     let program = encoding.program;
-    let witness = witness(encoding, members, cases, today);
+    let witness = witness(encoding, members, set, today);
     let sections = names(program, members);
     let declared = program
         .overlaps
@@ -149,49 +209,49 @@ fn group(encoding: &Encoding<'_>, members: &[usize], cases: &Bdd, today: Date) -
     }
 }
 
-/// Every declared overlap of three or more offences: can they all apply, and if not, which
-/// largest parts can.
-fn declared(
-    encoding: &Encoding<'_>,
-    applies: &[Bdd],
-    apart: &[Vec<bool>],
-    scope: &Bdd,
-    today: Date,
-) -> Vec<DeclaredGroup> {
+/// Every declared overlap of three or more offences: all of them apply together when one
+/// jointly applicable set holds them all; if none does, the largest parts that can are its
+/// largest shares of those sets.
+fn declared(encoding: &Encoding<'_>, sets: &[Joint], today: Date) -> Vec<DeclaredGroup> {
     let program = encoding.program;
-    let mut checked = Vec::new();
-    for overlap in &program.overlaps {
-        let members: Vec<usize> = overlap
-            .sections
-            .iter()
-            .filter_map(|s| program.offences.iter().position(|o| &o.section == s))
-            .collect();
-        if members.len() < 3 {
-            continue;
-        }
-        let mut search = Search {
-            applies,
-            apart,
-            steps: 0,
-            found: Vec::new(),
-            smallest: 2,
-        };
-        search.run(scope, members.clone());
-        let found = maximal(search.found);
-        let whole = found.iter().find(|(m, _)| m.len() == members.len());
-        checked.push(DeclaredGroup {
-            sections: names(program, &members),
-            kind: overlap.kind,
-            cite: overlap.cite.clone(),
-            witness: whole.map(|(m, cases)| witness(encoding, m, cases, today)),
-            parts: if whole.is_some() {
-                Vec::new()
-            } else {
-                found.iter().map(|(m, _)| names(program, m)).collect()
-            },
-        });
-    }
-    checked
+    declared_members(program)
+        .into_iter()
+        .map(|(overlap, members)| {
+            let whole = covering(sets, &members);
+            DeclaredGroup {
+                sections: names(program, &members),
+                kind: overlap.kind,
+                cite: overlap.cite.clone(),
+                witness: whole.map(|set| witness(encoding, &members, set, today)),
+                parts: if whole.is_some() {
+                    Vec::new()
+                } else {
+                    parts(program, sets, &members)
+                },
+            }
+        })
+        .collect()
+}
+
+/// The largest parts (two or more) of `members` that can apply together: their largest shares
+/// of the jointly applicable sets.
+fn parts(program: &Program, sets: &[Joint], members: &[usize]) -> Vec<Vec<String>> {
+    let shares = sets
+        .iter()
+        .map(|set| {
+            let share: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|m| set.members.contains(m))
+                .collect();
+            (share, set)
+        })
+        .filter(|(share, _)| share.len() >= 2)
+        .collect();
+    maximal(shares)
+        .iter()
+        .map(|(share, _)| names(program, share))
+        .collect()
 }
 
 fn names(program: &Program, members: &[usize]) -> Vec<String> {
@@ -201,12 +261,10 @@ fn names(program: &Program, members: &[usize]) -> Vec<String> {
         .collect()
 }
 
-/// A minimal case on which every member applies, from the cases on which they all do.
-fn witness(encoding: &Encoding<'_>, members: &[usize], cases: &Bdd, today: Date) -> Case {
+/// A minimal case on which every member applies, from a jointly applicable set that holds
+/// them.
+fn witness(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date) -> Case {
     let program = encoding.program;
-    let valuation = cases
-        .sat_witness()
-        .expect("a group's members apply together");
     let holds = |case: &Case| {
         members
             .iter()
@@ -214,28 +272,19 @@ fn witness(encoding: &Encoding<'_>, members: &[usize], cases: &Bdd, today: Date)
     };
     minimize(
         program,
-        encoding.case_values(&valuation),
+        encoding.case_values(&set.valuation()),
         &reads(program, members),
         holds,
     )
 }
 
 /// Drops duplicates and every set inside another; largest first, then in the order of the law.
-fn maximal(mut found: Vec<(Vec<usize>, Bdd)>) -> Vec<(Vec<usize>, Bdd)> {
-    found.sort_by(|(a, _), (b, _)| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    let mut kept: Vec<(Vec<usize>, Bdd)> = Vec::new();
-    for (members, cases) in found {
-        if !kept
-            .iter()
-            .any(|(k, _)| members.iter().all(|m| k.contains(m)))
-        {
-            kept.push((members, cases));
-        }
-    }
-    kept
+fn maximal(found: Vec<(Vec<usize>, &Joint)>) -> Vec<(Vec<usize>, &Joint)> {
+    maximal_by(found, |(members, _)| members)
 }
 
-/// Bron–Kerbosch with a pivot: every maximal clique of the pair graph.
+/// Bron–Kerbosch with a pivot: every maximal clique of the pair graph (stopping past
+/// [`MAX_CLIQUES`]).
 fn maximal_cliques(
     adjacent: &[Vec<bool>],
     clique: &mut Vec<usize>,
@@ -243,6 +292,9 @@ fn maximal_cliques(
     mut excluded: Vec<usize>,
     out: &mut Vec<Vec<usize>>,
 ) {
+    if out.len() > MAX_CLIQUES {
+        return;
+    }
     let Some(&pivot) = candidates
         .iter()
         .chain(&excluded)
@@ -263,101 +315,5 @@ fn maximal_cliques(
         clique.pop();
         candidates.retain(|&u| u != v);
         excluded.push(v);
-    }
-}
-
-/// The search for the largest parts of a set of offences that can all apply together.
-struct Search<'a> {
-    applies: &'a [Bdd],
-    /// Pairs of offences that never apply together (within the dates considered).
-    apart: &'a [Vec<bool>],
-    steps: usize,
-    /// Each part found with the cases on which all its members apply.
-    found: Vec<(Vec<usize>, Bdd)>,
-    /// The smallest part worth reporting.
-    smallest: usize,
-}
-
-impl Search<'_> {
-    /// The maximal parts of `members` whose conjunction (within `cases`) is satisfiable.
-    fn run(&mut self, cases: &Bdd, members: Vec<usize>) {
-        let members = members
-            .into_iter()
-            .filter(|&m| !cases.and(&self.applies[m]).is_false())
-            .collect();
-        self.extend(&mut Vec::new(), cases, members, Vec::new());
-    }
-
-    /// Bron–Kerbosch over "can apply together": `part` applies on `cases`; a candidate may
-    /// join it, an excluded offence may not. Two offences that never apply together split the
-    /// search (with one, or without it); when no two candidates clash, the conjunction of all of
-    /// them decides: if satisfiable, they form the one largest part of this branch.
-    fn extend(
-        &mut self,
-        part: &mut Vec<usize>,
-        cases: &Bdd,
-        candidates: Vec<usize>,
-        excluded: Vec<usize>,
-    ) {
-        if self.steps >= MAX_STEPS || part.len() + candidates.len() < self.smallest {
-            return;
-        }
-        self.steps += 1;
-        let clashes = |v: usize| candidates.iter().filter(|&&u| self.apart[v][u]).count();
-        let pick = (0..candidates.len()).max_by_key(|&k| clashes(candidates[k]));
-        if let Some(pick) = pick.filter(|&k| clashes(candidates[k]) > 0) {
-            self.split(part, cases, candidates, excluded, pick);
-            return;
-        }
-        let all = candidates
-            .iter()
-            .fold(cases.clone(), |all, &v| all.and(&self.applies[v]));
-        if !all.is_false() {
-            let fits = |x: &usize| !all.and(&self.applies[*x]).is_false();
-            if !excluded.iter().any(fits) {
-                let mut members: Vec<usize> = part.iter().chain(&candidates).copied().collect();
-                members.sort_unstable();
-                self.found.push((members, all));
-            }
-            return;
-        }
-        // The clash involves `part` or three or more candidates: drop candidates that cannot
-        // join `part` at all, else split on the first.
-        let joinable: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&u| !cases.and(&self.applies[u]).is_false())
-            .collect();
-        if joinable.len() < candidates.len() {
-            self.extend(part, cases, joinable, excluded);
-        } else {
-            self.split(part, cases, candidates, excluded, 0);
-        }
-    }
-
-    /// The two branches on one candidate: with it (its clashing candidates dropped), and
-    /// without it.
-    fn split(
-        &mut self,
-        part: &mut Vec<usize>,
-        cases: &Bdd,
-        mut candidates: Vec<usize>,
-        mut excluded: Vec<usize>,
-        pick: usize,
-    ) {
-        let v = candidates.swap_remove(pick);
-        let with = cases.and(&self.applies[v]);
-        let near = |list: &[usize]| -> Vec<usize> {
-            list.iter()
-                .copied()
-                .filter(|&u| !self.apart[v][u])
-                .collect()
-        };
-        let (near_candidates, near_excluded) = (near(&candidates), near(&excluded));
-        part.push(v);
-        self.extend(part, &with, near_candidates, near_excluded);
-        part.pop();
-        excluded.push(v);
-        self.extend(part, cases, candidates, excluded);
     }
 }

@@ -5,12 +5,15 @@
 
 mod encode;
 mod groups;
+mod joint;
 
 use biodivine_lib_bdd::Bdd;
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 pub use encode::Encoding;
-pub use groups::{DeclaredGroup, Group, Groups, MAX_GROUPS, MAX_STEPS, groups};
+pub use groups::{DeclaredGroup, Group, Groups, MAX_CLIQUES, MAX_GROUPS, Outline, groups, outline};
+pub use joint::{Joint, JointSets, MAX_JOINT, joint_sets};
 
 use crate::eval::{Status, evaluate, section_status};
 use crate::facts::Case;
@@ -53,45 +56,52 @@ pub fn overlaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) ->
     let program = encoding.program;
     let scope = date_scope(encoding, date);
     let applies: Vec<Bdd> = encoding.applies.iter().map(|a| a.and(&scope)).collect();
-    let mut found = Vec::new();
-    for i in 0..applies.len() {
-        if applies[i].is_false() {
-            continue;
-        }
-        for j in i + 1..applies.len() {
+    let candidates: Vec<(usize, usize)> = (0..applies.len())
+        .filter(|&i| !applies[i].is_false())
+        .flat_map(|i| (i + 1..applies.len()).map(move |j| (i, j)))
+        .filter(|&(i, j)| {
             let (a, b) = (&program.offences[i].section, &program.offences[j].section);
-            if family(program, a) == family(program, b) {
-                continue;
-            }
-            if !shares_conduct(program, i, j) {
-                continue;
-            }
-            let both = applies[i].and(&applies[j]);
-            let Some(valuation) = both.sat_witness() else {
-                continue;
-            };
-            let full = encoding.case_values(&valuation);
-            let holds = |case: &Case| {
-                section_status(program, case, today, i) == Status::Applies
-                    && section_status(program, case, today, j) == Status::Applies
-            };
-            let relevant = reads(program, &[i, j]);
-            let witness = minimize(program, full, &relevant, holds);
-            let conflicts = conflicts(program, &witness, &[i, j], today);
-            let declared = program
-                .overlaps
-                .iter()
-                .find(|o| o.sections.contains(a) && o.sections.contains(b))
-                .map(|o| (o.kind, o.cite.clone()));
-            found.push(Overlap {
-                sections: [a.clone(), b.clone()],
-                declared,
-                conflicts,
-                witness,
-            });
-        }
-    }
-    found
+            family(program, a) != family(program, b) && shares_conduct(program, i, j)
+        })
+        .collect();
+    // Each pair is its own BDD conjunction and witness: independent work, shared by the cores.
+    let encoding = &*encoding;
+    candidates
+        .par_iter()
+        .filter_map(|&(i, j)| pair(encoding, &applies, i, j, today))
+        .collect()
+}
+
+/// The overlap of offences `i` and `j`, if they can apply together.
+fn pair(
+    encoding: &Encoding<'_>,
+    applies: &[Bdd],
+    i: usize,
+    j: usize,
+    today: Date,
+) -> Option<Overlap> {
+    let program = encoding.program;
+    let (a, b) = (&program.offences[i].section, &program.offences[j].section);
+    let valuation = applies[i].and(&applies[j]).sat_witness()?;
+    let full = encoding.case_values(&valuation);
+    let holds = |case: &Case| {
+        section_status(program, case, today, i) == Status::Applies
+            && section_status(program, case, today, j) == Status::Applies
+    };
+    let relevant = reads(program, &[i, j]);
+    let witness = minimize(program, full, &relevant, holds);
+    let conflicts = conflicts(program, &witness, &[i, j], today);
+    let declared = program
+        .overlaps
+        .iter()
+        .find(|o| o.sections.contains(a) && o.sections.contains(b))
+        .map(|o| (o.kind, o.cite.clone()));
+    Some(Overlap {
+        sections: [a.clone(), b.clone()],
+        declared,
+        conflicts,
+        witness,
+    })
 }
 
 /// Every indicator that some case satisfies while no offence applies, with a witness and a

@@ -27,10 +27,34 @@ pub struct OverlapReport {
     pub groups: Vec<OverlapItem>,
     /// How many such groups were found (more than `groups` holds when capped).
     pub groups_found: usize,
-    /// False when the group search stopped at its step limit, so `groups_found` is a lower bound.
+    /// False when the group search stopped at one of its limits (5,000 jointly applicable sets,
+    /// 20,000 cliques), so `groups_found` is a lower bound.
     pub groups_complete: bool,
     /// Every declared overlap of three or more offences, checked: can they all apply together.
     pub declared_groups: Vec<DeclaredGroupItem>,
+    /// With `--amend`: the maximal groups only the amended law has (all of them, not only those
+    /// in `groups`).
+    pub groups_added: Vec<Vec<String>>,
+    /// The maximal groups only the base law has.
+    pub groups_removed: Vec<Vec<String>>,
+    /// Declared overlaps of three or more whose members can all apply together under one law
+    /// and not under the other.
+    pub declared_groups_changed: Vec<DeclaredChange>,
+}
+
+/// A declared overlap of three or more offences whose verdict the amendment changes.
+#[derive(Debug, Serialize)]
+pub struct DeclaredChange {
+    /// The declared sections that are offences.
+    pub sections: Vec<String>,
+    /// The declared kind.
+    pub kind: &'static str,
+    /// The declared citation.
+    pub cite: String,
+    /// Whether all of them can apply together under the base law.
+    pub joint_before: bool,
+    /// And under the amended law.
+    pub joint_after: bool,
 }
 
 /// A declared overlap of three or more offences, checked.
@@ -172,21 +196,53 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
     }
     out.push_str(&format!("{table}\n\n"));
     render_groups(&mut out, report, style);
+    let pairs = |pairs: &[[String; 2]]| pairs.iter().map(|p| p.join(" + ")).collect::<Vec<_>>();
+    let verdict = |joint: bool| if joint { "yes" } else { "no" };
+    let declared: Vec<String> = report
+        .declared_groups_changed
+        .iter()
+        .map(|c| {
+            format!(
+                "declared {} {} [{}]: all apply together {} → {}",
+                c.kind,
+                c.sections.join(", "),
+                c.cite,
+                verdict(c.joint_before),
+                verdict(c.joint_after)
+            )
+        })
+        .collect();
     changes(
         &mut out,
         style,
-        &report
-            .added
-            .iter()
-            .map(|p| p.join(" + "))
-            .collect::<Vec<_>>(),
-        &report
-            .removed
-            .iter()
-            .map(|p| p.join(" + "))
-            .collect::<Vec<_>>(),
+        &[
+            ("adds", pairs(&report.added)),
+            ("adds", group_lines(&report.groups_added)),
+            ("removes", pairs(&report.removed)),
+            ("removes", group_lines(&report.groups_removed)),
+            ("changes", declared),
+        ],
     );
     out
+}
+
+/// How many added or removed groups the table and Markdown list (JSON has them all).
+const LISTED_GROUPS: usize = 20;
+
+/// Groups as change lines: the first [`LISTED_GROUPS`], then how many more.
+fn group_lines(groups: &[Vec<String>]) -> Vec<String> {
+    let mut lines: Vec<String> = groups
+        .iter()
+        .take(LISTED_GROUPS)
+        .map(|g| format!("group {}", g.join(" + ")))
+        .collect();
+    if groups.len() > LISTED_GROUPS {
+        lines.push(format!(
+            "{} more groups (all in --format json)",
+            groups.len() - LISTED_GROUPS
+        ));
+    }
+    lines
 }
 
 /// A row for sections that can apply together: the sections, the declaration (kind and
@@ -293,21 +349,29 @@ pub fn render_gaps(report: &GapReport, style: Style) -> String {
         ]);
     }
     out.push_str(&format!("{table}\n\n"));
-    changes(&mut out, style, &report.added, &report.closed);
+    changes(
+        &mut out,
+        style,
+        &[
+            ("adds", report.added.clone()),
+            ("removes", report.closed.clone()),
+        ],
+    );
     out
 }
 
-fn changes(out: &mut String, style: Style, added: &[String], removed: &[String]) {
-    if !added.is_empty() || !removed.is_empty() {
-        heading(out, style, 2, "What the amendment changes");
-        for item in added {
-            out.push_str(&format!("- adds: {item}\n"));
-        }
-        for item in removed {
-            out.push_str(&format!("- removes: {item}\n"));
-        }
-        out.push('\n');
+/// The "what the amendment changes" list: each line with its verb (`adds`, `removes`, ...).
+fn changes(out: &mut String, style: Style, lines: &[(&str, Vec<String>)]) {
+    if lines.iter().all(|(_, items)| items.is_empty()) {
+        return;
     }
+    heading(out, style, 2, "What the amendment changes");
+    for (verb, items) in lines {
+        for item in items {
+            out.push_str(&format!("- {verb}: {item}\n"));
+        }
+    }
+    out.push('\n');
 }
 
 /// The marks of a pair in the matrix: D or x, then F, A, P for its conflicts.

@@ -1,5 +1,6 @@
-//! The page for `tipnav overlaps --format html`: the overlap matrix, sized to project, and the
-//! list of pairs with the witness case on which both sections apply.
+//! The page for `tipnav overlaps --format html`: the overlap matrix, sized to project, the list
+//! of pairs with the witness case on which both sections apply, the groups of three or more
+//! with theirs, and every declared overlap of three or more checked.
 
 use std::collections::HashMap;
 
@@ -30,18 +31,22 @@ pub fn overlaps_page(report: &OverlapReport, law: &LawInfo) -> String {
     body.push(section("Matrix", matrix(report)));
     body.push(section(
         "Pairs, with the smallest case found on which both apply",
-        pairs(report),
+        co_applicable(&report.overlaps),
     ));
-    let changes = report
-        .added
-        .iter()
-        .map(|p| ("adds", p))
-        .chain(report.removed.iter().map(|p| ("removes", p)))
-        .map(|(verb, pair)| el("li", "", text(&format!("{verb}: {}", pair.join(" + ")))));
     body.push(section(
-        "What the amendment changes",
-        el_list(join(changes, "\n")),
+        "Groups of three or more, with the smallest case found on which all apply",
+        concat([
+            el("p", "", text(&groups_summary(report))),
+            co_applicable(&report.groups),
+        ]),
     ));
+    if !report.declared_groups.is_empty() {
+        body.push(section(
+            "Declared overlaps of three or more sections",
+            declared_groups(report),
+        ));
+    }
+    body.push(section("What the amendment changes", changes(report)));
     body.push(footer(report.tipnav, law));
     document(title, MATRIX_CSS, &el("article", "overlaps", body))
 }
@@ -126,11 +131,111 @@ fn matrix(report: &OverlapReport) -> Markup {
     concat([legend, table])
 }
 
-fn pairs(report: &OverlapReport) -> Markup {
+/// How many groups there are, and how many are shown.
+fn groups_summary(report: &OverlapReport) -> String {
+    let bound = if report.groups_complete {
+        ""
+    } else {
+        "at least "
+    };
+    let shown = if report.groups.len() < report.groups_found {
+        format!(" The {} largest are shown.", report.groups.len())
+    } else {
+        String::new()
+    };
+    format!(
+        "{bound}{} groups of pairwise-overlapping offences can all apply on one set of facts.{shown}",
+        report.groups_found
+    )
+}
+
+/// Every declared overlap of three or more: whether all apply together, with a witness, or
+/// the largest parts that do.
+fn declared_groups(report: &OverlapReport) -> Markup {
+    table(
+        "pairs",
+        &["Declared", "All apply together", "Witness or parts"],
+        report.declared_groups.iter().map(|g| {
+            let detail = match (&g.witness_file, &g.witness) {
+                (Some(file), _) => el("span", "fact", text(file)),
+                (None, Some(witness)) => el("span", "fact", text(&one_line(witness))),
+                (None, None) => join(
+                    g.parts
+                        .iter()
+                        .map(|p| el("div", "", join(p.iter().map(|s| code(s)), " + "))),
+                    "",
+                ),
+            };
+            vec![
+                concat([
+                    el("strong", "", text(&g.kind.replace('_', " "))),
+                    el("div", "", join(g.sections.iter().map(|s| code(s)), ", ")),
+                    el("div", "muted", text(&g.cite)),
+                ]),
+                if g.joint {
+                    text("yes")
+                } else {
+                    el("span", "warning", text("no"))
+                },
+                detail,
+            ]
+        }),
+    )
+}
+
+/// The pairs and groups an amendment adds and removes, and the declared verdicts it changes.
+fn changes(report: &OverlapReport) -> Markup {
+    let verdict = |joint: bool| if joint { "yes" } else { "no" };
+    let lines = report
+        .added
+        .iter()
+        .map(|p| format!("adds: {}", p.join(" + ")))
+        .chain(
+            report
+                .groups_added
+                .iter()
+                .map(|g| format!("adds group: {}", g.join(" + "))),
+        )
+        .chain(
+            report
+                .removed
+                .iter()
+                .map(|p| format!("removes: {}", p.join(" + "))),
+        )
+        .chain(
+            report
+                .groups_removed
+                .iter()
+                .map(|g| format!("removes group: {}", g.join(" + "))),
+        )
+        .chain(report.declared_groups_changed.iter().map(|c| {
+            format!(
+                "declared {} {} [{}]: all apply together {} → {}",
+                c.kind,
+                c.sections.join(", "),
+                c.cite,
+                verdict(c.joint_before),
+                verdict(c.joint_after)
+            )
+        }));
+    el_list(join(lines.map(|line| el("li", "", text(&line))), "\n"))
+}
+
+/// A case file on one line.
+fn one_line(case: &str) -> String {
+    case.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Pairs or groups: the sections, the declaration, the conflicts and the witness.
+fn co_applicable(items: &[OverlapItem]) -> Markup {
     table(
         "pairs",
         &["Sections", "Declared", "Conflicts", "Witness"],
-        report.overlaps.iter().map(|o| {
+        items.iter().map(|o| {
             let declared = match o.declared_kind {
                 Some(kind) => concat([
                     el("strong", "", text(&kind.replace('_', " "))),
@@ -138,14 +243,10 @@ fn pairs(report: &OverlapReport) -> Markup {
                 ]),
                 None => el("span", "warning", text("not declared")),
             };
-            let witness = o.witness_file.clone().unwrap_or_else(|| {
-                o.witness
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            });
+            let witness = o
+                .witness_file
+                .clone()
+                .unwrap_or_else(|| one_line(&o.witness));
             vec![
                 join(o.sections.iter().map(|s| code(s)), " + "),
                 declared,
