@@ -43,13 +43,13 @@ pub struct Plan<'p> {
     joint: Vec<(Court, Vec<usize>, Vec<Court>)>,
 }
 
-/// A case worked out from the plan: its summary, and for `diff` the date and every offence's
-/// status and version.
-struct Planned<'p> {
+/// A case worked out from the plan: its summary, and for `diff` the date, every offence's
+/// status and the law read (for the versions).
+struct Planned<'p, 's> {
     summary: CaseSummary<'p>,
     date: Date,
     statuses: Vec<Status>,
-    versions: Vec<Option<usize>>,
+    law: &'s Law,
 }
 
 /// Where an offence's instrument extends.
@@ -181,8 +181,9 @@ impl<'p> Plan<'p> {
             summary,
             date,
             statuses,
-            versions,
+            law,
         } = self.case(values, today);
+        let versions = law.offences.iter().map(|f| f.as_ref().map(|f| f.version));
         let overlaps = summary.overlaps.iter();
         Side {
             program: self.program,
@@ -198,7 +199,7 @@ impl<'p> Plan<'p> {
         }
     }
 
-    fn case(&self, values: Vec<Option<Value>>, today: Date) -> Planned<'p> {
+    fn case(&self, values: Vec<Option<Value>>, today: Date) -> Planned<'p, '_> {
         let program = self.program;
         let values = with_derived(program, values);
         let (date, date_assumed) = case_date(program, &values, today);
@@ -261,14 +262,11 @@ impl<'p> Plan<'p> {
                 .collect(),
             version_uncertain,
         };
-        let versions = (law.offences.iter())
-            .map(|f| f.as_ref().map(|f| f.version))
-            .collect();
         Planned {
             summary,
             date,
             statuses,
-            versions,
+            law,
         }
     }
 

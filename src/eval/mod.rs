@@ -379,6 +379,7 @@ fn conjunction(elements: &[ElementOutcome], territory: Option<&Territory>) -> St
 
 /// Kleene conjunction, as a status: all hold (applies), one fails (does not apply), or none
 /// fails and some are unknown (may apply).
+#[inline]
 pub fn all_hold(holds: impl IntoIterator<Item = Option<bool>>) -> Status {
     let mut result = Some(true);
     for holds in holds {
