@@ -23,6 +23,23 @@ fn statuses(program: &Program, witness: &str) -> Vec<(String, Status)> {
         .collect()
 }
 
+/// An overlay offence made up for these tests (`ptpa-2018/3-A`, trafficking for the removal of
+/// organs), which closes the organ-removal gap.
+const ORGAN_TRAFFICKING: &str = r#"insert ptpa-2018/3-A "Trafficking for the removal of organs" {
+    kind offence
+    summary "Recruiting, moving or obtaining a person for the removal of organs."
+    punishment imprisonment to 14y fine to 2000000 combine and
+    cognizable true
+    bailable false
+    compoundable false
+    court magistrate_first_class
+    agency police
+    element act = conduct.acts any [recruit, transport, harbour, obtain, provide] cite "test"
+    element purpose = conduct.purposes has organ_removal cite "test"
+    cite "test: organ removal as a trafficking purpose"
+}
+"#;
+
 #[test]
 fn overlaps_of_the_shipped_law_have_true_witnesses() {
     let run = tipnav(&["overlaps", "--format", "json"]);
@@ -322,26 +339,15 @@ fn an_overlay_that_closes_a_gap_makes_it_disappear() {
     let overlay = dir.join("organs.rules");
     std::fs::write(
         &overlay,
-        r#"amendment organ-trafficking "Test: trafficking for organ removal" {
+        format!(
+            r#"amendment organ-trafficking "Test: trafficking for organ removal" {{
     effective 2026-01-01
     status proposal
     cite "test"
-}
+}}
 
-insert ptpa-2018/3-A "Trafficking for the removal of organs" {
-    kind offence
-    summary "Recruiting, moving or obtaining a person for the removal of organs."
-    punishment imprisonment to 14y fine to 2000000 combine and
-    cognizable true
-    bailable false
-    compoundable false
-    court magistrate_first_class
-    agency police
-    element act = conduct.acts any [recruit, transport, harbour, obtain, provide] cite "test"
-    element purpose = conduct.purposes has organ_removal cite "test"
-    cite "test: organ removal as a trafficking purpose"
-}
-"#,
+{ORGAN_TRAFFICKING}"#
+        ),
     )
     .unwrap();
     let run = tipnav(&[
@@ -418,28 +424,17 @@ fn an_overlay_adds_and_removes_groups() {
     let overlay = dir.join("organs.rules");
     std::fs::write(
         &overlay,
-        r#"amendment organs-not-sale "Test: organ trafficking in, PPC 371-B out" {
+        format!(
+            r#"amendment organs-not-sale "Test: organ trafficking in, PPC 371-B out" {{
     effective 2026-01-01
     status proposal
     cite "test"
-}
+}}
 
-insert ptpa-2018/3-A "Trafficking for the removal of organs" {
-    kind offence
-    summary "Recruiting, moving or obtaining a person for the removal of organs."
-    punishment imprisonment to 14y fine to 2000000 combine and
-    cognizable true
-    bailable false
-    compoundable false
-    court magistrate_first_class
-    agency police
-    element act = conduct.acts any [recruit, transport, harbour, obtain, provide] cite "test"
-    element purpose = conduct.purposes has organ_removal cite "test"
-    cite "test: organ removal as a trafficking purpose"
-}
-
+{ORGAN_TRAFFICKING}
 repeal ppc/371-B cite "test: buying for prostitution left to PTPA s.3"
-"#,
+"#
+        ),
     )
     .unwrap();
     let args = [

@@ -57,6 +57,21 @@ pub struct DeclaredChange {
     pub joint_after: bool,
 }
 
+impl DeclaredChange {
+    /// The change in words, for the table and the HTML page.
+    pub fn describe(&self) -> String {
+        let verdict = |joint: bool| if joint { "yes" } else { "no" };
+        format!(
+            "declared {} {} [{}]: all apply together {} → {}",
+            self.kind,
+            self.sections.join(", "),
+            self.cite,
+            verdict(self.joint_before),
+            verdict(self.joint_after)
+        )
+    }
+}
+
 /// A declared overlap of three or more offences, checked.
 #[derive(Debug, Serialize)]
 pub struct DeclaredGroupItem {
@@ -197,20 +212,10 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
     out.push_str(&format!("{table}\n\n"));
     render_groups(&mut out, report, style);
     let pairs = |pairs: &[[String; 2]]| pairs.iter().map(|p| p.join(" + ")).collect::<Vec<_>>();
-    let verdict = |joint: bool| if joint { "yes" } else { "no" };
     let declared: Vec<String> = report
         .declared_groups_changed
         .iter()
-        .map(|c| {
-            format!(
-                "declared {} {} [{}]: all apply together {} → {}",
-                c.kind,
-                c.sections.join(", "),
-                c.cite,
-                verdict(c.joint_before),
-                verdict(c.joint_after)
-            )
-        })
+        .map(DeclaredChange::describe)
         .collect();
     changes(
         &mut out,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::{
     Markup, code, concat, document, el, escape, footer, header, join, section, table, text,
 };
-use crate::output::analysis::{OverlapItem, OverlapReport, mark};
+use crate::output::analysis::{DeclaredChange, OverlapItem, OverlapReport, mark};
 use crate::output::json::LawInfo;
 
 /// The overlap report as a page; `law` names the law it was computed on.
@@ -185,7 +185,6 @@ fn declared_groups(report: &OverlapReport) -> Markup {
 
 /// The pairs and groups an amendment adds and removes, and the declared verdicts it changes.
 fn changes(report: &OverlapReport) -> Markup {
-    let verdict = |joint: bool| if joint { "yes" } else { "no" };
     let lines = report
         .added
         .iter()
@@ -208,16 +207,12 @@ fn changes(report: &OverlapReport) -> Markup {
                 .iter()
                 .map(|g| format!("removes group: {}", g.join(" + "))),
         )
-        .chain(report.declared_groups_changed.iter().map(|c| {
-            format!(
-                "declared {} {} [{}]: all apply together {} → {}",
-                c.kind,
-                c.sections.join(", "),
-                c.cite,
-                verdict(c.joint_before),
-                verdict(c.joint_after)
-            )
-        }));
+        .chain(
+            report
+                .declared_groups_changed
+                .iter()
+                .map(DeclaredChange::describe),
+        );
     el_list(join(lines.map(|line| el("li", "", text(&line))), "\n"))
 }
 
