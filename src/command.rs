@@ -382,15 +382,13 @@ fn overlaps(
             overlap.sections[1].replace('/', "_")
         );
         let witness_file = write_witness(dir, &name, &witness)?;
-        overlaps.push(OverlapItem {
-            sections: overlap.sections.to_vec(),
-            declared: overlap.declared.is_some(),
-            declared_kind: overlap.declared.as_ref().map(|(k, _)| k.id()),
-            cite: overlap.declared.as_ref().map(|(_, c)| c.clone()),
-            conflicts: overlap.conflicts.iter().map(|k| k.id()).collect(),
+        overlaps.push(OverlapItem::new(
+            overlap.sections.to_vec(),
+            overlap.declared.as_ref(),
+            &overlap.conflicts,
             witness,
             witness_file,
-        });
+        ));
     }
     let (items, declared_groups) = group_items(&program, &groups, dir)?;
     let report = OverlapReport {
@@ -508,15 +506,13 @@ fn group_items(
         let witness = crate::interview::case_file(program, &group.witness);
         let name = format!("group-{:03}-of-{}.toml", index + 1, group.sections.len());
         let witness_file = write_witness(dir, &name, &witness)?;
-        items.push(OverlapItem {
-            sections: group.sections.clone(),
-            declared: group.declared.is_some(),
-            declared_kind: group.declared.as_ref().map(|(k, _)| k.id()),
-            cite: group.declared.as_ref().map(|(_, c)| c.clone()),
-            conflicts: group.conflicts.iter().map(|k| k.id()).collect(),
+        items.push(OverlapItem::new(
+            group.sections.clone(),
+            group.declared.as_ref(),
+            &group.conflicts,
             witness,
             witness_file,
-        });
+        ));
     }
     let mut declared = Vec::new();
     for (index, group) in groups.declared.iter().enumerate() {

@@ -136,7 +136,7 @@ impl<'p> Plans<'p> {
     fn line(
         &self,
         job: &Job<'_>,
-        file: &str,
+        name: &str,
         number: usize,
         text: &str,
         today: Date,
@@ -153,7 +153,8 @@ impl<'p> Plans<'p> {
                 crate::diff::move_to(base.program(), &mut before, before_day);
                 crate::diff::move_to(amended.program(), &mut after, after_day);
                 let (before, after) = (base.side(before, today), amended.side(after, today));
-                (id, Body::Diff(crate::diff::compare(file, &before, &after)))
+                let file = format!("{name}:{number}");
+                (id, Body::Diff(crate::diff::compare(&file, &before, &after)))
             }
             _ => return None,
         };
@@ -221,11 +222,10 @@ fn one_line(
         let problem = Problem::whole_line("an empty line: every line must hold one case".into());
         return (error_line(number, None, vec![problem]), true);
     }
-    let file = format!("{name}:{number}");
-    if let Some(line) = plans.line(job, &file, number, text, today) {
+    if let Some(line) = plans.line(job, name, number, text, today) {
         return (line, false);
     }
-    let file = SourceFile::new(file, text.to_owned());
+    let file = SourceFile::new(format!("{name}:{number}"), text.to_owned());
     let result = match job {
         Job::Eval { program, detail } => eval_line(program, *detail, number, &file, today),
         Job::Diff {

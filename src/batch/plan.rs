@@ -546,24 +546,29 @@ fn in_force(program: &Program, offence: &Offence, reading: Reading) -> Option<In
         elements: (0..offence.elements.len())
             .filter(|&e| holds_on(&offence.elements[e].validity, reading))
             .collect(),
-        agency: clauses
-            .iter()
-            .filter_map(|(i, c)| match c.decides {
-                Decides::Agency(agency) => Some((*i, agency)),
-                _ => None,
-            })
-            .collect(),
-        court: clauses
-            .iter()
-            .filter_map(|(i, c)| match c.decides {
-                Decides::Court(court) => Some((*i, court)),
-                _ => None,
-            })
-            .collect(),
+        agency: deciding(&clauses, |d| match d {
+            Decides::Agency(agency) => Some(agency),
+            _ => None,
+        }),
+        court: deciding(&clauses, |d| match d {
+            Decides::Court(court) => Some(court),
+            _ => None,
+        }),
         default_agency: particulars.agency,
         default_court: particulars.court,
         exclusive: particulars.court_exclusive,
     })
+}
+
+/// The clauses that decide one thing (the agency, or the court), in order, with what each names.
+fn deciding<T>(
+    clauses: &[(usize, &Clause)],
+    pick: impl Fn(Decides) -> Option<T>,
+) -> Vec<(usize, T)> {
+    clauses
+        .iter()
+        .filter_map(|(index, clause)| Some((*index, pick(clause.decides)?)))
+        .collect()
 }
 
 /// The choice among jurisdiction clauses, as [`crate::resolve`] makes it but without reasons:

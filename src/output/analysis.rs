@@ -110,6 +110,28 @@ pub struct OverlapItem {
     pub witness_file: Option<String>,
 }
 
+impl OverlapItem {
+    /// Offences found applying together, with any declared overlap naming them all, the
+    /// conflicts on the witness, and the witness (and where it was written).
+    pub fn new(
+        sections: Vec<String>,
+        declared: Option<&(crate::model::OverlapKind, String)>,
+        conflicts: &[crate::model::OverlapKind],
+        witness: String,
+        witness_file: Option<String>,
+    ) -> OverlapItem {
+        OverlapItem {
+            sections,
+            declared: declared.is_some(),
+            declared_kind: declared.map(|(kind, _)| kind.id()),
+            cite: declared.map(|(_, cite)| cite.clone()),
+            conflicts: conflicts.iter().map(|k| k.id()).collect(),
+            witness,
+            witness_file,
+        }
+    }
+}
+
 /// The gaps report.
 #[derive(Debug, Serialize)]
 pub struct GapReport {
