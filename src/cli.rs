@@ -31,9 +31,10 @@ pub struct BatchArgs {
     /// standard input if FILE is `-` or absent; write one JSON line per input line.
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
     pub batch: Option<PathBuf>,
-    /// With --batch: worker threads (default: one per core).
-    #[arg(long, value_name = "N", requires = "batch")]
-    pub threads: Option<std::num::NonZeroUsize>,
+    /// With --batch: worker threads, 1 to 256 (default: one per core). More threads than
+    /// cores only add contention; the bound keeps a typo from starting thousands.
+    #[arg(long, value_name = "N", requires = "batch", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
 }
 
 /// Subcommands.
@@ -79,7 +80,7 @@ pub enum Command {
         /// Section id (`ptpa-2018/3`).
         section: String,
         /// Say which version was in force on this date (YYYY-MM-DD), or what was instead.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = crate::facts::parse_day)]
         date: Option<jiff::civil::Date>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -134,7 +135,7 @@ pub enum Command {
         #[arg(conflicts_with = "batch")]
         paths: Vec<PathBuf>,
         /// Read every case as if its conduct took place on this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = crate::facts::parse_day)]
         as_if_date: Option<jiff::civil::Date>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table, conflicts_with = "batch")]
@@ -150,7 +151,7 @@ pub enum Command {
     )]
     Overlaps {
         /// Read the law on this date only.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = crate::facts::parse_day)]
         date: Option<jiff::civil::Date>,
         /// Write each witness as a case file in DIR.
         #[arg(long, value_name = "DIR")]
@@ -163,7 +164,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  tipnav gaps\n  tipnav gaps --amend my-overlay.rules")]
     Gaps {
         /// Read the law on this date (default: today).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = crate::facts::parse_day)]
         date: Option<jiff::civil::Date>,
         /// Write each witness as a case file in DIR.
         #[arg(long, value_name = "DIR")]

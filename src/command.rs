@@ -39,7 +39,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut command, "tipnav", &mut script);
-            output::print(&String::from_utf8_lossy(&script));
+            output::print(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Fmt { check, paths } => fmt(paths, *check),
@@ -52,7 +52,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                         "cannot render the manual page: {error}"
                     )])
                 })?;
-            output::print(&String::from_utf8_lossy(&page));
+            output::print(&String::from_utf8_lossy(&page))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Overlaps {
@@ -184,19 +184,27 @@ fn explain(
             output::explain::render(e, style == output::table::Style::Markdown)
         })
     };
-    output::print(&text);
+    output::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// The interview. The case file is written atomically after every answer, by editing the
+/// document (a resumed file keeps its comments, layout and `[expect]` block); nothing is
+/// written before the first answer, so an interview that stops at once leaves no file. An
+/// interview that stops before its end exits 1.
 fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode, Failure> {
     use output::prompt::{Answer, NoAnswer};
     use std::io::IsTerminal as _;
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
-    let mut case = match resume {
-        Some(path) => load_cases(&program, &[path.to_path_buf()])?.remove(0).1,
-        None => facts::load("", facts::Format::Toml, &program).map_err(|_| Failure::default())?,
-    };
     let out = out.or(resume).expect("clap requires --out or --resume");
+    crate::source::remove_stale_temporaries(out);
+    let (original, mut case) = match resume {
+        Some(path) => {
+            let (file, case) = load_cases(&program, &[path.to_path_buf()])?.remove(0);
+            (file.text.to_string(), case)
+        }
+        None => (String::new(), facts::Case::unknown(&program)),
+    };
     if resume != Some(out) && out.exists() {
         return Err(Failure(vec![miette::miette!(
             code = "ask::exists",
@@ -209,11 +217,18 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
     let today = jiff::ZonedDateTime::now().date();
     let terminal = std::io::stdin().is_terminal();
     let mut stdin = std::io::stdin().lock();
-    let save = |case: &Case| {
-        crate::source::write_atomically(out, &crate::interview::case_file(&program, case))
-            .map_err(|error| Failure::io(out, &error))
+    let mut answered = Vec::new();
+    let save = |case: &Case, answered: &[crate::model::FactId]| {
+        let text = crate::interview::update_case_file(&program, &original, case, answered)
+            .map_err(|message| {
+                Failure(vec![miette::miette!(
+                    code = "ask::case_file",
+                    "cannot update `{}`: {message}",
+                    out.display()
+                )])
+            })?;
+        crate::source::write_atomically(out, &text).map_err(|error| Failure::write(out, &error))
     };
-    save(&case)?;
     while let Some(fact) = crate::interview::next_question(&program, &domain, &case, today) {
         let answer = if terminal {
             output::prompt::ask_terminal(&program.facts[fact])
@@ -221,32 +236,47 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
             output::prompt::ask_line(&program.facts[fact], &mut stdin)
         };
         match answer {
-            Ok(Answer::Given(value)) => case.values[fact] = Some(value),
-            Ok(Answer::DontKnow) => case.dont_know.push(fact),
-            Err(NoAnswer::Stopped) => {
-                output::print_note(&format!(
-                    "interview stopped; the answers so far are saved in {0}; continue with: tipnav ask --resume {0}",
-                    out.display()
-                ));
-                return Ok(ExitCode::SUCCESS);
+            Ok(Answer::Given(value)) => {
+                case.values[fact] = Some(value);
+                answered.push(fact);
             }
+            Ok(Answer::DontKnow) => case.dont_know.push(fact),
+            Err(NoAnswer::Stopped) => return Ok(stopped(out, resume.is_some() || out.exists())),
             Err(NoAnswer::Invalid(message)) => {
                 return Err(Failure(vec![miette::miette!(
                     code = "ask::invalid_answer",
-                    help = "answers so far are saved; fix the answer and continue with --resume",
+                    help = "the answers before it are saved; continue with --resume",
                     "invalid answer for `{}`: {message}",
                     program.facts[fact].name
                 )]));
             }
         }
-        save(&case)?;
+        save(&case, &answered)?;
+    }
+    if !out.exists() {
+        // Nothing was left to ask: the case file is written once, complete.
+        save(&case, &answered)?;
     }
     let file = SourceFile::read(out).map_err(|error| Failure::io(out, &error))?;
     let case = facts::load(&file.text, facts::Format::Toml, &program)
         .map_err(|errors| Failure(errors.into_iter().map(|e| attach(e, &file)).collect()))?;
     let evaluated = run_case(&program, &file, &case, jiff::ZonedDateTime::now().date());
-    output::print(&output::render(&program, &[evaluated], Format::Table));
+    output::print(&output::render(&program, &[evaluated], Format::Table))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An interview stopped before its end (the end of the input, Escape, Ctrl-C): exit 1, and say
+/// where the answers are, if any were saved.
+fn stopped(out: &Path, saved: bool) -> ExitCode {
+    output::print_note(&if saved {
+        format!(
+            "interview stopped before its end; the answers so far are saved in {0}; continue with: tipnav ask --resume {0}",
+            out.display()
+        )
+    } else {
+        "interview stopped before any answer; nothing was saved".to_owned()
+    });
+    ExitCode::from(1)
 }
 
 fn diff(
@@ -317,7 +347,7 @@ fn diff(
             .filter(|d| !d.changes.is_empty())
             .collect(),
     };
-    output::print(&output::render_view(&report, format, output::diff::render));
+    output::print(&output::render_view(&report, format, output::diff::render))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -364,6 +394,9 @@ fn overlaps(
 ) -> Result<ExitCode, Failure> {
     use crate::output::analysis::{OverlapItem, OverlapReport};
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    if let Some(dir) = dir {
+        crate::witness::prepare(dir)?;
+    }
     let today = jiff::ZonedDateTime::now().date();
     let mut encoding = crate::analysis::Encoding::new(&program);
     let found = crate::analysis::overlaps(&mut encoding, date, today);
@@ -381,7 +414,7 @@ fn overlaps(
             overlap.sections[0].replace('/', "_"),
             overlap.sections[1].replace('/', "_")
         );
-        let witness_file = write_witness(dir, &name, &witness)?;
+        let witness_file = crate::witness::write(dir, &name, &witness)?;
         overlaps.push(OverlapItem::new(
             overlap.sections.to_vec(),
             overlap.declared.as_ref(),
@@ -412,7 +445,7 @@ fn overlaps(
     } else {
         output::render_view(&report, format, output::analysis::render_overlaps)
     };
-    output::print(&text);
+    output::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -505,7 +538,7 @@ fn group_items(
     for (index, group) in groups.groups.iter().enumerate() {
         let witness = crate::interview::case_file(program, &group.witness);
         let name = format!("group-{:03}-of-{}.toml", index + 1, group.sections.len());
-        let witness_file = write_witness(dir, &name, &witness)?;
+        let witness_file = crate::witness::write(dir, &name, &witness)?;
         items.push(OverlapItem::new(
             group.sections.clone(),
             group.declared.as_ref(),
@@ -522,7 +555,7 @@ fn group_items(
             .map(|w| crate::interview::case_file(program, w));
         let witness_file = match &witness {
             Some(text) => {
-                write_witness(dir, &format!("declared-group-{:03}.toml", index + 1), text)?
+                crate::witness::write(dir, &format!("declared-group-{:03}.toml", index + 1), text)?
             }
             None => None,
         };
@@ -547,6 +580,9 @@ fn gaps(
 ) -> Result<ExitCode, Failure> {
     use crate::output::analysis::{GapItem, GapReport};
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    if let Some(dir) = dir {
+        crate::witness::prepare(dir)?;
+    }
     let today = jiff::ZonedDateTime::now().date();
     // Gaps are about the law a case would meet: today's, unless --date says otherwise.
     let date = Some(date.unwrap_or(today));
@@ -571,7 +607,8 @@ fn gaps(
     let mut gaps = Vec::new();
     for gap in &found {
         let witness = crate::interview::case_file(&program, &gap.witness);
-        let witness_file = write_witness(dir, &format!("gap-{}.toml", gap.indicator), &witness)?;
+        let witness_file =
+            crate::witness::write(dir, &format!("gap-{}.toml", gap.indicator), &witness)?;
         gaps.push(GapItem {
             indicator: gap.indicator.clone(),
             title: gap.title.clone(),
@@ -594,7 +631,7 @@ fn gaps(
         &report,
         format,
         output::analysis::render_gaps,
-    ));
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -622,14 +659,6 @@ fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) 
 }
 
 /// Writes a witness case file into `dir` (atomically), if a folder was given.
-fn write_witness(dir: Option<&Path>, name: &str, text: &str) -> Result<Option<String>, Failure> {
-    let Some(dir) = dir else { return Ok(None) };
-    fs::create_dir_all(dir).map_err(|error| Failure::io(dir, &error))?;
-    let path = dir.join(name);
-    crate::source::write_atomically(&path, text).map_err(|error| Failure::io(&path, &error))?;
-    Ok(Some(path.display().to_string()))
-}
-
 fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     if let Some(id) = instrument.filter(|id| !program.book.instruments.contains_key(*id)) {
@@ -642,7 +671,7 @@ fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode,
     let views = navigate::list(&program, instrument);
     output::print(&output::render_view(&views, format, |v, style| {
         output::navigator::list(v, style)
-    }));
+    }))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -659,16 +688,23 @@ fn show(
     let view = navigate::show(&program, section, date);
     output::print(&output::render_view(&view, format, |v, style| {
         output::navigator::show(v, style)
-    }));
+    }))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn search(cli: &Cli, query: &str, format: Format) -> Result<ExitCode, Failure> {
+    if query.trim().is_empty() {
+        return Err(Failure(vec![miette::miette!(
+            code = "usage::search",
+            help = "for example: tipnav search bonded labour",
+            "nothing to search for: give at least one word"
+        )]));
+    }
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let hits = navigate::search(&program, query);
     output::print(&output::render_view(&hits, format, |h, style| {
         output::navigator::search(query, h, style)
-    }));
+    }))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -688,7 +724,7 @@ fn unknown_id<'a>(
 
 fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
     let (files, program) = load_law(cli.law.as_deref(), &cli.amend)?;
-    output::print(&output::check_summary(&files, &program));
+    output::print(&output::check_summary(&files, &program))?;
     // Undeclared overlaps are worth knowing, not a failure: a warning on stderr.
     let today = jiff::ZonedDateTime::now().date();
     let overlaps = crate::analysis::overlaps(
@@ -724,14 +760,14 @@ fn eval_cases(
         .iter()
         .map(|(file, case)| run_case(&program, file, case, today))
         .collect();
-    output::print(&output::render(&program, &evaluated, format));
+    output::print(&output::render(&program, &evaluated, format))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn eval_batch(
     cli: &Cli,
     input: &Path,
-    threads: Option<std::num::NonZeroUsize>,
+    threads: Option<u16>,
     summary: bool,
 ) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
@@ -747,17 +783,35 @@ fn eval_batch(
     run_batch(&job, input, threads)
 }
 
+/// The worker threads for a batch run. A thread that cannot be started is a diagnostic that
+/// says what was asked for, not the operating system's bare message.
+fn thread_pool(threads: Option<u16>) -> Result<rayon::ThreadPool, Failure> {
+    let count = threads.map_or(0, usize::from);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(count)
+        .build()
+        .map_err(|error| {
+            let asked = if count == 0 {
+                "one per core".to_owned()
+            } else {
+                count.to_string()
+            };
+            Failure(vec![miette::miette!(
+                code = "batch::threads",
+                help = "give fewer --threads; one per core is the default and usually the fastest",
+                "cannot start the worker threads ({asked}): {error}"
+            )])
+        })
+}
+
 /// Streams a JSON Lines input (a file, or standard input for `-`) through a batch job to
 /// standard output; exit 2 at the end if any line was bad.
 fn run_batch(
     job: &crate::batch::Job<'_>,
     input: &Path,
-    threads: Option<std::num::NonZeroUsize>,
+    threads: Option<u16>,
 ) -> Result<ExitCode, Failure> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.map_or(0, std::num::NonZeroUsize::get))
-        .build()
-        .map_err(|error| Failure(vec![miette::miette!(code = "batch::threads", "{error}")]))?;
+    let pool = thread_pool(threads)?;
     let today = jiff::ZonedDateTime::now().date();
     let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let stats = if input == Path::new("-") {
@@ -769,7 +823,18 @@ fn run_batch(
         let name = input.display().to_string();
         crate::batch::run(job, &pool, &name, reader, stdout, today)
     }
-    .map_err(|error| Failure::io(input, &error))?;
+    .map_err(|error| match error {
+        crate::batch::BatchError::Read(error) => Failure::io(input, &error),
+        crate::batch::BatchError::Write(error) => output::stdout_failure(&error),
+    })?;
+    if let Some(line) = stats.stopped_at {
+        return Err(Failure(vec![miette::miette!(
+            code = "batch::endless_line",
+            help = "JSON Lines input holds one case a line; is this a JSON Lines file?",
+            "stopped reading `{}` at line {line}: the line does not end",
+            input.display()
+        )]));
+    }
     if stats.bad.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
@@ -792,6 +857,16 @@ fn run_batch(
 
 fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    // A test run that finds nothing to test has failed (exit 1), not passed with "0 passed".
+    for dir in paths.iter().filter(|path| path.is_dir()) {
+        if walk(dir, &["toml", "json"])?.is_empty() {
+            output::print_note(&format!(
+                "error: no case file (`.toml` or `.json`) found in `{}`: nothing was tested",
+                dir.display()
+            ));
+            return Ok(ExitCode::from(1));
+        }
+    }
     let cases = load_cases(&program, paths)?;
     let missing: Vec<miette::Report> = cases
         .iter()
@@ -821,7 +896,7 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
         })
         .collect();
     let failed = results.iter().any(|(_, problems)| !problems.is_empty());
-    output::print(&output::test_report(&results));
+    output::print(&output::test_report(&results))?;
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -875,7 +950,14 @@ pub fn load_law(dir: Option<&Path>, amend: &[String]) -> Result<(LawFiles, Progr
 /// An overlay file, or a shipped overlay by name (`tipnav law --amendments` lists them).
 fn read_overlay(name: &str) -> Result<SourceFile, Failure> {
     let path = Path::new(name);
-    if path.is_file() {
+    if path.is_dir() {
+        return Err(Failure(vec![miette::miette!(
+            code = "io::folder",
+            help = "--amend takes one overlay file (`.rules`) or a shipped overlay's name",
+            "`{name}` is a folder, not an amendment overlay"
+        )]));
+    }
+    if path.exists() {
         return SourceFile::read(path).map_err(|error| Failure::io(path, &error));
     }
     law::shipped_amendment(name).ok_or_else(|| {
@@ -901,8 +983,9 @@ fn fmt(paths: &[PathBuf], check: bool) -> Result<ExitCode, Failure> {
     let mut failure = Failure::default();
     let mut changed = 0;
     for path in expand_with(&paths, &["rules"])? {
-        let file = match fs::read_to_string(&path) {
-            Ok(text) => SourceFile::new(path.display().to_string(), text),
+        crate::source::remove_stale_temporaries(&path);
+        let file = match SourceFile::read(&path) {
+            Ok(file) => file,
             Err(error) => {
                 failure.0.extend(Failure::io(&path, &error).0);
                 continue;
@@ -920,7 +1003,7 @@ fn fmt(paths: &[PathBuf], check: bool) -> Result<ExitCode, Failure> {
         if check {
             output::print(&output::layout::difference(
                 &file.name, &file.text, &formatted,
-            ));
+            ))?;
         } else if let Err(error) = crate::source::write_atomically(&path, &formatted) {
             failure.0.push(miette::miette!(
                 code = "io",
@@ -928,7 +1011,7 @@ fn fmt(paths: &[PathBuf], check: bool) -> Result<ExitCode, Failure> {
                 path.display()
             ));
         } else {
-            output::print(&format!("formatted {}\n", file.name));
+            output::print(&format!("formatted {}\n", file.name))?;
         }
     }
     if !failure.0.is_empty() {
@@ -952,36 +1035,88 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 }
 
 /// Files named on the command line; a folder stands for every file under it with one of
-/// these extensions, in name order.
+/// these extensions, in name order. Symbolic links are followed, but a link that leads back
+/// into a folder being read is skipped with a warning (it would otherwise never end), and a
+/// file reached twice is read once. A folder holding no such file is an error: silence would
+/// look like success.
 fn expand_with(paths: &[PathBuf], extensions: &[&str]) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
-        if path.is_dir() {
-            collect_files(path, extensions, &mut files)
-                .map_err(|error| Failure::io(path, &error))?;
-        } else {
+        if !path.is_dir() {
             files.push(path.clone());
+            continue;
+        }
+        let before = files.len();
+        for file in walk(path, extensions)? {
+            if seen.insert(fs::canonicalize(&file).unwrap_or_else(|_| file.clone())) {
+                files.push(file);
+            }
+        }
+        if files.len() == before {
+            return Err(Failure(vec![miette::miette!(
+                code = "io::no_files",
+                "no {} file found in `{}`",
+                extensions
+                    .iter()
+                    .map(|e| format!("`.{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                path.display()
+            )]));
         }
     }
     Ok(files)
 }
 
-fn collect_files(dir: &Path, extensions: &[&str], files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<std::path::PathBuf> = fs::read_dir(dir)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            collect_files(&entry, extensions, files)?;
-        } else if entry
+/// The files under `dir` with one of `extensions`, in name order (walkdir detects link loops).
+fn walk(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) if error.loop_ancestor().is_some() => {
+                let link = error.path().unwrap_or(dir);
+                output::print_note(&format!(
+                    "warning: skipped `{}`: the link leads back into a folder already being read",
+                    link.display()
+                ));
+                continue;
+            }
+            Err(error) => {
+                let at = error.path().unwrap_or(dir).to_path_buf();
+                let error = std::io::Error::from(error);
+                return Err(Failure::io(&at, &error));
+            }
+        };
+        let wanted = entry
+            .path()
             .extension()
-            .is_some_and(|e| extensions.iter().any(|x| e == *x))
-        {
-            files.push(entry);
+            .is_some_and(|e| extensions.iter().any(|x| e == *x));
+        if entry.file_type().is_file() && wanted {
+            files.push(entry.into_path());
         }
     }
-    Ok(())
+    Ok(files)
+}
+
+/// A JSON Lines file named as a case file: it holds many cases, one a line, which only
+/// `--batch` reads.
+fn json_lines(path: &Path) -> Option<miette::Report> {
+    let lines = path
+        .extension()
+        .is_some_and(|e| e == "jsonl" || e == "ndjson");
+    lines.then(|| {
+        miette::miette!(
+            code = "usage::json_lines",
+            help = format!("read it with: tipnav eval --batch {}", path.display()),
+            "`{}` is JSON Lines (one case a line), not a case file",
+            path.display()
+        )
+    })
 }
 
 /// Reads every case file; any problem in any of them stops the command before output.
@@ -993,6 +1128,10 @@ fn load_cases(
     let mut cases = Vec::new();
     for path in expand(paths)? {
         let path = &path;
+        if let Some(lines) = json_lines(path) {
+            failure.0.push(lines);
+            continue;
+        }
         let file = match SourceFile::read(path) {
             Ok(file) => file,
             Err(error) => {

@@ -32,9 +32,20 @@ impl Failure {
         Failure(
             errors
                 .into_iter()
-                .map(|(file, error)| attach(error, &files[file]))
+                .map(|(file, error)| match files.get(file) {
+                    Some(file) => attach(error, file),
+                    None => miette::Report::new(error),
+                })
                 .collect(),
         )
+    }
+
+    pub(crate) fn write(path: &Path, error: &std::io::Error) -> Self {
+        Failure(vec![miette::miette!(
+            code = "io::write",
+            "cannot write `{}`: {error}",
+            path.display()
+        )])
     }
 
     pub(crate) fn io(path: &Path, error: &std::io::Error) -> Self {
@@ -56,6 +67,19 @@ pub(crate) fn attach<E: Diagnostic + Send + Sync + 'static>(
 /// Statutes, then rules (amendment overlays applied to both), then the checker. Overlay files
 /// come first in the list the checker sees, so their court and agency clauses take precedence.
 pub fn build_program(files: &LawFiles, overlays: &[SourceFile]) -> Result<Program, Failure> {
+    if files.statutes.is_empty() || files.rules.is_empty() {
+        return Err(Failure(vec![miette::miette!(
+            code = "law::empty",
+            help =
+                "a law folder holds `statutes/*.toml` and `rules/*.rules`, as the repository does",
+            "the law has no {}",
+            if files.statutes.is_empty() {
+                "statute file (`statutes/*.toml`)"
+            } else {
+                "rule file (`rules/*.rules`)"
+            }
+        )]));
+    }
     let sources: Vec<SourceFile> = overlays.iter().chain(&files.rules).cloned().collect();
     let book = statute::load(&files.statutes);
     let mut parsed = Vec::new();

@@ -102,67 +102,99 @@ fn sample(domain: &Domain, fact: FactId) -> Vec<Value> {
 /// The case as a TOML case file: given facts in vocabulary order, grouped in tables, then the
 /// facts answered "don't know".
 pub fn case_file(program: &Program, case: &Case) -> String {
-    let mut root = toml::Table::new();
-    for (id, fact) in program.facts.iter().enumerate() {
-        let Some(value) = &case.values[id] else {
-            continue;
-        };
-        let mut parts: Vec<&str> = fact.name.split('.').collect();
-        let key = parts.pop().expect("fact names have a dot");
-        let mut table = &mut root;
-        for part in parts {
-            table = table
-                .entry(part)
-                .or_insert_with(|| toml::Value::Table(toml::Table::new()))
-                .as_table_mut()
-                .expect("fact groups are tables");
-        }
-        table.insert(key.to_owned(), toml_value(value, &fact.ty));
-    }
-    if !case.dont_know.is_empty() {
-        let names = case
-            .dont_know
-            .iter()
-            .map(|&f| toml::Value::String(program.facts[f].name.clone()))
-            .collect();
-        let mut interview = toml::Table::new();
-        interview.insert("dont_know".into(), toml::Value::Array(names));
-        root.insert("interview".into(), toml::Value::Table(interview));
-    }
-    toml::to_string(&root).expect("a case is plain TOML")
+    let given: Vec<FactId> = (0..program.facts.len()).collect();
+    update_case_file(program, "", case, &given).expect("a new case file has only fact tables")
 }
 
-fn toml_value(value: &Value, ty: &Type) -> toml::Value {
+/// The case file `original` with the interview's answers written into it: each fact in
+/// `answered` set to its value in `case`, and the facts answered "don't know" listed under
+/// `[interview]`. Everything else in the file (comments, order, layout, the `[expect]` block,
+/// facts the interview did not ask) is kept as written: the document is edited, not rewritten.
+/// `original` is a case file that has been read as one, so its fact groups are tables.
+pub fn update_case_file(
+    program: &Program,
+    original: &str,
+    case: &Case,
+    answered: &[FactId],
+) -> Result<String, String> {
+    let mut document: toml_edit::DocumentMut =
+        original.parse().map_err(|error| format!("{error}"))?;
+    // Vocabulary order, whatever the order of the answers: new tables and keys read as the
+    // vocabulary does.
+    let mut answered = answered.to_vec();
+    answered.sort_unstable();
+    answered.dedup();
+    for fact in answered {
+        let Some(value) = &case.values[fact] else {
+            continue;
+        };
+        let fact = &program.facts[fact];
+        let value = toml_edit::value(toml_value(value, &fact.ty));
+        set_at(document.as_table_mut(), &fact.name, value)?;
+    }
+    if !case.dont_know.is_empty() {
+        let names: toml_edit::Array = case
+            .dont_know
+            .iter()
+            .map(|&f| program.facts[f].name.as_str())
+            .collect();
+        set_at(
+            document.as_table_mut(),
+            "interview.dont_know",
+            toml_edit::value(names),
+        )?;
+    }
+    Ok(document.to_string())
+}
+
+/// Sets the value at a dotted name (`victim.age`), creating the tables on the way.
+fn set_at(table: &mut toml_edit::Table, name: &str, item: toml_edit::Item) -> Result<(), String> {
+    let mut parts: Vec<&str> = name.split('.').collect();
+    let key = parts.pop().unwrap_or(name);
+    let mut table: &mut dyn toml_edit::TableLike = table;
+    for part in parts {
+        if table.get(part).is_none() {
+            // Implicit: a group holding only subtables (`[movement.origin]`) gets no header.
+            let mut group = toml_edit::Table::new();
+            group.set_implicit(true);
+            table.insert(part, toml_edit::Item::Table(group));
+        }
+        table = table
+            .get_mut(part)
+            .and_then(toml_edit::Item::as_table_like_mut)
+            .ok_or_else(|| format!("`{part}` in the case file is not a table of facts"))?;
+    }
+    table.insert(key, item);
+    Ok(())
+}
+
+fn toml_value(value: &Value, ty: &Type) -> toml_edit::Value {
     let member = |index: usize| {
-        toml::Value::String(
+        toml_edit::Value::from(
             ty.members()
                 .and_then(|m| m.get(index))
-                .cloned()
-                .unwrap_or_default(),
+                .map_or("", String::as_str),
         )
     };
     match value {
-        Value::Bool(b) => toml::Value::Boolean(*b),
-        Value::Int(i) => toml::Value::Integer(*i),
-        Value::Date(d) => {
-            let date = toml::value::Date {
+        Value::Bool(b) => (*b).into(),
+        Value::Int(i) => (*i).into(),
+        Value::Date(d) => toml_edit::Datetime {
+            date: Some(toml_edit::Date {
                 year: d.year() as u16,
                 month: d.month() as u8,
                 day: d.day() as u8,
-            };
-            toml::Value::Datetime(toml::value::Datetime {
-                date: Some(date),
-                time: None,
-                offset: None,
-            })
+            }),
+            time: None,
+            offset: None,
         }
-        Value::Text(t) => toml::Value::String(t.to_string()),
+        .into(),
+        Value::Text(t) => t.to_string().into(),
         Value::Enum(index) => member(usize::from(*index)),
-        Value::Set(bits) => toml::Value::Array(
-            (0..64)
-                .filter(|i| bits & (1 << i) != 0)
-                .map(member)
-                .collect(),
-        ),
+        Value::Set(bits) => (0..64)
+            .filter(|i| bits & (1 << i) != 0)
+            .map(member)
+            .collect::<toml_edit::Array>()
+            .into(),
     }
 }

@@ -46,11 +46,31 @@ pub fn embedded() -> LawFiles {
 
 /// The law in a folder laid out like the repository (`DIR/statutes`, `DIR/rules`).
 pub fn from_dir(dir: &Path) -> std::io::Result<LawFiles> {
-    Ok(LawFiles {
+    let files = LawFiles {
         statutes: read_folder(&dir.join("statutes"), "toml")?,
         rules: read_folder(&dir.join("rules"), "rules")?,
-    })
+    };
+    let size: usize = files
+        .statutes
+        .iter()
+        .chain(&files.rules)
+        .map(|file| file.text.len())
+        .sum();
+    if size as u64 > MAX_LAW_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "its statutes and rules hold more than {} MiB, the most tipnav reads as a law",
+                MAX_LAW_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(files)
 }
+
+/// The most text a law folder may hold (16 MiB, some thirty times the shipped law): each file
+/// is bounded by [`crate::source::MAX_FILE_BYTES`], and the folder as a whole by this.
+pub const MAX_LAW_BYTES: u64 = 16 << 20;
 
 fn read_folder(dir: &Path, extension: &str) -> std::io::Result<Vec<SourceFile>> {
     let mut paths: Vec<_> = fs::read_dir(dir)

@@ -34,6 +34,7 @@ pub mod resolve;
 pub mod source;
 pub mod statute;
 pub mod syntax;
+pub mod witness;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

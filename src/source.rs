@@ -129,19 +129,106 @@ impl<T> Spanned<T> {
 }
 
 /// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
-/// or a crash never sees half a file. A file that is replaced keeps its permissions (the
-/// temporary file is created readable by its owner only).
+/// or a crash never sees half a file. A symbolic link is written through (its target is
+/// replaced, the link stays); a file that is replaced keeps its permissions (the temporary
+/// file is created readable by its owner only). A read-only file, or one with other hard
+/// links (a rename would silently break them), is refused rather than replaced.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let path = &real_path(path)?;
+    let existing = std::fs::metadata(path).ok();
+    if let Some(metadata) = &existing {
+        refuse_to_replace(metadata)?;
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(&temporary_prefix(path))
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
     file.write_all(text.as_bytes())?;
-    if let Ok(metadata) = std::fs::metadata(path) {
+    if let Some(metadata) = existing {
         file.as_file().set_permissions(metadata.permissions())?;
     }
     file.as_file().sync_all()?;
     file.persist(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// The temporary files of [`write_atomically`] end so, and start with `.NAME.`: a run killed
+/// before its rename leaves one behind, which [`remove_stale_temporaries`] recognises.
+const TEMPORARY_SUFFIX: &str = ".tipnav-tmp";
+
+fn temporary_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    format!(".{name}.")
+}
+
+/// Removes the temporary files an earlier, killed run left beside `path` (only ours: named
+/// after `path` and ending in the suffix tipnav uses). Returns how many were removed.
+pub fn remove_stale_temporaries(path: &Path) -> usize {
+    let Ok(path) = real_path(path) else { return 0 };
+    let prefix = temporary_prefix(&path);
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&prefix) && name.ends_with(TEMPORARY_SUFFIX)
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
+/// The file a write should replace: the target of a symbolic link (however many links lead
+/// there), or the path itself when nothing exists there yet.
+fn real_path(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    match std::fs::canonicalize(path) {
+        Ok(real) => Ok(real),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            // A dangling link names a file to create; a missing file is created where named.
+            match std::fs::read_link(path) {
+                Ok(target) if target.is_absolute() => Ok(target),
+                Ok(target) => Ok(path.parent().unwrap_or(Path::new(".")).join(target)),
+                Err(_) => Ok(path.to_path_buf()),
+            }
+        }
+        Err(error) => Err(error),
+    }
+}
+
+fn refuse_to_replace(metadata: &std::fs::Metadata) -> std::io::Result<()> {
+    if metadata.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only; tipnav does not replace it",
+        ));
+    }
+    if hard_links(metadata) > 1 {
+        return Err(io::Error::other(
+            "the file has other hard links, which replacing it would break; write a copy instead",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn hard_links(metadata: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(metadata)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &std::fs::Metadata) -> u64 {
+    1
 }

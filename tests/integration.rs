@@ -12,6 +12,7 @@ mod evaluation;
 mod examples;
 mod explain;
 mod fmt;
+mod hardening;
 mod html;
 mod json;
 mod navigator;

@@ -62,6 +62,19 @@ pub struct Stats {
     pub lines: usize,
     /// Line numbers (from 1) of the bad lines.
     pub bad: Vec<usize>,
+    /// The line at which reading stopped because it did not end within [`MAX_SKIP_BYTES`]
+    /// (`/dev/zero`, a binary file): the input after it is not read.
+    pub stopped_at: Option<usize>,
+}
+
+/// Why a batch run stopped early. Reading and writing fail for different reasons and are
+/// reported differently (a write error is not a problem with the input).
+#[derive(Debug)]
+pub enum BatchError {
+    /// The input could not be read.
+    Read(io::Error),
+    /// The output could not be written.
+    Write(io::Error),
 }
 
 /// Reads every line of `input`, writes one JSON line per input line to `output`, evaluating on
@@ -74,18 +87,23 @@ pub fn run(
     mut input: impl BufRead,
     mut output: impl Write,
     today: Date,
-) -> io::Result<Stats> {
+) -> Result<Stats, BatchError> {
     let plans = Plans::for_job(job);
     let mut stats = Stats::default();
     let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(CHUNK);
-    loop {
+    while stats.stopped_at.is_none() {
         chunk.clear();
         while chunk.len() < CHUNK {
-            let Some(line) = read_line(&mut input)? else {
+            let Some(line) = read_line(&mut input).map_err(BatchError::Read)? else {
                 break;
             };
             stats.lines += 1;
+            let endless = matches!(line, Line::Endless);
             chunk.push((stats.lines, line));
+            if endless {
+                stats.stopped_at = Some(stats.lines);
+                break;
+            }
         }
         if chunk.is_empty() {
             break;
@@ -100,11 +118,13 @@ pub fn run(
             if bad {
                 stats.bad.push(*number);
             }
-            output.write_all(text.as_bytes())?;
-            output.write_all(b"\n")?;
+            output
+                .write_all(text.as_bytes())
+                .and_then(|()| output.write_all(b"\n"))
+                .map_err(BatchError::Write)?;
         }
     }
-    output.flush()?;
+    output.flush().map_err(BatchError::Write)?;
     Ok(stats)
 }
 
@@ -162,14 +182,23 @@ impl<'p> Plans<'p> {
     }
 }
 
+/// How far past [`MAX_FILE_BYTES`] an over-long line is skipped, looking for its end, before
+/// tipnav gives up on the input: a line that never ends (`/dev/zero`) must not be read forever.
+pub const MAX_SKIP_BYTES: u64 = 64 << 20;
+
 /// An input line, or the fact that it was too long to keep.
 enum Line {
     Text(Vec<u8>),
+    /// Longer than [`MAX_FILE_BYTES`]; the rest of it was skipped.
     TooLong,
+    /// Longer than [`MAX_FILE_BYTES`] and not ended within [`MAX_SKIP_BYTES`] more: reading
+    /// stops here.
+    Endless,
 }
 
-/// Reads one line of at most [`MAX_FILE_BYTES`] (the limit on a case file); the rest of a longer
-/// line is skipped without being kept, so one absurd line cannot exhaust memory.
+/// Reads one line of at most [`MAX_FILE_BYTES`] (the limit on a case file). The limit applies
+/// while reading: the rest of a longer line is skipped without being kept, for at most
+/// [`MAX_SKIP_BYTES`], so one absurd line can exhaust neither memory nor time.
 fn read_line(input: &mut impl BufRead) -> io::Result<Option<Line>> {
     let mut line = Vec::new();
     if input
@@ -183,13 +212,16 @@ fn read_line(input: &mut impl BufRead) -> io::Result<Option<Line>> {
     if line.ends_with(b"\n") || (line.len() as u64) < MAX_FILE_BYTES {
         return Ok(Some(Line::Text(line)));
     }
-    loop {
+    let mut skipped = 0;
+    while skipped < MAX_SKIP_BYTES {
         line.clear();
         let read = input.by_ref().take(1 << 16).read_until(b'\n', &mut line)?;
         if read == 0 || line.ends_with(b"\n") {
             return Ok(Some(Line::TooLong));
         }
+        skipped += read as u64;
     }
+    Ok(Some(Line::Endless))
 }
 
 /// The output line for one input line, and whether the input was bad. With a plan, the line is
@@ -202,12 +234,23 @@ fn one_line(
     line: &Line,
     today: Date,
 ) -> (String, bool) {
-    let Line::Text(line) = line else {
-        let problem = Problem::whole_line(format!(
-            "the line is longer than {} MiB, the limit on a case",
-            MAX_FILE_BYTES >> 20
-        ));
-        return (error_line(number, None, vec![problem]), true);
+    let line = match line {
+        Line::Text(line) => line,
+        Line::TooLong => {
+            let problem = Problem::whole_line(format!(
+                "the line is longer than {} MiB, the limit on a case",
+                MAX_FILE_BYTES >> 20
+            ));
+            return (error_line(number, None, vec![problem]), true);
+        }
+        Line::Endless => {
+            let problem = Problem::whole_line(format!(
+                "the line is longer than {} MiB, the limit on a case, and has no end within {} MiB more: the input after it is not read",
+                MAX_FILE_BYTES >> 20,
+                MAX_SKIP_BYTES >> 20
+            ));
+            return (error_line(number, None, vec![problem]), true);
+        }
     };
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);

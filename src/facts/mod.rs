@@ -40,6 +40,18 @@ pub struct Case {
     pub dont_know: Vec<FactId>,
 }
 
+impl Case {
+    /// A case of which nothing is known: where an interview starts.
+    pub fn unknown(program: &Program) -> Case {
+        Case {
+            values: vec![None; program.facts.len()],
+            given_at: vec![None; program.facts.len()],
+            expect: None,
+            dont_know: Vec::new(),
+        }
+    }
+}
+
 /// What a case should come to, for tests and scenario banks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expectation {
@@ -606,8 +618,24 @@ fn parse_date(name: &str, text: &str, span: Span) -> Result<Date, FactError> {
         reason,
         span,
     };
-    if text.len() != 10 {
-        return Err(bad(format!("`{text}` is not a plain date")));
+    parse_day(text).map_err(bad)
+}
+
+/// A day written as `YYYY-MM-DD` and nothing else (no time of day: a fact, an answer or a
+/// command-line date is a day, and a time would be silently dropped), in our own words when it
+/// is not one. Case files, `ask` answers and the command line's dates all read days so.
+pub fn parse_day(text: &str) -> Result<Date, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        let shown: String = text.chars().take(40).collect();
+        return Err(format!(
+            "`{shown}` is not a day written as YYYY-MM-DD (for example 2025-06-01)"
+        ));
     }
-    text.parse::<Date>().map_err(|error| bad(error.to_string()))
+    text.parse::<Date>()
+        .map_err(|_| format!("{text} is not a day of the calendar"))
 }

@@ -125,9 +125,27 @@ pub fn test_report(results: &[(String, Vec<String>)]) -> String {
     )
 }
 
-/// Writes to stdout. A closed pipe is not an error worth a panic.
-pub fn print(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+/// Writes a report to stdout and flushes it. A write error (a full disk, a closed file) is
+/// reported, never ignored; a closed pipe (`tipnav list | head -1`) ends the program quietly.
+pub fn print(text: &str) -> Result<(), crate::compile::Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|error| stdout_failure(&error))
+}
+
+/// The failure for an error writing standard output. The reader of a pipe is gone when the pipe
+/// is closed: nothing more can be said to anyone, so tipnav exits at once with success, as
+/// ripgrep and the Unix tools do.
+pub fn stdout_failure(error: &std::io::Error) -> crate::compile::Failure {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    crate::compile::Failure(vec![miette::miette!(
+        code = "io::write",
+        "cannot write to standard output: {error}"
+    )])
 }
 
 /// A line for the user on stderr (stdout is kept for reports).

@@ -95,11 +95,43 @@ pub fn ask_line(fact: &Fact, input: &mut impl BufRead) -> Result<Answer, NoAnswe
         fact.name,
         format_hint(&fact.ty)
     );
-    let mut line = String::new();
-    match input.read_line(&mut line) {
-        Ok(0) | Err(_) => Err(NoAnswer::Stopped),
-        Ok(_) => parse_line(&fact.ty, line.trim())
-            .map_err(|message| NoAnswer::Invalid(format!("`{}`: {message}", line.trim()))),
+    let line = read_answer(input)?;
+    parse_line(&fact.ty, line.trim())
+        .map_err(|message| NoAnswer::Invalid(format!("`{}`: {message}", excerpt(line.trim()))))
+}
+
+/// The longest answer read (4 KiB: a district's name or a title is far shorter). The limit
+/// applies while reading, so a huge line is refused without being kept.
+const MAX_ANSWER_BYTES: usize = 4 << 10;
+
+/// One answer line: the end of the input stops the interview; a line that is too long, not
+/// UTF-8 or cannot be read is an invalid answer, never a silent stop.
+fn read_answer(input: &mut impl BufRead) -> Result<String, NoAnswer> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    let read = input
+        .by_ref()
+        .take(MAX_ANSWER_BYTES as u64 + 1)
+        .read_until(b'\n', &mut bytes)
+        .map_err(|error| NoAnswer::Invalid(format!("cannot read the answer: {error}")))?;
+    if read == 0 {
+        return Err(NoAnswer::Stopped);
+    }
+    if bytes.len() > MAX_ANSWER_BYTES {
+        return Err(NoAnswer::Invalid(format!(
+            "the answer is longer than {} KiB",
+            MAX_ANSWER_BYTES >> 10
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| NoAnswer::Invalid("the answer is not UTF-8 text".to_owned()))
+}
+
+/// At most 60 characters of an answer, to quote it back.
+fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text.to_owned(),
     }
 }
 
@@ -119,10 +151,7 @@ pub fn parse_line(ty: &Type, text: &str) -> Result<Answer, String> {
             Ok(n) if n >= *min && n <= *max => Value::Int(n),
             _ => return Err(format!("a whole number from {min} to {max}")),
         },
-        Type::Date => Value::Date(
-            text.parse()
-                .map_err(|_| "a date that exists, as YYYY-MM-DD".to_owned())?,
-        ),
+        Type::Date => Value::Date(crate::facts::parse_day(text)?),
         Type::Text => Value::Text(text.into()),
         Type::Enum(members) => Value::Enum(
             member_index(members, text).ok_or_else(|| format!("one of {}", members.join(", ")))?,
