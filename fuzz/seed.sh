@@ -30,6 +30,23 @@ for seed in 1 2 3; do
 done
 # The plan against the full path: one generated line a seed, some of them bad.
 python3 "$root/benches/gen-cases.py" 200 --seed 5 --bad 10 | split -l 1 - "$corpus/plan/line-"
-for target in rules statutes case_toml case_json batch plan; do
+# Overlays: the shipped ones and the broken ones of the tests; fmt: every rule file.
+mkdir -p "$corpus/overlay" "$corpus/fmt" "$corpus/answers" "$corpus/law_dir"
+cp "$root"/rules/amendments/*.rules "$corpus/overlay/"
+find "$root/tests/fixtures/overlays" -name '*.rules' -exec cp {} "$corpus/overlay/" \;
+cp "$root"/rules/*.rules "$root"/rules/amendments/*.rules "$corpus/fmt/"
+find "$root/tests/fixtures/fmt" -name '*.rules' -exec cp {} "$corpus/fmt/" \;
+# Interview answers: scripted answers of each kind, good and bad.
+printf '2024-03-01\npunjab\n16\nfemale\nyes\nrecruit,transport\n?\nnone\n' > "$corpus/answers/typical"
+printf "2018-06-01\nsindh\n?\n?\nno\nsell\ndon't know\nforce\n" > "$corpus/answers/unknowns"
+printf '2024-02-30\n' > "$corpus/answers/bad-day"
+printf '2024-01-01T10:00\nPunjab\n-1\n' > "$corpus/answers/bad-values"
+# A law folder with one file replaced: a picking byte, then a shipped file's text.
+i=0
+for file in "$root"/statutes/*.toml "$root"/rules/*.rules; do
+    { printf "\\$(printf '%03o' "$i")"; cat "$file"; } > "$corpus/law_dir/$(basename "$file")"
+    i=$((i + 1))
+done
+for target in rules statutes case_toml case_json batch plan overlay fmt answers law_dir; do
     echo "$target: $(ls "$corpus/$target" | wc -l) seeds"
 done

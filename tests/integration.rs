@@ -18,5 +18,6 @@ mod json;
 mod navigator;
 mod properties;
 mod readme;
+mod resources;
 mod robustness;
 mod shipped_law;

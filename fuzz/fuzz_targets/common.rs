@@ -137,3 +137,107 @@ pub fn case(text: &str, format: facts::Format) {
         Err(errors) => render(errors, &file),
     }
 }
+
+/// Overlay text on the shipped law, as `--amend FILE` reads it.
+pub fn overlay(text: &str) {
+    let file = SourceFile::new("fuzz-overlay.rules", text);
+    match tipnav::compile::build_program(&law::embedded(), std::slice::from_ref(&file)) {
+        Ok(program) => evaluate_examples(&program),
+        Err(failure) => render_reports(failure.0),
+    }
+}
+
+/// Rule text through the formatter: refused, or a fixed point.
+pub fn fmt(text: &str) {
+    let file = SourceFile::new("fuzz.rules", text);
+    match syntax::fmt::format(text) {
+        Ok(formatted) => {
+            let again = syntax::fmt::format(&formatted).expect("formatted text formats again");
+            assert_eq!(again, formatted, "formatting is a fixed point");
+        }
+        Err(error) => render([error], &file),
+    }
+}
+
+/// Lines of bytes as a scripted interview's answers; the case file written reads back the same.
+pub fn answers(data: &[u8]) {
+    use tipnav::output::prompt::{Answer, parse_line};
+    let program = program();
+    let domain = domain();
+    let today = jiff::civil::date(2026, 1, 1);
+    let mut case = facts::Case::unknown(program);
+    let mut answered = Vec::new();
+    for line in data.split(|&b| b == b'\n').take(40) {
+        let Some(fact) = tipnav::interview::next_question(program, domain, &case, today) else {
+            break;
+        };
+        let Ok(line) = std::str::from_utf8(line) else {
+            return;
+        };
+        match parse_line(&program.facts[fact].ty, line) {
+            Ok(Answer::Given(value)) => {
+                case.values[fact] = Some(value);
+                answered.push(fact);
+            }
+            Ok(Answer::DontKnow) => case.dont_know.push(fact),
+            Err(_) => return,
+        }
+    }
+    let text = tipnav::interview::update_case_file(program, "", &case, &answered)
+        .expect("a new case file has only fact tables");
+    let read = facts::load(&text, facts::Format::Toml, program)
+        .unwrap_or_else(|errors| panic!("the written case file reads back: {errors:?}\n{text}"));
+    assert_eq!(read.values, case.values, "the same facts read back\n{text}");
+}
+
+/// The shipped law with one file replaced by the input.
+pub fn law_dir(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let mut files = law::embedded();
+    let statutes = files.statutes.len();
+    let at = usize::from(pick) % (statutes + files.rules.len());
+    let slot = if at < statutes {
+        &mut files.statutes[at]
+    } else {
+        &mut files.rules[at - statutes]
+    };
+    *slot = SourceFile::new(slot.name.clone(), text);
+    match tipnav::compile::build_program(&files, &[]) {
+        Ok(program) => evaluate_examples(&program),
+        Err(failure) => render_reports(failure.0),
+    }
+}
+
+/// The interview's fact domains for the shipped law, built once.
+fn domain() -> &'static tipnav::domain::Domain {
+    static DOMAIN: OnceLock<tipnav::domain::Domain> = OnceLock::new();
+    DOMAIN.get_or_init(|| tipnav::domain::domain(program()))
+}
+
+/// Evaluates and resolves an empty case and a full one under a law that checked.
+fn evaluate_examples(program: &Program) {
+    let full = "[case]\ndate = 2025-03-01\nprovince = \"punjab\"\n[victim]\nage = 15\n";
+    for text in ["", full] {
+        if let Ok(case) = facts::load(text, facts::Format::Toml, program) {
+            let outcome = eval::evaluate(program, &case, "2026-01-01".parse().unwrap());
+            let _ = resolve::resolve(program, &outcome);
+        }
+    }
+}
+
+/// Renders reports that already carry their source, as the binary would.
+fn render_reports(reports: Vec<miette::Report>) {
+    for json in [false, true] {
+        let style = DiagnosticStyle {
+            color: false,
+            json,
+            width: 80,
+        };
+        let _ = render_diagnostics(&reports, style);
+    }
+}
