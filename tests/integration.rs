@@ -16,6 +16,7 @@ mod hardening;
 mod html;
 mod json;
 mod navigator;
+mod package;
 mod properties;
 mod readme;
 mod resources;
