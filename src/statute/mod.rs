@@ -425,15 +425,19 @@ pub enum Agency {
     LabourDepartment,
     /// Provincial child protection bodies.
     ChildProtection,
+    /// National Cyber Crime Investigation Agency (PECA 2016 s.29; notified 2024, by statute
+    /// from the 2025 amendment).
+    Nccia,
 }
 
 impl Agency {
     /// Every agency, for name lookup.
-    pub const ALL: [Agency; 4] = [
+    pub const ALL: [Agency; 5] = [
         Agency::Fia,
         Agency::Police,
         Agency::LabourDepartment,
         Agency::ChildProtection,
+        Agency::Nccia,
     ];
 
     /// The id used in data, rules and JSON.
@@ -443,6 +447,7 @@ impl Agency {
             Agency::Police => "police",
             Agency::LabourDepartment => "labour_department",
             Agency::ChildProtection => "child_protection",
+            Agency::Nccia => "nccia",
         }
     }
 
@@ -453,6 +458,7 @@ impl Agency {
             Agency::Police => "Police",
             Agency::LabourDepartment => "Labour department",
             Agency::ChildProtection => "Child protection",
+            Agency::Nccia => "NCCIA",
         }
     }
 }
