@@ -15,6 +15,7 @@ mod fmt;
 mod html;
 mod json;
 mod navigator;
+mod organs_online;
 mod properties;
 mod readme;
 mod robustness;

@@ -157,6 +157,9 @@ struct Procedure {
     cognizable: bool,
     bailable: bool,
     compoundable: bool,
+    /// Present only where a court may take cognizance only on a particular complaint.
+    #[serde(default)]
+    cognizance: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -320,6 +320,9 @@ pub struct OffenceParticulars {
     pub court_exclusive: bool,
     /// Agency that investigates it by default.
     pub agency: Agency,
+    /// A prerequisite for trial, in words, where a court may take cognizance only on a
+    /// particular complaint or sanction ("only on a written complaint by ... (s.14(2))").
+    pub cognizance: Option<String>,
 }
 
 /// `cognizable, non-bailable, non-compoundable`: the procedure in words.
@@ -342,7 +345,11 @@ pub fn procedure_text(cognizable: bool, bailable: bool, compoundable: bool) -> S
 impl OffenceParticulars {
     /// The procedure in words.
     pub fn procedure_text(&self) -> String {
-        procedure_text(self.cognizable, self.bailable, self.compoundable)
+        let words = procedure_text(self.cognizable, self.bailable, self.compoundable);
+        match &self.cognizance {
+            Some(cognizance) => format!("{words}; cognizance {cognizance}"),
+            None => words,
+        }
     }
 }
 
