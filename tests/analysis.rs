@@ -302,7 +302,8 @@ fn gap_witnesses_meet_the_indicator_and_no_offence_applies() {
     let program = crate::support::program();
     let gaps = report["gaps"].as_array().unwrap();
     assert!(
-        gaps.iter().any(|g| g["indicator"] == "organ_removal_unpaid"),
+        gaps.iter()
+            .any(|g| g["indicator"] == "organ_removal_unpaid"),
         "organ removal is not a PTPA purpose, and THOTA 2010 reaches only paid deals and hospital staff"
     );
     for gap in gaps {

@@ -108,12 +108,21 @@ fn the_complaint_thota_s14_requires_is_shown_with_the_charge() {
         .find(|p| p["section"] == "thota-2010/14")
         .expect("THOTA s.14 is listed with the charge");
     assert_eq!(s14["status"], "applies");
-    assert!(s14["summary"].as_str().unwrap().contains("written complaint"));
+    assert!(
+        s14["summary"]
+            .as_str()
+            .unwrap()
+            .contains("written complaint")
+    );
 
     let table = tipnav(&["eval", BROKER]);
     assert_eq!(table.status, 0, "{}", table.render());
     assert!(table.stdout.contains("thota-2010/14"), "{}", table.stdout);
-    assert!(table.stdout.contains("written complaint"), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("written complaint"),
+        "{}",
+        table.stdout
+    );
 }
 
 #[test]
@@ -121,7 +130,12 @@ fn the_peca_agency_is_the_fia_in_2024_and_the_nccia_in_2025() {
     let before = eval(GROOMED_2024);
     let after = eval(GROOMED_2025);
     for report in [&before, &after] {
-        for section in ["peca-2016/22A", "peca-2016/22C", "ptpa-2018/3-2", "ppc/292-A"] {
+        for section in [
+            "peca-2016/22A",
+            "peca-2016/22C",
+            "ptpa-2018/3-2",
+            "ppc/292-A",
+        ] {
             assert_eq!(status(report, section), "applies", "{section}");
         }
     }
@@ -171,7 +185,12 @@ fn gaps_no_longer_lists_the_organ_pattern_the_transplant_act_reaches() {
         .iter()
         .find(|g| g["indicator"] == "organ_removal_unpaid")
         .expect("the remaining organ gap is reported");
-    assert!(remaining["cite"].as_str().unwrap().contains("remaining gap"));
+    assert!(
+        remaining["cite"]
+            .as_str()
+            .unwrap()
+            .contains("remaining gap")
+    );
 }
 
 #[test]
@@ -180,8 +199,7 @@ fn overlaps_lists_the_new_declared_pairs() {
     let declared = |a: &str, b: &str| {
         report["overlaps"].as_array().unwrap().iter().any(|o| {
             let s = &o["sections"];
-            o["declared"] == true
-                && ((s[0] == a && s[1] == b) || (s[0] == b && s[1] == a))
+            o["declared"] == true && ((s[0] == a && s[1] == b) || (s[0] == b && s[1] == a))
         })
     };
     for (a, b) in [
@@ -195,4 +213,3 @@ fn overlaps_lists_the_new_declared_pairs() {
         assert!(declared(a, b), "{a} + {b}");
     }
 }
-

@@ -81,7 +81,11 @@ impl Term {
         }
         // The unit is the last character, which need not be one byte long in a bad file.
         if let Some(number) = text.strip_suffix('y') {
-            number.parse::<u32>().ok()?.checked_mul(12).map(Term::Months)
+            number
+                .parse::<u32>()
+                .ok()?
+                .checked_mul(12)
+                .map(Term::Months)
         } else {
             text.strip_suffix('m')?.parse().ok().map(Term::Months)
         }
@@ -179,7 +183,11 @@ mod tests {
         assert_eq!(Term::parse("7"), None);
         assert_eq!(Term::parse("y"), None);
         assert_eq!(Term::parse(""), None);
-        assert_eq!(Term::parse("1\u{20ac}"), None, "a unit that is not one byte long");
+        assert_eq!(
+            Term::parse("1\u{20ac}"),
+            None,
+            "a unit that is not one byte long"
+        );
         assert_eq!(Term::parse("\u{20ac}"), None);
     }
 
