@@ -540,6 +540,7 @@ fn insert(
         court: Court::MagistrateFirstClass,
         agency: Agency::Police,
         court_exclusive: false,
+        cognizance: None,
     };
     let (mut has_punishment, mut has_court, mut has_agency, mut elements) =
         (false, false, false, Vec::new());

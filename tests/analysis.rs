@@ -24,7 +24,8 @@ fn statuses(program: &Program, witness: &str) -> Vec<(String, Status)> {
 }
 
 /// An overlay offence made up for these tests (`ptpa-2018/3-A`, trafficking for the removal of
-/// organs), which closes the organ-removal gap.
+/// organs), which closes the gap the Transplantation Act leaves (removal with no gain or paid
+/// deal).
 const ORGAN_TRAFFICKING: &str = r#"insert ptpa-2018/3-A "Trafficking for the removal of organs" {
     kind offence
     summary "Recruiting, moving or obtaining a person for the removal of organs."
@@ -301,8 +302,9 @@ fn gap_witnesses_meet_the_indicator_and_no_offence_applies() {
     let program = crate::support::program();
     let gaps = report["gaps"].as_array().unwrap();
     assert!(
-        gaps.iter().any(|g| g["indicator"] == "organ_removal"),
-        "organ removal is not a PTPA purpose"
+        gaps.iter()
+            .any(|g| g["indicator"] == "organ_removal_unpaid"),
+        "organ removal is not a PTPA purpose, and THOTA 2010 reaches only paid deals and hospital staff"
     );
     for gap in gaps {
         let case = tipnav::facts::load(
@@ -365,7 +367,7 @@ fn an_overlay_that_closes_a_gap_makes_it_disappear() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|g| g["indicator"] != "organ_removal"),
+            .all(|g| g["indicator"] != "organ_removal_unpaid"),
         "{}",
         run.stdout
     );
@@ -374,7 +376,7 @@ fn an_overlay_that_closes_a_gap_makes_it_disappear() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|g| g == "organ_removal")
+            .any(|g| g == "organ_removal_unpaid")
     );
 }
 

@@ -49,8 +49,20 @@ fn spawn_ask(args: &[&str]) -> Child {
 }
 
 /// Answers questions from `case` until the interview ends or `stop_after` answers were given;
-/// returns the facts asked.
-fn drive(child: &mut Child, case: &toml::Table, stop_after: Option<usize>) -> Vec<String> {
+/// returns the facts asked and what the interview prints on stdout (the report). Stdout is read
+/// on its own thread while the questions are answered: a report larger than the pipe's buffer
+/// would otherwise block the interview before it closes stderr.
+fn drive(
+    child: &mut Child,
+    case: &toml::Table,
+    stop_after: Option<usize>,
+) -> (Vec<String>, std::thread::JoinHandle<String>) {
+    let mut stdout = child.stdout.take().unwrap();
+    let report = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stdout, &mut text);
+        text
+    });
     let mut stdin = child.stdin.take().unwrap();
     let stderr = BufReader::new(child.stderr.take().unwrap());
     let mut asked = Vec::new();
@@ -70,7 +82,7 @@ fn drive(child: &mut Child, case: &toml::Table, stop_after: Option<usize>) -> Ve
         writeln!(stdin, "{}", answer(case, fact)).unwrap();
         stdin.flush().unwrap();
     }
-    asked
+    (asked, report)
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -114,14 +126,13 @@ fn a_scripted_interview_writes_the_hand_written_case() {
     let out = dir.join("larkana.toml");
     let example = load("examples/larkana-girl-sold.toml");
     let mut child = spawn_ask(&["ask", "--out", out.to_str().unwrap()]);
-    let asked = drive(&mut child, &example, None);
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success());
+    let (asked, stdout) = drive(&mut child, &example, None);
+    assert!(child.wait().unwrap().success());
+    let report = stdout.join().unwrap();
     let written = std::fs::read_to_string(&out).unwrap();
     let expected =
         std::fs::read_to_string(root().join("tests/fixtures/ask/larkana-interview.toml")).unwrap();
     assert_eq!(written, expected, "asked: {asked:?}");
-    let report = String::from_utf8(output.stdout).unwrap();
     let by_hand = tipnav(&["eval", "tests/fixtures/ask/larkana-interview.toml"]);
     let same_file = report.replace(
         out.to_str().unwrap(),
@@ -144,7 +155,7 @@ fn a_killed_interview_resumes_without_losing_answers() {
     let out = dir.join("kiln.toml");
     let example = load("examples/brick-kiln-peshgi.toml");
     let mut child = spawn_ask(&["ask", "--out", out.to_str().unwrap()]);
-    let first = drive(&mut child, &example, Some(3));
+    let (first, _) = drive(&mut child, &example, Some(3));
     child.kill().unwrap();
     let _ = child.wait();
     let saved: toml::Table = toml::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
@@ -156,7 +167,7 @@ fn a_killed_interview_resumes_without_losing_answers() {
         );
     }
     let mut child = spawn_ask(&["ask", "--resume", out.to_str().unwrap()]);
-    let rest = drive(&mut child, &example, None);
+    let (rest, _) = drive(&mut child, &example, None);
     assert!(child.wait().unwrap().success());
     assert!(
         rest.iter().all(|f| !first.contains(f)),
@@ -168,7 +179,7 @@ fn a_killed_interview_resumes_without_losing_answers() {
         .into_string()
         .unwrap();
     let mut child = spawn_ask(&["ask", "--out", &fresh]);
-    drive(&mut child, &example, None);
+    let _ = drive(&mut child, &example, None);
     assert!(child.wait().unwrap().success());
     // The same facts; the layout may differ, since a resumed file is edited, not rewritten.
     let read = |path: &str| -> toml::Table {
@@ -187,7 +198,7 @@ fn the_interview_asks_only_what_the_conclusions_depend_on() {
         let out = dir.join("case.toml");
         let example = load(&path);
         let mut child = spawn_ask(&["ask", "--out", out.to_str().unwrap()]);
-        let asked = drive(&mut child, &example, None);
+        let (asked, _) = drive(&mut child, &example, None);
         assert!(child.wait().unwrap().success());
         let inputs_read: std::collections::BTreeSet<&str> = program
             .offences

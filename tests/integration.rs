@@ -17,6 +17,7 @@ mod html;
 mod json;
 mod navigator;
 mod package;
+mod organs_online;
 mod properties;
 mod readme;
 mod resources;

@@ -157,6 +157,9 @@ struct Procedure {
     cognizable: bool,
     bailable: bool,
     compoundable: bool,
+    /// Present only where a court may take cognizance only on a particular complaint.
+    #[serde(default)]
+    cognizance: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -240,7 +243,13 @@ struct Unknown {
 }
 
 const STATUSES: [&str; 3] = ["applies", "may_apply", "does_not_apply"];
-const AGENCIES: [&str; 4] = ["fia", "police", "labour_department", "child_protection"];
+const AGENCIES: [&str; 5] = [
+    "fia",
+    "police",
+    "labour_department",
+    "child_protection",
+    "nccia",
+];
 const COURTS: [&str; 4] = [
     "court_of_session",
     "magistrate_first_class",

@@ -236,6 +236,9 @@ pub struct ProcedureReport {
     pub bailable: bool,
     /// The victim may settle.
     pub compoundable: bool,
+    /// Where a court may take cognizance only on a particular complaint or sanction: which.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cognizance: Option<String>,
 }
 
 /// Agencies and courts.
@@ -661,6 +664,7 @@ fn section_report(
             cognizable: p.cognizable,
             bailable: p.bailable,
             compoundable: p.compoundable,
+            cognizance: p.cognizance.clone(),
         }),
         court: particulars.map(|p| p.court.id()),
         agency: particulars.map(|p| p.agency.id()),

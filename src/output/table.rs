@@ -313,6 +313,9 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
             procedure.bailable,
             procedure.compoundable,
         ));
+        if let Some(cognizance) = &procedure.cognizance {
+            parts.push(format!("cognizance {cognizance}"));
+        }
     }
     if let Some(verified) = section.verified {
         let mut line = format!("source: {verified}");

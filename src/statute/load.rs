@@ -389,6 +389,7 @@ fn offence_particulars(
         court: court?,
         court_exclusive: raw.court_exclusive,
         agency: agency?,
+        cognizance: raw.cognizance.clone(),
     })
 }
 
@@ -569,6 +570,7 @@ struct RawVersion {
     #[serde(default)]
     court_exclusive: bool,
     agency: Option<Agency>,
+    cognizance: Option<String>,
     source: TomlSpanned<String>,
     verified: Verified,
     #[serde(default)]

@@ -320,6 +320,9 @@ pub struct OffenceParticulars {
     pub court_exclusive: bool,
     /// Agency that investigates it by default.
     pub agency: Agency,
+    /// A prerequisite for trial, in words, where a court may take cognizance only on a
+    /// particular complaint or sanction ("only on a written complaint by ... (s.14(2))").
+    pub cognizance: Option<String>,
 }
 
 /// `cognizable, non-bailable, non-compoundable`: the procedure in words.
@@ -342,7 +345,11 @@ pub fn procedure_text(cognizable: bool, bailable: bool, compoundable: bool) -> S
 impl OffenceParticulars {
     /// The procedure in words.
     pub fn procedure_text(&self) -> String {
-        procedure_text(self.cognizable, self.bailable, self.compoundable)
+        let words = procedure_text(self.cognizable, self.bailable, self.compoundable);
+        match &self.cognizance {
+            Some(cognizance) => format!("{words}; cognizance {cognizance}"),
+            None => words,
+        }
     }
 }
 
@@ -425,15 +432,19 @@ pub enum Agency {
     LabourDepartment,
     /// Provincial child protection bodies.
     ChildProtection,
+    /// National Cyber Crime Investigation Agency (PECA 2016 s.29; notified 2024, by statute
+    /// from the 2025 amendment).
+    Nccia,
 }
 
 impl Agency {
     /// Every agency, for name lookup.
-    pub const ALL: [Agency; 4] = [
+    pub const ALL: [Agency; 5] = [
         Agency::Fia,
         Agency::Police,
         Agency::LabourDepartment,
         Agency::ChildProtection,
+        Agency::Nccia,
     ];
 
     /// The id used in data, rules and JSON.
@@ -443,6 +454,7 @@ impl Agency {
             Agency::Police => "police",
             Agency::LabourDepartment => "labour_department",
             Agency::ChildProtection => "child_protection",
+            Agency::Nccia => "nccia",
         }
     }
 
@@ -453,6 +465,7 @@ impl Agency {
             Agency::Police => "Police",
             Agency::LabourDepartment => "Labour department",
             Agency::ChildProtection => "Child protection",
+            Agency::Nccia => "NCCIA",
         }
     }
 }

@@ -79,12 +79,15 @@ impl Term {
         if text == "life" {
             return Some(Term::Life);
         }
-        let (number, unit) = text.split_at(text.len().checked_sub(1)?);
-        let number: u32 = number.parse().ok()?;
-        match unit {
-            "y" => number.checked_mul(12).map(Term::Months),
-            "m" => Some(Term::Months(number)),
-            _ => None,
+        // The unit is the last character, which need not be one byte long in a bad file.
+        if let Some(number) = text.strip_suffix('y') {
+            number
+                .parse::<u32>()
+                .ok()?
+                .checked_mul(12)
+                .map(Term::Months)
+        } else {
+            text.strip_suffix('m')?.parse().ok().map(Term::Months)
         }
     }
 
@@ -180,6 +183,12 @@ mod tests {
         assert_eq!(Term::parse("7"), None);
         assert_eq!(Term::parse("y"), None);
         assert_eq!(Term::parse(""), None);
+        assert_eq!(
+            Term::parse("1\u{20ac}"),
+            None,
+            "a unit that is not one byte long"
+        );
+        assert_eq!(Term::parse("\u{20ac}"), None);
     }
 
     #[test]

@@ -204,6 +204,12 @@ fn penalty(section: &SectionReport) -> Markup {
             el("dt", "", text("Procedure")),
             el("dd", "", text(&words)),
         ]));
+        if let Some(cognizance) = &p.cognizance {
+            items.push(concat([
+                el("dt", "", text("Cognizance")),
+                el("dd", "", text(cognizance)),
+            ]));
+        }
     }
     if let (Some(court), Some(agency)) = (section.court, section.agency) {
         let value = concat([forum(court), text("; investigated by "), forum(agency)]);
