@@ -14,6 +14,7 @@ mod explain;
 mod fmt;
 mod html;
 mod json;
+mod limits;
 mod navigator;
 mod properties;
 mod readme;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
 use crate::eval::{SectionOutcome, Status};
-use crate::explain::{Flip, direct_facts};
+use crate::explain::{FlipSearch, direct_facts};
 use crate::model::{FactId, Program};
 use crate::source::SourceFile;
 
@@ -34,6 +34,8 @@ pub struct Explanation {
     pub overlaps: Vec<OverlapReport>,
     /// With `--flip`: the smallest changes that flip the section.
     pub flips: Vec<FlipTrace>,
+    /// With `--flip`: how far the search went.
+    pub flip_search: Option<FlipSearchTrace>,
 }
 
 /// How one section was decided.
@@ -136,6 +138,36 @@ pub struct FlipTrace {
     pub changes: Vec<String>,
 }
 
+/// How far the search for flips went: it is bounded, so a sparse case may stop it early.
+#[derive(Debug, Serialize)]
+pub struct FlipSearchTrace {
+    /// Section id.
+    pub section: String,
+    /// `false` when the search stopped early: smaller or other flips may exist.
+    pub complete: bool,
+    /// How many candidate change sets were evaluated.
+    pub evaluated: usize,
+}
+
+impl FlipSearchTrace {
+    /// The search's result in words, for the terminal, Markdown and HTML alike.
+    pub fn summary(&self, found: usize) -> String {
+        if !self.complete {
+            format!(
+                "the search stopped after {} candidate changes; smaller or other flips may exist",
+                self.evaluated
+            )
+        } else if found == 0 {
+            format!(
+                "no change to up to three facts flips {} ({} candidate changes tried)",
+                self.section, self.evaluated
+            )
+        } else {
+            format!("smallest first, after {} candidate changes", self.evaluated)
+        }
+    }
+}
+
 /// Everything `explain` needs beyond the evaluated case.
 pub struct ExplainInput<'a> {
     /// The evaluated case.
@@ -144,8 +176,8 @@ pub struct ExplainInput<'a> {
     pub sections: &'a [String],
     /// Deciding facts per section index (`may_apply` sections only).
     pub deciding: Vec<(usize, Vec<FactId>)>,
-    /// With `--flip`: the section and its flips.
-    pub flips: Option<(usize, Vec<Flip>)>,
+    /// With `--flip`: the section and the search for its flips.
+    pub flips: Option<(usize, FlipSearch)>,
 }
 
 /// Builds the explanation.
@@ -216,9 +248,10 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let flips = input
         .flips
         .as_ref()
-        .map_or_else(Vec::new, |(index, flips)| {
+        .map_or_else(Vec::new, |(index, search)| {
             let section = &outcome.sections[*index];
-            flips
+            search
+                .flips
                 .iter()
                 .map(|flip| FlipTrace {
                     section: section.section.clone(),
@@ -228,6 +261,11 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
                 })
                 .collect()
         });
+    let flip_search = input.flips.as_ref().map(|(index, search)| FlipSearchTrace {
+        section: outcome.sections[*index].section.clone(),
+        complete: search.complete,
+        evaluated: search.evaluated,
+    });
     Explanation {
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
@@ -238,6 +276,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         case_jurisdiction,
         overlaps: report.overlaps,
         flips,
+        flip_search,
     }
 }
 
@@ -503,7 +542,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         }
         out.push('\n');
     }
-    if !explanation.flips.is_empty() {
+    if let Some(search) = &explanation.flip_search {
         title(&mut out, "Smallest changes that flip the answer");
         for flip in &explanation.flips {
             line(
@@ -517,6 +556,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 ),
             );
         }
+        line(&mut out, 1, &search.summary(explanation.flips.len()));
         out.push('\n');
     }
     out
