@@ -119,3 +119,98 @@ fn a_complete_flip_search_says_so_in_every_format() {
         assert!(!run.stdout.contains("may exist"), "{format}");
     }
 }
+
+/// Runs `tipnav ARGS` on a copy of the shipped law with one more rule file.
+fn with_rules(text: &str, args: &[&str]) -> Run {
+    let law = law_copy();
+    fs::write(law.path().join("rules/generated.rules"), text).expect("written");
+    let law = law_arg(law.path());
+    let mut all = vec!["--law", law.as_str()];
+    all.extend(args);
+    tipnav(&all)
+}
+
+// Issue 13, item 2: 50,000 unused derives took 74 s and 4.4 GiB in `check`, because the
+// overlap analysis evaluates every derived fact once per pair of offences and per step of a
+// witness search. The law's size is now limited before any of that work.
+#[test]
+fn a_law_with_50_000_derives_is_refused_quickly() {
+    let mut text = String::new();
+    for i in 0..50_000 {
+        writeln!(
+            text,
+            "derive victim.unused_{i} = victim.age < {} cite \"t\"",
+            i % 90
+        )
+        .unwrap();
+    }
+    let started = Instant::now();
+    let run = with_rules(&text, &["check"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_refused(
+        &run,
+        "the rules declare more than 1000 facts, the most tipnav accepts",
+    );
+    assert!(
+        run.stderr.contains("more than 5000 declarations"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("generated.rules:"), "{}", run.stderr);
+}
+
+/// `derive victim.chain_0 = victim.child`, then each `chain_N` from `chain_N-1`.
+fn chain(length: usize) -> String {
+    let mut text = String::from("derive victim.chain_0 = victim.child cite \"t\"\n");
+    for i in 1..length {
+        writeln!(
+            text,
+            "derive victim.chain_{i} = victim.chain_{} cite \"t\"",
+            i - 1
+        )
+        .unwrap();
+    }
+    text
+}
+
+// Issue 13, item 2: a chain of 40,000 derives cost 34 s per `eval`.
+#[test]
+fn a_long_chain_of_derives_is_refused_at_the_limit() {
+    let run = with_rules(&chain(40_000), &["check"]);
+    assert_refused(&run, "more than 1000 facts");
+    // `victim.child` is derived too, so `chain_63` is the 65th link.
+    let run = with_rules(&chain(tipnav::check::MAX_DERIVE_DEPTH), &["check"]);
+    assert_refused(
+        &run,
+        "`victim.chain_63` makes a chain of more than 64 derived facts",
+    );
+    let fits = chain(tipnav::check::MAX_DERIVE_DEPTH - 1);
+    let run = with_rules(&fits, &["eval", "examples/larkana-girl-sold.toml"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+}
+
+#[test]
+fn a_law_at_the_fact_limit_checks_in_seconds() {
+    let mut text = String::new();
+    // The shipped law's own facts count towards the limit.
+    for i in 0..tipnav::check::MAX_FACTS - 100 {
+        writeln!(
+            text,
+            "derive victim.unused_{i} = victim.age < {} cite \"t\"",
+            i % 90
+        )
+        .unwrap();
+    }
+    let started = Instant::now();
+    let run = with_rules(&text, &["check"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+}
