@@ -1,6 +1,6 @@
 //! Issue 13 ("nothing a user gives can crash, hang or exhaust tipnav"): searches and law sizes
-//! are bounded and say so, overlays pass the checks statutes and rules pass, and case text
-//! cannot rewrite a Markdown handout.
+//! are bounded and say so, overlays and rule files pass every check, case text cannot rewrite
+//! a Markdown handout, and odd but meaningful input (a null group, a byte-order mark) is read.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -213,4 +213,71 @@ fn a_law_at_the_fact_limit_checks_in_seconds() {
         "{:?}",
         started.elapsed()
     );
+}
+
+/// An overlay with a header and the given changes.
+fn overlay(changes: &str) -> String {
+    format!(
+        "amendment test-overlay \"Test\" {{\n    effective 2026-01-01\n    status proposal\n    cite \"test\"\n}}\n\n{changes}"
+    )
+}
+
+// Issue 13, item 3: an overlay could remove every element of an offence (which then applied on
+// no facts), remove an element that does not exist, or set a minimum term above the maximum.
+#[test]
+fn an_overlay_that_removes_every_element_is_refused() {
+    let text = overlay(
+        "amend ptpa-2018/3 {\n    remove element act\n    remove element purpose\n    remove element means\n    cite \"t\"\n}\n",
+    );
+    let run = run_on("overlay.rules", &text, &["check", "--amend"]);
+    assert_refused(&run, "the amendment removes every element of `ptpa-2018/3`");
+    assert!(run.stderr.contains("overlay.rules:7:7"), "{}", run.stderr);
+    // Replacing every element is fine.
+    let text = overlay(
+        "amend ppc/374 {\n    remove element compelled\n    element forced = conduct.means has force cite \"t\"\n    cite \"t\"\n}\n",
+    );
+    let run = run_on("overlay.rules", &text, &["check", "--amend"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+}
+
+#[test]
+fn an_overlay_cannot_remove_an_element_that_does_not_exist() {
+    let text = overlay("amend ppc/374 {\n    remove element compeled\n    cite \"t\"\n}\n");
+    let run = run_on("overlay.rules", &text, &["check", "--amend"]);
+    assert_refused(&run, "`ppc/374` has no element `compeled` to remove");
+    assert!(
+        run.stderr.contains("did you mean `compelled`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_overlay_punishment_passes_the_statute_checks() {
+    for (punishment, problem) in [
+        (
+            "imprisonment from 10y to 2y",
+            "has a minimum term above its maximum",
+        ),
+        (
+            "fine from 900 to 100",
+            "has a minimum fine above its maximum",
+        ),
+        (
+            "imprisonment to 2y combine or",
+            "has `combine` without both imprisonment and a fine",
+        ),
+        (
+            "imprisonment to 2y fine to 100",
+            "has imprisonment and a fine but no `combine`",
+        ),
+        ("", "states no sentence"),
+    ] {
+        let text = overlay(&format!(
+            "amend ppc/374 {{\n    punishment {punishment}\n    cite \"t\"\n}}\n"
+        ));
+        let run = run_on("overlay.rules", &text, &["check", "--amend"]);
+        assert_refused(&run, problem);
+        assert!(run.stderr.contains("overlay.rules:8:5"), "{}", run.stderr);
+    }
 }
