@@ -80,6 +80,13 @@ pub fn build_program(files: &LawFiles, overlays: &[SourceFile]) -> Result<Progra
         return Err(failure);
     }
     let (overlay_rules, base_rules) = parsed.split_at_mut(overlays.len());
+    let misplaced: Vec<_> = overlay::misplaced(base_rules)
+        .into_iter()
+        .map(|(index, error)| (overlays.len() + index, error))
+        .collect();
+    if !misplaced.is_empty() {
+        return Err(Failure::from_errors(misplaced, &sources));
+    }
     let amendments = overlay::apply(&mut book, base_rules, overlay_rules)
         .map_err(|errors| Failure::from_errors(errors, overlays))?;
     book.resolve_dates();

@@ -156,6 +156,41 @@ pub fn apply(
     }
 }
 
+/// Overlay-only declarations (an `amendment` header, `amend`, `insert`, `repeal`) in the law's
+/// own rule files, where nothing would apply them. Errors carry the index of the rule file.
+pub fn misplaced(base: &[RuleFile]) -> Vec<(usize, OverlayError)> {
+    let mut errors = Vec::new();
+    for (index, file) in base.iter().enumerate() {
+        for declaration in &file.declarations {
+            let (what, span) = match declaration {
+                Declaration::Amendment(header) => ("an `amendment` header", header.key.span),
+                Declaration::Change(change) => {
+                    let word = match change.action.value {
+                        Action::Amend => "`amend`",
+                        Action::Insert => "`insert`",
+                        Action::Repeal => "`repeal`",
+                    };
+                    (word, change.action.span)
+                }
+                _ => continue,
+            };
+            errors.push((
+                index,
+                OverlayError::Invalid {
+                    message: format!(
+                        "{what} belongs in an amendment overlay, not in the law's rules"
+                    ),
+                    span,
+                    help: Some(
+                        "move it to an overlay file and apply it with `--amend FILE`".into(),
+                    ),
+                },
+            ));
+        }
+    }
+    errors
+}
+
 fn apply_one(
     book: &mut StatuteBook,
     base: &mut [RuleFile],

@@ -281,3 +281,43 @@ fn an_overlay_punishment_passes_the_statute_checks() {
         assert!(run.stderr.contains("overlay.rules:8:5"), "{}", run.stderr);
     }
 }
+
+// Issue 13, item 6: `check` accepted `protect` on an offence, a section listed twice in one
+// overlap, and an overlay's header or changes in a rule file of the law (where nothing
+// applies them).
+#[test]
+fn check_refuses_protect_on_an_offence() {
+    let run = with_rules("protect ppc/374 for ptpa-2018/3 cite \"t\"\n", &["check"]);
+    assert_refused(&run, "section `ppc/374` is an offence, not a protection");
+    assert!(run.stderr.contains("generated.rules:1:9"), "{}", run.stderr);
+}
+
+#[test]
+fn check_refuses_a_section_listed_twice_in_an_overlap() {
+    let run = with_rules(
+        "overlap duplicate_offence ptpa-2018/3, ppc/371-A, ptpa-2018/3 cite \"t\"\n",
+        &["check"],
+    );
+    assert_refused(&run, "`ptpa-2018/3` is listed twice in this overlap");
+    assert!(
+        run.stderr.contains("generated.rules:1:51"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_refuses_overlay_declarations_in_the_law() {
+    let run = with_rules(&overlay(""), &["check"]);
+    assert_refused(
+        &run,
+        "an `amendment` header belongs in an amendment overlay, not in the law's rules",
+    );
+    assert!(
+        run.stderr.contains("generated.rules:1:11"),
+        "{}",
+        run.stderr
+    );
+    let run = with_rules("repeal ppc/374 cite \"t\"\n", &["check"]);
+    assert_refused(&run, "`repeal` belongs in an amendment overlay");
+}

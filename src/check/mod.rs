@@ -593,9 +593,17 @@ impl Checker {
                     |k| k.id(),
                     &mut errors,
                 );
+                let mut listed = std::collections::HashSet::new();
                 for section in &decl.sections {
                     if !drafts.iter().any(|d| d.offence.section == section.value) {
                         errors.push(self.missing_offence(section));
+                    }
+                    if !listed.insert(&section.value) {
+                        errors.push(CheckError::Invalid {
+                            message: format!("`{}` is listed twice in this overlap", section.value),
+                            span: section.span,
+                            help: Some("list each section of an overlap once".into()),
+                        });
                     }
                 }
                 if decl.sections.len() < 2 {
@@ -687,8 +695,19 @@ impl Checker {
                     continue;
                 };
                 let mut errors = Vec::new();
-                if !self.book.sections.contains_key(&decl.section.value) {
-                    errors.push(self.missing_offence(&decl.section));
+                match self.book.sections.get(&decl.section.value) {
+                    None => errors.push(self.missing_offence(&decl.section)),
+                    Some(section) if section.kind == SectionKind::Offence => {
+                        errors.push(CheckError::Invalid {
+                            message: format!(
+                                "section `{}` is an offence, not a protection",
+                                decl.section.value
+                            ),
+                            span: decl.section.span,
+                            help: Some("`protect` names a section of kind `protection` or `procedure` that protects the victims of the offences after `for`".into()),
+                        });
+                    }
+                    Some(_) => {}
                 }
                 let victim_of: Vec<usize> = decl
                     .victim_of
