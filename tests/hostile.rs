@@ -321,3 +321,49 @@ fn check_refuses_overlay_declarations_in_the_law() {
     let run = with_rules("repeal ppc/374 cite \"t\"\n", &["check"]);
     assert_refused(&run, "`repeal` belongs in an amendment overlay");
 }
+
+// Issue 13, item 4: a case title with a newline and `# heading`, or raw HTML, put a heading and
+// HTML into the Markdown handout.
+#[test]
+fn case_text_cannot_inject_markdown_or_html() {
+    let title = "Real title\n# Injected heading\n<script>alert(1)</script> | cell | *bold*";
+    let case = format!(
+        "[case]\ntitle = {title:?}\ndate = 2023-03-10\n[movement]\norigin = {{ country = \"pakistan\", province = \"punjab\", district = \"<b>x</b>\\n# District\" }}\n"
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("- <i>case.toml");
+    fs::write(&path, case).expect("written");
+    let path = path.display().to_string();
+    for command in ["eval", "explain"] {
+        let run = tipnav(&[command, "--format", "markdown", &path]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        assert!(
+            !run.stdout.contains("<script>"),
+            "{command}: {}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains("<i>"), "{command}: {}", run.stdout);
+        assert!(!run.stdout.contains("<b>"), "{command}: {}", run.stdout);
+        let headings: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with('#')).collect();
+        assert!(
+            headings
+                .iter()
+                .all(|h| !h.contains("Injected") || h.contains("\\# Injected")),
+            "{command}: {headings:?}"
+        );
+        assert!(
+            !run.stdout
+                .lines()
+                .any(|l| l.starts_with("# Injected") || l.starts_with("# District")),
+            "{command}: {}",
+            run.stdout
+        );
+    }
+    let run = tipnav(&["eval", "--format", "markdown", &path]);
+    assert!(
+        run.stdout
+            .starts_with("# Real title \\# Injected heading &lt;script&gt;alert(1)&lt;/script&gt; \\| cell \\| \\*bold\\*\n"),
+        "{}",
+        run.stdout
+    );
+}

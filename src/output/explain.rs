@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
+use super::table::Style;
 use crate::eval::{SectionOutcome, Status};
 use crate::explain::{FlipSearch, direct_facts};
 use crate::model::{FactId, Program};
@@ -446,8 +447,16 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         };
         out.push_str(&format!("{indent}{text}\n"));
     };
+    let style = if markdown {
+        Style::Markdown
+    } else {
+        Style::Terminal
+    };
     if markdown {
-        out.push_str(&format!("# Explanation: {}\n\n", explanation.file));
+        out.push_str(&format!(
+            "# Explanation: {}\n\n",
+            style.case_text(&explanation.file)
+        ));
     } else {
         out.push_str(&format!("{}\n", explanation.file));
     }
@@ -477,12 +486,12 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 ),
             );
             for fact in &element.facts {
-                fact_lines(&mut out, &line, 2, fact);
+                fact_lines(&mut out, &line, style, 2, fact);
             }
             if let Some(waiver) = &element.waived_by {
                 line(&mut out, 2, &format!("waived: {}", waiver.cite));
                 for fact in &waiver.facts {
-                    fact_lines(&mut out, &line, 3, fact);
+                    fact_lines(&mut out, &line, style, 3, fact);
                 }
             }
         }
@@ -573,18 +582,19 @@ fn flip_verb(to: &str) -> &'static str {
 fn fact_lines(
     out: &mut String,
     line: &impl Fn(&mut String, usize, &str),
+    style: Style,
     depth: usize,
     fact: &FactTrace,
 ) {
     let at = fact
         .given_at
         .as_deref()
-        .map(|at| format!("  ({at})"))
+        .map(|at| format!("  ({})", style.case_text(at)))
         .unwrap_or_default();
     let value = if fact.value.is_null() {
         "unknown".to_owned()
     } else {
-        fact.value.to_string()
+        style.case_text(&fact.value.to_string()).into_owned()
     };
     match &fact.derived {
         Some(derived) => {
@@ -594,7 +604,7 @@ fn fact_lines(
                 &format!("{} = {value}: {}", fact.fact, derived.cite),
             );
             for from in &derived.from {
-                fact_lines(out, line, depth + 1, from);
+                fact_lines(out, line, style, depth + 1, from);
             }
         }
         None => line(out, depth, &format!("{} = {value}{at}", fact.fact)),
