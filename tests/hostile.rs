@@ -367,3 +367,97 @@ fn case_text_cannot_inject_markdown_or_html() {
         run.stdout
     );
 }
+
+// Issue 13, item 5: `"accused": null` was refused with "unknown fact `accused` ... did you mean
+// `accused`?"; the README says null means unknown, so a null group leaves its facts unknown.
+#[test]
+fn a_null_group_means_every_fact_in_it_is_unknown() {
+    let with_null = r#"{"case": {"date": "2023-03-10"}, "accused": null, "victim": null}"#;
+    let without = r#"{"case": {"date": "2023-03-10"}}"#;
+    let report = |text: &str| {
+        let run = run_on("case.json", text, &["eval", "--format", "json"]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        let mut json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        // Each run has its own temporary folder.
+        json["case"]["file"] = serde_json::Value::Null;
+        json
+    };
+    assert!(
+        report(with_null) == report(without),
+        "a null group is an absent one"
+    );
+    let run = run_on("case.json", r#"{"accused": 5}"#, &["eval"]);
+    assert_refused(
+        &run,
+        "`accused` must be a table of facts (or null), found a number",
+    );
+    // The batch reader gives the same report as for the line without the null groups.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let batch = |line: &str| {
+        let path = dir.path().join("cases.jsonl");
+        fs::write(&path, format!("{line}\n")).expect("written");
+        let run = tipnav(&["eval", "--batch", &path.display().to_string()]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        run.stdout
+    };
+    assert!(
+        batch(with_null) == batch(without),
+        "the batch reader agrees"
+    );
+}
+
+// Issue 13, item 7: messages that said the wrong thing.
+#[test]
+fn a_number_too_large_to_read_says_so_with_the_range() {
+    let run = run_on(
+        "case.toml",
+        "[victim]\nage = 1000000000000000000000000000000\n",
+        &["eval"],
+    );
+    assert_refused(
+        &run,
+        "must be between 0 and 130, found a number too large to read (beyond 64 bits)",
+    );
+    assert!(
+        !run.stderr.contains("9223372036854775807"),
+        "{}",
+        run.stderr
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("cases.jsonl");
+    fs::write(&path, "{\"id\": 100000000000000000000000000000}\n").expect("written");
+    let run = tipnav(&["eval", "--batch", &path.display().to_string()]);
+    assert!(
+        run.stdout.contains("`id` must be between -9223372036854775808 and 9223372036854775807, found a number too large to read"),
+        "{}",
+        run.render()
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_case_rule_and_statute_files() {
+    let bom = "\u{feff}";
+    let run = run_on(
+        "case.toml",
+        &format!("{bom}[case]\ndate = 2023-03-10\n"),
+        &["eval"],
+    );
+    assert_eq!(run.status, 0, "{}", run.render());
+    let run = run_on("case.json", &format!("{bom}{{\"case\": {{}}}}"), &["eval"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    // Spans still point at the right place after the mark.
+    let run = run_on(
+        "case.toml",
+        &format!("{bom}[victim]\nage = \"x\"\n"),
+        &["eval"],
+    );
+    assert_refused(&run, "case.toml:2:7");
+    let law = law_copy();
+    for file in ["rules/ptpa.rules", "statutes/ppc.toml"] {
+        let path = law.path().join(file);
+        let text = fs::read_to_string(&path).expect("readable");
+        fs::write(&path, format!("{bom}{text}")).expect("written");
+    }
+    let run = tipnav(&["check", "--law", &law_arg(law.path())]);
+    assert_eq!(run.status, 0, "{}", run.render());
+}

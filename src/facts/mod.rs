@@ -107,6 +107,7 @@ fn read(
     program: &Program,
     batch: bool,
 ) -> (Option<CaseId>, Result<Case, Vec<FactError>>) {
+    let text = &crate::source::blank_bom(text);
     let root = match format {
         Format::Toml => tree::from_toml(text),
         Format::Json => tree::from_json(text),
@@ -180,6 +181,16 @@ impl Reader<'_> {
             match (self.program.fact(&name), &node.kind) {
                 (Some(id), _) => self.fact(id, &name, key.span, node),
                 (None, NodeKind::Table(inner)) if self.is_group(&name) => self.table(&name, inner),
+                // A `null` group says what an absent one says: every fact in it is unknown.
+                (None, NodeKind::Null) if self.is_group(&name) => {}
+                (None, other) if self.is_group(&name) => self.errors.push(FactError::WrongType {
+                    found: other.describe(),
+                    name,
+                    expected: "a table of facts (or null)".to_owned(),
+                    span: node.span,
+                    help: "a group of facts is a table, `null` when all of them are unknown"
+                        .to_owned(),
+                }),
                 (None, _) => self.errors.push(FactError::UnknownFact {
                     help: self.suggest_fact(&name),
                     name,
@@ -287,6 +298,17 @@ impl Reader<'_> {
         match &node.kind {
             NodeKind::String(text) => Some(CaseId::Text(text.clone())),
             NodeKind::Integer(Some(number)) => Some(CaseId::Number(*number)),
+            NodeKind::Integer(None) => {
+                self.errors.push(FactError::OutOfRange {
+                    name: BATCH_ID.to_owned(),
+                    value: None,
+                    min: i64::MIN,
+                    max: i64::MAX,
+                    span: node.span,
+                    help: "give a longer identifier as a string".to_owned(),
+                });
+                None
+            }
             other => {
                 self.errors.push(FactError::WrongType {
                     name: BATCH_ID.to_owned(),
@@ -523,7 +545,7 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
         }
         (Type::Int { min, max }, NodeKind::Integer(value)) => Err(vec![FactError::OutOfRange {
             name: name.to_owned(),
-            value: value.unwrap_or(i64::MAX),
+            value: *value,
             min: *min,
             max: *max,
             span: node.span,

@@ -36,12 +36,21 @@ impl Style {
 pub fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let marker = leading_marker(text);
-    for (at, c) in text.char_indices() {
+    let mut previous = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        // `rahim_yar_khan` stays as it is: an underscore inside a word never emphasises.
+        let inside_word = [previous, next]
+            .iter()
+            .all(|c| c.is_some_and(char::is_alphanumeric));
+        previous = Some(c);
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '_' if inside_word => out.push(c),
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);

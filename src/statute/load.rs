@@ -37,15 +37,15 @@ pub fn load(files: &[SourceFile]) -> Result<StatuteBook, Vec<(usize, StatuteErro
     let raw: Vec<(usize, RawFile)> = files
         .iter()
         .enumerate()
-        .filter_map(
-            |(index, file)| match toml::from_str::<RawFile>(&file.text) {
+        .filter_map(|(index, file)| {
+            match toml::from_str::<RawFile>(&crate::source::blank_bom(&file.text)) {
                 Ok(raw) => Some((index, raw)),
                 Err(error) => {
                     errors.push((index, schema_error(&error)));
                     None
                 }
-            },
-        )
+            }
+        })
         .collect();
     let mut book = StatuteBook::default();
     for (file, raw) in &raw {
