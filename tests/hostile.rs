@@ -461,3 +461,50 @@ fn a_byte_order_mark_is_accepted_in_case_rule_and_statute_files() {
     let run = tipnav(&["check", "--law", &law_arg(law.path())]);
     assert_eq!(run.status, 0, "{}", run.render());
 }
+
+#[test]
+fn a_section_expected_under_two_statuses_is_bad_input() {
+    let case = "[case]\ndate = 2023-03-10\n[expect]\napplies = [\"ppc/374\"]\ndoes_not_apply = [\"ppc/374\"]\n";
+    let run = run_on("case.toml", case, &["test"]);
+    assert_refused(
+        &run,
+        "`ppc/374` is listed under both `applies` and `does_not_apply`",
+    );
+    assert!(run.stderr.contains("case.toml:5:19"), "{}", run.stderr);
+}
+
+#[test]
+fn a_diagnostic_on_a_megabyte_line_prints_a_few_kb() {
+    let long = "x".repeat(3 << 20);
+    for (name, text, args) in [
+        (
+            "value.toml",
+            format!("[victim]\nage = 5; {long}\n"),
+            &["eval"][..],
+        ),
+        ("key.toml", format!("{long} = 1\n"), &["eval"][..]),
+        (
+            "context.toml",
+            format!("title = \"{long}\"\nvictim = 5\n"),
+            &["eval"][..],
+        ),
+        (
+            "rule.rules",
+            format!("fact victim.{long} : bool \"?\" oops"),
+            &["check", "--amend"][..],
+        ),
+    ] {
+        let run = run_on(name, &text, args);
+        assert_eq!(run.status, 2, "{name}");
+        assert!(
+            run.stderr.len() < 4096,
+            "{name}: {} bytes",
+            run.stderr.len()
+        );
+        assert!(
+            run.stderr.contains("too long to show"),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+}

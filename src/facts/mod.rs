@@ -6,7 +6,7 @@ mod error;
 mod line;
 mod tree;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -404,7 +404,39 @@ impl Reader<'_> {
                 }
             }
         }
+        self.statuses_listed_once(entries);
         Some(expect)
+    }
+
+    /// A section listed under two statuses (`applies` and `does_not_apply`) is an expectation
+    /// no outcome can meet: bad input, not a failed test.
+    fn statuses_listed_once(&mut self, entries: &[(Spanned<String>, Node)]) {
+        let mut first: HashMap<&str, &str> = HashMap::new();
+        for (key, value) in entries {
+            let status = key.value.as_str();
+            if !["applies", "may_apply", "does_not_apply"].contains(&status) {
+                continue;
+            }
+            let NodeKind::Array(items) = &value.kind else {
+                continue;
+            };
+            for item in items {
+                let NodeKind::String(id) = &item.kind else {
+                    continue;
+                };
+                match first.get(id.as_str()) {
+                    Some(&earlier) if earlier != status => self.expect_error(
+                        &format!("`{id}` is listed under both `{earlier}` and `{status}`"),
+                        item.span,
+                        Some(format!("list `{id}` under one status only")),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        first.insert(id, status);
+                    }
+                }
+            }
+        }
     }
 
     /// `overlaps = [{ kind = "duplicate_offence", sections = ["ptpa-2018/3", "ppc/371-A"] }]`
