@@ -61,8 +61,25 @@ pub fn deciding_facts(
         .collect()
 }
 
+/// How many candidate change sets `--flip` re-evaluates at most. Each evaluation reads the
+/// whole law, and a sparse case has thousands of candidate triples, so the search is bounded
+/// and says when it stopped early rather than running for minutes.
+const MAX_EVALUATIONS: usize = 20_000;
+
+/// What the search for flips found, and whether it tried every change set it meant to.
+#[derive(Debug, Clone)]
+pub struct FlipSearch {
+    /// The flips found, smallest first.
+    pub flips: Vec<Flip>,
+    /// `false` when the evaluation budget ran out: smaller or other flips may exist.
+    pub complete: bool,
+    /// How many change sets were evaluated.
+    pub evaluated: usize,
+}
+
 /// The smallest sets of changes (up to three facts) that make a section apply if it does not,
-/// or stop applying if it does; at most five, smallest first. Every flip is re-evaluated.
+/// or stop applying if it does; at most five, smallest first. Every flip is re-evaluated, at
+/// most [`MAX_EVALUATIONS`] times in all.
 pub fn flips(
     program: &Program,
     domain: &Domain,
@@ -70,45 +87,51 @@ pub fn flips(
     outcome: &Outcome,
     section: usize,
     today: Date,
-) -> Vec<Flip> {
-    let current = outcome.sections[section].status;
-    let target = if current == Status::Applies {
+) -> FlipSearch {
+    let offence = outcome.sections[section].offence;
+    let target = if outcome.sections[section].status == Status::Applies {
         Status::DoesNotApply
     } else {
         Status::Applies
     };
     let candidates = candidate_changes(program, domain, case, outcome, section);
-    let mut found: Vec<Flip> = Vec::new();
+    let mut search = FlipSearch {
+        flips: Vec::new(),
+        complete: true,
+        evaluated: 0,
+    };
     for size in 1..=MAX_CHANGES {
-        for combination in combinations(candidates.len(), size) {
-            if found.len() >= MAX_FLIPS {
-                return found;
+        for combination in DistinctFactCombinations::new(&candidates, size) {
+            if search.flips.len() >= MAX_FLIPS {
+                return search;
             }
             let changes: Vec<&Change> = combination.iter().map(|&i| &candidates[i]).collect();
-            let facts: Vec<FactId> = changes.iter().map(|c| c.fact).collect();
-            let distinct = facts
-                .iter()
-                .enumerate()
-                .all(|(i, f)| !facts[..i].contains(f));
-            let minimal = !found
-                .iter()
-                .any(|flip| flip.changes.iter().all(|c| changes.contains(&c)));
-            if !distinct || !minimal {
+            if contains_a_flip(&search.flips, &changes) {
                 continue;
             }
+            if search.evaluated == MAX_EVALUATIONS {
+                search.complete = false;
+                return search;
+            }
+            search.evaluated += 1;
             let values: Vec<(FactId, Value)> =
                 changes.iter().map(|c| (c.fact, c.to.clone())).collect();
-            let changed = with_values(case, &values);
-            if section_status(program, &changed, today, outcome.sections[section].offence) == target
-            {
-                found.push(Flip {
+            if section_status(program, &with_values(case, &values), today, offence) == target {
+                search.flips.push(Flip {
                     to: target,
                     changes: changes.into_iter().cloned().collect(),
                 });
             }
         }
     }
+    search
+}
+
+/// Whether a change set includes every change of a flip already found, so it is not minimal.
+fn contains_a_flip(found: &[Flip], changes: &[&Change]) -> bool {
     found
+        .iter()
+        .any(|flip| flip.changes.iter().all(|c| changes.contains(&c)))
 }
 
 /// Every single-fact change worth trying: each representative value of each input fact the
@@ -187,29 +210,72 @@ pub fn with_values(case: &Case, values: &[(FactId, Value)]) -> Case {
     changed
 }
 
-/// Index combinations of `size` out of `n`, in lexicographic order.
-fn combinations(n: usize, size: usize) -> Vec<Vec<usize>> {
-    let mut all = Vec::new();
-    let mut current = Vec::with_capacity(size);
-    fn walk(
-        start: usize,
-        n: usize,
-        size: usize,
-        current: &mut Vec<usize>,
-        all: &mut Vec<Vec<usize>>,
-    ) {
-        if current.len() == size {
-            all.push(current.clone());
-            return;
+/// Index combinations of `size` candidates that change `size` different facts, in
+/// lexicographic order, produced one at a time: the number of combinations grows with the
+/// cube of the candidates, so they are never held in memory together. Candidates must be
+/// grouped by fact (as [`candidate_changes`] gives them).
+struct DistinctFactCombinations {
+    /// For each candidate, the index of the first candidate of the next fact.
+    next_fact: Vec<usize>,
+    /// The combination to yield next, or `None` when all have been yielded.
+    current: Option<Vec<usize>>,
+}
+
+impl DistinctFactCombinations {
+    fn new(candidates: &[Change], size: usize) -> Self {
+        // Filled from the end, so one fact with many candidates costs no more than many facts.
+        let mut next_fact = vec![candidates.len(); candidates.len()];
+        for i in (0..candidates.len().saturating_sub(1)).rev() {
+            next_fact[i] = if candidates[i + 1].fact == candidates[i].fact {
+                next_fact[i + 1]
+            } else {
+                i + 1
+            };
         }
-        for i in start..n {
-            current.push(i);
-            walk(i + 1, n, size, current, all);
-            current.pop();
+        let mut combinations = DistinctFactCombinations {
+            next_fact,
+            current: None,
+        };
+        if size > 0 {
+            let mut first = vec![0; size];
+            if combinations.fill_after(&mut first, 0) {
+                combinations.current = Some(first);
+            }
         }
+        combinations
     }
-    walk(0, n, size, &mut current, &mut all);
-    all
+
+    /// Sets every position after `fixed` to the earliest candidate of a later fact than the
+    /// position before it; `false` if the candidates run out.
+    fn fill_after(&self, indices: &mut [usize], fixed: usize) -> bool {
+        let n = self.next_fact.len();
+        if indices[fixed] >= n {
+            return false;
+        }
+        for position in fixed + 1..indices.len() {
+            indices[position] = self.next_fact[indices[position - 1]];
+            if indices[position] >= n {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+impl Iterator for DistinctFactCombinations {
+    type Item = Vec<usize>;
+
+    fn next(&mut self) -> Option<Vec<usize>> {
+        let current = self.current.take()?;
+        let mut following = current.clone();
+        // Advance the rightmost position that still leaves room for the positions after it.
+        self.current = (0..following.len()).rev().find_map(|position| {
+            following[position] += 1;
+            self.fill_after(&mut following, position)
+                .then(|| following.clone())
+        });
+        Some(current)
+    }
 }
 
 /// The facts an expression reads directly (not through derived facts).
@@ -231,11 +297,50 @@ pub fn direct_facts(expr: &Expr, found: &mut Vec<FactId>) {
 
 #[cfg(test)]
 mod tests {
-    use super::combinations;
+    use super::{Change, DistinctFactCombinations};
+    use crate::model::Value;
+
+    fn candidates(facts: &[usize]) -> Vec<Change> {
+        facts
+            .iter()
+            .map(|&fact| Change {
+                fact,
+                to: Value::Bool(true),
+                description: String::new(),
+            })
+            .collect()
+    }
 
     #[test]
     fn combinations_are_complete_and_ordered() {
-        assert_eq!(combinations(3, 2), [[0, 1], [0, 2], [1, 2]]);
-        assert_eq!(combinations(2, 3).len(), 0);
+        let all: Vec<Vec<usize>> =
+            DistinctFactCombinations::new(&candidates(&[0, 1, 2]), 2).collect();
+        assert_eq!(all, [[0, 1], [0, 2], [1, 2]]);
+        assert_eq!(
+            DistinctFactCombinations::new(&candidates(&[0, 1]), 3).count(),
+            0
+        );
+    }
+
+    #[test]
+    fn combinations_never_change_one_fact_twice() {
+        let all: Vec<Vec<usize>> =
+            DistinctFactCombinations::new(&candidates(&[0, 0, 1, 2, 2]), 2).collect();
+        assert_eq!(
+            all,
+            [
+                [0, 2],
+                [0, 3],
+                [0, 4],
+                [1, 2],
+                [1, 3],
+                [1, 4],
+                [2, 3],
+                [2, 4]
+            ]
+        );
+        let triples: Vec<Vec<usize>> =
+            DistinctFactCombinations::new(&candidates(&[0, 0, 1, 2, 2]), 3).collect();
+        assert_eq!(triples, [[0, 2, 3], [0, 2, 4], [1, 2, 3], [1, 2, 4]]);
     }
 }

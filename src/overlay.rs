@@ -156,6 +156,41 @@ pub fn apply(
     }
 }
 
+/// Overlay-only declarations (an `amendment` header, `amend`, `insert`, `repeal`) in the law's
+/// own rule files, where nothing would apply them. Errors carry the index of the rule file.
+pub fn misplaced(base: &[RuleFile]) -> Vec<(usize, OverlayError)> {
+    let mut errors = Vec::new();
+    for (index, file) in base.iter().enumerate() {
+        for declaration in &file.declarations {
+            let (what, span) = match declaration {
+                Declaration::Amendment(header) => ("an `amendment` header", header.key.span),
+                Declaration::Change(change) => {
+                    let word = match change.action.value {
+                        Action::Amend => "`amend`",
+                        Action::Insert => "`insert`",
+                        Action::Repeal => "`repeal`",
+                    };
+                    (word, change.action.span)
+                }
+                _ => continue,
+            };
+            errors.push((
+                index,
+                OverlayError::Invalid {
+                    message: format!(
+                        "{what} belongs in an amendment overlay, not in the law's rules"
+                    ),
+                    span,
+                    help: Some(
+                        "move it to an overlay file and apply it with `--amend FILE`".into(),
+                    ),
+                },
+            ));
+        }
+    }
+    errors
+}
+
 fn apply_one(
     book: &mut StatuteBook,
     base: &mut [RuleFile],
@@ -303,7 +338,11 @@ fn amend(
                 element.validity = context.since(element.name.span);
                 elements.push(element);
             }
-            Change::RemoveElement(name) => end_elements(book, base, id, &name.value, context),
+            Change::RemoveElement(name) => {
+                if !end_elements(book, base, id, &name.value, context) {
+                    errors.push(no_such_element(base, id, name));
+                }
+            }
             Change::Court(name) => {
                 let court = lookup(name, &Court::ALL, Court::id, "court", errors);
                 if let Some(court) = court {
@@ -337,6 +376,15 @@ fn amend(
                 }
             }
         }
+    }
+    if elements.is_empty() && !keeps_an_element(book, base, id, context) {
+        errors.push(OverlayError::Invalid {
+            message: format!("the amendment removes every element of `{id}`"),
+            span: change.section.span,
+            help: Some(
+                "an offence with no elements would apply on no facts at all: keep or add an element, or `repeal` the section".into(),
+            ),
+        });
     }
     if !elements.is_empty() {
         additions.push(Declaration::Extend(ExtendDecl {
@@ -412,14 +460,16 @@ fn split_versions(
 }
 
 /// Ends every element of this name from the effective day: ones that start later are dropped,
-/// ones that run across the day stop there.
+/// ones that run across the day stop there. `false` if the section's offence rule has no
+/// element of this name.
 fn end_elements(
     book: &StatuteBook,
     base: &mut [RuleFile],
     section: &str,
     name: &str,
     context: &Context<'_>,
-) {
+) -> bool {
+    let mut found = false;
     let day = context.effective;
     let starts = |v: &Validity| {
         v.since
@@ -435,6 +485,7 @@ fn end_elements(
             if offence.section.value != section {
                 continue;
             }
+            found |= offence.elements.iter().any(|e| e.name.value == name);
             offence
                 .elements
                 .retain(|e| e.name.value != name || starts(&e.validity).is_none_or(|s| s < day));
@@ -451,6 +502,62 @@ fn end_elements(
                 }
             }
         }
+    }
+    found
+}
+
+/// The section's offence rules in the base rules.
+fn offence_rules<'a>(
+    base: &'a [RuleFile],
+    section: &'a str,
+) -> impl Iterator<Item = &'a crate::syntax::ast::OffenceDecl> {
+    base.iter()
+        .flat_map(|file| &file.declarations)
+        .filter_map(move |declaration| match declaration {
+            Declaration::Offence(offence) if offence.section.value == section => Some(offence),
+            _ => None,
+        })
+}
+
+/// Whether the offence still has an element from the effective day on (a variant always does:
+/// it keeps its base's elements). A section with no offence rule has no elements to lose.
+fn keeps_an_element(
+    book: &StatuteBook,
+    base: &[RuleFile],
+    section: &str,
+    context: &Context<'_>,
+) -> bool {
+    let in_force_after = |validity: &Validity| {
+        validity.until.as_ref().is_none_or(|until| {
+            until.value != context.key
+                && book
+                    .dates
+                    .get(&until.value)
+                    .is_none_or(|k| k.earliest() > context.effective)
+        })
+    };
+    let mut rules = offence_rules(base, section).peekable();
+    rules.peek().is_none()
+        || rules.any(|offence| {
+            offence.base.is_some() || offence.elements.iter().any(|e| in_force_after(&e.validity))
+        })
+}
+
+/// An element to remove that the section's offence rule does not have.
+fn no_such_element(base: &[RuleFile], section: &str, name: &Name) -> OverlayError {
+    let names: Vec<&str> = offence_rules(base, section)
+        .flat_map(|offence| &offence.elements)
+        .map(|e| e.name.value.as_str())
+        .collect();
+    let listed = if names.is_empty() {
+        format!("`{section}` has no offence rule with elements")
+    } else {
+        suggestion_help(&name.value, names.iter().copied())
+    };
+    OverlayError::Invalid {
+        message: format!("`{section}` has no element `{}` to remove", name.value),
+        span: name.span,
+        help: Some(listed),
     }
 }
 
@@ -546,16 +653,12 @@ fn insert(
         (false, false, false, Vec::new());
     for item in &change.changes {
         match &item.value {
-            Change::Kind(kind) => match kind.value.as_str() {
-                "offence" => section.kind = SectionKind::Offence,
-                "procedure" => section.kind = SectionKind::Procedure,
-                "protection" => section.kind = SectionKind::Protection,
-                other => errors.push(OverlayError::Invalid {
-                    message: format!("unknown kind `{other}`"),
-                    span: kind.span,
-                    help: Some("use `offence`, `procedure` or `protection`".into()),
-                }),
-            },
+            Change::Kind(name) => {
+                if let Some(kind) = lookup(name, &SectionKind::ALL, SectionKind::id, "kind", errors)
+                {
+                    section.kind = kind;
+                }
+            }
             Change::Summary(summary) => section.summary.clone_from(summary),
             Change::Punishment(spec) => match punishment(spec, item.span) {
                 Ok(p) => {
@@ -706,27 +809,23 @@ fn punishment(spec: &PunishmentSpec, span: Span) -> Result<Punishment, OverlayEr
     let combine = spec
         .combine
         .as_ref()
-        .map(|name| match name.value.as_str() {
-            "or" => Ok(Combine::Or),
-            "or_both" => Ok(Combine::OrBoth),
-            "and" => Ok(Combine::And),
-            "and_liable" => Ok(Combine::AndLiable),
-            other => Err(bad(format!(
-                "unknown combine `{other}`: use or, or_both, and, and_liable"
-            ))),
-        })
+        .map(|name| find_id(name, &Combine::ALL, Combine::id, "combine"))
         .transpose()?;
-    if imprisonment.is_some() && fine.is_some() && combine.is_none() {
-        return Err(bad(
-            "a punishment with imprisonment and a fine needs `combine`".into(),
-        ));
-    }
-    Ok(Punishment {
+    let punishment = Punishment {
         imprisonment,
         death: spec.death,
         fine,
         combine,
-    })
+    };
+    match punishment.problem() {
+        // The same check, and the same words, as a statute file's punishment.
+        Some(problem) => Err(OverlayError::Invalid {
+            message: format!("the punishment {problem}"),
+            span,
+            help: Some("see the Punishment part of statutes/README.md".into()),
+        }),
+        None => Ok(punishment),
+    }
 }
 
 fn lookup<T: Copy>(
@@ -736,18 +835,29 @@ fn lookup<T: Copy>(
     what: &str,
     errors: &mut Vec<OverlayError>,
 ) -> Option<T> {
-    let found = all.iter().copied().find(|item| id(*item) == name.value);
-    if found.is_none() {
-        errors.push(OverlayError::Invalid {
+    find_id(name, all, id, what)
+        .map_err(|error| errors.push(error))
+        .ok()
+}
+
+/// The item of a closed list (courts, agencies, kinds, combine modes) that `name` names.
+fn find_id<T: Copy>(
+    name: &Name,
+    all: &[T],
+    id: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, OverlayError> {
+    all.iter()
+        .copied()
+        .find(|item| id(*item) == name.value)
+        .ok_or_else(|| OverlayError::Invalid {
             message: format!("unknown {what} `{}`", name.value),
             span: name.span,
             help: Some(suggestion_help(
                 &name.value,
                 all.iter().map(|item| id(*item)),
             )),
-        });
-    }
-    found
+        })
 }
 
 fn unknown(book: &StatuteBook, name: &Name) -> OverlayError {

@@ -232,3 +232,12 @@ fn hard_links(metadata: &std::fs::Metadata) -> u64 {
 fn hard_links(_: &std::fs::Metadata) -> u64 {
     1
 }
+/// The text with a leading UTF-8 byte-order mark (which some Windows editors write) turned
+/// into spaces of the same length: the TOML, JSON and rule parsers all skip spaces, and every
+/// span still points at the same bytes of the file.
+pub fn blank_bom(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}

@@ -144,7 +144,7 @@ fn every_flip_flips() {
                 .iter()
                 .position(|s| s.section == id)
                 .unwrap();
-            for flip in flips(&program, &domain, &case, &outcome, index, today()) {
+            for flip in flips(&program, &domain, &case, &outcome, index, today()).flips {
                 let values: Vec<_> = flip
                     .changes
                     .iter()

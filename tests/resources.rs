@@ -111,6 +111,37 @@ impl Scratch {
         }
         #[cfg(unix)]
         std::os::unix::fs::symlink("/dev/zero", law.join("rules/zero.rules")).unwrap();
+        // A law with 50,000 unused derived facts, and one with a chain of 40,000.
+        for (name, derive) in [
+            (
+                "wide",
+                (|i: usize| format!("derive victim.w{i} = victim.age < 18\n    cite \"a test\"\n"))
+                    as fn(usize) -> String,
+            ),
+            ("chain", |i: usize| {
+                let before = if i == 0 {
+                    "victim.age < 18".to_owned()
+                } else {
+                    format!("victim.c{}", i - 1)
+                };
+                format!("derive victim.c{i} = {before}\n    cite \"a test\"\n")
+            }),
+        ] {
+            let copy = path(name);
+            fs::create_dir_all(copy.join("rules")).unwrap();
+            fs::create_dir_all(copy.join("statutes")).unwrap();
+            for folder in ["statutes", "rules"] {
+                for entry in fs::read_dir(root().join(folder)).unwrap() {
+                    let file = entry.unwrap().path();
+                    if file.is_file() {
+                        fs::copy(&file, copy.join(folder).join(file.file_name().unwrap())).unwrap();
+                    }
+                }
+            }
+            let count = if name == "wide" { 50_000 } else { 40_000 };
+            let text: String = (0..count).map(derive).collect();
+            fs::write(copy.join("rules/extra.rules"), text).unwrap();
+        }
         scratch
     }
 
@@ -167,6 +198,26 @@ fn every_command_ends_under_memory_and_time_caps() {
     for args in &bad {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         assert_ends(&args, None, 2);
+    }
+    for law in ["wide", "chain"] {
+        assert_ends(&["--law", &s.arg(law), "check"], None, 2);
+        assert_ends(
+            &[
+                "--law",
+                &s.arg(law),
+                "eval",
+                "examples/larkana-girl-sold.toml",
+            ],
+            None,
+            2,
+        );
+    }
+    for section in ["ptpa-2018/3", "ppc/371-A", "eo-1979/22"] {
+        assert_ends(
+            &["explain", &s.arg("empty.toml"), "--flip", section],
+            None,
+            0,
+        );
     }
     assert_ends(&["eval", &s.arg("loops")], None, 0);
     assert_ends(&["test", &s.arg("loops")], None, 0);

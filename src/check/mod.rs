@@ -2,6 +2,7 @@
 //! derived facts have an order, and the result is a [`Program`]. All errors are collected.
 
 mod error;
+mod limits;
 mod order;
 mod types;
 
@@ -9,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use error::CheckError;
+pub use limits::{MAX_DECLARATIONS, MAX_DERIVE_DEPTH, MAX_FACTS, MAX_INDICATORS, MAX_OFFENCES};
 
 use crate::diagnostic::suggestion_help;
 use crate::model::{
@@ -28,6 +30,10 @@ pub fn check(
     files: &RuleFiles<'_>,
     book: StatuteBook,
 ) -> Result<Program, Vec<(usize, CheckError)>> {
+    let over = limits::over_limits(files);
+    if !over.is_empty() {
+        return Err(over);
+    }
     let mut checker = Checker {
         book,
         facts: Vec::new(),
@@ -181,6 +187,8 @@ impl Checker {
             self.errors.push((file, error));
         }
         let mut checked_order = Vec::new();
+        // How many derived facts each fact is derived through (0 for a declared fact).
+        let mut depths = vec![0usize; self.facts.len()];
         for id in order {
             let (_, decl, file) = derived
                 .iter()
@@ -195,6 +203,10 @@ impl Checker {
             .resolve(&decl.expr, &mut errors);
             self.report(*file, errors);
             let Some((expr, ty)) = resolved else { continue };
+            depths[id] = derive_depth(&expr, &depths);
+            if depths[id] == MAX_DERIVE_DEPTH + 1 {
+                self.report(*file, vec![deep_derivation(&decl.name)]);
+            }
             let inputs = inputs_of(&expr, &self.fact_inputs());
             self.facts[id] = Some(Fact {
                 name: decl.name.value.clone(),
@@ -581,9 +593,17 @@ impl Checker {
                     |k| k.id(),
                     &mut errors,
                 );
+                let mut listed = std::collections::HashSet::new();
                 for section in &decl.sections {
                     if !drafts.iter().any(|d| d.offence.section == section.value) {
                         errors.push(self.missing_offence(section));
+                    }
+                    if !listed.insert(&section.value) {
+                        errors.push(CheckError::Invalid {
+                            message: format!("`{}` is listed twice in this overlap", section.value),
+                            span: section.span,
+                            help: Some("list each section of an overlap once".into()),
+                        });
                     }
                 }
                 if decl.sections.len() < 2 {
@@ -675,8 +695,19 @@ impl Checker {
                     continue;
                 };
                 let mut errors = Vec::new();
-                if !self.book.sections.contains_key(&decl.section.value) {
-                    errors.push(self.missing_offence(&decl.section));
+                match self.book.sections.get(&decl.section.value) {
+                    None => errors.push(self.missing_offence(&decl.section)),
+                    Some(section) if section.kind == SectionKind::Offence => {
+                        errors.push(CheckError::Invalid {
+                            message: format!(
+                                "section `{}` is an offence, not a protection",
+                                decl.section.value
+                            ),
+                            span: decl.section.span,
+                            help: Some("`protect` names a section of kind `protection` or `procedure` that protects the victims of the offences after `for`".into()),
+                        });
+                    }
+                    Some(_) => {}
                 }
                 let victim_of: Vec<usize> = decl
                     .victim_of
@@ -866,6 +897,34 @@ impl Checker {
                 .push((0, CheckError::RequiredFact { name, ty: ty_name }));
         }
         id
+    }
+}
+
+/// One more than the deepest derived fact an expression reads.
+fn derive_depth(expr: &crate::model::Expr, depths: &[usize]) -> usize {
+    use crate::model::Expr;
+    match expr {
+        Expr::Const(_) => 1,
+        Expr::Fact(f) | Expr::SetAny(f, _) | Expr::SetAll(f, _) | Expr::EnumIn(f, _) => {
+            depths[*f] + 1
+        }
+        Expr::Not(operand) => derive_depth(operand, depths),
+        Expr::And(l, r) | Expr::Or(l, r) | Expr::Compare(_, l, r) => {
+            derive_depth(l, depths).max(derive_depth(r, depths))
+        }
+    }
+}
+
+fn deep_derivation(name: &ast::Name) -> CheckError {
+    CheckError::Invalid {
+        message: format!(
+            "`{}` makes a chain of more than {MAX_DERIVE_DEPTH} derived facts, each built on the one before",
+            name.value
+        ),
+        span: name.span,
+        help: Some(format!(
+            "derive it from fewer steps: at most {MAX_DERIVE_DEPTH} derived facts may build on one another"
+        )),
     }
 }
 

@@ -22,6 +22,14 @@ impl FactError {
     }
 }
 
+/// A number as written, or what it is when it cannot be held at all.
+fn written_number(value: Option<i64>) -> String {
+    value.map_or_else(
+        || "a number too large to read (beyond 64 bits)".to_owned(),
+        |value| value.to_string(),
+    )
+}
+
 /// A problem in a case file.
 #[derive(Debug, Error, Diagnostic)]
 pub enum FactError {
@@ -112,13 +120,13 @@ pub enum FactError {
     },
 
     /// A number outside the fact's range.
-    #[error("`{name}` must be between {min} and {max}, found {value}")]
+    #[error("`{name}` must be between {min} and {max}, found {}", written_number(*value))]
     #[diagnostic(code(facts::out_of_range))]
     OutOfRange {
         /// The dotted name.
         name: String,
-        /// What was written.
-        value: i64,
+        /// What was written; `None` when it is too large for 64 bits.
+        value: Option<i64>,
         /// Least allowed.
         min: i64,
         /// Greatest allowed.

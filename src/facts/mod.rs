@@ -6,7 +6,7 @@ mod error;
 mod line;
 mod tree;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -119,6 +119,7 @@ fn read(
     program: &Program,
     batch: bool,
 ) -> (Option<CaseId>, Result<Case, Vec<FactError>>) {
+    let text = &crate::source::blank_bom(text);
     let root = match format {
         Format::Toml => tree::from_toml(text),
         Format::Json => tree::from_json(text),
@@ -192,6 +193,16 @@ impl Reader<'_> {
             match (self.program.fact(&name), &node.kind) {
                 (Some(id), _) => self.fact(id, &name, key.span, node),
                 (None, NodeKind::Table(inner)) if self.is_group(&name) => self.table(&name, inner),
+                // A `null` group says what an absent one says: every fact in it is unknown.
+                (None, NodeKind::Null) if self.is_group(&name) => {}
+                (None, other) if self.is_group(&name) => self.errors.push(FactError::WrongType {
+                    found: other.describe(),
+                    name,
+                    expected: "a table of facts (or null)".to_owned(),
+                    span: node.span,
+                    help: "a group of facts is a table, `null` when all of them are unknown"
+                        .to_owned(),
+                }),
                 (None, _) => self.errors.push(FactError::UnknownFact {
                     help: self.suggest_fact(&name),
                     name,
@@ -299,6 +310,17 @@ impl Reader<'_> {
         match &node.kind {
             NodeKind::String(text) => Some(CaseId::Text(text.clone())),
             NodeKind::Integer(Some(number)) => Some(CaseId::Number(*number)),
+            NodeKind::Integer(None) => {
+                self.errors.push(FactError::OutOfRange {
+                    name: BATCH_ID.to_owned(),
+                    value: None,
+                    min: i64::MIN,
+                    max: i64::MAX,
+                    span: node.span,
+                    help: "give a longer identifier as a string".to_owned(),
+                });
+                None
+            }
             other => {
                 self.errors.push(FactError::WrongType {
                     name: BATCH_ID.to_owned(),
@@ -394,7 +416,39 @@ impl Reader<'_> {
                 }
             }
         }
+        self.statuses_listed_once(entries);
         Some(expect)
+    }
+
+    /// A section listed under two statuses (`applies` and `does_not_apply`) is an expectation
+    /// no outcome can meet: bad input, not a failed test.
+    fn statuses_listed_once(&mut self, entries: &[(Spanned<String>, Node)]) {
+        let mut first: HashMap<&str, &str> = HashMap::new();
+        for (key, value) in entries {
+            let status = key.value.as_str();
+            if !["applies", "may_apply", "does_not_apply"].contains(&status) {
+                continue;
+            }
+            let NodeKind::Array(items) = &value.kind else {
+                continue;
+            };
+            for item in items {
+                let NodeKind::String(id) = &item.kind else {
+                    continue;
+                };
+                match first.get(id.as_str()) {
+                    Some(&earlier) if earlier != status => self.expect_error(
+                        &format!("`{id}` is listed under both `{earlier}` and `{status}`"),
+                        item.span,
+                        Some(format!("list `{id}` under one status only")),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        first.insert(id, status);
+                    }
+                }
+            }
+        }
     }
 
     /// `overlaps = [{ kind = "duplicate_offence", sections = ["ptpa-2018/3", "ppc/371-A"] }]`
@@ -535,7 +589,7 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
         }
         (Type::Int { min, max }, NodeKind::Integer(value)) => Err(vec![FactError::OutOfRange {
             name: name.to_owned(),
-            value: value.unwrap_or(i64::MAX),
+            value: *value,
             min: *min,
             max: *max,
             span: node.span,

@@ -119,7 +119,7 @@ pub fn render(report: &DiffReport, style: Style) -> String {
                 })
                 .collect();
             table.add_row(vec![
-                format!("{} ({})", case.file, case.date),
+                format!("{} ({})", style.case_text(&case.file), case.date),
                 lines(style, &changes),
             ]);
         }

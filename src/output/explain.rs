@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
+use super::table::Style;
 use crate::eval::{SectionOutcome, Status};
-use crate::explain::{Flip, direct_facts};
+use crate::explain::{FlipSearch, direct_facts};
 use crate::model::{FactId, Program};
 use crate::source::SourceFile;
 
@@ -34,6 +35,8 @@ pub struct Explanation {
     pub overlaps: Vec<OverlapReport>,
     /// With `--flip`: the smallest changes that flip the section.
     pub flips: Vec<FlipTrace>,
+    /// With `--flip`: how far the search went.
+    pub flip_search: Option<FlipSearchTrace>,
 }
 
 /// How one section was decided.
@@ -136,6 +139,36 @@ pub struct FlipTrace {
     pub changes: Vec<String>,
 }
 
+/// How far the search for flips went: it is bounded, so a sparse case may stop it early.
+#[derive(Debug, Serialize)]
+pub struct FlipSearchTrace {
+    /// Section id.
+    pub section: String,
+    /// `false` when the search stopped early: smaller or other flips may exist.
+    pub complete: bool,
+    /// How many candidate change sets were evaluated.
+    pub evaluated: usize,
+}
+
+impl FlipSearchTrace {
+    /// The search's result in words, for the terminal, Markdown and HTML alike.
+    pub fn summary(&self, found: usize) -> String {
+        if !self.complete {
+            format!(
+                "the search stopped after {} candidate changes; smaller or other flips may exist",
+                self.evaluated
+            )
+        } else if found == 0 {
+            format!(
+                "no change to up to three facts flips {} ({} candidate changes tried)",
+                self.section, self.evaluated
+            )
+        } else {
+            format!("smallest first, after {} candidate changes", self.evaluated)
+        }
+    }
+}
+
 /// Everything `explain` needs beyond the evaluated case.
 pub struct ExplainInput<'a> {
     /// The evaluated case.
@@ -144,8 +177,8 @@ pub struct ExplainInput<'a> {
     pub sections: &'a [String],
     /// Deciding facts per section index (`may_apply` sections only).
     pub deciding: Vec<(usize, Vec<FactId>)>,
-    /// With `--flip`: the section and its flips.
-    pub flips: Option<(usize, Vec<Flip>)>,
+    /// With `--flip`: the section and the search for its flips.
+    pub flips: Option<(usize, FlipSearch)>,
 }
 
 /// Builds the explanation.
@@ -216,9 +249,10 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let flips = input
         .flips
         .as_ref()
-        .map_or_else(Vec::new, |(index, flips)| {
+        .map_or_else(Vec::new, |(index, search)| {
             let section = &outcome.sections[*index];
-            flips
+            search
+                .flips
                 .iter()
                 .map(|flip| FlipTrace {
                     section: section.section.clone(),
@@ -228,6 +262,11 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
                 })
                 .collect()
         });
+    let flip_search = input.flips.as_ref().map(|(index, search)| FlipSearchTrace {
+        section: outcome.sections[*index].section.clone(),
+        complete: search.complete,
+        evaluated: search.evaluated,
+    });
     Explanation {
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
@@ -238,6 +277,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         case_jurisdiction,
         overlaps: report.overlaps,
         flips,
+        flip_search,
     }
 }
 
@@ -407,8 +447,16 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         };
         out.push_str(&format!("{indent}{text}\n"));
     };
+    let style = if markdown {
+        Style::Markdown
+    } else {
+        Style::Terminal
+    };
     if markdown {
-        out.push_str(&format!("# Explanation: {}\n\n", explanation.file));
+        out.push_str(&format!(
+            "# Explanation: {}\n\n",
+            style.case_text(&explanation.file)
+        ));
     } else {
         out.push_str(&format!("{}\n", explanation.file));
     }
@@ -438,12 +486,12 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 ),
             );
             for fact in &element.facts {
-                fact_lines(&mut out, &line, 2, fact);
+                fact_lines(&mut out, &line, style, 2, fact);
             }
             if let Some(waiver) = &element.waived_by {
                 line(&mut out, 2, &format!("waived: {}", waiver.cite));
                 for fact in &waiver.facts {
-                    fact_lines(&mut out, &line, 3, fact);
+                    fact_lines(&mut out, &line, style, 3, fact);
                 }
             }
         }
@@ -503,7 +551,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         }
         out.push('\n');
     }
-    if !explanation.flips.is_empty() {
+    if let Some(search) = &explanation.flip_search {
         title(&mut out, "Smallest changes that flip the answer");
         for flip in &explanation.flips {
             line(
@@ -517,6 +565,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 ),
             );
         }
+        line(&mut out, 1, &search.summary(explanation.flips.len()));
         out.push('\n');
     }
     out
@@ -533,18 +582,19 @@ fn flip_verb(to: &str) -> &'static str {
 fn fact_lines(
     out: &mut String,
     line: &impl Fn(&mut String, usize, &str),
+    style: Style,
     depth: usize,
     fact: &FactTrace,
 ) {
     let at = fact
         .given_at
         .as_deref()
-        .map(|at| format!("  ({at})"))
+        .map(|at| format!("  ({})", style.case_text(at)))
         .unwrap_or_default();
     let value = if fact.value.is_null() {
         "unknown".to_owned()
     } else {
-        fact.value.to_string()
+        style.case_text(&fact.value.to_string()).into_owned()
     };
     match &fact.derived {
         Some(derived) => {
@@ -554,7 +604,7 @@ fn fact_lines(
                 &format!("{} = {value}: {}", fact.fact, derived.cite),
             );
             for from in &derived.from {
-                fact_lines(out, line, depth + 1, from);
+                fact_lines(out, line, style, depth + 1, from);
             }
         }
         None => line(out, depth, &format!("{} = {value}{at}", fact.fact)),

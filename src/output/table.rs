@@ -1,6 +1,8 @@
 //! Human-readable reports: comfy-table tables for a terminal (100 columns), or the same
 //! content as Markdown for handouts. Reads the JSON wire structs, so both say the same thing.
 
+use std::borrow::Cow;
+
 use comfy_table::{ContentArrangement, Table, presets};
 
 use super::json::{
@@ -16,6 +18,64 @@ pub enum Style {
     Markdown,
 }
 
+impl Style {
+    /// Text the case supplies (its title, file name, a text fact), made literal in Markdown so
+    /// a title cannot start a heading, a list or a table, or carry raw HTML into a handout.
+    pub fn case_text(self, text: &str) -> Cow<'_, str> {
+        match self {
+            Style::Terminal => Cow::Borrowed(text),
+            Style::Markdown => Cow::Owned(markdown_escape(text)),
+        }
+    }
+}
+
+/// Text as literal Markdown: HTML's special characters become entities (as the HTML renderer
+/// writes them), Markdown's inline punctuation is backslash-escaped, a leading list or heading
+/// marker too, and line breaks become spaces, so the text stays inside the line, heading or
+/// table cell it is put in.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let marker = leading_marker(text);
+    let mut previous = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        // `rahim_yar_khan` stays as it is: an underscore inside a word never emphasises.
+        let inside_word = [previous, next]
+            .iter()
+            .all(|c| c.is_some_and(char::is_alphanumeric));
+        previous = Some(c);
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '_' if inside_word => out.push(c),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if Some(at) == marker => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where a list marker (`-`, `+`, `1.`, `1)`) or setext underline (`=`) would sit if the text
+/// began a line.
+fn leading_marker(text: &str) -> Option<usize> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    match text.as_bytes().get(digits)? {
+        b'.' | b')' if digits > 0 => Some(digits),
+        b'-' | b'+' | b'=' if digits == 0 => Some(0),
+        _ => None,
+    }
+}
+
 const WIDTH: u16 = 100;
 
 /// Renders one case.
@@ -23,7 +83,7 @@ pub fn render(report: &CaseReport, style: Style) -> String {
     let mut out = String::new();
     let heading = |out: &mut String, level: usize, text: &str| heading(out, style, level, text);
     let title = report.case.title.as_deref().unwrap_or("Untitled case");
-    heading(&mut out, 1, title);
+    heading(&mut out, 1, &style.case_text(title));
     let date_line = match report.case.date_source {
         "today" => format!(
             "Law in force today, {} (the case gives no date)",
@@ -31,7 +91,11 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         ),
         _ => format!("Law in force on {}", report.case.date),
     };
-    out.push_str(&format!("{} · {}\n", report.case.file, date_line));
+    out.push_str(&format!(
+        "{} · {}\n",
+        style.case_text(&report.case.file),
+        date_line
+    ));
     out.push_str(&format!(
         "tipnav {} · law {}\n",
         report.tipnav, report.law.digest
@@ -80,7 +144,7 @@ pub fn render(report: &CaseReport, style: Style) -> String {
             .jurisdiction
             .venues
             .iter()
-            .map(|v| format!("{} ({})", v.place, v.fact))
+            .map(|v| format!("{} ({})", style.case_text(&v.place), v.fact))
             .collect();
         let reason = &report.jurisdiction.venues[0].reason;
         out.push_str(&format!(

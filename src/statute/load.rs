@@ -37,15 +37,15 @@ pub fn load(files: &[SourceFile]) -> Result<StatuteBook, Vec<(usize, StatuteErro
     let raw: Vec<(usize, RawFile)> = files
         .iter()
         .enumerate()
-        .filter_map(
-            |(index, file)| match toml::from_str::<RawFile>(&file.text) {
+        .filter_map(|(index, file)| {
+            match toml::from_str::<RawFile>(&crate::source::blank_bom(&file.text)) {
                 Ok(raw) => Some((index, raw)),
                 Err(error) => {
                     errors.push((index, schema_error(&error)));
                     None
                 }
-            },
-        )
+            }
+        })
         .collect();
     let mut book = StatuteBook::default();
     for (file, raw) in &raw {
@@ -433,20 +433,13 @@ fn build_punishment(
         min: fine.min,
         max: fine.max,
     });
-    let problem = match (&imprisonment, &fine, raw.combine) {
-        (Some(_), Some(_), None) => Some("has imprisonment and a fine but no `combine`"),
-        (None, _, Some(_)) | (_, None, Some(_)) => {
-            Some("has `combine` without both imprisonment and a fine")
-        }
-        (None, None, _) if !raw.death => Some("states no sentence"),
-        _ => None,
+    let punishment = Punishment {
+        imprisonment,
+        death: raw.death,
+        fine,
+        combine: raw.combine,
     };
-    let reversed_term =
-        imprisonment.is_some_and(|p| matches!((p.min, p.max), (Some(a), Some(b)) if a > b));
-    let reversed_fine = fine.is_some_and(|f| matches!((f.min, f.max), (Some(a), Some(b)) if a > b));
-    let problem = problem.or(reversed_term.then_some("has a minimum term above its maximum"));
-    let problem = problem.or(reversed_fine.then_some("has a minimum fine above its maximum"));
-    if let Some(problem) = problem {
+    if let Some(problem) = punishment.problem() {
         bad(
             problem,
             span,
@@ -454,12 +447,7 @@ fn build_punishment(
         );
         return None;
     }
-    Some(Punishment {
-        imprisonment,
-        death: raw.death,
-        fine,
-        combine: raw.combine,
-    })
+    Some(punishment)
 }
 
 fn check_date_ref(book: &StatuteBook, key: &TomlSpanned<String>, sink: &mut Sink<'_>) {

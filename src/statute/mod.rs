@@ -278,6 +278,24 @@ pub enum SectionKind {
     Protection,
 }
 
+impl SectionKind {
+    /// Every kind, for lookups by id.
+    pub const ALL: [SectionKind; 3] = [
+        SectionKind::Offence,
+        SectionKind::Procedure,
+        SectionKind::Protection,
+    ];
+
+    /// The id used in statute files and overlays.
+    pub fn id(self) -> &'static str {
+        match self {
+            SectionKind::Offence => "offence",
+            SectionKind::Procedure => "procedure",
+            SectionKind::Protection => "protection",
+        }
+    }
+}
+
 /// One text of a section, in force between two date keys.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Version {

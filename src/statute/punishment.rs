@@ -61,7 +61,39 @@ pub enum Combine {
     AndLiable,
 }
 
+impl Punishment {
+    /// What is wrong with the sentence, if anything (`has a minimum term above its maximum`).
+    /// The one check statute files and amendment overlays share, so neither accepts a
+    /// sentence the other refuses.
+    pub fn problem(&self) -> Option<&'static str> {
+        let reversed_term = self
+            .imprisonment
+            .is_some_and(|p| matches!((p.min, p.max), (Some(a), Some(b)) if a > b));
+        let reversed_fine = self
+            .fine
+            .is_some_and(|f| matches!((f.min, f.max), (Some(a), Some(b)) if a > b));
+        match (&self.imprisonment, &self.fine, self.combine) {
+            (Some(_), Some(_), None) => Some("has imprisonment and a fine but no `combine`"),
+            (None, _, Some(_)) | (_, None, Some(_)) => {
+                Some("has `combine` without both imprisonment and a fine")
+            }
+            (None, None, _) if !self.death => Some("states no sentence"),
+            _ if reversed_term => Some("has a minimum term above its maximum"),
+            _ if reversed_fine => Some("has a minimum fine above its maximum"),
+            _ => None,
+        }
+    }
+}
+
 impl Combine {
+    /// Every way imprisonment and fine combine, for lookups by id.
+    pub const ALL: [Combine; 4] = [
+        Combine::Or,
+        Combine::OrBoth,
+        Combine::And,
+        Combine::AndLiable,
+    ];
+
     /// The id used in data and JSON.
     pub fn id(self) -> &'static str {
         match self {

@@ -46,6 +46,7 @@ pub const MAX_OPERATORS: usize = 256;
 
 /// Parses one rule file. Stops at the first syntax error: later text cannot be trusted.
 pub fn parse(text: &str) -> Result<RuleFile, SyntaxError> {
+    let text = &crate::source::blank_bom(text);
     check_nesting(text)?;
     let mut pairs = RuleParser::parse(Rule::file, text).map_err(syntax_error)?;
     let file = pairs

@@ -168,10 +168,14 @@ fn fact_item(fact: &FactTrace) -> Markup {
 }
 
 fn flips(explanation: &Explanation) -> Markup {
-    if explanation.flips.is_empty() {
+    let Some(search) = &explanation.flip_search else {
         return Markup::default();
+    };
+    let summary = el("p", "muted", text(&search.summary(explanation.flips.len())));
+    if explanation.flips.is_empty() {
+        return summary;
     }
-    table(
+    let found = table(
         "flips",
         &["Section", "Now", "Would be", "If"],
         explanation.flips.iter().map(|f| {
@@ -182,5 +186,6 @@ fn flips(explanation: &Explanation) -> Markup {
                 join(f.changes.iter().map(|c| text(c)), "<br>and "),
             ]
         }),
-    )
+    );
+    concat([found, summary])
 }
