@@ -34,6 +34,8 @@ pub struct Explanation {
     pub overlaps: Vec<OverlapReport>,
     /// With `--flip`: the smallest changes that flip the section.
     pub flips: Vec<FlipTrace>,
+    /// Sections that may apply left out as remote (`--all` explains them too).
+    pub remote: usize,
 }
 
 /// How one section was decided.
@@ -146,6 +148,8 @@ pub struct ExplainInput<'a> {
     pub deciding: Vec<(usize, Vec<FactId>)>,
     /// With `--flip`: the section and its flips.
     pub flips: Option<(usize, Vec<Flip>)>,
+    /// Explain every section that may apply, not only the closest (when no section is named).
+    pub all: bool,
 }
 
 /// Builds the explanation.
@@ -153,13 +157,22 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let evaluated = input.evaluated;
     let outcome = &evaluated.outcome;
     let report = case_report(program, evaluated);
+    let relevance = crate::resolve::relevance(program, outcome);
+    let close = |s: &SectionOutcome| {
+        input.all || relevance[s.offence].is_some_and(|rank| rank <= super::table::CLOSEST_SHOWN)
+    };
     let wanted = |s: &SectionOutcome| {
         if input.sections.is_empty() {
-            s.status != Status::DoesNotApply
+            s.status == Status::Applies || (s.status == Status::MayApply && close(s))
         } else {
             input.sections.contains(&s.section)
         }
     };
+    let remote = outcome
+        .sections
+        .iter()
+        .filter(|s| input.sections.is_empty() && s.status == Status::MayApply && !close(s))
+        .count();
     let law = if outcome.date_assumed {
         format!(
             "the law in force today ({}): the case gives no case.date",
@@ -238,6 +251,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         case_jurisdiction,
         overlaps: report.overlaps,
         flips,
+        remote,
     }
 }
 
@@ -392,11 +406,22 @@ fn position(file: &SourceFile, offset: usize) -> String {
 /// The explanation as an indented tree (terminal) or Markdown.
 pub fn render(explanation: &Explanation, markdown: bool) -> String {
     let mut out = String::new();
+    let width = usize::from(super::width::width());
+    // At a terminal every line is wrapped to the width, continuation lines indented under it.
+    let fit = |indent: &str, text: &str| {
+        if markdown {
+            format!("{indent}{text}\n")
+        } else {
+            let wrapped = super::width::wrap(text, width.saturating_sub(indent.len()), 2);
+            let lines: Vec<String> = wrapped.lines().map(|l| format!("{indent}{l}")).collect();
+            lines.join("\n") + "\n"
+        }
+    };
     let title = |out: &mut String, text: &str| {
         if markdown {
             out.push_str(&format!("## {text}\n\n"));
         } else {
-            out.push_str(&format!("{text}\n"));
+            out.push_str(&fit("", text));
         }
     };
     let line = |out: &mut String, depth: usize, text: &str| {
@@ -405,18 +430,19 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         } else {
             "  ".repeat(depth)
         };
-        out.push_str(&format!("{indent}{text}\n"));
+        out.push_str(&fit(&indent, text));
     };
     if markdown {
         out.push_str(&format!("# Explanation: {}\n\n", explanation.file));
     } else {
-        out.push_str(&format!("{}\n", explanation.file));
+        out.push_str(&fit("", &explanation.file));
     }
-    out.push_str(&format!("Law used: {}\n", explanation.law));
-    out.push_str(&format!(
-        "tipnav {} · law {}\n\n",
-        explanation.tipnav, explanation.digest
+    out.push_str(&fit("", &format!("Law used: {}", explanation.law)));
+    out.push_str(&fit(
+        "",
+        &format!("tipnav {} · law {}", explanation.tipnav, explanation.digest),
     ));
+    out.push('\n');
     for section in &explanation.sections {
         title(
             &mut out,
@@ -461,6 +487,16 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 &format!("decided by {}: {}", fact.fact, fact.question),
             );
         }
+        out.push('\n');
+    }
+    if explanation.remote > 0 {
+        out.push_str(&fit(
+            "",
+            &format!(
+                "{} more remote possibilities: --all",
+                explanation.remote
+            ),
+        ));
         out.push('\n');
     }
     if !explanation.jurisdiction.is_empty() || !explanation.case_jurisdiction.is_empty() {
