@@ -492,10 +492,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     if explanation.remote > 0 {
         out.push_str(&fit(
             "",
-            &format!(
-                "{} more remote possibilities: --all",
-                explanation.remote
-            ),
+            &format!("{} more remote possibilities: --all", explanation.remote),
         ));
         out.push('\n');
     }

@@ -28,7 +28,11 @@ pub(super) fn render(out: &mut String, sheet: &ChargeSheetReport, style: Style) 
         prose(out, style, &trial_sentence(trial));
     }
     if let Some(lead) = &sheet.lead_agency {
-        prose(out, style, &agencies_sentence(lead, &sheet.supporting_agencies));
+        prose(
+            out,
+            style,
+            &agencies_sentence(lead, &sheet.supporting_agencies),
+        );
     }
     if !sheet.protections.is_empty() {
         prose(out, style, &protections_sentence(sheet));
@@ -58,7 +62,11 @@ fn charge_row(charge: &ChargeReport, style: Style) -> Vec<String> {
 
 /// `Court of Session`, or `Magistrate or Court of Session` when a fact leaves it open.
 fn names(named: &[Named]) -> String {
-    named.iter().map(|n| n.name).collect::<Vec<_>>().join(" or ")
+    named
+        .iter()
+        .map(|n| n.name)
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 fn trial_sentence(trial: &TrialReport) -> String {

@@ -33,17 +33,25 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         ),
         _ => format!("Law in force on {}", report.case.date),
     };
-    line(&mut out, style, &format!("{} · {}", report.case.file, date_line));
+    line(
+        &mut out,
+        style,
+        &format!("{} · {}", report.case.file, date_line),
+    );
     line(
         &mut out,
         style,
         &format!("tipnav {} · law {}", report.tipnav, report.law.digest),
     );
     for amendment in &report.law.amendments {
-        line(&mut out, style, &format!(
-            "Amended by {} ({}, from {}): NOT the law as enacted unless its status is `enacted`",
-            amendment.title, amendment.status, amendment.effective
-        ));
+        line(
+            &mut out,
+            style,
+            &format!(
+                "Amended by {} ({}, from {}): NOT the law as enacted unless its status is `enacted`",
+                amendment.title, amendment.status, amendment.effective
+            ),
+        );
     }
     out.push('\n');
     super::sheet::render(&mut out, &report.charge_sheet, style);
@@ -527,7 +535,9 @@ fn cite_list(report: &CaseReport, ids: &[String]) -> String {
 pub(super) fn cite_ids(report: &CaseReport, text: &str) -> String {
     text.split(' ')
         .map(|word| {
-            let core = word.trim_start_matches('(').trim_end_matches([',', ':', ';', ')', '.']);
+            let core = word
+                .trim_start_matches('(')
+                .trim_end_matches([',', ':', ';', ')', '.']);
             let (start, end) = match word.find(core) {
                 Some(start) if !core.is_empty() => (start, start + core.len()),
                 _ => return word.to_owned(),

@@ -28,11 +28,16 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split(' ') {
-            let room = width.saturating_sub(if lines.is_empty() { 0 } else { indent });
-            let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-            if needed > room && !line.is_empty() {
+            // The first line has the whole width; the others lose their indent.
+            let room = |lines: &Vec<String>| {
+                width.saturating_sub(if lines.is_empty() { 0 } else { indent })
+            };
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            if needed > room(&lines) && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
+            let room = room(&lines);
             if !line.is_empty() {
                 line.push(' ');
             }
@@ -49,7 +54,13 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     lines
         .iter()
         .enumerate()
-        .map(|(i, l)| if i == 0 { l.clone() } else { format!("{pad}{l}") })
+        .map(|(i, l)| {
+            if i == 0 {
+                l.clone()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -62,7 +73,10 @@ mod tests {
     fn wrapped_lines_fit_and_keep_every_word() {
         let text = "the sections that apply go to different courts; the Court of Session is the senior forum";
         let wrapped = wrap(text, 30, 2);
-        assert!(wrapped.lines().all(|l| l.chars().count() <= 30), "{wrapped}");
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 30),
+            "{wrapped}"
+        );
         assert_eq!(
             wrapped.split_whitespace().collect::<Vec<_>>(),
             text.split_whitespace().collect::<Vec<_>>()
@@ -71,7 +85,10 @@ mod tests {
 
     #[test]
     fn a_word_longer_than_the_line_is_cut() {
-        let wrapped = wrap("see https://example.org/a/very/long/path", 12, 0);
-        assert!(wrapped.lines().all(|l| l.chars().count() <= 12), "{wrapped}");
+        let wrapped = wrap("see https://example.org/a/very/long/path", 12, 2);
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 12),
+            "{wrapped}"
+        );
     }
 }

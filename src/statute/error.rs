@@ -171,7 +171,9 @@ pub enum StatuteError {
     #[error("section `{section}` has no citation")]
     #[diagnostic(
         code(statute::no_citation),
-        help("give the section an id that is its number (`3-2` for s.3(2), `371-A`) or a `cite_as` (`cite_as = \"s.29(2), a child under 12\"`)")
+        help(
+            "give the section an id that is its number (`3-2` for s.3(2), `371-A`) or a `cite_as` (`cite_as = \"s.29(2), a child under 12\"`)"
+        )
     )]
     NoCitation {
         /// The section id.
