@@ -134,12 +134,12 @@ pub fn particulars<'a>(
 /// How grave a sentence is, to order charges: death first, then the longest maximum term,
 /// then the longest minimum. A section with no imprisonment (a fine only) comes last; a term
 /// with no maximum stated counts by its minimum.
-pub fn gravity(punishment: &Punishment) -> (bool, Option<Term>, Option<Term>) {
+pub fn gravity(punishment: &Punishment) -> Gravity {
     let prison = punishment.imprisonment.unwrap_or_default();
     (punishment.death, prison.max.or(prison.min), prison.min)
 }
 
-fn gravity_of(particulars: Option<&OffenceParticulars>) -> (bool, Option<Term>, Option<Term>) {
+fn gravity_of(particulars: Option<&OffenceParticulars>) -> Gravity {
     particulars.map_or((false, None, None), |p| gravity(&p.punishment))
 }
 
@@ -148,23 +148,41 @@ fn gravity_of(particulars: Option<&OffenceParticulars>) -> (bool, Option<Term>, 
 /// elements stand between the section and "applies"; then the fewest unknown facts decide them;
 /// then the gravest penalty; then the rules' order.
 pub fn relevance(program: &Program, outcome: &Outcome) -> Vec<Option<usize>> {
-    let mut open: Vec<(usize, (usize, usize, std::cmp::Reverse<_>, usize))> = outcome
+    let mut open: Vec<(Closeness, usize)> = outcome
         .sections
         .iter()
         .filter(|s| s.status == Status::MayApply)
-        .map(|s| {
-            let index = s.offence;
-            let unknown_elements = s.elements.iter().filter(|e| e.holds.is_none()).count()
-                + usize::from(s.territory.as_ref().is_some_and(|t| t.holds.is_none()));
-            let facts = undecided_inputs(program, s).len();
-            let grave = std::cmp::Reverse(gravity_of(particulars(program, s)));
-            (index, (unknown_elements, facts, grave, index))
-        })
+        .map(|s| (closeness(program, s), s.offence))
         .collect();
-    open.sort_by(|a, b| a.1.cmp(&b.1));
+    open.sort_unstable();
     let mut ranks = vec![None; program.offences.len()];
-    for (rank, (index, _)) in open.iter().enumerate() {
-        ranks[*index] = Some(rank + 1);
+    for (rank, (_, offence)) in open.iter().enumerate() {
+        ranks[*offence] = Some(rank + 1);
     }
     ranks
+}
+
+/// What ranks a section that may apply, smallest first: its unknown elements (the territory
+/// counts as one when the province is unknown), the unknown facts that decide them, and its
+/// gravity, gravest first.
+type Closeness = (usize, usize, std::cmp::Reverse<Gravity>);
+
+/// A sentence's weight: death, then the maximum term, then the minimum (see [`gravity`]).
+type Gravity = (bool, Option<Term>, Option<Term>);
+
+fn closeness(program: &Program, section: &SectionOutcome) -> Closeness {
+    let unknown_elements = section
+        .elements
+        .iter()
+        .filter(|e| e.holds.is_none())
+        .count()
+        + usize::from(
+            section
+                .territory
+                .as_ref()
+                .is_some_and(|t| t.holds.is_none()),
+        );
+    let facts = undecided_inputs(program, section).len();
+    let grave = std::cmp::Reverse(gravity_of(particulars(program, section)));
+    (unknown_elements, facts, grave)
 }
