@@ -62,6 +62,9 @@ pub enum Command {
         /// lead agency, court, overlaps, unknown facts), not the whole report.
         #[arg(long, requires = "batch")]
         summary: bool,
+        /// The complete report: every section that may apply, not only the closest few.
+        #[arg(long)]
+        all: bool,
     },
     /// List instruments and their sections, with validity and verification status.
     #[command(after_help = "Example:\n  tipnav list\n  tipnav list ptpa-2018")]
@@ -112,6 +115,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// The complete report: every section that may apply, not only the closest few.
+        #[arg(long)]
+        all: bool,
     },
     /// Interview an officer, asking only what can change a conclusion, and write the case file.
     #[command(

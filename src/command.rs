@@ -29,9 +29,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             format,
             batch,
             summary,
+            all,
         } => match &batch.batch {
             Some(input) => eval_batch(cli, input, batch.threads, *summary),
-            None => eval_cases(cli, cases, *format),
+            None => eval_cases(cli, cases, *format, *all),
         },
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
@@ -77,7 +78,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             sections,
             flip,
             format,
-        } => explain(cli, case, sections, flip.as_deref(), *format),
+            all,
+        } => explain(cli, case, sections, flip.as_deref(), *format, *all),
         Command::Show {
             section,
             date,
@@ -126,24 +128,30 @@ fn explain(
     sections: &[String],
     flip: Option<&str>,
     format: Format,
+    all: bool,
 ) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
-    let offence_index = |id: &str| {
-        program
-            .offences
-            .iter()
-            .position(|o| o.section == id)
-            .ok_or_else(|| unknown_id("offence", id, program.offences.iter().map(|o| &o.section)))
+    let offences = || program.offences.iter().map(|o| o.section.as_str());
+    let offence_index = |text: &str| {
+        let id = section_id(&program, "offence", text, offences())?;
+        Ok::<_, Failure>(
+            offences()
+                .position(|o| o == id)
+                .expect("the resolver returns one of the offences"),
+        )
     };
-    for section in sections {
-        offence_index(section)?;
-    }
+    let sections: Vec<String> = sections
+        .iter()
+        .map(|text| section_id(&program, "offence", text, offences()))
+        .collect::<Result<_, _>>()?;
+    let sections = sections.as_slice();
     let flip = flip.map(offence_index).transpose()?;
     let cases = load_cases(&program, &[path.to_path_buf()])?;
     let (file, case) = &cases[0];
     let today = jiff::ZonedDateTime::now().date();
-    let evaluated = run_case(&program, file, case, today);
+    let mut evaluated = run_case(&program, file, case, today);
     let domain = crate::domain::domain(&program);
+    evaluated.rank_decisive(&program, &domain, today);
     let deciding = evaluated
         .outcome
         .sections
@@ -174,6 +182,7 @@ fn explain(
         sections,
         deciding,
         flips,
+        all,
     };
     let explanation = output::explain::explanation(&program, &input);
     let text = if format == Format::Html {
@@ -260,8 +269,14 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
     let file = SourceFile::read(out).map_err(|error| Failure::io(out, &error))?;
     let case = facts::load(&file.text, facts::Format::Toml, &program)
         .map_err(|errors| Failure(errors.into_iter().map(|e| attach(e, &file)).collect()))?;
-    let evaluated = run_case(&program, &file, &case, jiff::ZonedDateTime::now().date());
-    output::print(&output::render(&program, &[evaluated], Format::Table))?;
+    let mut evaluated = run_case(&program, &file, &case, today);
+    evaluated.rank_decisive(&program, &domain, today);
+    output::print(&output::render(
+        &program,
+        &[evaluated],
+        Format::Table,
+        false,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -682,9 +697,13 @@ fn show(
     format: Format,
 ) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
-    let Some(section) = program.book.sections.get(id) else {
-        return Err(unknown_id("section", id, program.book.sections.keys()));
-    };
+    let id = section_id(
+        &program,
+        "section",
+        id,
+        program.book.sections.keys().map(String::as_str),
+    )?;
+    let section = &program.book.sections[&id];
     let view = navigate::show(&program, section, date);
     output::print(&output::render_view(&view, format, |v, style| {
         output::navigator::show(v, style)
@@ -706,6 +725,23 @@ fn search(cli: &Cli, query: &str, format: Format) -> Result<ExitCode, Failure> {
         output::navigator::search(query, h, style)
     }))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The section among `known` that `text` names, by id or citation (`PPC 371-A`); a miss is a
+/// usage error that suggests the nearest.
+fn section_id<'a>(
+    program: &Program,
+    what: &str,
+    text: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> Result<String, Failure> {
+    crate::statute::find_section(&program.book, text, known).map_err(|help| {
+        Failure(vec![miette::miette!(
+            code = "usage::unknown_id",
+            help = help,
+            "unknown {what} `{text}`"
+        )])
+    })
 }
 
 /// An id the law does not know, with a suggestion.
@@ -752,15 +788,21 @@ fn eval_cases(
     cli: &Cli,
     paths: &[std::path::PathBuf],
     format: Format,
+    all: bool,
 ) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let cases = load_cases(&program, paths)?;
     let today = jiff::ZonedDateTime::now().date();
+    let domain = crate::domain::domain(&program);
     let evaluated: Vec<Evaluated<'_>> = cases
         .iter()
-        .map(|(file, case)| run_case(&program, file, case, today))
+        .map(|(file, case)| {
+            let mut evaluated = run_case(&program, file, case, today);
+            evaluated.rank_decisive(&program, &domain, today);
+            evaluated
+        })
         .collect();
-    output::print(&output::render(&program, &evaluated, format))?;
+    output::print(&output::render(&program, &evaluated, format, all))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -924,6 +966,7 @@ pub(crate) fn run_case<'a>(
         outcome,
         resolution,
         alternative,
+        decisive: Vec::new(),
     }
 }
 

@@ -12,19 +12,36 @@ use crate::facts::Case;
 use crate::model::{FactId, Program, Type, Value};
 use crate::resolve::{Resolution, resolve, undecided_inputs};
 
-/// The next fact to ask about, or `None` when no unknown fact can change a conclusion.
-/// `case.date` comes first (it picks the law); then the fact whose answer settles the most
-/// open conclusions on average over its possible values; then any fact the open conclusions
-/// read (they may only matter together with others).
+/// The next fact to ask about, or `None` when no unknown fact can change a conclusion: the
+/// first of [`decisive_facts`].
 pub fn next_question(
     program: &Program,
     domain: &Domain,
     case: &Case,
     today: Date,
 ) -> Option<FactId> {
+    decisive_facts(program, domain, case, today, 1).pop()
+}
+
+/// Up to `count` unknown facts whose answers would change the most conclusions, most decisive
+/// first (the interview asks them in this order; the charge sheet lists them). `case.date`
+/// comes first (it picks the law); then the facts whose answers settle the most open
+/// conclusions on average over their possible values; then any fact the open conclusions read
+/// (they may only matter together with others). None when no unknown fact can change one.
+pub fn decisive_facts(
+    program: &Program,
+    domain: &Domain,
+    case: &Case,
+    today: Date,
+    count: usize,
+) -> Vec<FactId> {
     let askable = |fact: &FactId| case.values[*fact].is_none() && !case.dont_know.contains(fact);
+    let mut ranked = Vec::new();
     if askable(&program.case_date) {
-        return Some(program.case_date);
+        ranked.push(program.case_date);
+    }
+    if ranked.len() >= count {
+        return ranked;
     }
     let outcome = evaluate(program, case, today);
     let resolution = resolve(program, &outcome);
@@ -37,7 +54,7 @@ pub fn next_question(
         &resolution,
     );
     if open == 0 {
-        return None;
+        return ranked;
     }
     let mut candidates: Vec<FactId> = outcome
         .sections
@@ -51,6 +68,7 @@ pub fn next_question(
                 .flat_map(|s| s.agency.deciding.iter().chain(&s.court.deciding).copied()),
         )
         .filter(askable)
+        .filter(|fact| *fact != program.case_date)
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
@@ -68,12 +86,12 @@ pub fn next_question(
         // Scaled average, so facts with many possible values do not win by number alone.
         (settled as u64 * 1000) / values.len().max(1) as u64
     };
-    candidates
-        .iter()
-        .copied()
-        .map(|fact| (score(fact), fact))
-        .max_by_key(|(score, fact)| (*score, std::cmp::Reverse(*fact)))
-        .map(|(_, fact)| fact)
+    let mut scored: Vec<(u64, FactId)> = candidates.iter().map(|&f| (score(f), f)).collect();
+    // Highest score first; on a tie, the fact declared first in the vocabulary.
+    scored.sort_by_key(|(score, fact)| (std::cmp::Reverse(*score), *fact));
+    ranked.extend(scored.into_iter().map(|(_, fact)| fact));
+    ranked.truncate(count);
+    ranked
 }
 
 /// Sections that may apply, and agencies or courts left open.

@@ -619,6 +619,7 @@ fn insert(
         id: id.clone(),
         instrument: instrument.to_owned(),
         heading: change.heading.clone().unwrap_or_default(),
+        cite_as: None,
         kind: SectionKind::Offence,
         summary: String::new(),
         versions: Vec::new(),

@@ -7,6 +7,7 @@ mod analysis;
 mod ask;
 mod bad_input;
 mod batch;
+mod charge_sheet;
 mod cli;
 mod evaluation;
 mod examples;

@@ -13,6 +13,7 @@ struct Report {
     tipnav: String,
     law: Law,
     case: CaseInfo,
+    charge_sheet: ChargeSheet,
     sections: Vec<Section>,
     jurisdiction: Jurisdiction,
     overlaps: Vec<Overlap>,
@@ -93,6 +94,8 @@ struct CaseInfo {
 #[serde(deny_unknown_fields)]
 struct Section {
     id: String,
+    citation: String,
+    relevance: Option<usize>,
     instrument: String,
     heading: String,
     status: String,
@@ -242,6 +245,62 @@ struct Unknown {
     affects: Vec<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChargeSheet {
+    charges: Vec<Charge>,
+    trial: Option<Trial>,
+    lead_agency: Option<Named>,
+    supporting_agencies: Vec<Named>,
+    protections: Vec<ProtectionBrief>,
+    decisive: Vec<Decisive>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Charge {
+    id: String,
+    citation: String,
+    heading: String,
+    penalty: Option<String>,
+    procedure: Option<Procedure>,
+    court: Vec<Named>,
+    agency: Vec<Named>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Named {
+    id: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Trial {
+    court: Named,
+    joint_trial: String,
+    reason: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProtectionBrief {
+    section: String,
+    citation: String,
+    heading: String,
+    status: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Decisive {
+    fact: String,
+    question: String,
+    affects: Vec<String>,
+    affects_cited: Vec<String>,
+}
+
 const STATUSES: [&str; 3] = ["applies", "may_apply", "does_not_apply"];
 const AGENCIES: [&str; 5] = [
     "fia",
@@ -297,9 +356,99 @@ fn every_example_matches_the_json_contract() {
         let court = report
             .jurisdiction
             .court
+            .as_ref()
             .expect("a court for every example");
         assert!(COURTS.contains(&court.id.as_str()));
+        charge_sheet_agrees_with_the_report(&path, &report);
     }
+}
+
+/// The charge sheet repeats the report's conclusions: every section that applies is a charge,
+/// with its citation; the trial court and lead agency are the report's; may-apply sections are
+/// ranked 1, 2, 3... and no other section has a rank.
+fn charge_sheet_agrees_with_the_report(path: &str, report: &Report) {
+    let sheet = &report.charge_sheet;
+    let applying: Vec<&Section> = report
+        .sections
+        .iter()
+        .filter(|s| s.status == "applies")
+        .collect();
+    assert_eq!(sheet.charges.len(), applying.len(), "{path}");
+    for charge in &sheet.charges {
+        let section = applying.iter().find(|s| s.id == charge.id).unwrap();
+        assert_eq!(charge.citation, section.citation, "{path}");
+        assert!(
+            !charge.court.is_empty() && !charge.agency.is_empty(),
+            "{path}"
+        );
+    }
+    let court = report.jurisdiction.court.as_ref().unwrap();
+    let trial = sheet.trial.as_ref().unwrap();
+    assert_eq!(trial.court.id, court.id, "{path}");
+    assert_eq!(trial.joint_trial, court.joint_trial, "{path}");
+    let lead = report
+        .jurisdiction
+        .agencies
+        .iter()
+        .find(|a| a.role == "lead")
+        .unwrap();
+    assert_eq!(sheet.lead_agency.as_ref().unwrap().id, lead.id, "{path}");
+    assert!(sheet.decisive.len() <= 3, "{path}");
+    for question in &sheet.decisive {
+        assert!(!question.question.is_empty(), "{path}: {}", question.fact);
+    }
+    let mut ranks: Vec<usize> = report
+        .sections
+        .iter()
+        .filter(|s| s.status == "may_apply")
+        .map(|s| s.relevance.expect("every may-apply section is ranked"))
+        .collect();
+    ranks.sort_unstable();
+    assert_eq!(ranks, (1..=ranks.len()).collect::<Vec<_>>(), "{path}");
+    assert!(
+        report
+            .sections
+            .iter()
+            .all(|s| (s.status == "may_apply") == s.relevance.is_some()),
+        "{path}"
+    );
+}
+
+#[test]
+fn charges_are_in_citation_form_and_ordered_by_gravity() {
+    let run = tipnav(&[
+        "eval",
+        "--format",
+        "json",
+        "examples/larkana-girl-sold.toml",
+    ]);
+    let report: Report = serde_json::from_str(&run.stdout).unwrap();
+    let citations: Vec<&str> = report
+        .charge_sheet
+        .charges
+        .iter()
+        .map(|c| c.citation.as_str())
+        .collect();
+    // Life (365-B), then 25 years (371-A), 20 (377-B), 14 (s.4), 10 years with a 2-year minimum
+    // (s.3(2)) before 10 years with none (366-A), then 7 (s.3).
+    assert_eq!(
+        citations,
+        [
+            "PPC s.365-B",
+            "PPC s.371-A",
+            "PPC s.377-B",
+            "PTPA 2018 s.4",
+            "PTPA 2018 s.3(2)",
+            "PPC s.366-A",
+            "PTPA 2018 s.3"
+        ]
+    );
+    let section = |id: &str| report.sections.iter().find(|s| s.id == id).unwrap();
+    assert_eq!(
+        section("eo-1979/17-2").citation,
+        "Emigration Ordinance 1979 s.17(2)"
+    );
+    assert_eq!(section("ptpa-2018/3").citation, "PTPA 2018 s.3");
 }
 
 #[test]
@@ -334,6 +483,16 @@ fn unverified_fields_reach_the_output() {
         bonded.unverified.contains(&"cognizable".to_owned()),
         "the brief did not read BLSAA s.17"
     );
-    let table = tipnav(&["eval", "examples/brick-kiln-peshgi.toml"]);
-    assert!(table.stdout.contains("UNVERIFIED:"), "{}", table.stdout);
+    // Markdown, whose cells are not wrapped.
+    let table = tipnav(&[
+        "eval",
+        "--format",
+        "markdown",
+        "examples/brick-kiln-peshgi.toml",
+    ]);
+    assert!(
+        table.stdout.contains("whether it is cognizable"),
+        "the unverified field said in words: {}",
+        table.stdout
+    );
 }

@@ -82,10 +82,10 @@ fn search_ranks_matching_sections() {
 
 #[test]
 fn unknown_ids_are_bad_input() {
-    let run = tipnav(&["show", "ppc/371A"]);
+    let run = tipnav(&["show", "ppc/371Z"]);
     assert_eq!(run.status, 2);
     assert!(
-        run.stderr.contains("did you mean `ppc/371-A`?"),
+        run.stderr.contains("did you mean `PPC s.371"),
         "{}",
         run.stderr
     );

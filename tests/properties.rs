@@ -241,6 +241,7 @@ fn report(case: &Case) -> String {
         outcome,
         resolution,
         alternative,
+        decisive: Vec::new(),
     };
     serde_json::to_string_pretty(&case_report(&PROGRAM, &evaluated)).expect("serializes")
 }

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diff::CaseDiff;
+use crate::domain::{Domain, domain};
 use crate::facts::{self, Case, CaseId, FactError};
 use crate::model::Program;
 use crate::output::json::{CaseReport, case_report};
@@ -129,9 +130,11 @@ pub fn run(
 }
 
 /// The law planned for the job, where it can be: summaries and diffs are then worked out from
-/// the plan (see [`plan`]); full reports always take the full path.
+/// the plan (see [`plan`]); full reports always take the full path, with the fact domain their
+/// charge sheets rank questions over, worked out once.
 enum Plans<'p> {
     None,
+    Full(Box<Domain>),
     Summary(Box<Plan<'p>>),
     Diff(Box<Plan<'p>>, Box<Plan<'p>>),
 }
@@ -143,12 +146,20 @@ impl<'p> Plans<'p> {
                 program,
                 detail: Detail::Summary,
             } => Plan::new(program).map(|plan| Plans::Summary(Box::new(plan))),
-            Job::Eval { .. } => None,
+            Job::Eval { program, .. } => Some(Plans::Full(Box::new(domain(program)))),
             Job::Diff { base, amended, .. } => Plan::new(base)
                 .zip(Plan::new(amended))
                 .map(|(base, amended)| Plans::Diff(Box::new(base), Box::new(amended))),
         };
         planned.unwrap_or(Plans::None)
+    }
+
+    /// The fact domain for full reports.
+    fn domain(&self) -> Option<&Domain> {
+        match self {
+            Plans::Full(domain) => Some(domain),
+            _ => None,
+        }
     }
 
     /// The output line for a good input line, worked out from the plan; `None` when the full
@@ -270,7 +281,9 @@ fn one_line(
     }
     let file = SourceFile::new(format!("{name}:{number}"), text.to_owned());
     let result = match job {
-        Job::Eval { program, detail } => eval_line(program, *detail, number, &file, today),
+        Job::Eval { program, detail } => {
+            eval_line(program, plans.domain(), *detail, number, &file, today)
+        }
         Job::Diff {
             base,
             amended,
@@ -292,6 +305,7 @@ type LineResult = Result<String, (Option<CaseId>, Vec<FactError>)>;
 
 fn eval_line(
     program: &Program,
+    domain: Option<&Domain>,
     detail: Detail,
     number: usize,
     file: &SourceFile,
@@ -299,7 +313,10 @@ fn eval_line(
 ) -> LineResult {
     let (id, case) = facts::load_line(&file.text, program);
     let case = case.map_err(|errors| (id.clone(), errors))?;
-    let evaluated = crate::command::run_case(program, file, &case, today);
+    let mut evaluated = crate::command::run_case(program, file, &case, today);
+    if let Some(domain) = domain {
+        evaluated.rank_decisive(program, domain, today);
+    }
     let body = match detail {
         Detail::Full => Body::Report(Box::new(case_report(program, &evaluated))),
         Detail::Summary => Body::Summary(crate::output::json::case_summary(program, &evaluated)),

@@ -513,7 +513,8 @@ impl Reader<'_> {
         self.id_list(node, &known, "an offence")
     }
 
-    /// A list of section ids, each one of `known` (`what` names them in messages).
+    /// A list of sections, each one of `known` given by id or citation (`PPC 371-A`); `what`
+    /// names them in messages.
     fn id_list(&mut self, node: &Node, known: &[String], what: &str) -> Vec<String> {
         let NodeKind::Array(items) = &node.kind else {
             self.expect_error("expected a list of section ids", node.span, None);
@@ -522,14 +523,17 @@ impl Reader<'_> {
         let mut sections = Vec::new();
         for item in items {
             match &item.kind {
-                NodeKind::String(id) if known.contains(id) => sections.push(id.clone()),
-                NodeKind::String(id) => {
-                    let help = suggestion_help(id, known.iter().map(String::as_str));
-                    self.expect_error(
-                        &format!("`{id}` is not {what} the rules know"),
-                        item.span,
-                        Some(help),
-                    );
+                NodeKind::String(text) => {
+                    let book = &self.program.book;
+                    match crate::statute::find_section(book, text, known.iter().map(String::as_str))
+                    {
+                        Ok(id) => sections.push(id),
+                        Err(help) => self.expect_error(
+                            &format!("`{text}` is not {what} the rules know"),
+                            item.span,
+                            Some(help),
+                        ),
+                    }
                 }
                 other => {
                     let message = format!("expected a section id, found {}", other.describe());

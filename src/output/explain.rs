@@ -37,6 +37,8 @@ pub struct Explanation {
     pub flips: Vec<FlipTrace>,
     /// With `--flip`: how far the search went.
     pub flip_search: Option<FlipSearchTrace>,
+    /// Sections that may apply left out as remote (`--all` explains them too).
+    pub remote: usize,
 }
 
 /// How one section was decided.
@@ -179,6 +181,8 @@ pub struct ExplainInput<'a> {
     pub deciding: Vec<(usize, Vec<FactId>)>,
     /// With `--flip`: the section and the search for its flips.
     pub flips: Option<(usize, FlipSearch)>,
+    /// Explain every section that may apply, not only the closest (when no section is named).
+    pub all: bool,
 }
 
 /// Builds the explanation.
@@ -186,13 +190,22 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let evaluated = input.evaluated;
     let outcome = &evaluated.outcome;
     let report = case_report(program, evaluated);
+    let relevance = crate::resolve::relevance(program, outcome);
+    let close = |s: &SectionOutcome| {
+        input.all || relevance[s.offence].is_some_and(|rank| rank <= super::table::CLOSEST_SHOWN)
+    };
     let wanted = |s: &SectionOutcome| {
         if input.sections.is_empty() {
-            s.status != Status::DoesNotApply
+            s.status == Status::Applies || (s.status == Status::MayApply && close(s))
         } else {
             input.sections.contains(&s.section)
         }
     };
+    let remote = outcome
+        .sections
+        .iter()
+        .filter(|s| input.sections.is_empty() && s.status == Status::MayApply && !close(s))
+        .count();
     let law = if outcome.date_assumed {
         format!(
             "the law in force today ({}): the case gives no case.date",
@@ -278,6 +291,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         overlaps: report.overlaps,
         flips,
         flip_search,
+        remote,
     }
 }
 
@@ -432,11 +446,22 @@ fn position(file: &SourceFile, offset: usize) -> String {
 /// The explanation as an indented tree (terminal) or Markdown.
 pub fn render(explanation: &Explanation, markdown: bool) -> String {
     let mut out = String::new();
+    let width = usize::from(super::width::width());
+    // At a terminal every line is wrapped to the width, continuation lines indented under it.
+    let fit = |indent: &str, text: &str| {
+        if markdown {
+            format!("{indent}{text}\n")
+        } else {
+            let wrapped = super::width::wrap(text, width.saturating_sub(indent.len()), 2);
+            let lines: Vec<String> = wrapped.lines().map(|l| format!("{indent}{l}")).collect();
+            lines.join("\n") + "\n"
+        }
+    };
     let title = |out: &mut String, text: &str| {
         if markdown {
             out.push_str(&format!("## {text}\n\n"));
         } else {
-            out.push_str(&format!("{text}\n"));
+            out.push_str(&fit("", text));
         }
     };
     let line = |out: &mut String, depth: usize, text: &str| {
@@ -445,7 +470,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         } else {
             "  ".repeat(depth)
         };
-        out.push_str(&format!("{indent}{text}\n"));
+        out.push_str(&fit(&indent, text));
     };
     let style = if markdown {
         Style::Markdown
@@ -458,13 +483,14 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
             style.case_text(&explanation.file)
         ));
     } else {
-        out.push_str(&format!("{}\n", explanation.file));
+        out.push_str(&fit("", &explanation.file));
     }
-    out.push_str(&format!("Law used: {}\n", explanation.law));
-    out.push_str(&format!(
-        "tipnav {} · law {}\n\n",
-        explanation.tipnav, explanation.digest
+    out.push_str(&fit("", &format!("Law used: {}", explanation.law)));
+    out.push_str(&fit(
+        "",
+        &format!("tipnav {} · law {}", explanation.tipnav, explanation.digest),
     ));
+    out.push('\n');
     for section in &explanation.sections {
         title(
             &mut out,
@@ -509,6 +535,13 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 &format!("decided by {}: {}", fact.fact, fact.question),
             );
         }
+        out.push('\n');
+    }
+    if explanation.remote > 0 {
+        out.push_str(&fit(
+            "",
+            &format!("{} more remote possibilities: --all", explanation.remote),
+        ));
         out.push('\n');
     }
     if !explanation.jurisdiction.is_empty() || !explanation.case_jurisdiction.is_empty() {

@@ -8,8 +8,8 @@ use serde_json::Value as Json;
 use super::Evaluated;
 use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome, Status};
 use crate::model::{FactId, Program, Type, Value};
-use crate::resolve::{Candidate, Choice, Resolution};
-use crate::statute::{Certainty, Punishment};
+use crate::resolve::{Candidate, Choice, Resolution, charge_sheet};
+use crate::statute::{Agency, Certainty, Court, Punishment, citation};
 
 /// One evaluated case.
 #[derive(Debug, Serialize)]
@@ -20,6 +20,8 @@ pub struct CaseReport {
     pub law: LawInfo,
     /// The case and the date whose law was used.
     pub case: CaseInfo,
+    /// The answer first: charges, court, agencies, protections and the decisive questions.
+    pub charge_sheet: ChargeSheetReport,
     /// Every offence tipnav knows, with its status.
     pub sections: Vec<SectionReport>,
     /// Agencies and courts.
@@ -44,6 +46,90 @@ impl CaseReport {
             .filter(|s| s.status == status)
             .collect()
     }
+}
+
+/// The charge sheet: what a prosecutor or an investigating officer reads first.
+#[derive(Debug, Serialize)]
+pub struct ChargeSheetReport {
+    /// The sections that apply, gravest first (death, then the longest maximum term, then the
+    /// longest minimum).
+    pub charges: Vec<ChargeReport>,
+    /// The court for the case and whether it may try every charge together.
+    pub trial: Option<TrialReport>,
+    /// The agency that leads the investigation.
+    pub lead_agency: Option<Named>,
+    /// The agencies that take part.
+    pub supporting_agencies: Vec<Named>,
+    /// The victim's protections.
+    pub protections: Vec<ProtectionBrief>,
+    /// The unknown facts whose answers would change the most conclusions, most decisive first
+    /// (the interview's order), at most three.
+    pub decisive: Vec<DecisiveReport>,
+}
+
+/// A charge on the charge sheet.
+#[derive(Debug, Serialize)]
+pub struct ChargeReport {
+    /// Section id.
+    pub id: String,
+    /// Citation.
+    pub citation: String,
+    /// Heading.
+    pub heading: String,
+    /// The penalty of the version in force, in words.
+    pub penalty: Option<String>,
+    /// Procedure of that version.
+    pub procedure: Option<ProcedureReport>,
+    /// The court the case's facts send it to (several when an unknown fact leaves it open).
+    pub court: Vec<Named>,
+    /// The investigating agency (several when an unknown fact leaves it open).
+    pub agency: Vec<Named>,
+}
+
+/// An agency or a court: its id, and its name in words.
+#[derive(Debug, Serialize)]
+pub struct Named {
+    /// Id.
+    pub id: &'static str,
+    /// Name in words (`Magistrate of the First Class`).
+    pub name: &'static str,
+}
+
+/// The court for the case on the charge sheet.
+#[derive(Debug, Serialize)]
+pub struct TrialReport {
+    /// The court.
+    pub court: Named,
+    /// `together`, `separately` or `open`, as in `jurisdiction.court.joint_trial`.
+    pub joint_trial: &'static str,
+    /// Why.
+    pub reason: String,
+}
+
+/// A protection on the charge sheet.
+#[derive(Debug, Serialize)]
+pub struct ProtectionBrief {
+    /// Section id.
+    pub section: String,
+    /// Citation.
+    pub citation: String,
+    /// Heading.
+    pub heading: String,
+    /// `applies` or `may_apply`.
+    pub status: &'static str,
+}
+
+/// A decisive question on the charge sheet.
+#[derive(Debug, Serialize)]
+pub struct DecisiveReport {
+    /// Fact name.
+    pub fact: String,
+    /// The question to ask.
+    pub question: String,
+    /// What its answer would decide (section ids, `agency for ...`, `court for ...`).
+    pub affects: Vec<String>,
+    /// The same, with citations for section ids.
+    pub affects_cited: Vec<String>,
 }
 
 /// What changes if the amendments whose day is unknown were already in force on the case date.
@@ -101,6 +187,11 @@ pub struct CaseInfo {
 pub struct SectionReport {
     /// Section id.
     pub id: String,
+    /// Its citation as people write it (`PTPA 2018 s.3(2)`).
+    pub citation: String,
+    /// For a section that may apply: its rank among them, 1 for the closest to applying
+    /// (criterion in the README and `resolve::relevance`); `null` otherwise.
+    pub relevance: Option<usize>,
     /// Instrument short title.
     pub instrument: String,
     /// Heading.
@@ -436,6 +527,7 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
 pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
     let outcome = &evaluated.outcome;
     let resolution = &evaluated.resolution;
+    let relevance = crate::resolve::relevance(program, outcome);
     let title = program
         .fact("case.title")
         .and_then(|id| match &evaluated.case.values[id] {
@@ -455,8 +547,13 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 "case"
             },
         },
+        charge_sheet: charge_sheet_report(program, evaluated),
         sections: sorted_by_status(&outcome.sections)
-            .map(|s| section_report(program, &outcome.values, s))
+            .map(|s| {
+                let mut report = section_report(program, &outcome.values, s);
+                report.relevance = relevance[s.offence];
+                report
+            })
             .collect(),
         jurisdiction: Jurisdiction {
             agencies: resolution
@@ -534,6 +631,87 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             .map(|(later, later_resolution)| {
                 alternative_report(program, outcome, later, later_resolution)
             }),
+    }
+}
+
+fn charge_sheet_report(program: &Program, evaluated: &Evaluated<'_>) -> ChargeSheetReport {
+    let sheet = charge_sheet(
+        program,
+        &evaluated.outcome,
+        &evaluated.resolution,
+        &evaluated.decisive,
+    );
+    let cite = |id: &str| citation(&program.book, id);
+    ChargeSheetReport {
+        charges: sheet
+            .charges
+            .into_iter()
+            .map(|c| ChargeReport {
+                penalty: c.particulars.as_ref().map(|p| p.punishment.to_string()),
+                procedure: c.particulars.as_ref().map(|p| ProcedureReport {
+                    cognizable: p.cognizable,
+                    bailable: p.bailable,
+                    compoundable: p.compoundable,
+                    cognizance: p.cognizance.clone(),
+                }),
+                court: c.court.iter().map(|&c| court_named(c)).collect(),
+                agency: c.agency.iter().map(|&a| agency_named(a)).collect(),
+                id: c.section,
+                citation: c.citation,
+                heading: c.heading,
+            })
+            .collect(),
+        trial: sheet.court.map(|c| TrialReport {
+            court: court_named(c.court),
+            joint_trial: c.joint_trial.id(),
+            reason: c.reason,
+        }),
+        lead_agency: sheet.lead.map(agency_named),
+        supporting_agencies: sheet.supporting.into_iter().map(agency_named).collect(),
+        protections: sheet
+            .protections
+            .into_iter()
+            .map(|(section, status)| ProtectionBrief {
+                citation: cite(&section),
+                heading: program.book.sections[&section].heading.clone(),
+                section,
+                status: status.id(),
+            })
+            .collect(),
+        decisive: sheet
+            .decisive
+            .into_iter()
+            .map(|u| DecisiveReport {
+                fact: program.facts[u.fact].name.clone(),
+                question: program.facts[u.fact].question.clone().unwrap_or_default(),
+                affects_cited: u.affects.iter().map(|a| cited_affect(program, a)).collect(),
+                affects: u.affects,
+            })
+            .collect(),
+    }
+}
+
+/// `agency for ptpa-2018/3` as `agency for PTPA 2018 s.3`; a section id as its citation.
+fn cited_affect(program: &Program, affect: &str) -> String {
+    match affect.rsplit_once(' ') {
+        Some((what, id)) if program.book.sections.contains_key(id) => {
+            format!("{what} {}", citation(&program.book, id))
+        }
+        _ => citation(&program.book, affect),
+    }
+}
+
+fn court_named(court: Court) -> Named {
+    Named {
+        id: court.id(),
+        name: court.name(),
+    }
+}
+
+fn agency_named(agency: Agency) -> Named {
+    Named {
+        id: agency.id(),
+        name: agency.name(),
     }
 }
 
@@ -635,6 +813,8 @@ fn section_report(
     let particulars = version.and_then(|(v, _)| v.offence.as_ref());
     SectionReport {
         id: outcome.section.clone(),
+        citation: citation(&program.book, &outcome.section),
+        relevance: None,
         instrument: instrument.short_title.clone(),
         heading: section.heading.clone(),
         status: outcome.status.id(),

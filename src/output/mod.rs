@@ -10,7 +10,9 @@ pub mod layout;
 pub mod navigator;
 pub mod prompt;
 pub mod report;
+mod sheet;
 pub mod table;
+pub mod width;
 
 use std::io::Write as _;
 
@@ -35,15 +37,39 @@ pub struct Evaluated<'a> {
     pub resolution: Resolution,
     /// The resolution of `outcome.alternative`, the later law, when the version is uncertain.
     pub alternative: Option<Resolution>,
+    /// The unknown facts whose answers would change the most conclusions, most decisive
+    /// first, for the charge sheet; empty until [`Evaluated::rank_decisive`] fills it.
+    pub decisive: Vec<crate::model::FactId>,
+}
+
+impl Evaluated<'_> {
+    /// Ranks the unknown facts as the interview does (`interview::decisive_facts`). Only
+    /// reports need it, and it costs an evaluation per possible answer, so summaries and
+    /// `tipnav test` skip it.
+    pub fn rank_decisive(
+        &mut self,
+        program: &Program,
+        domain: &crate::domain::Domain,
+        today: jiff::civil::Date,
+    ) {
+        self.decisive = crate::interview::decisive_facts(
+            program,
+            domain,
+            self.case,
+            today,
+            crate::resolve::DECISIVE_FACTS,
+        );
+    }
 }
 
 /// Renders evaluated cases. JSON: one object for one case, an array for several; HTML: one
-/// page.
-pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format) -> String {
+/// page. Tables and Markdown show the closest sections that may apply, or every one with
+/// `all`.
+pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: bool) -> String {
     let reports = || cases.iter().map(|c| json::case_report(program, c));
     let text = |style: table::Style| {
         reports()
-            .map(|r| table::render(&r, style))
+            .map(|r| table::render(&r, style, all))
             .collect::<Vec<_>>()
             .join("\n")
     };

@@ -1,5 +1,5 @@
-//! Human-readable reports: comfy-table tables for a terminal (100 columns), or the same
-//! content as Markdown for handouts. Reads the JSON wire structs, so both say the same thing.
+//! Human-readable reports: comfy-table tables for a terminal (as wide as `output::width`
+//! says), or the same content as Markdown for handouts. Reads the JSON wire structs, so both say the same thing.
 
 use std::borrow::Cow;
 
@@ -12,7 +12,7 @@ use super::json::{
 /// Terminal tables or Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// Box-drawn tables, 100 columns wide.
+    /// Box-drawn tables and wrapped prose, as wide as [`super::width::width`].
     Terminal,
     /// Markdown headings and pipe tables.
     Markdown,
@@ -76,10 +76,12 @@ fn leading_marker(text: &str) -> Option<usize> {
     }
 }
 
-const WIDTH: u16 = 100;
+/// How many sections that may apply the default report shows, the closest first; `--all`
+/// shows every one.
+pub const CLOSEST_SHOWN: usize = 5;
 
-/// Renders one case.
-pub fn render(report: &CaseReport, style: Style) -> String {
+/// Renders one case; `all` lists every section that may apply, not only the closest.
+pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     let mut out = String::new();
     let heading = |out: &mut String, level: usize, text: &str| heading(out, style, level, text);
     let title = report.case.title.as_deref().unwrap_or("Untitled case");
@@ -91,22 +93,28 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         ),
         _ => format!("Law in force on {}", report.case.date),
     };
-    out.push_str(&format!(
-        "{} · {}\n",
-        style.case_text(&report.case.file),
-        date_line
-    ));
-    out.push_str(&format!(
-        "tipnav {} · law {}\n",
-        report.tipnav, report.law.digest
-    ));
+    line(
+        &mut out,
+        style,
+        &format!("{} · {}", style.case_text(&report.case.file), date_line),
+    );
+    line(
+        &mut out,
+        style,
+        &format!("tipnav {} · law {}", report.tipnav, report.law.digest),
+    );
     for amendment in &report.law.amendments {
-        out.push_str(&format!(
-            "Amended by {} ({}, from {}): NOT the law as enacted unless its status is `enacted`\n",
-            amendment.title, amendment.status, amendment.effective
-        ));
+        line(
+            &mut out,
+            style,
+            &format!(
+                "Amended by {} ({}, from {}): NOT the law as enacted unless its status is `enacted`",
+                amendment.title, amendment.status, amendment.effective
+            ),
+        );
     }
     out.push('\n');
+    super::sheet::render(&mut out, &report.charge_sheet, style);
 
     let (applying, possible) = (
         report.with_status("applies"),
@@ -120,11 +128,25 @@ pub fn render(report: &CaseReport, style: Style) -> String {
     }
     if !possible.is_empty() {
         heading(&mut out, 2, "Sections that may apply, on facts not given");
-        push_table(&mut out, possible_table(&possible, style));
+        let shown = closest(possible, all);
+        push_table(&mut out, possible_table(&shown.0, style));
+        if shown.1 > 0 {
+            prose(
+                &mut out,
+                style,
+                &format!("{} more remote possibilities: --all", shown.1),
+            );
+            out.push('\n');
+        }
     }
     let not_applying = not_applying_summary(report);
     if !not_applying.is_empty() {
-        out.push_str(&format!("Sections that do not apply, {not_applying}\n\n"));
+        prose(
+            &mut out,
+            style,
+            &format!("Sections that do not apply, {not_applying}"),
+        );
+        out.push('\n');
     }
 
     heading(&mut out, 2, "Jurisdiction");
@@ -134,10 +156,16 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         } else {
             String::new()
         };
-        out.push_str(&format!(
-            "Court for the case: {}{conflict}: {}\n\n",
-            court.id, court.reason
-        ));
+        prose(
+            &mut out,
+            style,
+            &format!(
+                "Court for the case: {}{conflict}: {}",
+                forum(court.id),
+                cite_ids(report, &court.reason)
+            ),
+        );
+        out.push('\n');
     }
     if !report.jurisdiction.venues.is_empty() {
         let places: Vec<String> = report
@@ -147,10 +175,12 @@ pub fn render(report: &CaseReport, style: Style) -> String {
             .map(|v| format!("{} ({})", style.case_text(&v.place), v.fact))
             .collect();
         let reason = &report.jurisdiction.venues[0].reason;
-        out.push_str(&format!(
-            "Candidate venues: {}: {reason}\n\n",
-            places.join(", ")
-        ));
+        prose(
+            &mut out,
+            style,
+            &format!("Candidate venues: {}: {reason}", places.join(", ")),
+        );
+        out.push('\n');
     }
     if !report.jurisdiction.agencies.is_empty() {
         push_table(&mut out, agencies_table(report, style));
@@ -186,14 +216,17 @@ pub fn render(report: &CaseReport, style: Style) -> String {
         push_table(&mut out, alternative_table(alternative, style));
         let lead = alternative.lead_agency.unwrap_or("none");
         let court = alternative.court.unwrap_or("none");
-        out.push_str(&format!(
-            "Under that law: lead agency {lead}, court for the case {court}.\n\n"
-        ));
+        prose(
+            &mut out,
+            style,
+            &format!("Under that law: lead agency {lead}, court for the case {court}."),
+        );
+        out.push('\n');
     }
     if !report.notes.is_empty() {
         heading(&mut out, 2, "Notes");
         for note in &report.notes {
-            out.push_str(&format!("- {note}\n"));
+            line(&mut out, style, &format!("- {note}"));
         }
         out.push('\n');
     }
@@ -208,7 +241,7 @@ pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
             table
                 .load_style(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(WIDTH);
+                .set_width(super::width::width());
         }
         Style::Markdown => {
             table
@@ -224,8 +257,42 @@ pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
 pub(super) fn heading(out: &mut String, style: Style, level: usize, text: &str) {
     match style {
         Style::Markdown => out.push_str(&format!("{} {text}\n\n", "#".repeat(level))),
-        Style::Terminal => out.push_str(&format!("{text}\n")),
+        Style::Terminal => line(out, style, text),
     }
+}
+
+/// A line of prose: wrapped to the width at a terminal (continuation lines indented two
+/// spaces), as it is in Markdown.
+pub(super) fn line(out: &mut String, style: Style, text: &str) {
+    match style {
+        Style::Terminal => {
+            let width = usize::from(super::width::width());
+            out.push_str(&super::width::wrap(text, width, 2));
+        }
+        Style::Markdown => out.push_str(text),
+    }
+    out.push('\n');
+}
+
+/// A paragraph of prose: a wrapped line at a terminal, a paragraph in Markdown.
+pub(super) fn prose(out: &mut String, style: Style, text: &str) {
+    line(out, style, text);
+    if style == Style::Markdown {
+        out.push('\n');
+    }
+}
+
+/// The sections that may apply to show, closest first (by `relevance`), and how many more
+/// there are: the closest [`CLOSEST_SHOWN`], or every one with `all`.
+fn closest(mut possible: Vec<&SectionReport>, all: bool) -> (Vec<&SectionReport>, usize) {
+    possible.sort_by_key(|s| s.relevance.unwrap_or(usize::MAX));
+    let shown = if all {
+        possible.len()
+    } else {
+        CLOSEST_SHOWN.min(possible.len())
+    };
+    let rest = possible.split_off(shown);
+    (possible, rest.len())
 }
 
 fn push_table(out: &mut String, table: Table) {
@@ -244,10 +311,7 @@ pub(super) fn lines(style: Style, parts: &[String]) -> String {
 fn sections_table(sections: &[&SectionReport], style: Style) -> Table {
     let mut table = new_table(style, &["Section", "Elements", "Penalty and procedure"]);
     for section in sections {
-        let mut name = vec![
-            section.id.clone(),
-            format!("{} {}", section.instrument, section.heading),
-        ];
+        let mut name = vec![section.citation.clone(), section.heading.clone()];
         if let Some(version) = &section.version {
             let certainty = if version.certain { "" } else { " (uncertain)" };
             name.push(format!(
@@ -299,7 +363,7 @@ fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
                     }),
             )
             .collect();
-        let name = format!("{} {}", section.id, section.heading);
+        let name = format!("{} {}", section.citation, section.heading);
         table.add_row(vec![name, lines(style, &open)]);
     }
     table
@@ -309,15 +373,19 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &["Section", "Status", "What it gives the victim"]);
     for protection in &report.protections {
         let name = format!(
-            "{}\n{} {}",
-            protection.section, protection.instrument, protection.heading
+            "{}\n{}",
+            cite(report, &protection.section),
+            protection.heading
         );
         let mut what = vec![
             protection.summary.clone(),
             format!("source: {}", protection.verified),
         ];
         if !protection.unverified.is_empty() {
-            what.push(format!("UNVERIFIED: {}", protection.unverified.join(", ")));
+            what.push(format!(
+                "Not verified: {}.",
+                crate::statute::unverified_sentence(&protection.unverified)
+            ));
         }
         table.add_row(vec![
             lines(style, &[name]),
@@ -384,7 +452,10 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
     if let Some(verified) = section.verified {
         let mut line = format!("source: {verified}");
         if !section.unverified.is_empty() {
-            line.push_str(&format!("; UNVERIFIED: {}", section.unverified.join(", ")));
+            line.push_str(&format!(
+                "; {}",
+                crate::statute::unverified_sentence(&section.unverified)
+            ));
         }
         parts.push(line);
     }
@@ -414,7 +485,7 @@ pub(super) fn not_applying_summary(report: &CaseReport) -> String {
         match (&section.version, outside, failed.as_slice()) {
             (None, _, _) => not_in_force += 1,
             (Some(_), true, _) => elsewhere += 1,
-            (Some(_), false, [one]) => near.push(format!("{} ({one})", section.id)),
+            (Some(_), false, [one]) => near.push(format!("{} ({one})", section.citation)),
             _ => further += 1,
         }
     }
@@ -438,10 +509,10 @@ fn agencies_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &["Agency", "Role", "Why", "Sections"]);
     for agency in &report.jurisdiction.agencies {
         table.add_row(vec![
-            agency.id.to_owned(),
+            forum(agency.id).to_owned(),
             agency.role.to_owned(),
-            agency.reason.clone(),
-            agency.sections.join(", "),
+            cite_ids(report, &agency.reason),
+            cite_list(report, &agency.sections),
         ]);
     }
     table
@@ -451,7 +522,7 @@ fn by_section_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &["Section", "Agency", "Court"]);
     for section in &report.jurisdiction.by_section {
         table.add_row(vec![
-            section.section.clone(),
+            cite(report, &section.section).to_owned(),
             choice_text(&section.agency),
             choice_text(&section.court),
         ]);
@@ -462,11 +533,12 @@ fn by_section_table(report: &CaseReport, style: Style) -> Table {
 fn choice_text(choice: &ChoiceReport) -> String {
     match choice.id {
         Some(id) => format!(
-            "{id}: {}",
+            "{}: {}",
+            forum(id),
             short_cite(choice.reason.as_deref().unwrap_or_default())
         ),
         None => {
-            let ids: Vec<&str> = choice.options.iter().map(|o| o.id).collect();
+            let ids: Vec<&str> = choice.options.iter().map(|o| forum(o.id)).collect();
             format!(
                 "{} (depends on {})",
                 ids.join(" or "),
@@ -483,11 +555,12 @@ fn overlaps_table(report: &CaseReport, style: Style) -> Table {
         if !overlap.certain {
             kind.push_str(" (possible)");
         }
+        let note = cite_ids(report, &overlap.note);
         let note = match &overlap.cite {
-            Some(cite) => format!("{} [{cite}]", overlap.note),
-            None => overlap.note.clone(),
+            Some(cite) => format!("{note} [{cite}]"),
+            None => note,
         };
-        table.add_row(vec![kind, overlap.sections.join(", "), note]);
+        table.add_row(vec![kind, cite_list(report, &overlap.sections), note]);
     }
     table
 }
@@ -498,8 +571,48 @@ fn unknown_table(report: &CaseReport, style: Style) -> Table {
         table.add_row(vec![
             unknown.fact.clone(),
             unknown.question.clone(),
-            unknown.affects.join(", "),
+            cite_ids(report, &unknown.affects.join(", ")),
         ]);
     }
     table
+}
+
+/// A section's citation, looked up in the report; an id it does not list is shown as it is.
+fn cite<'a>(report: &'a CaseReport, id: &'a str) -> &'a str {
+    report
+        .sections
+        .iter()
+        .find(|s| s.id == id)
+        .map_or(id, |s| s.citation.as_str())
+}
+
+fn cite_list(report: &CaseReport, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| cite(report, id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Prose with every section id in it replaced by its citation and every agency or court id
+/// by its name: people read "PPC s.374: Police", not "ppc/374: police".
+pub(super) fn cite_ids(report: &CaseReport, text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let core = word
+                .trim_start_matches('(')
+                .trim_end_matches([',', ':', ';', ')', '.']);
+            let (start, end) = match word.find(core) {
+                Some(start) if !core.is_empty() => (start, start + core.len()),
+                _ => return word.to_owned(),
+            };
+            let named = crate::statute::forum_name(core).unwrap_or_else(|| cite(report, core));
+            format!("{}{named}{}", &word[..start], &word[end..])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An agency or court id in words.
+fn forum(id: &str) -> &str {
+    crate::statute::forum_name(id).unwrap_or(id)
 }

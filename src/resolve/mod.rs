@@ -2,10 +2,14 @@
 //! section and the case as a whole, which overlaps the case hits, and which unknown facts
 //! would change a conclusion. Prints nothing.
 
+mod charge;
 mod choice;
 
 use std::collections::BTreeMap;
 
+pub use charge::{
+    Charge, ChargeSheet, DECISIVE_FACTS, charge_sheet, gravity, particulars, relevance,
+};
 pub use choice::{Candidate, Choice};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
@@ -276,6 +280,13 @@ fn case_court(
     let precedence = program.court_precedence.as_ref();
     courts.sort_by_key(|(court, _)| precedence.map_or(0, |p| p.rank(court)));
     let (court, _) = *courts.first()?;
+    let cited = |sections: &[&str]| {
+        sections
+            .iter()
+            .map(|s| crate::statute::citation(&program.book, s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let instrument = |section: &str| program.book.sections[section].instrument.as_str();
     // Sections only their own Act's court may try (the Emigration Ordinance's Special Court),
     // and the sections of other Acts, which that court is not known to try.
@@ -325,14 +336,14 @@ fn case_court(
     let (joint_trial, why) = if !exclusive_elsewhere.is_empty() {
         let why = format!(
             "{} may be tried only by its own court, so the charges are tried separately",
-            exclusive_elsewhere.join(", ")
+            cited(&exclusive_elsewhere)
         );
         (JointTrial::Separately, why)
     } else if !exclusive.is_empty() && !outside.is_empty() {
         let why = format!(
             "{} may be tried only by the court of its own Act; whether that court may also try {} is an open question",
-            exclusive.join(", "),
-            outside.join(", ")
+            cited(&exclusive),
+            cited(&outside)
         );
         (JointTrial::Open, why)
     } else if let Some(mut cites) = others

@@ -167,6 +167,22 @@ pub enum StatuteError {
         help: String,
     },
 
+    /// A section whose id is not a section number and that gives no `cite_as`.
+    #[error("section `{section}` has no citation")]
+    #[diagnostic(
+        code(statute::no_citation),
+        help(
+            "give the section an id that is its number (`3-2` for s.3(2), `371-A`) or a `cite_as` (`cite_as = \"s.29(2), a child under 12\"`)"
+        )
+    )]
+    NoCitation {
+        /// The section id.
+        section: String,
+        /// Where.
+        #[label("not a section number")]
+        span: Span,
+    },
+
     /// A text field that must say something is empty.
     #[error("`{field}` is empty")]
     #[diagnostic(

@@ -248,6 +248,7 @@ fn build_section(
         return None;
     }
     check_version_order(book, &id, &raw.version, sink);
+    check_citation(&id, raw, sink);
     let versions = raw
         .version
         .iter()
@@ -257,6 +258,7 @@ fn build_section(
         id,
         instrument: instrument.to_owned(),
         heading: raw.heading.clone(),
+        cite_as: raw.cite_as.clone(),
         kind: raw.kind,
         summary: raw.summary.get_ref().clone(),
         versions,
@@ -460,6 +462,17 @@ fn check_date_ref(book: &StatuteBook, key: &TomlSpanned<String>, sink: &mut Sink
     }
 }
 
+/// People read citations, not ids: a section whose id is not a section number (`3-2`, `371-A`)
+/// must say how it is cited.
+fn check_citation(id: &str, raw: &RawSection, sink: &mut Sink<'_>) {
+    if raw.cite_as.is_none() && super::section_number(raw.id.get_ref()).is_none() {
+        sink.push(StatuteError::NoCitation {
+            section: id.to_owned(),
+            span: raw.id.span().into(),
+        });
+    }
+}
+
 fn check_not_empty(field: &'static str, value: &TomlSpanned<String>, sink: &mut Sink<'_>) {
     if value.get_ref().trim().is_empty() {
         sink.push(StatuteError::Empty {
@@ -536,6 +549,7 @@ struct RawDate {
 struct RawSection {
     id: TomlSpanned<String>,
     heading: String,
+    cite_as: Option<String>,
     kind: SectionKind,
     summary: TomlSpanned<String>,
     #[serde(default)]

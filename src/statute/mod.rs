@@ -2,6 +2,7 @@
 //! `statutes/*.toml`. Holds legal facts (penalties, courts, agencies, dates, sources); never
 //! legal logic, which lives in the rule files.
 
+mod cite;
 mod error;
 mod load;
 mod punishment;
@@ -12,6 +13,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use cite::{citation, find_section, section_number};
 pub use error::StatuteError;
 pub use load::load;
 pub use punishment::{Combine, Fine, Imprisonment, Punishment, Term};
@@ -256,6 +258,9 @@ pub struct Section {
     pub instrument: String,
     /// Heading, in our words.
     pub heading: String,
+    /// The section part of its citation (`s.29(2), a child under 12`) when the id is not a
+    /// section number; see [`citation`].
+    pub cite_as: Option<String>,
     /// Offence, procedure or protection.
     pub kind: SectionKind,
     /// What the section does, in our words.
@@ -341,6 +346,43 @@ pub struct OffenceParticulars {
     /// A prerequisite for trial, in words, where a court may take cognizance only on a
     /// particular complaint or sanction ("only on a written complaint by ... (s.14(2))").
     pub cognizance: Option<String>,
+}
+
+/// The fields of a version its sources do not settle, said as a sentence: `["from",
+/// "compoundable"]` gives "the start date and whether it is compoundable are not verified".
+pub fn unverified_sentence(fields: &[String]) -> String {
+    let said: Vec<&str> = fields.iter().map(|f| field_in_words(f)).collect();
+    let verb = if said.len() == 1 { "is" } else { "are" };
+    let list = match said.as_slice() {
+        [] => return String::new(),
+        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => said.join(""),
+    };
+    format!("{list} {verb} not verified")
+}
+
+/// A statute version's field as a reader says it.
+fn field_in_words(field: &str) -> &str {
+    match field {
+        "from" => "the start date",
+        "until" => "the end date",
+        "punishment" => "the penalty",
+        "cognizable" => "whether it is cognizable",
+        "bailable" => "whether it is bailable",
+        "compoundable" => "whether it is compoundable",
+        "court" => "the trial court",
+        "agency" => "the investigating agency",
+        "summary" => "the summary",
+        "court_exclusive" => "whether only its own court may try it",
+        other => other,
+    }
+}
+
+/// The name in words of an agency or court id (`magistrate_first_class` gives "Magistrate of
+/// the First Class"); `None` for any other text.
+pub fn forum_name(id: &str) -> Option<&'static str> {
+    let agency = Agency::ALL.iter().find(|a| a.id() == id).map(|a| a.name());
+    agency.or_else(|| Court::ALL.iter().find(|c| c.id() == id).map(|c| c.name()))
 }
 
 /// `cognizable, non-bailable, non-compoundable`: the procedure in words.
@@ -479,7 +521,7 @@ impl Agency {
     /// The name a reader expects.
     pub fn name(self) -> &'static str {
         match self {
-            Agency::Fia => "FIA",
+            Agency::Fia => "Federal Investigation Agency",
             Agency::Police => "Police",
             Agency::LabourDepartment => "Labour department",
             Agency::ChildProtection => "Child protection",

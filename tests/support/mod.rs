@@ -32,12 +32,20 @@ impl Run {
     }
 }
 
-/// Runs `tipnav ARGS` from the repository root, without colour.
+/// Runs `tipnav ARGS` from the repository root, without colour, at the width of a pipe
+/// (whatever `COLUMNS` the test runner has).
 pub(crate) fn tipnav(args: &[&str]) -> Run {
+    tipnav_with(args, &[])
+}
+
+/// Runs `tipnav ARGS` as [`tipnav`] does, with these environment variables set.
+pub(crate) fn tipnav_with(args: &[&str], vars: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_tipnav"))
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .envs(vars.iter().copied())
         .output()
         .expect("the tipnav binary runs");
     Run {

@@ -6,10 +6,10 @@ use super::case::{
     summary, unknown,
 };
 use super::{
-    Markup, badge, code, concat, document, el, footer, forum, header, join, section, table, text,
-    value_text,
+    Markup, badge, code, concat, document, el, escape, footer, forum, header, join, section, table,
+    text, value_text,
 };
-use crate::output::json::{CaseReport, SectionReport};
+use crate::output::json::{CaseReport, ChargeSheetReport, Named, SectionReport};
 
 /// The page for `tipnav eval`: every case, each starting on a new printed page.
 pub fn eval_page(pages: &[CasePage]) -> String {
@@ -32,16 +32,19 @@ pub fn eval_page(pages: &[CasePage]) -> String {
 /// One case of `tipnav eval`.
 fn case_article(page: &CasePage) -> Markup {
     let report = &page.report;
-    let (applying, possible) = (
+    let (applying, mut possible) = (
         report.with_status("applies"),
         report.with_status("may_apply"),
     );
+    // The closest possibilities first, as the table report ranks them.
+    possible.sort_by_key(|s| s.relevance.unwrap_or(usize::MAX));
     let mut body = header(
         report.case.title.as_deref().unwrap_or("Untitled case"),
         case_items(report),
         report.tipnav,
         &report.law,
     );
+    body.push(section("Charge sheet", charge_sheet(&report.charge_sheet)));
     body.push(summary(report));
     body.push(section("Case facts", facts_table(&page.facts)));
     let applies = if applying.is_empty() {
@@ -91,6 +94,106 @@ fn case_article(page: &CasePage) -> Markup {
     el("article", "case", body)
 }
 
+/// The anchor of a section's details on the page (`ppc/371-A` gives `section-ppc-371-A`).
+fn anchor(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("section-{safe}")
+}
+
+/// The charge sheet: the charges gravest first, each linked to its details further down, then
+/// the court, the agencies, the protections and the decisive questions.
+fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
+    let names = |named: &[Named]| {
+        text(
+            &named
+                .iter()
+                .map(|n| n.name)
+                .collect::<Vec<_>>()
+                .join(" or "),
+        )
+    };
+    let rows = sheet.charges.iter().map(|c| {
+        let link = Markup(format!(
+            "<a href=\"#{}\">{}</a>",
+            anchor(&c.id),
+            escape(&c.citation)
+        ));
+        let procedure = c
+            .procedure
+            .as_ref()
+            .map_or_else(String::new, crate::output::sheet::procedure_text);
+        vec![
+            concat([el("strong", "", link), el("div", "muted", text(&c.heading))]),
+            text(c.penalty.as_deref().unwrap_or_default()),
+            text(&procedure),
+            concat([names(&c.court), el("div", "muted", names(&c.agency))]),
+        ]
+    });
+    let mut out = if sheet.charges.is_empty() {
+        el("p", "", text("No section applies on these facts."))
+    } else {
+        table(
+            "charges",
+            &["Charge", "Penalty", "Procedure", "Court and agency"],
+            rows,
+        )
+    };
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(trial) = &sheet.trial {
+        lines.push(format!(
+            "Court for the case: {}. {} Why: {}.",
+            trial.court.name,
+            super::case::joint_trial(trial.joint_trial),
+            trial.reason
+        ));
+    }
+    if let Some(lead) = &sheet.lead_agency {
+        let supporting: Vec<&str> = sheet.supporting_agencies.iter().map(|n| n.name).collect();
+        let tail = if supporting.is_empty() {
+            String::new()
+        } else {
+            format!("; supporting: {}", supporting.join(", "))
+        };
+        lines.push(format!("Investigation: {} leads{tail}.", lead.name));
+    }
+    if !sheet.protections.is_empty() {
+        let listed: Vec<String> = sheet
+            .protections
+            .iter()
+            .map(|p| match p.status {
+                "applies" => p.citation.clone(),
+                _ => format!("{} (may apply)", p.citation),
+            })
+            .collect();
+        lines.push(format!("Victim's protections: {}.", listed.join(", ")));
+    }
+    out.push(join(lines.iter().map(|l| el("p", "", text(l))), "\n"));
+    if !sheet.decisive.is_empty() {
+        out.push(el("p", "", text("The answers that would change the most:")));
+        let items = sheet.decisive.iter().map(|q| {
+            el(
+                "li",
+                "",
+                concat([
+                    text(&q.question),
+                    text(" "),
+                    code(&q.fact),
+                    el(
+                        "div",
+                        "muted",
+                        text(&format!("decides {}", q.affects_cited.join(", "))),
+                    ),
+                ]),
+            )
+        });
+        out.push(el("ol", "", join(items, "\n")));
+    }
+    out
+}
+
 fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
     let date = match report.case.date_source {
         "today" => format!(
@@ -105,8 +208,11 @@ fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
 /// One section that applies or may apply: its elements, penalty, procedure and source.
 fn section_card(section: &SectionReport) -> Markup {
     let mut heading = concat([
+        Markup(format!("<a id=\"{}\"></a>", anchor(&section.id))),
+        el("strong", "", text(&section.citation)),
+        text(" "),
         code(&section.id),
-        text(&format!(" {} — {} ", section.instrument, section.heading)),
+        text(&format!(" — {} ", section.heading)),
     ]);
     heading.push(badge(section.status));
     let mut about = Vec::new();

@@ -1,0 +1,144 @@
+//! The charge sheet at the top of a case report, at a terminal or in Markdown: the charges
+//! gravest first, the court and whether it may try them together, the agencies, the victim's
+//! protections and the questions that would change the most. Reads the JSON wire structs.
+
+use super::json::{ChargeReport, ChargeSheetReport, DecisiveReport, Named, TrialReport};
+use super::table::{Style, heading, lines, new_table, prose};
+
+/// How many things a decisive question's answer would decide are named before the rest are
+/// counted.
+const AFFECTS_SHOWN: usize = 4;
+
+/// Appends the charge sheet.
+pub(super) fn render(out: &mut String, sheet: &ChargeSheetReport, style: Style) {
+    heading(out, style, 2, "Charge sheet");
+    if sheet.charges.is_empty() {
+        prose(out, style, "No section applies on these facts.");
+    } else {
+        let mut table = new_table(
+            style,
+            &["Charge", "Penalty", "Procedure", "Court and agency"],
+        );
+        for charge in &sheet.charges {
+            table.add_row(charge_row(charge, style));
+        }
+        out.push_str(&format!("{table}\n\n"));
+    }
+    if let Some(trial) = &sheet.trial {
+        prose(out, style, &trial_sentence(trial));
+    }
+    if let Some(lead) = &sheet.lead_agency {
+        prose(
+            out,
+            style,
+            &agencies_sentence(lead, &sheet.supporting_agencies),
+        );
+    }
+    if !sheet.protections.is_empty() {
+        prose(out, style, &protections_sentence(sheet));
+    }
+    if !sheet.decisive.is_empty() {
+        prose(out, style, "The answers that would change the most:");
+        for (index, question) in sheet.decisive.iter().enumerate() {
+            prose(out, style, &decisive_line(index + 1, question));
+        }
+    }
+    if style == Style::Terminal {
+        out.push('\n');
+    }
+}
+
+fn charge_row(charge: &ChargeReport, style: Style) -> Vec<String> {
+    let procedure = charge.procedure.as_ref().map_or_else(String::new, procedure_text);
+    vec![
+        lines(style, &[charge.citation.clone(), charge.heading.clone()]),
+        charge.penalty.clone().unwrap_or_default(),
+        procedure,
+        lines(style, &[names(&charge.court), names(&charge.agency)]),
+    ]
+}
+
+/// Cognizable, bailable, compoundable, and the complaint or sanction without which no court
+/// takes cognizance, where the law requires one: it decides whether the charge can proceed.
+pub(super) fn procedure_text(procedure: &super::json::ProcedureReport) -> String {
+    let mut text = crate::statute::procedure_text(
+        procedure.cognizable,
+        procedure.bailable,
+        procedure.compoundable,
+    );
+    if let Some(cognizance) = &procedure.cognizance {
+        text.push_str(&format!("; cognizance {cognizance}"));
+    }
+    text
+}
+
+/// `Court of Session`, or `Magistrate or Court of Session` when a fact leaves it open.
+fn names(named: &[Named]) -> String {
+    named
+        .iter()
+        .map(|n| n.name)
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn trial_sentence(trial: &TrialReport) -> String {
+    let joint = match trial.joint_trial {
+        "together" => "Tried together",
+        "separately" => "Tried separately",
+        _ => "Joint trial is an open question",
+    };
+    format!(
+        "Court for the case: {}. {joint}: {}.",
+        trial.court.name, trial.reason
+    )
+}
+
+fn agencies_sentence(lead: &Named, supporting: &[Named]) -> String {
+    let mut sentence = format!("Investigation: {} (lead)", lead.name);
+    for agency in supporting {
+        sentence.push_str(&format!(", {} (supporting)", agency.name));
+    }
+    sentence + "."
+}
+
+/// The protections by citation: those the victim has, then those the victim may have.
+fn protections_sentence(sheet: &ChargeSheetReport) -> String {
+    let with_status = |status: &str| {
+        sheet
+            .protections
+            .iter()
+            .filter(|p| p.status == status)
+            .map(|p| p.citation.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (has, may) = (with_status("applies"), with_status("may_apply"));
+    match (has.is_empty(), may.is_empty()) {
+        (false, false) => format!("Victim's protections: {has}; on facts not given: {may}."),
+        (false, true) => format!("Victim's protections: {has}."),
+        _ => format!("Victim's protections, on facts not given: {may}."),
+    }
+}
+
+fn decisive_line(number: usize, question: &DecisiveReport) -> String {
+    let mut affects: Vec<&str> = question
+        .affects_cited
+        .iter()
+        .take(AFFECTS_SHOWN)
+        .map(String::as_str)
+        .collect();
+    let more = question.affects_cited.len().saturating_sub(AFFECTS_SHOWN);
+    let more_text = format!("{more} more");
+    if more > 0 {
+        affects.push(&more_text);
+    }
+    let decides = if affects.is_empty() {
+        String::new()
+    } else {
+        format!(" It decides {}.", affects.join(", "))
+    };
+    format!(
+        "{number}. {} (`{}`){decides}",
+        question.question, question.fact
+    )
+}
