@@ -37,6 +37,8 @@ pub struct InstrumentView {
 pub struct SectionLine {
     /// Section id.
     pub id: String,
+    /// Its citation as people write it (`PPC s.371-A`).
+    pub citation: String,
     /// Heading.
     pub heading: String,
     /// `offence`, `procedure` or `protection`.
@@ -315,6 +317,7 @@ fn line(program: &Program, section: &Section) -> SectionLine {
         .unwrap_or(Verified::Unverified);
     SectionLine {
         id: section.id.clone(),
+        citation: crate::statute::citation(&program.book, &section.id),
         heading: section.heading.clone(),
         kind: match section.kind {
             crate::statute::SectionKind::Offence => "offence",

@@ -62,7 +62,10 @@ pub fn show(view: &SectionView, style: Style) -> String {
         &mut out,
         style,
         1,
-        &format!("{} {}", view.line.id, view.line.heading),
+        &format!(
+            "{} {} ({})",
+            view.line.citation, view.line.heading, view.line.id
+        ),
     );
     out.push_str(&format!(
         "{} · {} · {}\n\n{}\n\n",
