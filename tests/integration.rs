@@ -21,4 +21,5 @@ mod properties;
 mod readme;
 mod resources;
 mod robustness;
+mod schema;
 mod shipped_law;

@@ -4,6 +4,8 @@
 //! overlaps, and with `--flip` the smallest changes that flip a section. Rendered as an
 //! indented tree, JSON or Markdown.
 
+use super::schema::SchemaVersion;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Evaluated;
@@ -14,8 +16,10 @@ use crate::model::{FactId, Program};
 use crate::source::SourceFile;
 
 /// The whole explanation of one case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Explanation {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The tipnav version.
     pub tipnav: &'static str,
     /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
@@ -37,7 +41,7 @@ pub struct Explanation {
 }
 
 /// How one section was decided.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionTrace {
     /// Section id.
     pub id: String,
@@ -58,7 +62,7 @@ pub struct SectionTrace {
 }
 
 /// How one element was decided.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ElementTrace {
     /// Name.
     pub name: String,
@@ -73,7 +77,7 @@ pub struct ElementTrace {
 }
 
 /// A waiver used.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct WaiverTrace {
     /// The rule.
     pub cite: String,
@@ -82,7 +86,7 @@ pub struct WaiverTrace {
 }
 
 /// A fact's value, where it was given, or how it was derived.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FactTrace {
     /// Fact name.
     pub fact: String,
@@ -95,7 +99,7 @@ pub struct FactTrace {
 }
 
 /// How a derived fact was computed.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Derived {
     /// The rule.
     pub cite: String,
@@ -104,7 +108,7 @@ pub struct Derived {
 }
 
 /// An unknown fact that decides a section.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DecidingFact {
     /// Fact name.
     pub fact: String,
@@ -113,7 +117,7 @@ pub struct DecidingFact {
 }
 
 /// Jurisdiction of one section.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JurisdictionTrace {
     /// Section id.
     pub section: String,
@@ -124,7 +128,7 @@ pub struct JurisdictionTrace {
 }
 
 /// A flip found by `--flip`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FlipTrace {
     /// Section id.
     pub section: String,
@@ -229,6 +233,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
                 .collect()
         });
     Explanation {
+        schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
         file: evaluated.file.name.clone(),

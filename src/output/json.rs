@@ -2,6 +2,8 @@
 //! by every renderer (the tables read the same structs). Field names are a contract
 //! documented in the README; add fields, never rename or remove them.
 
+use super::schema::SchemaVersion;
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -11,9 +13,21 @@ use crate::model::{FactId, Program, Type, Value};
 use crate::resolve::{Candidate, Choice, Resolution};
 use crate::statute::{Certainty, Punishment};
 
+/// What `eval --format json` prints: one report for one case, an array for several.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum EvalDocument {
+    /// One case.
+    One(Box<CaseReport>),
+    /// Several cases, in the order given.
+    Many(Vec<CaseReport>),
+}
+
 /// One evaluated case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseReport {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The tipnav version that produced the report.
     pub tipnav: &'static str,
     /// The law used: amendment overlays applied on top of the shipped law.
@@ -47,7 +61,7 @@ impl CaseReport {
 }
 
 /// What changes if the amendments whose day is unknown were already in force on the case date.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AlternativeReport {
     /// The date keys whose window contains the case date.
     pub date_keys: Vec<String>,
@@ -60,7 +74,7 @@ pub struct AlternativeReport {
 }
 
 /// A section that comes out differently under the later law.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AlternativeSection {
     /// Section id.
     pub id: String,
@@ -75,7 +89,7 @@ pub struct AlternativeSection {
 }
 
 /// The law a report used.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct LawInfo {
     /// SHA-256 of the statute, rule and overlay files used.
     pub digest: String,
@@ -84,7 +98,7 @@ pub struct LawInfo {
 }
 
 /// The case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseInfo {
     /// The case file.
     pub file: String,
@@ -97,7 +111,7 @@ pub struct CaseInfo {
 }
 
 /// One offence.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionReport {
     /// Section id.
     pub id: String,
@@ -134,7 +148,7 @@ pub struct SectionReport {
 }
 
 /// The version of a section used.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct VersionReport {
     /// Date key of its first day.
     pub from: String,
@@ -149,7 +163,7 @@ pub struct VersionReport {
 }
 
 /// The territorial extent of a provincial instrument.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TerritoryReport {
     /// The province the instrument extends to.
     pub province: String,
@@ -158,7 +172,7 @@ pub struct TerritoryReport {
 }
 
 /// A protection the victim has or may have.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ProtectionReport {
     /// Section id.
     pub section: String,
@@ -181,7 +195,7 @@ pub struct ProtectionReport {
 }
 
 /// One element.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ElementReport {
     /// Name.
     pub name: String,
@@ -198,7 +212,7 @@ pub struct ElementReport {
 }
 
 /// A fact and its value.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FactValue {
     /// Fact name.
     pub fact: String,
@@ -207,7 +221,7 @@ pub struct FactValue {
 }
 
 /// A punishment.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PenaltyReport {
     /// In words.
     pub text: String,
@@ -228,7 +242,7 @@ pub struct PenaltyReport {
 }
 
 /// Procedure.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ProcedureReport {
     /// Police may arrest without warrant.
     pub cognizable: bool,
@@ -239,7 +253,7 @@ pub struct ProcedureReport {
 }
 
 /// Agencies and courts.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Jurisdiction {
     /// Lead, supporting and possible agencies.
     pub agencies: Vec<AgencyReport>,
@@ -252,7 +266,7 @@ pub struct Jurisdiction {
 }
 
 /// A candidate venue.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct VenueReport {
     /// The place as given.
     pub place: String,
@@ -263,7 +277,7 @@ pub struct VenueReport {
 }
 
 /// An agency's role.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AgencyReport {
     /// Agency id.
     pub id: &'static str,
@@ -276,7 +290,7 @@ pub struct AgencyReport {
 }
 
 /// The court for the case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CourtReport {
     /// Court id.
     pub id: &'static str,
@@ -290,7 +304,7 @@ pub struct CourtReport {
 }
 
 /// A section's agency and court.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionJurisdictionReport {
     /// Section id.
     pub section: String,
@@ -305,7 +319,7 @@ pub struct SectionJurisdictionReport {
 }
 
 /// A settled or open choice.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChoiceReport {
     /// The id, when settled.
     pub id: Option<&'static str>,
@@ -318,7 +332,7 @@ pub struct ChoiceReport {
 }
 
 /// A candidate agency or court.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OptionReport {
     /// Id.
     pub id: &'static str,
@@ -327,7 +341,7 @@ pub struct OptionReport {
 }
 
 /// An overlap.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OverlapReport {
     /// Sections involved.
     pub sections: Vec<String>,
@@ -344,7 +358,7 @@ pub struct OverlapReport {
 }
 
 /// An unknown fact.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct UnknownReport {
     /// Fact name.
     pub fact: String,
@@ -356,7 +370,7 @@ pub struct UnknownReport {
 
 /// The conclusions for one case, without the derivations: what `eval --batch --summary` writes
 /// per line. Each field means what the field of the same name means in [`CaseReport`].
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseSummary<'a> {
     /// The date whose law was used.
     pub date: String,
@@ -382,7 +396,7 @@ pub struct CaseSummary<'a> {
 }
 
 /// An overlap in a summary.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OverlapSummary<'a> {
     /// Overlap kind.
     pub kind: &'static str,
@@ -440,6 +454,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             _ => None,
         });
     CaseReport {
+        schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         law: law_info(program),
         case: CaseInfo {
