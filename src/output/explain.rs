@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
-use crate::eval::{SectionOutcome, Status};
+use super::json::{Status, Truth};
+use crate::eval::SectionOutcome;
 use crate::explain::{Flip, direct_facts};
 use crate::model::{FactId, Program};
 use crate::source::SourceFile;
@@ -48,7 +49,7 @@ pub struct SectionTrace {
     /// Heading.
     pub heading: String,
     /// `applies`, `may_apply` or `does_not_apply`.
-    pub status: &'static str,
+    pub status: Status,
     /// The version used and why; or why none was.
     pub version: String,
     /// For a provincial instrument, whether it extends to the case.
@@ -67,7 +68,7 @@ pub struct ElementTrace {
     /// Name.
     pub name: String,
     /// `met`, `not_met` or `unknown`.
-    pub status: &'static str,
+    pub status: Truth,
     /// The rule.
     pub cite: String,
     /// The facts the element's test reads.
@@ -133,9 +134,9 @@ pub struct FlipTrace {
     /// Section id.
     pub section: String,
     /// Status now.
-    pub from: &'static str,
+    pub from: Status,
     /// Status after the changes.
-    pub to: &'static str,
+    pub to: Status,
     /// The changes, in words.
     pub changes: Vec<String>,
 }
@@ -159,7 +160,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let report = case_report(program, evaluated);
     let wanted = |s: &SectionOutcome| {
         if input.sections.is_empty() {
-            s.status != Status::DoesNotApply
+            Status::from(s.status).reaches()
         } else {
             input.sections.contains(&s.section)
         }
@@ -207,7 +208,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         .jurisdiction
         .agencies
         .iter()
-        .filter(|a| a.role == "lead")
+        .filter(|a| a.role == super::json::Role::Lead)
         .map(|a| format!("lead agency {}: {}", a.id, a.reason))
         .collect();
     case_jurisdiction.extend(
@@ -226,8 +227,8 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
                 .iter()
                 .map(|flip| FlipTrace {
                     section: section.section.clone(),
-                    from: section.status.id(),
-                    to: flip.to.id(),
+                    from: section.status.into(),
+                    to: flip.to.into(),
                     changes: flip.changes.iter().map(|c| c.description.clone()).collect(),
                 })
                 .collect()
@@ -298,7 +299,7 @@ impl Tracer<'_> {
                 direct_facts(&element.expr, &mut facts);
                 ElementTrace {
                     name: element.name.clone(),
-                    status: status_word(e.holds),
+                    status: e.holds.into(),
                     cite: element.cite.clone(),
                     facts: facts.iter().map(|&f| self.fact(f)).collect(),
                     waived_by: e.waived_by.map(|w| {
@@ -318,7 +319,7 @@ impl Tracer<'_> {
         } else {
             let mut failed: Vec<String> = elements
                 .iter()
-                .filter(|e| e.status == "not_met")
+                .filter(|e| e.status == Truth::NotMet)
                 .map(|e| e.name.clone())
                 .collect();
             if outcome
@@ -333,17 +334,17 @@ impl Tracer<'_> {
         SectionTrace {
             id: outcome.section.clone(),
             heading: section.heading.clone(),
-            status: outcome.status.id(),
+            status: outcome.status.into(),
             version,
             territory: outcome.territory.as_ref().map(|t| {
                 format!(
                     "{}: the instrument extends to {} only",
-                    status_word(t.holds),
+                    Truth::from(t.holds).id(),
                     t.province
                 )
             }),
             elements,
-            why_not: if outcome.status == Status::DoesNotApply {
+            why_not: if Status::from(outcome.status) == Status::DoesNotApply {
                 why_not
             } else {
                 Vec::new()
@@ -375,14 +376,6 @@ impl Tracer<'_> {
             given_at: self.given_at[fact].map(|span| position(self.file, span.start)),
             derived,
         }
-    }
-}
-
-fn status_word(holds: Option<bool>) -> &'static str {
-    match holds {
-        Some(true) => "met",
-        Some(false) => "not_met",
-        None => "unknown",
     }
 }
 
@@ -425,7 +418,12 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     for section in &explanation.sections {
         title(
             &mut out,
-            &format!("{} {}: {}", section.id, section.heading, section.status),
+            &format!(
+                "{} {}: {}",
+                section.id,
+                section.heading,
+                section.status.id()
+            ),
         );
         line(&mut out, 1, &format!("version: {}", section.version));
         if let Some(territory) = &section.territory {
@@ -527,11 +525,10 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     out
 }
 
-fn flip_verb(to: &str) -> &'static str {
-    if to == "applies" {
-        "apply"
-    } else {
-        "stop applying"
+fn flip_verb(to: Status) -> &'static str {
+    match to {
+        Status::Applies => "apply",
+        Status::MayApply | Status::DoesNotApply => "stop applying",
     }
 }
 
@@ -580,10 +577,10 @@ fn choice(choice: &ChoiceReport) -> String {
     }
 }
 
-fn mark(status: &str) -> &'static str {
+fn mark(status: Truth) -> &'static str {
     match status {
-        "met" => "✓",
-        "not_met" => "✗",
-        _ => "?",
+        Truth::Met => "✓",
+        Truth::NotMet => "✗",
+        Truth::Unknown => "?",
     }
 }

@@ -8,10 +8,135 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::Evaluated;
-use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome, Status};
+use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome};
 use crate::model::{FactId, Program, Type, Value};
 use crate::resolve::{Candidate, Choice, Resolution};
 use crate::statute::{Certainty, Punishment};
+
+/// Whether a section or a protection reaches the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every element is met.
+    Applies,
+    /// No element fails, but some are unknown.
+    MayApply,
+    /// An element fails, or the section was not in force.
+    DoesNotApply,
+}
+
+impl From<crate::eval::Status> for Status {
+    fn from(status: crate::eval::Status) -> Status {
+        match status {
+            crate::eval::Status::Applies => Status::Applies,
+            crate::eval::Status::MayApply => Status::MayApply,
+            crate::eval::Status::DoesNotApply => Status::DoesNotApply,
+        }
+    }
+}
+
+impl Status {
+    /// The id as in JSON, for the text renderers.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Applies => "applies",
+            Status::MayApply => "may_apply",
+            Status::DoesNotApply => "does_not_apply",
+        }
+    }
+
+    /// Whether the section applies or may apply.
+    pub fn reaches(self) -> bool {
+        self != Status::DoesNotApply
+    }
+}
+
+/// Whether an element, or a provincial instrument's extent, is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Truth {
+    /// It holds.
+    Met,
+    /// It fails.
+    NotMet,
+    /// The facts it reads are not all known.
+    Unknown,
+}
+
+impl From<Option<bool>> for Truth {
+    fn from(holds: Option<bool>) -> Truth {
+        match holds {
+            Some(true) => Truth::Met,
+            Some(false) => Truth::NotMet,
+            None => Truth::Unknown,
+        }
+    }
+}
+
+impl Truth {
+    /// The id as in JSON, for the text renderers.
+    pub fn id(self) -> &'static str {
+        match self {
+            Truth::Met => "met",
+            Truth::NotMet => "not_met",
+            Truth::Unknown => "unknown",
+        }
+    }
+}
+
+/// An agency's part in the investigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Leads it.
+    Lead,
+    /// Takes part.
+    Supporting,
+    /// Would take part if a section that may apply does, or if an unknown fact says so.
+    Possible,
+}
+
+impl From<crate::resolve::Role> for Role {
+    fn from(role: crate::resolve::Role) -> Role {
+        match role {
+            crate::resolve::Role::Lead => Role::Lead,
+            crate::resolve::Role::Supporting => Role::Supporting,
+            crate::resolve::Role::Possible => Role::Possible,
+        }
+    }
+}
+
+impl Role {
+    /// The id as in JSON, for the text renderers.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Supporting => "supporting",
+            Role::Possible => "possible",
+        }
+    }
+}
+
+/// Where the date whose law was used comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The case file gives `case.date`.
+    Case,
+    /// It does not: today's law was used.
+    Today,
+}
+
+impl DateSource {
+    /// `Today` when the date was assumed, else `Case`.
+    pub fn of(assumed: bool) -> DateSource {
+        if assumed {
+            DateSource::Today
+        } else {
+            DateSource::Case
+        }
+    }
+}
 
 /// What `eval --format json` prints: one report for one case, an array for several.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -51,8 +176,8 @@ pub struct CaseReport {
 }
 
 impl CaseReport {
-    /// The sections with this status (`applies`, `may_apply`, `does_not_apply`), in report order.
-    pub fn with_status(&self, status: &str) -> Vec<&SectionReport> {
+    /// The sections with this status, in report order.
+    pub fn with_status(&self, status: Status) -> Vec<&SectionReport> {
         self.sections
             .iter()
             .filter(|s| s.status == status)
@@ -79,9 +204,9 @@ pub struct AlternativeSection {
     /// Section id.
     pub id: String,
     /// Status under the earlier law (the main report).
-    pub status: &'static str,
+    pub status: Status,
     /// Status under the later law.
-    pub later_status: &'static str,
+    pub later_status: Status,
     /// Date key of the version used under the later law.
     pub later_version: Option<String>,
     /// Penalty under the later law.
@@ -107,7 +232,7 @@ pub struct CaseInfo {
     /// The date whose law was used.
     pub date: String,
     /// `case` when the file gives `case.date`, `today` when it does not.
-    pub date_source: &'static str,
+    pub date_source: DateSource,
 }
 
 /// One offence.
@@ -120,7 +245,7 @@ pub struct SectionReport {
     /// Heading.
     pub heading: String,
     /// `applies`, `may_apply` or `does_not_apply`.
-    pub status: &'static str,
+    pub status: Status,
     /// The base offence, for a variant.
     pub variant_of: Option<String>,
     /// The statute version in force on the case date; `null` if none was.
@@ -168,7 +293,7 @@ pub struct TerritoryReport {
     /// The province the instrument extends to.
     pub province: String,
     /// `met`, `not_met` or `unknown` (when `case.province` is not given).
-    pub status: &'static str,
+    pub status: Truth,
 }
 
 /// A protection the victim has or may have.
@@ -183,7 +308,7 @@ pub struct ProtectionReport {
     /// What it gives the victim, in our words.
     pub summary: String,
     /// `applies` or `may_apply`.
-    pub status: &'static str,
+    pub status: Status,
     /// The rule's citation.
     pub cite: String,
     /// Source URL.
@@ -200,7 +325,7 @@ pub struct ElementReport {
     /// Name.
     pub name: String,
     /// `met`, `not_met` or `unknown`.
-    pub status: &'static str,
+    pub status: Truth,
     /// Citation.
     pub cite: String,
     /// The facts it read and their values (`null` when unknown).
@@ -282,7 +407,7 @@ pub struct AgencyReport {
     /// Agency id.
     pub id: &'static str,
     /// `lead`, `supporting` or `possible`.
-    pub role: &'static str,
+    pub role: Role,
     /// Why.
     pub reason: String,
     /// Sections that bring it in.
@@ -309,7 +434,7 @@ pub struct SectionJurisdictionReport {
     /// Section id.
     pub section: String,
     /// Status.
-    pub status: &'static str,
+    pub status: Status,
     /// Agency.
     pub agency: ChoiceReport,
     /// Court.
@@ -375,7 +500,7 @@ pub struct CaseSummary<'a> {
     /// The date whose law was used.
     pub date: String,
     /// `case` or `today`.
-    pub date_source: &'static str,
+    pub date_source: DateSource,
     /// Sections that apply.
     pub applies: Vec<&'a str>,
     /// Sections that may apply.
@@ -410,17 +535,13 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
     let resolution = &evaluated.resolution;
     let with_status = |status: Status| {
         sorted_by_status(&outcome.sections)
-            .filter(|s| s.status == status)
+            .filter(|s| Status::from(s.status) == status)
             .map(|s| s.section.as_str())
             .collect()
     };
     CaseSummary {
         date: outcome.date.to_string(),
-        date_source: if outcome.date_assumed {
-            "today"
-        } else {
-            "case"
-        },
+        date_source: DateSource::of(outcome.date_assumed),
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
         lead_agency: resolution.lead_agency().map(|agency| agency.id()),
@@ -461,11 +582,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             file: evaluated.file.name.clone(),
             title,
             date: outcome.date.to_string(),
-            date_source: if outcome.date_assumed {
-                "today"
-            } else {
-                "case"
-            },
+            date_source: DateSource::of(outcome.date_assumed),
         },
         sections: sorted_by_status(&outcome.sections)
             .map(|s| section_report(program, &outcome.values, s))
@@ -476,7 +593,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 .iter()
                 .map(|a| AgencyReport {
                     id: a.agency.id(),
-                    role: a.role.id(),
+                    role: a.role.into(),
                     reason: a.reason.clone(),
                     sections: a.sections.clone(),
                 })
@@ -492,7 +609,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 .iter()
                 .map(|s| SectionJurisdictionReport {
                     section: s.section.clone(),
-                    status: s.status.id(),
+                    status: s.status.into(),
                     agency: choice_report(program, &s.agency, |a| a.id()),
                     court: choice_report(program, &s.court, |c| c.id()),
                     support: s
@@ -569,14 +686,14 @@ fn alternative_report(
         .iter()
         .zip(&later.sections)
         .filter(|(a, b)| a.status != b.status || version_of(a) != version_of(b))
-        .filter(|(a, b)| a.status != Status::DoesNotApply || b.status != Status::DoesNotApply)
+        .filter(|(a, b)| Status::from(a.status).reaches() || Status::from(b.status).reaches())
         .map(|(a, b)| {
             let section = &program.book.sections[&b.section];
             let version = version_of(b).map(|index| &section.versions[index]);
             AlternativeSection {
                 id: b.section.clone(),
-                status: a.status.id(),
-                later_status: b.status.id(),
+                status: a.status.into(),
+                later_status: b.status.into(),
                 later_version: version.map(|v| v.from.clone()),
                 later_penalty: version
                     .and_then(|v| v.offence.as_ref())
@@ -609,19 +726,11 @@ fn protection_report(program: &Program, outcome: &ProtectionOutcome) -> Protecti
             .summary
             .clone()
             .unwrap_or_else(|| section.summary.clone()),
-        status: outcome.status.id(),
+        status: outcome.status.into(),
         cite: protection.cite.clone(),
         source: version.source.clone(),
         verified: version.verified.as_str(),
         unverified: version.unverified.clone(),
-    }
-}
-
-fn truth_id(holds: Option<bool>) -> &'static str {
-    match holds {
-        Some(true) => "met",
-        Some(false) => "not_met",
-        None => "unknown",
     }
 }
 
@@ -649,7 +758,7 @@ fn section_report(
         id: outcome.section.clone(),
         instrument: instrument.short_title.clone(),
         heading: section.heading.clone(),
-        status: outcome.status.id(),
+        status: outcome.status.into(),
         variant_of: offence.base.clone(),
         version: version.map(|(v, certainty)| VersionReport {
             from: v.from.clone(),
@@ -664,7 +773,7 @@ fn section_report(
         }),
         territory: outcome.territory.as_ref().map(|t| TerritoryReport {
             province: t.province.clone(),
-            status: truth_id(t.holds),
+            status: t.holds.into(),
         }),
         elements: outcome
             .elements
@@ -704,7 +813,7 @@ fn element_report(
     facts.dedup();
     ElementReport {
         name: element.name.clone(),
-        status: truth_id(outcome.holds),
+        status: outcome.holds.into(),
         cite: element.cite.clone(),
         facts: facts
             .into_iter()
@@ -793,9 +902,4 @@ fn option_report<T: Copy>(
         id: id(candidate.value),
         reason: candidate.reason.clone(),
     }
-}
-
-/// Whether a status counts as reaching the case (applies or may apply).
-pub fn reaches(status: &str) -> bool {
-    status != Status::DoesNotApply.id()
 }
