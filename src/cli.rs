@@ -192,6 +192,15 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of a kind of JSON document tipnav writes; without KIND, list the
+    /// kinds.
+    #[command(
+        after_help = "Example:\n  tipnav schema\n  tipnav schema eval > eval.schema.json\n\nThe same schemas are in the repository's schema/ folder."
+    )]
+    Schema {
+        /// The kind of document.
+        kind: Option<crate::output::schema::Kind>,
+    },
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  tipnav completions bash > /etc/bash_completion.d/tipnav")]
     Completions {

@@ -43,6 +43,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output::print(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema { kind } => {
+            let text = kind.map_or_else(output::schema::kinds, output::schema::schema);
+            output::print(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Fmt { check, paths } => fmt(paths, *check),
         Command::Man => {
             let mut page = Vec::new();
@@ -350,6 +355,7 @@ fn diff(
         (true, None) => unreachable!("checked above"),
     };
     let report = output::diff::DiffReport {
+        schema_version: output::schema::SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         base_digest: base.digest.clone(),
         digest: amended.digest.clone(),
@@ -440,6 +446,7 @@ fn overlaps(
     }
     let (items, declared_groups) = group_items(&program, &groups, dir)?;
     let report = OverlapReport {
+        schema_version: output::schema::SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
         amendments: program.amendments.iter().map(Into::into).collect(),
@@ -634,6 +641,7 @@ fn gaps(
         });
     }
     let report = GapReport {
+        schema_version: output::schema::SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
         amendments: program.amendments.iter().map(Into::into).collect(),

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use jiff::civil::Date;
@@ -87,7 +88,7 @@ pub fn overlap_text<'s>(kind: &str, sections: impl Iterator<Item = &'s str>) -> 
 }
 
 /// What changed for one case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseDiff {
     /// The case file.
     pub file: String,
@@ -98,7 +99,7 @@ pub struct CaseDiff {
 }
 
 /// One change.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChangeItem {
     /// `starts_applying`, `stops_applying`, `status`, `penalty`, `lead_agency`, `court`,
     /// `overlap_added`, `overlap_removed`.
@@ -112,7 +113,7 @@ pub struct ChangeItem {
 }
 
 /// Totals over a case bank.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Summary {
     /// Cases compared.
     pub cases: usize,

@@ -1,15 +1,19 @@
 //! The statute navigator: views of the law itself, for `tipnav list`, `show` and `search`.
 //! Builds plain serializable values from a [`Program`]; prints nothing.
 
+use crate::output::schema::SchemaVersion;
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::{Decides, Program, Validity};
 use crate::statute::{DateKey, Reading, Section, Verified, Version, Windows};
 
 /// An instrument and its sections.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct InstrumentView {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// Id (`ptpa-2018`).
     pub id: String,
     /// Full title.
@@ -33,7 +37,7 @@ pub struct InstrumentView {
 }
 
 /// One line per section in a listing.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionLine {
     /// Section id.
     pub id: String,
@@ -54,8 +58,10 @@ pub struct SectionLine {
 }
 
 /// Everything about one section.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionView {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The listing line.
     #[serde(flatten)]
     pub line: SectionLine,
@@ -80,7 +86,7 @@ pub struct SectionView {
 }
 
 /// One version of a section.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct VersionView {
     /// Its period.
     pub period: String,
@@ -105,7 +111,7 @@ pub struct VersionView {
 }
 
 /// An element as encoded.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ElementView {
     /// Name.
     pub name: String,
@@ -120,7 +126,7 @@ pub struct ElementView {
 }
 
 /// The section on a given date.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OnDate {
     /// The date asked about.
     pub date: String,
@@ -133,8 +139,10 @@ pub struct OnDate {
 }
 
 /// A search result.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SearchHit {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// Section id.
     pub id: String,
     /// Heading.
@@ -154,6 +162,7 @@ pub fn list(program: &Program, instrument: Option<&str>) -> Vec<InstrumentView> 
         .values()
         .filter(|i| instrument.is_none_or(|wanted| wanted == i.id))
         .map(|i| InstrumentView {
+            schema_version: SchemaVersion,
             id: i.id.clone(),
             title: i.title.clone(),
             short_title: i.short_title.clone(),
@@ -177,6 +186,7 @@ pub fn list(program: &Program, instrument: Option<&str>) -> Vec<InstrumentView> 
 pub fn show(program: &Program, section: &Section, date: Option<Date>) -> SectionView {
     let offence = program.offence(&section.id);
     SectionView {
+        schema_version: SchemaVersion,
         line: line(program, section),
         instrument: program.book.instruments[&section.instrument].title.clone(),
         summary: section.summary.clone(),
@@ -296,6 +306,7 @@ pub fn search(program: &Program, query: &str) -> Vec<SearchHit> {
                     .any(|(_, text, _)| text.to_lowercase().contains(w.as_str()))
             });
             (all_words && score > 0).then(|| SearchHit {
+                schema_version: SchemaVersion,
                 id: section.id.clone(),
                 heading: section.heading.clone(),
                 instrument: instrument.short_title.clone(),

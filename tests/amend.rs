@@ -7,7 +7,7 @@ use crate::support::{files, tipnav};
 fn diff_json(args: &[&str]) -> serde_json::Value {
     let run = tipnav(args);
     assert_eq!(run.status, 0, "{}", run.render());
-    serde_json::from_str(&run.stdout).unwrap()
+    crate::support::validated("diff", &run.stdout)
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn an_overlay_changes_exactly_the_cases_it_reaches() {
         .chain(files("examples", "toml"))
     {
         let run = tipnav(&["eval", "--format", "json", &path]);
-        let eval: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let eval: serde_json::Value = crate::support::validated("eval", &run.stdout);
         let applies = eval["sections"]
             .as_array()
             .unwrap()
@@ -181,7 +181,7 @@ fn eval_names_the_overlay_it_used() {
         "json",
         "examples/larkana-girl-sold.toml",
     ]);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("eval", &run.stdout);
     assert_eq!(report["law"]["amendments"][0]["key"], "one-forum");
     let table = tipnav(&[
         "eval",

@@ -45,7 +45,7 @@ const ORGAN_TRAFFICKING: &str = r#"insert ptpa-2018/3-A "Trafficking for the rem
 fn overlaps_of_the_shipped_law_have_true_witnesses() {
     let run = tipnav(&["overlaps", "--format", "json"]);
     assert_eq!(run.status, 0, "{}", run.render());
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("overlaps", &run.stdout);
     let program = crate::support::program();
     let pairs: Vec<(String, String)> = report["overlaps"]
         .as_array()
@@ -94,7 +94,7 @@ fn overlaps_of_the_shipped_law_have_true_witnesses() {
 fn groups_of_the_shipped_law_have_true_witnesses() {
     let run = tipnav(&["overlaps", "--format", "json"]);
     assert_eq!(run.status, 0, "{}", run.render());
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("overlaps", &run.stdout);
     let program = crate::support::program();
     let groups = report["groups"].as_array().unwrap();
     assert!(!groups.is_empty());
@@ -298,7 +298,7 @@ fn groups_are_complete(
 fn gap_witnesses_meet_the_indicator_and_no_offence_applies() {
     let run = tipnav(&["gaps", "--format", "json"]);
     assert_eq!(run.status, 0, "{}", run.render());
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("gaps", &run.stdout);
     let program = crate::support::program();
     let gaps = report["gaps"].as_array().unwrap();
     assert!(
@@ -361,7 +361,7 @@ fn an_overlay_that_closes_a_gap_makes_it_disappear() {
     ]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(run.status, 0, "{}", run.render());
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("gaps", &run.stdout);
     assert!(
         report["gaps"]
             .as_array()
@@ -458,7 +458,7 @@ repeal ppc/371-B cite "test: buying for prostitution left to PTPA s.3"
     ]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(run.status, 0, "{}", run.render());
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("overlaps", &run.stdout);
     let sections = |group: &serde_json::Value| -> BTreeSet<String> {
         group
             .as_array()

@@ -100,7 +100,7 @@ fn load(path: &str) -> toml::Table {
 fn conclusions(path: &str) -> serde_json::Value {
     let run = tipnav(&["eval", "--format", "json", path]);
     assert_eq!(run.status, 0, "{}", run.render());
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("eval", &run.stdout);
     let mut statuses: Vec<(String, String)> = report["sections"]
         .as_array()
         .unwrap()

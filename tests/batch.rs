@@ -28,11 +28,9 @@ fn generate(n: usize, bad: usize, seed: u64) -> String {
     String::from_utf8(output.stdout).expect("generated lines are UTF-8")
 }
 
+/// Every output line, parsed and validated against the batch schema.
 fn lines(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("every output line is JSON"))
-        .collect()
+    crate::support::validated_lines(stdout)
 }
 
 /// A report with the field that names the input (a file path, or `input:LINE`) removed.
@@ -98,7 +96,11 @@ fn a_thousand_cases_one_line_each_errors_on_exactly_the_bad_ones() {
     args.extend(files.iter().map(String::as_str));
     let single = tipnav(&args);
     assert_eq!(single.status, 0, "{}", single.stderr);
-    let single: Vec<Value> = serde_json::from_str(&single.stdout).unwrap();
+    let single = crate::support::validated("eval", &single.stdout);
+    let single = single
+        .as_array()
+        .expect("several cases give an array")
+        .clone();
     let batch: Vec<Value> = out
         .into_iter()
         .filter(|l| l.get("report").is_some())
@@ -178,7 +180,7 @@ fn diff_batch_gives_each_case_the_changes_diff_gives_its_file() {
     files.extend(examples.iter().map(String::as_str));
     let whole = tipnav(&files);
     assert_eq!(whole.status, 0, "{}", whole.stderr);
-    let whole: Value = serde_json::from_str(&whole.stdout).unwrap();
+    let whole = crate::support::validated("diff", &whole.stdout);
     let changed: Vec<&Value> = whole["cases"].as_array().unwrap().iter().collect();
     assert!(!changed.is_empty(), "one-forum changes some example");
     for (line, path) in lines(&batch).iter().zip(&examples) {

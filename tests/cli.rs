@@ -81,7 +81,7 @@ fn reports_name_the_law_by_its_digest() {
         "json",
         "examples/larkana-girl-sold.toml",
     ]);
-    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("eval", &json.stdout);
     assert_eq!(report["law"]["digest"], digest.as_str());
     let amended = tipnav(&["check", "--amend", "one-forum"]);
     assert!(

@@ -55,6 +55,7 @@ fn example_json() {
     for path in files("examples", "toml") {
         let run = tipnav(&["eval", "--format", "json", &path]);
         assert_eq!(run.status, 0, "{}", run.render());
+        crate::support::validated("eval", &run.stdout);
         let name = path
             .trim_start_matches("examples/")
             .trim_end_matches(".toml")

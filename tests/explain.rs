@@ -47,7 +47,7 @@ fn explain_json_and_markdown() {
         "eo-1979/17-2",
     ]);
     assert_eq!(json.status, 0, "{}", json.render());
-    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let value: serde_json::Value = crate::support::validated("explain", &json.stdout);
     assert_eq!(value["sections"][0]["status"], "may_apply");
     assert_eq!(
         value["sections"][0]["deciding"][0]["fact"],

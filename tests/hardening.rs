@@ -142,7 +142,7 @@ fn folders_are_walked_once_through_link_loops() {
     std::os::unix::fs::symlink("a.toml", cases.join("b.toml")).unwrap();
     let run = tipnav(&["eval", "--format", "json", cases.to_str().unwrap()]);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("eval", &run.stdout);
     assert!(report.is_object(), "one case, evaluated once");
     assert!(run.stderr.contains("leads back"), "{}", run.stderr);
 }

@@ -167,7 +167,7 @@ fn overlaps_page_renders_in_chromium() {
 fn overlaps_page_lists_groups_and_declared_groups() {
     let html = page(&["overlaps", "--format", "html"]);
     let json = tipnav(&["overlaps", "--format", "json"]);
-    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let report: serde_json::Value = crate::support::validated("overlaps", &json.stdout);
     let count = format!(
         "{} groups of pairwise-overlapping offences",
         report["groups_found"]

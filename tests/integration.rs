@@ -24,4 +24,5 @@ mod properties;
 mod readme;
 mod resources;
 mod robustness;
+mod schema;
 mod shipped_law;

@@ -10,6 +10,7 @@ use crate::support::{files, tipnav};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Report {
+    schema_version: String,
     tipnav: String,
     law: Law,
     case: CaseInfo,
@@ -321,8 +322,10 @@ fn every_example_matches_the_json_contract() {
     for path in files("examples", "toml") {
         let run = tipnav(&["eval", "--format", "json", &path]);
         assert_eq!(run.status, 0, "{}", run.render());
+        crate::support::validated("eval", &run.stdout);
         let report: Report =
             serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(report.schema_version, "1");
         assert_eq!(report.case.file, path);
         for section in &report.sections {
             assert!(
@@ -461,6 +464,7 @@ fn several_cases_give_an_array() {
         "examples/brick-kiln-peshgi.toml",
     ]);
     assert_eq!(run.status, 0, "{}", run.render());
+    crate::support::validated("eval", &run.stdout);
     let reports: Vec<Report> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(reports.len(), 2);
 }

@@ -16,7 +16,7 @@ fn list_shows_every_instrument() {
         assert!(run.stdout.contains(id), "{id} missing");
     }
     let json = tipnav(&["list", "--format", "json"]);
-    let instruments: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let instruments: serde_json::Value = crate::support::validated("list", &json.stdout);
     for instrument in instruments.as_array().unwrap() {
         for section in instrument["sections"].as_array().unwrap() {
             assert!(

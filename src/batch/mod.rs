@@ -8,15 +8,13 @@ pub mod plan;
 use std::io::{self, BufRead, Read as _, Write};
 
 use jiff::civil::Date;
-use miette::Diagnostic;
 use rayon::prelude::*;
-use serde::Serialize;
 
-use crate::diff::CaseDiff;
 use crate::domain::{Domain, domain};
 use crate::facts::{self, Case, CaseId, FactError};
 use crate::model::Program;
-use crate::output::json::{CaseReport, case_report};
+use crate::output::batch::{Body, Problem, error_line, good_line};
+use crate::output::json::case_report;
 use crate::source::{MAX_FILE_BYTES, SourceFile};
 use plan::Plan;
 
@@ -341,83 +339,4 @@ fn diff_line(
         &file.name, base, amended, &before, &after, as_if, by_law, today,
     );
     Ok(good_line(number, id, Body::Diff(diff)))
-}
-
-/// What a good line carries.
-#[derive(Serialize)]
-enum Body<'a> {
-    #[serde(rename = "report")]
-    Report(Box<CaseReport>),
-    #[serde(rename = "summary")]
-    Summary(crate::output::json::CaseSummary<'a>),
-    #[serde(rename = "diff")]
-    Diff(CaseDiff),
-}
-
-#[derive(Serialize)]
-struct GoodLine<'a> {
-    line: usize,
-    id: Option<CaseId>,
-    #[serde(flatten)]
-    body: Body<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorLine {
-    line: usize,
-    id: Option<CaseId>,
-    errors: Vec<Problem>,
-}
-
-/// One problem with a line, as the diagnostic would show it.
-#[derive(Serialize)]
-struct Problem {
-    /// The diagnostic code (`facts::wrong_type`).
-    code: String,
-    /// What is wrong.
-    message: String,
-    /// The dotted name of the fact at fault, when there is one.
-    field: Option<String>,
-    /// The column (in bytes, from 1) where the problem is.
-    column: Option<usize>,
-    /// How to fix it.
-    help: Option<String>,
-}
-
-impl Problem {
-    fn whole_line(message: String) -> Problem {
-        Problem {
-            code: "batch::line".to_owned(),
-            message,
-            field: None,
-            column: None,
-            help: None,
-        }
-    }
-}
-
-impl From<&FactError> for Problem {
-    fn from(error: &FactError) -> Problem {
-        let column = error
-            .labels()
-            .and_then(|mut labels| labels.next())
-            .map(|label| label.offset() + 1);
-        Problem {
-            code: error
-                .code()
-                .map_or_else(String::new, |code| code.to_string()),
-            message: error.to_string(),
-            field: error.field().map(str::to_owned),
-            column,
-            help: error.help().map(|help| help.to_string()),
-        }
-    }
-}
-
-fn good_line(line: usize, id: Option<CaseId>, body: Body<'_>) -> String {
-    serde_json::to_string(&GoodLine { line, id, body }).expect("reports are plain data")
-}
-
-fn error_line(line: usize, id: Option<CaseId>, errors: Vec<Problem>) -> String {
-    serde_json::to_string(&ErrorLine { line, id, errors }).expect("errors are plain data")
 }

@@ -18,7 +18,7 @@ use crate::eval::{
 };
 use crate::facts::{Read, Vocabulary};
 use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
-use crate::output::json::{CaseSummary, OverlapSummary};
+use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::JointTrial;
 use crate::statute::{Agency, Court, DateBound, Reading, Windows};
 
@@ -245,7 +245,7 @@ impl<'p> Plan<'p> {
         };
         let summary = CaseSummary {
             date: date.to_string(),
-            date_source: if date_assumed { "today" } else { "case" },
+            date_source: DateSource::of(date_assumed),
             applies: sections(Status::Applies),
             may_apply: sections(Status::MayApply),
             lead_agency: program.agency_precedence.as_ref().and_then(|precedence| {

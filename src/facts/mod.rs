@@ -92,7 +92,7 @@ impl Format {
 }
 
 /// A batch line's case identifier (`id`, a string or a whole number), echoed in its output.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum CaseId {
     /// `"id": "FIR-112/2024"`

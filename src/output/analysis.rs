@@ -1,13 +1,17 @@
 //! `tipnav overlaps` and `tipnav gaps`: the pairs of offences that can apply together (a matrix
 //! and a list, each with a witness), and the patterns of concern no offence reaches.
 
+use super::schema::SchemaVersion;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::table::{Style, heading, new_table};
 
 /// The overlap report.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OverlapReport {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The tipnav version.
     pub tipnav: &'static str,
     /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
@@ -43,7 +47,7 @@ pub struct OverlapReport {
 }
 
 /// A declared overlap of three or more offences whose verdict the amendment changes.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DeclaredChange {
     /// The declared sections that are offences.
     pub sections: Vec<String>,
@@ -73,7 +77,7 @@ impl DeclaredChange {
 }
 
 /// A declared overlap of three or more offences, checked.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DeclaredGroupItem {
     /// The declared sections that are offences.
     pub sections: Vec<String>,
@@ -92,7 +96,7 @@ pub struct DeclaredGroupItem {
 }
 
 /// Offences that can all apply on one set of facts: a pair, or a group of three or more.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OverlapItem {
     /// The sections (two for a pair).
     pub sections: Vec<String>,
@@ -133,8 +137,10 @@ impl OverlapItem {
 }
 
 /// The gaps report.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct GapReport {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The tipnav version.
     pub tipnav: &'static str,
     /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
@@ -152,7 +158,7 @@ pub struct GapReport {
 }
 
 /// One gap.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct GapItem {
     /// The indicator.
     pub indicator: String,

@@ -1,6 +1,8 @@
 //! `tipnav diff`: what an amendment (or a later date) changes across a case bank, as tables, a
 //! Markdown briefing a committee clerk could circulate, or JSON.
 
+use super::schema::SchemaVersion;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::table::{Style, heading, lines, new_table};
@@ -8,8 +10,10 @@ use crate::diff::{CaseDiff, Summary};
 use crate::overlay::Amendment;
 
 /// The whole diff report.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DiffReport {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The tipnav version.
     pub tipnav: &'static str,
     /// SHA-256 of the files of the law compared against (the base law).
@@ -29,7 +33,7 @@ pub struct DiffReport {
 }
 
 /// An overlay.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AmendmentReport {
     /// Its name.
     pub key: String,

@@ -4,19 +4,24 @@
 //! overlaps, and with `--flip` the smallest changes that flip a section. Rendered as an
 //! indented tree, JSON or Markdown.
 
+use super::schema::SchemaVersion;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
+use super::json::{Status, Truth};
 use super::table::Style;
-use crate::eval::{SectionOutcome, Status};
+use crate::eval::SectionOutcome;
 use crate::explain::{FlipSearch, direct_facts};
 use crate::model::{FactId, Program};
 use crate::source::SourceFile;
 
 /// The whole explanation of one case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Explanation {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The tipnav version.
     pub tipnav: &'static str,
     /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
@@ -42,14 +47,14 @@ pub struct Explanation {
 }
 
 /// How one section was decided.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionTrace {
     /// Section id.
     pub id: String,
     /// Heading.
     pub heading: String,
     /// `applies`, `may_apply` or `does_not_apply`.
-    pub status: &'static str,
+    pub status: Status,
     /// The version used and why; or why none was.
     pub version: String,
     /// For a provincial instrument, whether it extends to the case.
@@ -63,12 +68,12 @@ pub struct SectionTrace {
 }
 
 /// How one element was decided.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ElementTrace {
     /// Name.
     pub name: String,
     /// `met`, `not_met` or `unknown`.
-    pub status: &'static str,
+    pub status: Truth,
     /// The rule.
     pub cite: String,
     /// The facts the element's test reads.
@@ -78,7 +83,7 @@ pub struct ElementTrace {
 }
 
 /// A waiver used.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct WaiverTrace {
     /// The rule.
     pub cite: String,
@@ -87,7 +92,7 @@ pub struct WaiverTrace {
 }
 
 /// A fact's value, where it was given, or how it was derived.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FactTrace {
     /// Fact name.
     pub fact: String,
@@ -100,7 +105,7 @@ pub struct FactTrace {
 }
 
 /// How a derived fact was computed.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Derived {
     /// The rule.
     pub cite: String,
@@ -109,7 +114,7 @@ pub struct Derived {
 }
 
 /// An unknown fact that decides a section.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DecidingFact {
     /// Fact name.
     pub fact: String,
@@ -118,7 +123,7 @@ pub struct DecidingFact {
 }
 
 /// Jurisdiction of one section.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JurisdictionTrace {
     /// Section id.
     pub section: String,
@@ -129,20 +134,20 @@ pub struct JurisdictionTrace {
 }
 
 /// A flip found by `--flip`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FlipTrace {
     /// Section id.
     pub section: String,
     /// Status now.
-    pub from: &'static str,
+    pub from: Status,
     /// Status after the changes.
-    pub to: &'static str,
+    pub to: Status,
     /// The changes, in words.
     pub changes: Vec<String>,
 }
 
 /// How far the search for flips went: it is bounded, so a sparse case may stop it early.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FlipSearchTrace {
     /// Section id.
     pub section: String,
@@ -196,7 +201,8 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     };
     let wanted = |s: &SectionOutcome| {
         if input.sections.is_empty() {
-            s.status == Status::Applies || (s.status == Status::MayApply && close(s))
+            Status::from(s.status) == Status::Applies
+                || (Status::from(s.status) == Status::MayApply && close(s))
         } else {
             input.sections.contains(&s.section)
         }
@@ -204,7 +210,9 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let remote = outcome
         .sections
         .iter()
-        .filter(|s| input.sections.is_empty() && s.status == Status::MayApply && !close(s))
+        .filter(|s| {
+            input.sections.is_empty() && s.status == crate::eval::Status::MayApply && !close(s)
+        })
         .count();
     let law = if outcome.date_assumed {
         format!(
@@ -249,7 +257,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         .jurisdiction
         .agencies
         .iter()
-        .filter(|a| a.role == "lead")
+        .filter(|a| a.role == super::json::Role::Lead)
         .map(|a| format!("lead agency {}: {}", a.id, a.reason))
         .collect();
     case_jurisdiction.extend(
@@ -269,8 +277,8 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
                 .iter()
                 .map(|flip| FlipTrace {
                     section: section.section.clone(),
-                    from: section.status.id(),
-                    to: flip.to.id(),
+                    from: section.status.into(),
+                    to: flip.to.into(),
                     changes: flip.changes.iter().map(|c| c.description.clone()).collect(),
                 })
                 .collect()
@@ -281,6 +289,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         evaluated: search.evaluated,
     });
     Explanation {
+        schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
         file: evaluated.file.name.clone(),
@@ -347,7 +356,7 @@ impl Tracer<'_> {
                 direct_facts(&element.expr, &mut facts);
                 ElementTrace {
                     name: element.name.clone(),
-                    status: status_word(e.holds),
+                    status: e.holds.into(),
                     cite: element.cite.clone(),
                     facts: facts.iter().map(|&f| self.fact(f)).collect(),
                     waived_by: e.waived_by.map(|w| {
@@ -367,7 +376,7 @@ impl Tracer<'_> {
         } else {
             let mut failed: Vec<String> = elements
                 .iter()
-                .filter(|e| e.status == "not_met")
+                .filter(|e| e.status == Truth::NotMet)
                 .map(|e| e.name.clone())
                 .collect();
             if outcome
@@ -382,17 +391,17 @@ impl Tracer<'_> {
         SectionTrace {
             id: outcome.section.clone(),
             heading: section.heading.clone(),
-            status: outcome.status.id(),
+            status: outcome.status.into(),
             version,
             territory: outcome.territory.as_ref().map(|t| {
                 format!(
                     "{}: the instrument extends to {} only",
-                    status_word(t.holds),
+                    Truth::from(t.holds).id(),
                     t.province
                 )
             }),
             elements,
-            why_not: if outcome.status == Status::DoesNotApply {
+            why_not: if Status::from(outcome.status) == Status::DoesNotApply {
                 why_not
             } else {
                 Vec::new()
@@ -424,14 +433,6 @@ impl Tracer<'_> {
             given_at: self.given_at[fact].map(|span| position(self.file, span.start)),
             derived,
         }
-    }
-}
-
-fn status_word(holds: Option<bool>) -> &'static str {
-    match holds {
-        Some(true) => "met",
-        Some(false) => "not_met",
-        None => "unknown",
     }
 }
 
@@ -494,7 +495,12 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     for section in &explanation.sections {
         title(
             &mut out,
-            &format!("{} {}: {}", section.id, section.heading, section.status),
+            &format!(
+                "{} {}: {}",
+                section.id,
+                section.heading,
+                section.status.id()
+            ),
         );
         line(&mut out, 1, &format!("version: {}", section.version));
         if let Some(territory) = &section.territory {
@@ -604,11 +610,10 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     out
 }
 
-fn flip_verb(to: &str) -> &'static str {
-    if to == "applies" {
-        "apply"
-    } else {
-        "stop applying"
+fn flip_verb(to: Status) -> &'static str {
+    match to {
+        Status::Applies => "apply",
+        Status::MayApply | Status::DoesNotApply => "stop applying",
     }
 }
 
@@ -658,10 +663,10 @@ fn choice(choice: &ChoiceReport) -> String {
     }
 }
 
-fn mark(status: &str) -> &'static str {
+fn mark(status: Truth) -> &'static str {
     match status {
-        "met" => "✓",
-        "not_met" => "✗",
-        _ => "?",
+        Truth::Met => "✓",
+        Truth::NotMet => "✗",
+        Truth::Unknown => "?",
     }
 }

@@ -14,7 +14,7 @@ pub use eval::eval_page;
 pub use explain::explain_page;
 pub use overlaps::overlaps_page;
 
-use super::json::LawInfo;
+use super::json::{LawInfo, Status, Truth};
 use crate::statute::{Agency, Court};
 /// HTML-escapes text for element content and double- or single-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -117,19 +117,33 @@ fn section(heading: &str, content: Markup) -> Markup {
     )
 }
 
-/// A status of a section (`applies`...) or an element (`met`...), as a badge that keeps its
-/// word when printed in black and white.
-fn badge(status: &str) -> Markup {
+/// The status of a section, as a badge that keeps its word when printed in black and white.
+fn status_badge(status: Status) -> Markup {
     let (class, word) = match status {
-        "applies" => ("badge applies", "applies"),
-        "may_apply" => ("badge may-apply", "may apply"),
-        "does_not_apply" => ("badge not-apply", "does not apply"),
-        "met" => ("badge met", "✓ met"),
-        "not_met" => ("badge not-met", "✗ not met"),
-        "unknown" => ("badge unknown", "? unknown"),
-        other => return el("span", "badge", text(other)),
+        Status::Applies => ("badge applies", "applies"),
+        Status::MayApply => ("badge may-apply", "may apply"),
+        Status::DoesNotApply => ("badge not-apply", "does not apply"),
     };
     el("span", class, text(word))
+}
+
+/// Whether an element (or an instrument's extent) is met, as a badge like [`status_badge`].
+fn truth_badge(truth: Truth) -> Markup {
+    let (class, word) = match truth {
+        Truth::Met => ("badge met", "✓ met"),
+        Truth::NotMet => ("badge not-met", "✗ not met"),
+        Truth::Unknown => ("badge unknown", "? unknown"),
+    };
+    el("span", class, text(word))
+}
+
+/// The class of a section's card: coloured when it applies or may apply.
+fn card_class(status: Status) -> &'static str {
+    match status {
+        Status::Applies => "card applies",
+        Status::MayApply => "card may-apply",
+        Status::DoesNotApply => "card",
+    }
 }
 
 /// A link for an http(s) source, plain text for anything else (never a `javascript:` URL).

@@ -2,18 +2,157 @@
 //! by every renderer (the tables read the same structs). Field names are a contract
 //! documented in the README; add fields, never rename or remove them.
 
+use super::schema::SchemaVersion;
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::Evaluated;
-use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome, Status};
+use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome};
 use crate::model::{FactId, Program, Type, Value};
 use crate::resolve::{Candidate, Choice, Resolution, charge_sheet};
 use crate::statute::{Agency, Certainty, Court, Punishment, citation};
 
+/// Whether a section or a protection reaches the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every element is met.
+    Applies,
+    /// No element fails, but some are unknown.
+    MayApply,
+    /// An element fails, or the section was not in force.
+    DoesNotApply,
+}
+
+impl From<crate::eval::Status> for Status {
+    fn from(status: crate::eval::Status) -> Status {
+        match status {
+            crate::eval::Status::Applies => Status::Applies,
+            crate::eval::Status::MayApply => Status::MayApply,
+            crate::eval::Status::DoesNotApply => Status::DoesNotApply,
+        }
+    }
+}
+
+impl Status {
+    /// The id as in JSON, for the text renderers.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Applies => "applies",
+            Status::MayApply => "may_apply",
+            Status::DoesNotApply => "does_not_apply",
+        }
+    }
+
+    /// Whether the section applies or may apply.
+    pub fn reaches(self) -> bool {
+        self != Status::DoesNotApply
+    }
+}
+
+/// Whether an element, or a provincial instrument's extent, is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Truth {
+    /// It holds.
+    Met,
+    /// It fails.
+    NotMet,
+    /// The facts it reads are not all known.
+    Unknown,
+}
+
+impl From<Option<bool>> for Truth {
+    fn from(holds: Option<bool>) -> Truth {
+        match holds {
+            Some(true) => Truth::Met,
+            Some(false) => Truth::NotMet,
+            None => Truth::Unknown,
+        }
+    }
+}
+
+impl Truth {
+    /// The id as in JSON, for the text renderers.
+    pub fn id(self) -> &'static str {
+        match self {
+            Truth::Met => "met",
+            Truth::NotMet => "not_met",
+            Truth::Unknown => "unknown",
+        }
+    }
+}
+
+/// An agency's part in the investigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Leads it.
+    Lead,
+    /// Takes part.
+    Supporting,
+    /// Would take part if a section that may apply does, or if an unknown fact says so.
+    Possible,
+}
+
+impl From<crate::resolve::Role> for Role {
+    fn from(role: crate::resolve::Role) -> Role {
+        match role {
+            crate::resolve::Role::Lead => Role::Lead,
+            crate::resolve::Role::Supporting => Role::Supporting,
+            crate::resolve::Role::Possible => Role::Possible,
+        }
+    }
+}
+
+impl Role {
+    /// The id as in JSON, for the text renderers.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Supporting => "supporting",
+            Role::Possible => "possible",
+        }
+    }
+}
+
+/// Where the date whose law was used comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The case file gives `case.date`.
+    Case,
+    /// It does not: today's law was used.
+    Today,
+}
+
+impl DateSource {
+    /// `Today` when the date was assumed, else `Case`.
+    pub fn of(assumed: bool) -> DateSource {
+        if assumed {
+            DateSource::Today
+        } else {
+            DateSource::Case
+        }
+    }
+}
+
+/// What `eval --format json` prints: one report for one case, an array for several.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum EvalDocument {
+    /// One case.
+    One(Box<CaseReport>),
+    /// Several cases, in the order given.
+    Many(Vec<CaseReport>),
+}
+
 /// One evaluated case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseReport {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
     /// The tipnav version that produced the report.
     pub tipnav: &'static str,
     /// The law used: amendment overlays applied on top of the shipped law.
@@ -39,8 +178,8 @@ pub struct CaseReport {
 }
 
 impl CaseReport {
-    /// The sections with this status (`applies`, `may_apply`, `does_not_apply`), in report order.
-    pub fn with_status(&self, status: &str) -> Vec<&SectionReport> {
+    /// The sections with this status, in report order.
+    pub fn with_status(&self, status: Status) -> Vec<&SectionReport> {
         self.sections
             .iter()
             .filter(|s| s.status == status)
@@ -49,7 +188,7 @@ impl CaseReport {
 }
 
 /// The charge sheet: what a prosecutor or an investigating officer reads first.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChargeSheetReport {
     /// The sections that apply, gravest first (death, then the longest maximum term, then the
     /// longest minimum).
@@ -68,7 +207,7 @@ pub struct ChargeSheetReport {
 }
 
 /// A charge on the charge sheet.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChargeReport {
     /// Section id.
     pub id: String,
@@ -87,7 +226,7 @@ pub struct ChargeReport {
 }
 
 /// An agency or a court: its id, and its name in words.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Named {
     /// Id.
     pub id: &'static str,
@@ -96,7 +235,7 @@ pub struct Named {
 }
 
 /// The court for the case on the charge sheet.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TrialReport {
     /// The court.
     pub court: Named,
@@ -107,7 +246,7 @@ pub struct TrialReport {
 }
 
 /// A protection on the charge sheet.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ProtectionBrief {
     /// Section id.
     pub section: String,
@@ -120,7 +259,7 @@ pub struct ProtectionBrief {
 }
 
 /// A decisive question on the charge sheet.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DecisiveReport {
     /// Fact name.
     pub fact: String,
@@ -133,7 +272,7 @@ pub struct DecisiveReport {
 }
 
 /// What changes if the amendments whose day is unknown were already in force on the case date.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AlternativeReport {
     /// The date keys whose window contains the case date.
     pub date_keys: Vec<String>,
@@ -146,14 +285,14 @@ pub struct AlternativeReport {
 }
 
 /// A section that comes out differently under the later law.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AlternativeSection {
     /// Section id.
     pub id: String,
     /// Status under the earlier law (the main report).
-    pub status: &'static str,
+    pub status: Status,
     /// Status under the later law.
-    pub later_status: &'static str,
+    pub later_status: Status,
     /// Date key of the version used under the later law.
     pub later_version: Option<String>,
     /// Penalty under the later law.
@@ -161,7 +300,7 @@ pub struct AlternativeSection {
 }
 
 /// The law a report used.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct LawInfo {
     /// SHA-256 of the statute, rule and overlay files used.
     pub digest: String,
@@ -170,7 +309,7 @@ pub struct LawInfo {
 }
 
 /// The case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseInfo {
     /// The case file.
     pub file: String,
@@ -179,11 +318,11 @@ pub struct CaseInfo {
     /// The date whose law was used.
     pub date: String,
     /// `case` when the file gives `case.date`, `today` when it does not.
-    pub date_source: &'static str,
+    pub date_source: DateSource,
 }
 
 /// One offence.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionReport {
     /// Section id.
     pub id: String,
@@ -197,7 +336,7 @@ pub struct SectionReport {
     /// Heading.
     pub heading: String,
     /// `applies`, `may_apply` or `does_not_apply`.
-    pub status: &'static str,
+    pub status: Status,
     /// The base offence, for a variant.
     pub variant_of: Option<String>,
     /// The statute version in force on the case date; `null` if none was.
@@ -225,7 +364,7 @@ pub struct SectionReport {
 }
 
 /// The version of a section used.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct VersionReport {
     /// Date key of its first day.
     pub from: String,
@@ -240,16 +379,16 @@ pub struct VersionReport {
 }
 
 /// The territorial extent of a provincial instrument.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TerritoryReport {
     /// The province the instrument extends to.
     pub province: String,
     /// `met`, `not_met` or `unknown` (when `case.province` is not given).
-    pub status: &'static str,
+    pub status: Truth,
 }
 
 /// A protection the victim has or may have.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ProtectionReport {
     /// Section id.
     pub section: String,
@@ -260,7 +399,7 @@ pub struct ProtectionReport {
     /// What it gives the victim, in our words.
     pub summary: String,
     /// `applies` or `may_apply`.
-    pub status: &'static str,
+    pub status: Status,
     /// The rule's citation.
     pub cite: String,
     /// Source URL.
@@ -272,12 +411,12 @@ pub struct ProtectionReport {
 }
 
 /// One element.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ElementReport {
     /// Name.
     pub name: String,
     /// `met`, `not_met` or `unknown`.
-    pub status: &'static str,
+    pub status: Truth,
     /// Citation.
     pub cite: String,
     /// The facts it read and their values (`null` when unknown).
@@ -289,7 +428,7 @@ pub struct ElementReport {
 }
 
 /// A fact and its value.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FactValue {
     /// Fact name.
     pub fact: String,
@@ -298,7 +437,7 @@ pub struct FactValue {
 }
 
 /// A punishment.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PenaltyReport {
     /// In words.
     pub text: String,
@@ -319,7 +458,7 @@ pub struct PenaltyReport {
 }
 
 /// Procedure.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ProcedureReport {
     /// Police may arrest without warrant.
     pub cognizable: bool,
@@ -333,7 +472,7 @@ pub struct ProcedureReport {
 }
 
 /// Agencies and courts.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Jurisdiction {
     /// Lead, supporting and possible agencies.
     pub agencies: Vec<AgencyReport>,
@@ -346,7 +485,7 @@ pub struct Jurisdiction {
 }
 
 /// A candidate venue.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct VenueReport {
     /// The place as given.
     pub place: String,
@@ -357,12 +496,12 @@ pub struct VenueReport {
 }
 
 /// An agency's role.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AgencyReport {
     /// Agency id.
     pub id: &'static str,
     /// `lead`, `supporting` or `possible`.
-    pub role: &'static str,
+    pub role: Role,
     /// Why.
     pub reason: String,
     /// Sections that bring it in.
@@ -370,7 +509,7 @@ pub struct AgencyReport {
 }
 
 /// The court for the case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CourtReport {
     /// Court id.
     pub id: &'static str,
@@ -384,12 +523,12 @@ pub struct CourtReport {
 }
 
 /// A section's agency and court.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionJurisdictionReport {
     /// Section id.
     pub section: String,
     /// Status.
-    pub status: &'static str,
+    pub status: Status,
     /// Agency.
     pub agency: ChoiceReport,
     /// Court.
@@ -399,7 +538,7 @@ pub struct SectionJurisdictionReport {
 }
 
 /// A settled or open choice.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChoiceReport {
     /// The id, when settled.
     pub id: Option<&'static str>,
@@ -412,7 +551,7 @@ pub struct ChoiceReport {
 }
 
 /// A candidate agency or court.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OptionReport {
     /// Id.
     pub id: &'static str,
@@ -421,7 +560,7 @@ pub struct OptionReport {
 }
 
 /// An overlap.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OverlapReport {
     /// Sections involved.
     pub sections: Vec<String>,
@@ -438,7 +577,7 @@ pub struct OverlapReport {
 }
 
 /// An unknown fact.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct UnknownReport {
     /// Fact name.
     pub fact: String,
@@ -450,12 +589,12 @@ pub struct UnknownReport {
 
 /// The conclusions for one case, without the derivations: what `eval --batch --summary` writes
 /// per line. Each field means what the field of the same name means in [`CaseReport`].
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseSummary<'a> {
     /// The date whose law was used.
     pub date: String,
     /// `case` or `today`.
-    pub date_source: &'static str,
+    pub date_source: DateSource,
     /// Sections that apply.
     pub applies: Vec<&'a str>,
     /// Sections that may apply.
@@ -476,7 +615,7 @@ pub struct CaseSummary<'a> {
 }
 
 /// An overlap in a summary.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OverlapSummary<'a> {
     /// Overlap kind.
     pub kind: &'static str,
@@ -490,17 +629,13 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
     let resolution = &evaluated.resolution;
     let with_status = |status: Status| {
         sorted_by_status(&outcome.sections)
-            .filter(|s| s.status == status)
+            .filter(|s| Status::from(s.status) == status)
             .map(|s| s.section.as_str())
             .collect()
     };
     CaseSummary {
         date: outcome.date.to_string(),
-        date_source: if outcome.date_assumed {
-            "today"
-        } else {
-            "case"
-        },
+        date_source: DateSource::of(outcome.date_assumed),
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
         lead_agency: resolution.lead_agency().map(|agency| agency.id()),
@@ -535,17 +670,14 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             _ => None,
         });
     CaseReport {
+        schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         law: law_info(program),
         case: CaseInfo {
             file: evaluated.file.name.clone(),
             title,
             date: outcome.date.to_string(),
-            date_source: if outcome.date_assumed {
-                "today"
-            } else {
-                "case"
-            },
+            date_source: DateSource::of(outcome.date_assumed),
         },
         charge_sheet: charge_sheet_report(program, evaluated),
         sections: sorted_by_status(&outcome.sections)
@@ -561,7 +693,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 .iter()
                 .map(|a| AgencyReport {
                     id: a.agency.id(),
-                    role: a.role.id(),
+                    role: a.role.into(),
                     reason: a.reason.clone(),
                     sections: a.sections.clone(),
                 })
@@ -577,7 +709,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 .iter()
                 .map(|s| SectionJurisdictionReport {
                     section: s.section.clone(),
-                    status: s.status.id(),
+                    status: s.status.into(),
                     agency: choice_report(program, &s.agency, |a| a.id()),
                     court: choice_report(program, &s.court, |c| c.id()),
                     support: s
@@ -735,14 +867,14 @@ fn alternative_report(
         .iter()
         .zip(&later.sections)
         .filter(|(a, b)| a.status != b.status || version_of(a) != version_of(b))
-        .filter(|(a, b)| a.status != Status::DoesNotApply || b.status != Status::DoesNotApply)
+        .filter(|(a, b)| Status::from(a.status).reaches() || Status::from(b.status).reaches())
         .map(|(a, b)| {
             let section = &program.book.sections[&b.section];
             let version = version_of(b).map(|index| &section.versions[index]);
             AlternativeSection {
                 id: b.section.clone(),
-                status: a.status.id(),
-                later_status: b.status.id(),
+                status: a.status.into(),
+                later_status: b.status.into(),
                 later_version: version.map(|v| v.from.clone()),
                 later_penalty: version
                     .and_then(|v| v.offence.as_ref())
@@ -775,19 +907,11 @@ fn protection_report(program: &Program, outcome: &ProtectionOutcome) -> Protecti
             .summary
             .clone()
             .unwrap_or_else(|| section.summary.clone()),
-        status: outcome.status.id(),
+        status: outcome.status.into(),
         cite: protection.cite.clone(),
         source: version.source.clone(),
         verified: version.verified.as_str(),
         unverified: version.unverified.clone(),
-    }
-}
-
-fn truth_id(holds: Option<bool>) -> &'static str {
-    match holds {
-        Some(true) => "met",
-        Some(false) => "not_met",
-        None => "unknown",
     }
 }
 
@@ -817,7 +941,7 @@ fn section_report(
         relevance: None,
         instrument: instrument.short_title.clone(),
         heading: section.heading.clone(),
-        status: outcome.status.id(),
+        status: outcome.status.into(),
         variant_of: offence.base.clone(),
         version: version.map(|(v, certainty)| VersionReport {
             from: v.from.clone(),
@@ -832,7 +956,7 @@ fn section_report(
         }),
         territory: outcome.territory.as_ref().map(|t| TerritoryReport {
             province: t.province.clone(),
-            status: truth_id(t.holds),
+            status: t.holds.into(),
         }),
         elements: outcome
             .elements
@@ -873,7 +997,7 @@ fn element_report(
     facts.dedup();
     ElementReport {
         name: element.name.clone(),
-        status: truth_id(outcome.holds),
+        status: outcome.holds.into(),
         cite: element.cite.clone(),
         facts: facts
             .into_iter()
@@ -962,9 +1086,4 @@ fn option_report<T: Copy>(
         id: id(candidate.value),
         reason: candidate.reason.clone(),
     }
-}
-
-/// Whether a status counts as reaching the case (applies or may apply).
-pub fn reaches(status: &str) -> bool {
-    status != Status::DoesNotApply.id()
 }

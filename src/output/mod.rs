@@ -2,6 +2,7 @@
 //! stderr. Computes nothing about the law.
 
 pub mod analysis;
+pub mod batch;
 pub mod diff;
 pub mod explain;
 pub mod html;
@@ -11,6 +12,7 @@ pub mod navigator;
 pub mod prompt;
 pub mod report;
 mod sheet;
+pub mod schema;
 pub mod table;
 pub mod width;
 
@@ -75,12 +77,12 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: b
     };
     match format {
         Format::Json => {
-            let reports: Vec<json::CaseReport> = reports().collect();
-            let text = match reports.as_slice() {
-                [one] => serde_json::to_string_pretty(one),
-                many => serde_json::to_string_pretty(many),
+            let mut reports: Vec<json::CaseReport> = reports().collect();
+            let document = match reports.pop() {
+                Some(one) if reports.is_empty() => json::EvalDocument::One(Box::new(one)),
+                last => json::EvalDocument::Many(reports.into_iter().chain(last).collect()),
             };
-            text.expect("reports are plain data") + "\n"
+            serde_json::to_string_pretty(&document).expect("reports are plain data") + "\n"
         }
         Format::Table => text(table::Style::Terminal),
         Format::Markdown => text(table::Style::Markdown),

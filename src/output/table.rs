@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use comfy_table::{ContentArrangement, Table, presets};
 
 use super::json::{
-    AlternativeReport, CaseReport, ChoiceReport, ElementReport, SectionReport, reaches,
+    AlternativeReport, CaseReport, ChoiceReport, DateSource, ElementReport, SectionReport, Status,
+    Truth,
 };
 
 /// Terminal tables or Markdown.
@@ -87,11 +88,11 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     let title = report.case.title.as_deref().unwrap_or("Untitled case");
     heading(&mut out, 1, &style.case_text(title));
     let date_line = match report.case.date_source {
-        "today" => format!(
+        DateSource::Today => format!(
             "Law in force today, {} (the case gives no date)",
             report.case.date
         ),
-        _ => format!("Law in force on {}", report.case.date),
+        DateSource::Case => format!("Law in force on {}", report.case.date),
     };
     line(
         &mut out,
@@ -117,8 +118,8 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     super::sheet::render(&mut out, &report.charge_sheet, style);
 
     let (applying, possible) = (
-        report.with_status("applies"),
-        report.with_status("may_apply"),
+        report.with_status(Status::Applies),
+        report.with_status(Status::MayApply),
     );
     heading(&mut out, 2, "Sections that apply");
     if applying.is_empty() {
@@ -344,14 +345,14 @@ fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
         let territory = section
             .territory
             .iter()
-            .filter(|t| t.status == "unknown")
+            .filter(|t| t.status == Truth::Unknown)
             .map(|t| format!("extends to {} (case.province)", t.province));
         let open: Vec<String> = territory
             .chain(
                 section
                     .elements
                     .iter()
-                    .filter(|e| e.status == "unknown")
+                    .filter(|e| e.status == Truth::Unknown)
                     .map(|e| {
                         let facts: Vec<&str> = e
                             .facts
@@ -389,7 +390,7 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
         }
         table.add_row(vec![
             lines(style, &[name]),
-            protection.status.to_owned(),
+            protection.status.id().to_owned(),
             lines(style, &what),
         ]);
     }
@@ -404,8 +405,8 @@ fn alternative_table(alternative: &AlternativeReport, style: Style) -> Table {
     for section in &alternative.sections {
         table.add_row(vec![
             section.id.clone(),
-            section.status.to_owned(),
-            section.later_status.to_owned(),
+            section.status.id().to_owned(),
+            section.later_status.id().to_owned(),
             section.later_penalty.clone().unwrap_or_default(),
         ]);
     }
@@ -413,11 +414,11 @@ fn alternative_table(alternative: &AlternativeReport, style: Style) -> Table {
 }
 
 /// ✓, ✗ or ? for an element status.
-fn mark(status: &str) -> &'static str {
+fn mark(status: Truth) -> &'static str {
     match status {
-        "met" => "✓",
-        "not_met" => "✗",
-        _ => "?",
+        Truth::Met => "✓",
+        Truth::NotMet => "✗",
+        Truth::Unknown => "?",
     }
 }
 
@@ -467,11 +468,11 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
 pub(super) fn not_applying_summary(report: &CaseReport) -> String {
     let (mut not_in_force, mut elsewhere, mut further) = (0, 0, 0);
     let mut near: Vec<String> = Vec::new();
-    for section in report.sections.iter().filter(|s| !reaches(s.status)) {
+    for section in report.sections.iter().filter(|s| !s.status.reaches()) {
         let failed: Vec<&ElementReport> = section
             .elements
             .iter()
-            .filter(|e| e.status == "not_met")
+            .filter(|e| e.status == Truth::NotMet)
             .collect();
         // An element that fails on the province alone (a federal Act replaced there) is
         // territorial, like a provincial Act's own extent.
@@ -479,7 +480,7 @@ pub(super) fn not_applying_summary(report: &CaseReport) -> String {
         let outside = section
             .territory
             .as_ref()
-            .is_some_and(|t| t.status == "not_met")
+            .is_some_and(|t| t.status == Truth::NotMet)
             || failed.iter().any(territorial);
         let failed: Vec<&str> = failed.iter().map(|e| e.name.as_str()).collect();
         match (&section.version, outside, failed.as_slice()) {
@@ -510,7 +511,7 @@ fn agencies_table(report: &CaseReport, style: Style) -> Table {
     for agency in &report.jurisdiction.agencies {
         table.add_row(vec![
             forum(agency.id).to_owned(),
-            agency.role.to_owned(),
+            agency.role.id().to_owned(),
             cite_ids(report, &agency.reason),
             cite_list(report, &agency.sections),
         ]);

@@ -119,3 +119,43 @@ fn relative(path: &Path) -> String {
         .display()
         .to_string()
 }
+
+/// Parses a JSON document tipnav printed and validates it against the stored schema of its
+/// kind (`schema/KIND.json`, kept equal to `tipnav schema KIND` by `schema.rs`); panics with
+/// every violation. Every JSON output the tests read goes through here.
+pub(crate) fn validated(kind: &str, text: &str) -> serde_json::Value {
+    let document: serde_json::Value = serde_json::from_str(text)
+        .unwrap_or_else(|error| panic!("{kind} output is not JSON: {error}\n{text}"));
+    let path = root().join("schema").join(format!("{kind}.json"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+    .expect("a stored schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a stored schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&document)
+        .map(|error| format!("at {}: {error}", error.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{kind} output does not match schema/{kind}.json:\n{}",
+        errors.join("\n")
+    );
+    document
+}
+
+/// Runs `tipnav ARGS`, which must succeed and print a JSON document of this kind, and returns
+/// it parsed and validated (see [`validated`]).
+pub(crate) fn json(kind: &str, args: &[&str]) -> serde_json::Value {
+    let run = tipnav(args);
+    assert_eq!(run.status, 0, "{}", run.render());
+    validated(kind, &run.stdout)
+}
+
+/// Every line of a batch run's output, parsed and validated against `schema/batch.json`.
+pub(crate) fn validated_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|line| validated("batch", line))
+        .collect()
+}

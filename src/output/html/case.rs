@@ -1,11 +1,13 @@
 //! The parts of a case page that `eval` and `explain` share: the answer at a glance, the facts,
 //! jurisdiction, overlaps, protections, unknowns and sources.
 
-use super::{Markup, badge, code, concat, el, escape, forum, join, link, table, text, value_text};
+use super::{
+    Markup, code, concat, el, escape, forum, join, link, status_badge, table, text, value_text,
+};
 use crate::model::Program;
 use crate::output::Evaluated;
 use crate::output::json::{
-    AlternativeReport, CaseReport, ChoiceReport, OverlapReport, SectionReport,
+    AlternativeReport, CaseReport, ChoiceReport, OverlapReport, Role, SectionReport, Status,
 };
 
 /// A case report with the facts the case file gives, for a page.
@@ -50,7 +52,7 @@ pub fn case_page(program: &Program, evaluated: &Evaluated<'_>) -> CasePage {
 
 /// The answer at a glance: what applies, who leads, which court.
 pub(super) fn summary(report: &CaseReport) -> Markup {
-    let ids = |status: &str| {
+    let ids = |status: Status| {
         let ids: Vec<Markup> = report
             .sections
             .iter()
@@ -67,12 +69,12 @@ pub(super) fn summary(report: &CaseReport) -> Markup {
         .jurisdiction
         .agencies
         .iter()
-        .filter(|a| a.role == "lead")
+        .filter(|a| a.role == Role::Lead)
         .map(|a| forum(a.id));
     let court = report.jurisdiction.court.as_ref().map(|c| forum(c.id));
     let rows = [
-        ("Applies", ids("applies")),
-        ("May apply", ids("may_apply")),
+        ("Applies", ids(Status::Applies)),
+        ("May apply", ids(Status::MayApply)),
         ("Lead agency", join(lead, ", ")),
         (
             "Court for the case",
@@ -165,7 +167,7 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
             jurisdiction.agencies.iter().map(|a| {
                 vec![
                     forum(a.id),
-                    el("strong", "", text(a.role)),
+                    el("strong", "", text(a.role.id())),
                     text(&a.reason),
                     join(a.sections.iter().map(|s| code(s)), ", "),
                 ]
@@ -181,7 +183,7 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
                 let support = join(s.support.iter().map(|o| forum(o.id)), ", ");
                 vec![
                     code(&s.section),
-                    badge(s.status),
+                    status_badge(s.status),
                     choice(&s.agency),
                     choice(&s.court),
                     support,
@@ -267,7 +269,7 @@ pub(super) fn protections(report: &CaseReport) -> Markup {
                     code(&p.section),
                     el("div", "", text(&format!("{} {}", p.instrument, p.heading))),
                 ]),
-                badge(p.status),
+                status_badge(p.status),
                 text(&p.summary),
                 text(&p.cite),
             ]
@@ -296,8 +298,8 @@ pub(super) fn alternative_table(alternative: &AlternativeReport) -> Markup {
     let rows = alternative.sections.iter().map(|s| {
         vec![
             code(&s.id),
-            badge(s.status),
-            badge(s.later_status),
+            status_badge(s.status),
+            status_badge(s.later_status),
             text(s.later_penalty.as_deref().unwrap_or_default()),
         ]
     });

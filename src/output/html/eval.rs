@@ -6,10 +6,10 @@ use super::case::{
     summary, unknown,
 };
 use super::{
-    Markup, badge, code, concat, document, el, escape, footer, forum, header, join, section, table,
-    text, value_text,
+    Markup, card_class, code, concat, document, el, escape, footer, forum, header, join,
+    section, status_badge, table, text, truth_badge, value_text,
 };
-use crate::output::json::{CaseReport, ChargeSheetReport, Named, SectionReport};
+use crate::output::json::{CaseReport, ChargeSheetReport, DateSource, Named, SectionReport, Status};
 
 /// The page for `tipnav eval`: every case, each starting on a new printed page.
 pub fn eval_page(pages: &[CasePage]) -> String {
@@ -33,8 +33,8 @@ pub fn eval_page(pages: &[CasePage]) -> String {
 fn case_article(page: &CasePage) -> Markup {
     let report = &page.report;
     let (applying, mut possible) = (
-        report.with_status("applies"),
-        report.with_status("may_apply"),
+        report.with_status(Status::Applies),
+        report.with_status(Status::MayApply),
     );
     // The closest possibilities first, as the table report ranks them.
     possible.sort_by_key(|s| s.relevance.unwrap_or(usize::MAX));
@@ -196,11 +196,11 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
 
 fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
     let date = match report.case.date_source {
-        "today" => format!(
+        DateSource::Today => format!(
             "in force today, {} (the case gives no date)",
             report.case.date
         ),
-        _ => format!("in force on {}, the case date", report.case.date),
+        DateSource::Case => format!("in force on {}, the case date", report.case.date),
     };
     vec![("Case file", code(&report.case.file)), ("Law", text(&date))]
 }
@@ -214,7 +214,7 @@ fn section_card(section: &SectionReport) -> Markup {
         code(&section.id),
         text(&format!(" — {} ", section.heading)),
     ]);
-    heading.push(badge(section.status));
+    heading.push(status_badge(section.status));
     let mut about = Vec::new();
     if let Some(base) = &section.variant_of {
         about.push(format!("a variant of {base}"));
@@ -240,7 +240,7 @@ fn section_card(section: &SectionReport) -> Markup {
     let territory = section.territory.iter().map(|t| {
         vec![
             text("territory"),
-            badge(t.status),
+            truth_badge(t.status),
             text(&format!("the instrument extends to {} only", t.province)),
             text("case.province"),
         ]
@@ -274,7 +274,7 @@ fn section_card(section: &SectionReport) -> Markup {
         }
         vec![
             el("strong", "", text(&e.name)),
-            badge(e.status),
+            truth_badge(e.status),
             facts,
             rule,
         ]
@@ -288,12 +288,7 @@ fn section_card(section: &SectionReport) -> Markup {
     if let Some(note) = &section.note {
         body.push(el("p", "note", text(note)));
     }
-    let class = match section.status {
-        "applies" => "card applies",
-        "may_apply" => "card may-apply",
-        _ => "card",
-    };
-    el("div", class, body)
+    el("div", card_class(section.status), body)
 }
 
 fn penalty(section: &SectionReport) -> Markup {

@@ -3,8 +3,8 @@
 
 use super::case::{CasePage, choice, facts_table, jurisdiction, overlaps_table, sources, summary};
 use super::{
-    Markup, badge, code, concat, document, el, footer, header, join, section, table, text,
-    value_text,
+    Markup, card_class, code, concat, document, el, footer, header, join, section, status_badge,
+    table, text, truth_badge, value_text,
 };
 use crate::output::explain::{Explanation, FactTrace, SectionTrace};
 
@@ -68,7 +68,7 @@ fn trace_card(trace: &SectionTrace) -> Markup {
     let heading = concat([
         code(&trace.id),
         text(&format!(" {} ", trace.heading)),
-        badge(trace.status),
+        status_badge(trace.status),
     ]);
     let mut body = concat([
         el("h3", "", heading),
@@ -90,7 +90,7 @@ fn trace_card(trace: &SectionTrace) -> Markup {
         }
         vec![
             el("strong", "", text(&e.name)),
-            badge(e.status),
+            truth_badge(e.status),
             facts,
             rule,
         ]
@@ -126,12 +126,7 @@ fn trace_card(trace: &SectionTrace) -> Markup {
                 .map(|d| vec![code(&d.fact), text(&d.question)]),
         ));
     }
-    let class = match trace.status {
-        "applies" => "card applies",
-        "may_apply" => "card may-apply",
-        _ => "card",
-    };
-    el("div", class, body)
+    el("div", card_class(trace.status), body)
 }
 
 /// Facts as a nested list: a derived fact lists the facts it was derived from.
@@ -181,8 +176,8 @@ fn flips(explanation: &Explanation) -> Markup {
         explanation.flips.iter().map(|f| {
             vec![
                 code(&f.section),
-                badge(f.from),
-                badge(f.to),
+                status_badge(f.from),
+                status_badge(f.to),
                 join(f.changes.iter().map(|c| text(c)), "<br>and "),
             ]
         }),
