@@ -11,8 +11,8 @@ pub mod layout;
 pub mod navigator;
 pub mod prompt;
 pub mod report;
-mod sheet;
 pub mod schema;
+mod sheet;
 pub mod table;
 pub mod width;
 

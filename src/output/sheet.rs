@@ -49,7 +49,10 @@ pub(super) fn render(out: &mut String, sheet: &ChargeSheetReport, style: Style) 
 }
 
 fn charge_row(charge: &ChargeReport, style: Style) -> Vec<String> {
-    let procedure = charge.procedure.as_ref().map_or_else(String::new, procedure_text);
+    let procedure = charge
+        .procedure
+        .as_ref()
+        .map_or_else(String::new, procedure_text);
     vec![
         lines(style, &[charge.citation.clone(), charge.heading.clone()]),
         charge.penalty.clone().unwrap_or_default(),

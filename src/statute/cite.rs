@@ -11,7 +11,9 @@ use super::{Section, StatuteBook};
 pub fn section_number(local: &str) -> Option<String> {
     let mut parts = local.split('-');
     let number = parts.next()?;
-    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+    // `22A`: some Acts (PECA) number inserted sections without a dash.
+    let digits = number.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || !number[digits..].chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
     let mut cite = format!("s.{number}");
@@ -182,6 +184,8 @@ mod tests {
         assert_eq!(section_number("371-A").as_deref(), Some("s.371-A"));
         assert_eq!(section_number("3-i").as_deref(), Some("s.3(i)"));
         assert_eq!(section_number("17-2").as_deref(), Some("s.17(2)"));
+        assert_eq!(section_number("22A").as_deref(), Some("s.22A"));
+        assert_eq!(section_number("24A-2"), Some("s.24A(2)".to_owned()));
         assert_eq!(section_number("31-under-12"), None);
         assert_eq!(section_number("bonded-labour"), None);
     }

@@ -6,10 +6,12 @@ use super::case::{
     summary, unknown,
 };
 use super::{
-    Markup, card_class, code, concat, document, el, escape, footer, forum, header, join,
-    section, status_badge, table, text, truth_badge, value_text,
+    Markup, card_class, code, concat, document, el, escape, footer, forum, header, join, section,
+    status_badge, table, text, truth_badge, value_text,
 };
-use crate::output::json::{CaseReport, ChargeSheetReport, DateSource, Named, SectionReport, Status};
+use crate::output::json::{
+    CaseReport, ChargeSheetReport, DateSource, Named, SectionReport, Status,
+};
 
 /// The page for `tipnav eval`: every case, each starting on a new printed page.
 pub fn eval_page(pages: &[CasePage]) -> String {
