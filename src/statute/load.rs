@@ -153,10 +153,15 @@ fn date_key(id: &str, raw: &RawDate) -> Result<DateKey, String> {
     let bound = match (day(&raw.on)?, day(&raw.after)?, day(&raw.by)?) {
         (Some(on), None, None) => DateBound::On(on),
         (None, Some(after), Some(by)) if after < by => DateBound::Window { after, by },
+        // No source yet says by when it happened: the window stays open.
+        (None, Some(after), None) if after < Date::MAX => DateBound::Window {
+            after,
+            by: Date::MAX,
+        },
         (None, Some(_), Some(_)) => {
             return Err("has a window whose `after` is not before `by`".into());
         }
-        _ => return Err("needs either `on`, or both `after` and `by`".into()),
+        _ => return Err("needs either `on`, or `after` (with `by` once a source gives one)".into()),
     };
     if raw.source.trim().is_empty() {
         return Err("has an empty `source`".into());
