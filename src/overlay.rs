@@ -726,6 +726,7 @@ fn punishment(spec: &PunishmentSpec, span: Span) -> Result<Punishment, OverlayEr
         death: spec.death,
         fine,
         combine,
+        not_known: false,
     })
 }
 

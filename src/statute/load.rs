@@ -438,6 +438,20 @@ fn build_punishment(
         min: fine.min,
         max: fine.max,
     });
+    if raw.not_known {
+        if imprisonment.is_some() || fine.is_some() || raw.death || raw.combine.is_some() {
+            bad(
+                "has `not_known` and a sentence",
+                span,
+                Some("give either `not_known = true` alone or the sentence"),
+            );
+            return None;
+        }
+        return Some(Punishment {
+            not_known: true,
+            ..Punishment::default()
+        });
+    }
     let problem = match (&imprisonment, &fine, raw.combine) {
         (Some(_), Some(_), None) => Some("has imprisonment and a fine but no `combine`"),
         (None, _, Some(_)) | (_, None, Some(_)) => {
@@ -464,6 +478,7 @@ fn build_punishment(
         death: raw.death,
         fine,
         combine: raw.combine,
+        not_known: false,
     })
 }
 
@@ -586,6 +601,8 @@ struct RawVersion {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPunishment {
+    #[serde(default)]
+    not_known: bool,
     imprisonment: Option<RawImprisonment>,
     #[serde(default)]
     death: bool,
