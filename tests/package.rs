@@ -22,6 +22,9 @@ fn the_package_holds_everything_the_build_reads() {
     needed.extend(files("rules", "rules"));
     needed.extend(files("rules/amendments", "rules"));
     for file in needed {
-        assert!(listed.contains(&file.as_str()), "{file} is not in the package");
+        assert!(
+            listed.contains(&file.as_str()),
+            "{file} is not in the package"
+        );
     }
 }

@@ -161,7 +161,9 @@ fn date_key(id: &str, raw: &RawDate) -> Result<DateKey, String> {
         (None, Some(_), Some(_)) => {
             return Err("has a window whose `after` is not before `by`".into());
         }
-        _ => return Err("needs either `on`, or `after` (with `by` once a source gives one)".into()),
+        _ => {
+            return Err("needs either `on`, or `after` (with `by` once a source gives one)".into());
+        }
     };
     if raw.source.trim().is_empty() {
         return Err("has an empty `source`".into());
