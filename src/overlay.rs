@@ -817,6 +817,7 @@ fn punishment(spec: &PunishmentSpec, span: Span) -> Result<Punishment, OverlayEr
         death: spec.death,
         fine,
         combine,
+        not_known: false,
     };
     match punishment.problem() {
         // The same check, and the same words, as a statute file's punishment.

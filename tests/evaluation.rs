@@ -114,7 +114,8 @@ fn conduct_before_the_ptpa_is_not_charged_under_it() {
         section.version.is_none(),
         "no version of the PTPA was in force"
     );
-    let on_the_day = early.replace("2018-05-29", "2018-05-30");
+    // 30 May 2018 (assent) to 2 June 2018 (Gazette) is a window: by 2 June the Act was in force.
+    let on_the_day = early.replace("2018-05-29", "2018-06-02");
     let (outcome, _) = run_case(&program, &case(&program, &on_the_day));
     assert_eq!(status(&outcome, "ptpa-2018/3"), "applies");
 }

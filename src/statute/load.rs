@@ -153,10 +153,17 @@ fn date_key(id: &str, raw: &RawDate) -> Result<DateKey, String> {
     let bound = match (day(&raw.on)?, day(&raw.after)?, day(&raw.by)?) {
         (Some(on), None, None) => DateBound::On(on),
         (None, Some(after), Some(by)) if after < by => DateBound::Window { after, by },
+        // No source yet says by when it happened: the window stays open.
+        (None, Some(after), None) if after < Date::MAX => DateBound::Window {
+            after,
+            by: Date::MAX,
+        },
         (None, Some(_), Some(_)) => {
             return Err("has a window whose `after` is not before `by`".into());
         }
-        _ => return Err("needs either `on`, or both `after` and `by`".into()),
+        _ => {
+            return Err("needs either `on`, or `after` (with `by` once a source gives one)".into());
+        }
     };
     if raw.source.trim().is_empty() {
         return Err("has an empty `source`".into());
@@ -435,11 +442,26 @@ fn build_punishment(
         min: fine.min,
         max: fine.max,
     });
+    if raw.not_known {
+        if imprisonment.is_some() || fine.is_some() || raw.death || raw.combine.is_some() {
+            bad(
+                "has `not_known` and a sentence",
+                span,
+                Some("give either `not_known = true` alone or the sentence"),
+            );
+            return None;
+        }
+        return Some(Punishment {
+            not_known: true,
+            ..Punishment::default()
+        });
+    }
     let punishment = Punishment {
         imprisonment,
         death: raw.death,
         fine,
         combine: raw.combine,
+        not_known: false,
     };
     if let Some(problem) = punishment.problem() {
         bad(
@@ -583,6 +605,8 @@ struct RawVersion {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPunishment {
+    #[serde(default)]
+    not_known: bool,
     imprisonment: Option<RawImprisonment>,
     #[serde(default)]
     death: bool,

@@ -157,7 +157,8 @@ pub enum DateBound {
     Window {
         /// The last day on which it had certainly not happened.
         after: Date,
-        /// The first day by which it had certainly happened.
+        /// The first day by which it had certainly happened (`Date::MAX` while no source
+        /// says: the window stays open).
         by: Date,
     },
 }
@@ -224,6 +225,9 @@ impl fmt::Display for DateBound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateBound::On(day) => write!(f, "{day}"),
+            DateBound::Window { after, by } if *by == Date::MAX => {
+                write!(f, "after {after}, day not yet known")
+            }
             DateBound::Window { after, by } => write!(f, "after {after}, by {by}"),
         }
     }

@@ -16,6 +16,10 @@ pub struct Punishment {
     pub fine: Option<Fine>,
     /// How imprisonment and fine combine; present when both are.
     pub combine: Option<Combine>,
+    /// The sentence is not known: the sources conflict and the text was not read, so nothing is
+    /// encoded (`punishment = { not_known = true }` in the statute data).
+    #[serde(default)]
+    pub not_known: bool,
 }
 
 /// A term of imprisonment.
@@ -173,6 +177,9 @@ impl fmt::Display for Fine {
 
 impl fmt::Display for Punishment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.not_known {
+            return f.write_str("not known (the sources conflict and the text was not read)");
+        }
         if self.death {
             f.write_str("death, or ")?;
         }
@@ -236,6 +243,7 @@ mod tests {
                 max: Some(1_000_000),
             }),
             combine: Some(Combine::OrBoth),
+            not_known: false,
         };
         assert_eq!(
             punishment.to_string(),
