@@ -51,14 +51,7 @@ pub fn render<E: Diagnostic + Send + Sync + 'static>(
         .into_iter()
         .map(|error| miette::Report::new(error).with_source_code(file.named_source()))
         .collect();
-    for json in [false, true] {
-        let style = DiagnosticStyle {
-            color: false,
-            json,
-            width: 80,
-        };
-        let _ = render_diagnostics(&reports, style);
-    }
+    render_reports(&reports);
 }
 
 /// Rule text: parse, apply as an overlay when it declares an amendment, check against the
@@ -130,9 +123,10 @@ pub fn case(text: &str, format: facts::Format) {
                 outcome,
                 resolution,
                 alternative,
+                decisive: Vec::new(),
             }];
-            let _ = output::render(program, &evaluated, Format::Json);
-            let _ = output::render(program, &evaluated, Format::Table);
+            let _ = output::render(program, &evaluated, Format::Json, false);
+            let _ = output::render(program, &evaluated, Format::Table, true);
         }
         Err(errors) => render(errors, &file),
     }
@@ -143,7 +137,7 @@ pub fn overlay(text: &str) {
     let file = SourceFile::new("fuzz-overlay.rules", text);
     match tipnav::compile::build_program(&law::embedded(), std::slice::from_ref(&file)) {
         Ok(program) => evaluate_examples(&program),
-        Err(failure) => render_reports(failure.0),
+        Err(failure) => render_reports(&failure.0),
     }
 }
 
@@ -209,7 +203,7 @@ pub fn law_dir(data: &[u8]) {
     *slot = SourceFile::new(slot.name.clone(), text);
     match tipnav::compile::build_program(&files, &[]) {
         Ok(program) => evaluate_examples(&program),
-        Err(failure) => render_reports(failure.0),
+        Err(failure) => render_reports(&failure.0),
     }
 }
 
@@ -231,13 +225,13 @@ fn evaluate_examples(program: &Program) {
 }
 
 /// Renders reports that already carry their source, as the binary would.
-fn render_reports(reports: Vec<miette::Report>) {
+fn render_reports(reports: &[miette::Report]) {
     for json in [false, true] {
         let style = DiagnosticStyle {
             color: false,
             json,
             width: 80,
         };
-        let _ = render_diagnostics(&reports, style);
+        let _ = render_diagnostics(reports, style);
     }
 }

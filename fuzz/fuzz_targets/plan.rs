@@ -45,6 +45,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         resolution: resolve::resolve(program, &outcome),
         alternative: outcome.alternative.as_deref().map(|later| resolve::resolve(program, later)),
         outcome,
+        decisive: Vec::new(),
     };
     let full = serde_json::to_value(case_summary(program, &evaluated)).expect("data");
     let planned = serde_json::to_value(plan().summary(values, today)).expect("data");
