@@ -131,7 +131,11 @@ fn read_case(
 }
 
 fn session<'a>(app: &'a App) -> Session<'a> {
-    Session::new(&app.program, &app.domain, crate::pipeline::today())
+    Session::new(&app.program, &app.domain, today())
+}
+
+fn today() -> jiff::civil::Date {
+    crate::pipeline::today()
 }
 
 /// Options of `POST /api/eval`.
@@ -140,9 +144,14 @@ pub(super) struct EvalParams {
     /// Every section that may apply, not only the closest few.
     #[serde(default)]
     all: bool,
+    /// Only the conclusions, as `tipnav eval --batch --summary` gives them for each case: a
+    /// full report is some 400 KB of JSON, a summary about one.
+    #[serde(default)]
+    summary: bool,
 }
 
-/// `POST /api/eval`: the case report, as `tipnav eval --format json`.
+/// `POST /api/eval`: the case report, as `tipnav eval --format json`, or with `summary=true`
+/// the conclusions only.
 pub(super) async fn eval(
     State(app): State<Arc<App>>,
     Params(params): Params<EvalParams>,
@@ -151,6 +160,14 @@ pub(super) async fn eval(
 ) -> Result<Response, ApiError> {
     let text = blocking(&app, move |app| {
         let (file, case) = read_case(&app.program, &headers, &body)?;
+        if params.summary {
+            let evaluated = crate::pipeline::run_case(&app.program, &file, &case, today());
+            let document = SummaryDocument {
+                schema_version: SchemaVersion,
+                summary: crate::output::json::case_summary(&app.program, &evaluated),
+            };
+            return Ok(serde_json::to_string(&document).expect("summaries are plain data"));
+        }
         let evaluated = session(app).evaluate(&file, &case);
         Ok(crate::output::render(
             &app.program,
@@ -161,6 +178,16 @@ pub(super) async fn eval(
     })
     .await?;
     Ok(json_text(text))
+}
+
+/// The answer of `POST /api/eval?summary=true`: a batch summary line without its line number.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct SummaryDocument<'a> {
+    /// The version of the JSON contract.
+    pub schema_version: SchemaVersion,
+    /// The conclusions.
+    #[serde(flatten)]
+    pub summary: crate::output::json::CaseSummary<'a>,
 }
 
 /// Options of `POST /api/explain`.
@@ -352,19 +379,18 @@ struct ExampleItem<'a> {
 /// `GET /api/examples`: the shipped examples and the scenario bank, with their titles.
 pub(super) async fn examples(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
     let items = blocking(&app, |app| {
-        let title = app
-            .program
-            .facts
-            .iter()
-            .position(|fact| fact.name == "case.title");
+        let program = &app.program;
+        let title_fact = program.facts.iter().position(|f| f.name == "case.title");
+        let title = |text: &str| {
+            let fact = title_fact?;
+            let case = facts::load(text, facts::Format::Toml, program).ok()?;
+            let value = case.values[fact].as_ref()?;
+            Some(value.display(&program.facts[fact].ty))
+        };
         Ok(crate::law::shipped_examples()
             .iter()
             .map(|(name, text)| {
-                let case = facts::load(text, facts::Format::Toml, &app.program).ok();
-                let title = case
-                    .zip(title)
-                    .and_then(|(case, fact)| case.values[fact].clone())
-                    .map(|value| value.display(&app.program.facts[title.unwrap_or(0)].ty));
+                let title = title(text);
                 ExampleItem { name, title }
             })
             .collect::<Vec<_>>())
