@@ -77,6 +77,7 @@ fn main() {
         }
         writeln!(code, "];").unwrap();
     }
+    embed_examples(&root, &mut code);
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     fs::write(out.join("law.rs"), code).expect("OUT_DIR is writable");
     let compiled = match compile::build_program(&law, &[]) {
@@ -84,4 +85,40 @@ fn main() {
         Err(_) => Vec::new(),
     };
     fs::write(out.join("law.bin"), compiled).expect("OUT_DIR is writable");
+}
+
+/// The shipped case files (`examples/*.toml` and the scenario bank under `examples/scenarios/`),
+/// for the web app's "open an example" and the workbench's diff over the bank.
+fn embed_examples(root: &str, code: &mut String) {
+    println!("cargo::rerun-if-changed=examples");
+    println!("cargo::rerun-if-changed=examples/scenarios");
+    writeln!(
+        code,
+        "/// Shipped `examples/**/*.toml` files: (name, text)."
+    )
+    .unwrap();
+    writeln!(code, "pub(crate) const EXAMPLES: &[(&str, &str)] = &[").unwrap();
+    for folder in ["examples", "examples/scenarios"] {
+        let dir = Path::new(root).join(folder);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            // A package built without its examples still builds; the web app then has none.
+            continue;
+        };
+        let mut files: Vec<_> = entries
+            .map(|entry| entry.expect("readable directory entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path.file_name().unwrap().to_string_lossy();
+            writeln!(
+                code,
+                "    ({:?}, include_str!({:?})),",
+                format!("{folder}/{name}"),
+                path.display().to_string()
+            )
+            .unwrap();
+        }
+    }
+    writeln!(code, "];").unwrap();
 }

@@ -201,6 +201,20 @@ pub enum Command {
         /// The kind of document.
         kind: Option<crate::output::schema::Kind>,
     },
+    /// Serve the web app (case form, report, law browser, overlap explorer, amendment
+    /// workbench) and its JSON API; loopback only unless --listen says otherwise.
+    #[command(
+        after_help = "Example:\n  tipnav serve --open\n  tipnav serve --listen 127.0.0.1:8080\n  tipnav serve --listen 0.0.0.0:8080   # other machines: needs the printed token"
+    )]
+    Serve {
+        /// The address to listen on (default: 127.0.0.1 on a free port). Any address other than
+        /// loopback prints a warning and requires the printed token on every request.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
+        /// Open the app in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  tipnav completions bash > /etc/bash_completion.d/tipnav")]
     Completions {

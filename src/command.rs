@@ -9,15 +9,14 @@ use std::process::ExitCode;
 use crate::cli::{BatchArgs, Cli, Command, Format};
 pub use crate::compile::{Failure, build_program};
 use crate::compile::{LawFiles, attach};
-use crate::eval::{Outcome, evaluate};
 use crate::expectation::mismatches;
 use crate::facts::{self, Case};
 use crate::law;
 use crate::model::Program;
 use crate::output::{self, Evaluated};
-use crate::resolve::{Resolution, resolve};
+use crate::pipeline::{Session, run_case};
 use crate::source::SourceFile;
-use crate::{explain, navigate, syntax};
+use crate::{navigate, syntax};
 
 /// Runs a parsed command line; output goes through `output`.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
@@ -91,6 +90,14 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             format,
         } => show(cli, section, *date, *format),
         Command::Search { words, format } => search(cli, &words.join(" "), *format),
+        Command::Serve { listen, open } => {
+            let (files, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+            let options = crate::serve::Options {
+                listen: *listen,
+                open: *open,
+            };
+            crate::serve::serve(files, program, &options)
+        }
     }
 }
 
@@ -153,43 +160,10 @@ fn explain(
     let flip = flip.map(offence_index).transpose()?;
     let cases = load_cases(&program, &[path.to_path_buf()])?;
     let (file, case) = &cases[0];
-    let today = jiff::ZonedDateTime::now().date();
-    let mut evaluated = run_case(&program, file, case, today);
     let domain = crate::domain::domain(&program);
-    evaluated.rank_decisive(&program, &domain, today);
-    let deciding = evaluated
-        .outcome
-        .sections
-        .iter()
-        .filter(|s| sections.is_empty() || sections.contains(&s.section))
-        .map(|s| {
-            (
-                s.offence,
-                explain::deciding_facts(
-                    &program,
-                    &domain,
-                    case,
-                    &evaluated.outcome,
-                    s.offence,
-                    today,
-                ),
-            )
-        })
-        .collect();
-    let flips = flip.map(|index| {
-        (
-            index,
-            explain::flips(&program, &domain, case, &evaluated.outcome, index, today),
-        )
-    });
-    let input = output::explain::ExplainInput {
-        evaluated: &evaluated,
-        sections,
-        deciding,
-        flips,
-        all,
-    };
-    let explanation = output::explain::explanation(&program, &input);
+    let session = Session::new(&program, &domain, crate::pipeline::today());
+    let evaluated = session.evaluate(file, case);
+    let explanation = session.explain(&evaluated, sections, flip, all);
     let text = if format == Format::Html {
         let page = output::html::case_page(&program, &evaluated);
         output::html::explain_page(&explanation, &page)
@@ -338,73 +312,21 @@ fn diff(
     };
     let before_cases = load_cases(&base, paths)?;
     let after_cases = load_cases(&amended, paths)?;
-    let today = jiff::ZonedDateTime::now().date();
-    let diffs: Vec<crate::diff::CaseDiff> = before_cases
-        .iter()
-        .zip(&after_cases)
-        .map(|((file, before), (_, after))| {
-            diff_case(
-                &file.name, &base, &amended, before, after, as_if, by_law, today,
-            )
-        })
-        .collect();
-    let method = match (cli.amend.is_empty(), as_if) {
-        (true, Some(day)) => format!("Each case is read under the base law on its own date and again as if its conduct took place on {day}."),
-        (false, Some(day)) => format!("Every case is read as if its conduct took place on {day}, under the base law and under the amended law."),
-        (false, None) => "Each case is read on its own date under the base law and under the amended law: an amendment changes nothing for conduct before its effective day (give --as-if-date to read every case on a later day).".to_owned(),
-        (true, None) => unreachable!("checked above"),
+    let comparison = crate::pipeline::Comparison {
+        base: &base,
+        amended: &amended,
+        as_if,
+        by_law,
+        today: crate::pipeline::today(),
     };
-    let report = output::diff::DiffReport {
-        schema_version: output::schema::SchemaVersion,
-        tipnav: env!("CARGO_PKG_VERSION"),
-        base_digest: base.digest.clone(),
-        digest: amended.digest.clone(),
-        amendments: amended.amendments.iter().map(Into::into).collect(),
-        as_if_date: as_if.map(|d| d.to_string()),
-        method,
-        summary: crate::diff::summarize(&diffs),
-        cases: diffs
-            .into_iter()
-            .filter(|d| !d.changes.is_empty())
-            .collect(),
-    };
+    let report = comparison.report(
+        before_cases
+            .iter()
+            .zip(&after_cases)
+            .map(|((file, before), (_, after))| (file.name.as_str(), before, after)),
+    );
     output::print(&output::render_view(&report, format, output::diff::render))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// What changes for one case between the base and the amended law (`by_law`), or between its
-/// own date and `as_if` (without an overlay).
-#[allow(clippy::too_many_arguments)] // the two laws, the case under each, and the reading
-pub(crate) fn diff_case(
-    name: &str,
-    base: &Program,
-    amended: &Program,
-    before: &Case,
-    after: &Case,
-    as_if: Option<jiff::civil::Date>,
-    by_law: bool,
-    today: jiff::civil::Date,
-) -> crate::diff::CaseDiff {
-    let (before_day, after_day) = crate::diff::days(as_if, by_law);
-    let dated = |program: &Program, case: &Case, day| {
-        let mut case = case.clone();
-        crate::diff::move_to(program, &mut case.values, day);
-        case
-    };
-    let (before, after) = (
-        dated(base, before, before_day),
-        dated(amended, after, after_day),
-    );
-    let (old, new) = (
-        evaluate(base, &before, today),
-        evaluate(amended, &after, today),
-    );
-    let (old_resolution, new_resolution) = (resolve(base, &old), resolve(amended, &new));
-    crate::diff::compare(
-        name,
-        &crate::diff::Side::evaluated(base, &old, &old_resolution),
-        &crate::diff::Side::evaluated(amended, &new, &new_resolution),
-    )
 }
 
 fn overlaps(
@@ -413,22 +335,41 @@ fn overlaps(
     dir: Option<&Path>,
     format: Format,
 ) -> Result<ExitCode, Failure> {
-    use crate::output::analysis::{OverlapItem, OverlapReport};
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     if let Some(dir) = dir {
         crate::witness::prepare(dir)?;
     }
-    let today = jiff::ZonedDateTime::now().date();
-    let mut encoding = crate::analysis::Encoding::new(&program);
+    let base = base_law(cli)?;
+    let report = overlap_report(&program, base.as_ref(), date, dir, crate::pipeline::today())?;
+    let text = if format == Format::Html {
+        output::html::overlaps_page(&report, &output::json::law_info(&program))
+    } else {
+        output::render_view(&report, format, output::analysis::render_overlaps)
+    };
+    output::print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The overlap report of `program` (against `base`, the law without overlays, when given),
+/// each witness written into `dir` when given.
+fn overlap_report(
+    program: &Program,
+    base: Option<&Program>,
+    date: Option<jiff::civil::Date>,
+    dir: Option<&Path>,
+    today: jiff::civil::Date,
+) -> Result<crate::output::analysis::OverlapReport, Failure> {
+    use crate::output::analysis::{OverlapItem, OverlapReport};
+    let mut encoding = crate::analysis::Encoding::new(program);
     let found = crate::analysis::overlaps(&mut encoding, date, today);
     let groups = crate::analysis::groups(&encoding, &found, date, today);
-    let changes = match base_law(cli)? {
-        Some(base) => overlap_changes(&base, &found, &groups, date, today),
+    let changes = match base {
+        Some(base) => overlap_changes(base, &found, &groups, date, today),
         None => OverlapChanges::default(),
     };
     let mut overlaps = Vec::new();
     for (index, overlap) in found.iter().enumerate() {
-        let witness = crate::interview::case_file(&program, &overlap.witness);
+        let witness = crate::interview::case_file(program, &overlap.witness);
         let name = format!(
             "overlap-{:03}-{}-{}.toml",
             index + 1,
@@ -444,8 +385,8 @@ fn overlaps(
             witness_file,
         ));
     }
-    let (items, declared_groups) = group_items(&program, &groups, dir)?;
-    let report = OverlapReport {
+    let (items, declared_groups) = group_items(program, &groups, dir)?;
+    Ok(OverlapReport {
         schema_version: output::schema::SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         digest: program.digest.clone(),
@@ -461,14 +402,20 @@ fn overlaps(
         groups_added: changes.groups_added,
         groups_removed: changes.groups_removed,
         declared_groups_changed: changes.declared_changed,
-    };
-    let text = if format == Format::Html {
-        output::html::overlaps_page(&report, &output::json::law_info(&program))
-    } else {
-        output::render_view(&report, format, output::analysis::render_overlaps)
-    };
-    output::print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// The overlap report as `tipnav overlaps --format json` prints it, writing no witness (the web
+/// API's answer).
+pub(crate) fn overlap_json(
+    program: &Program,
+    date: Option<jiff::civil::Date>,
+    today: jiff::civil::Date,
+) -> Result<String, Failure> {
+    let report = overlap_report(program, None, date, None, today)?;
+    Ok(output::render_view(&report, Format::Json, |_, _| {
+        String::new()
+    }))
 }
 
 /// What an amendment changes in an overlap report, against the base law.
@@ -737,7 +684,7 @@ fn search(cli: &Cli, query: &str, format: Format) -> Result<ExitCode, Failure> {
 
 /// The section among `known` that `text` names, by id or citation (`PPC 371-A`); a miss is a
 /// usage error that suggests the nearest.
-fn section_id<'a>(
+pub(crate) fn section_id<'a>(
     program: &Program,
     what: &str,
     text: &str,
@@ -753,7 +700,7 @@ fn section_id<'a>(
 }
 
 /// An id the law does not know, with a suggestion.
-fn unknown_id<'a>(
+pub(crate) fn unknown_id<'a>(
     what: &str,
     id: &str,
     known: impl Iterator<Item = &'a String> + Clone,
@@ -952,30 +899,6 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The pipeline for one case: evaluation, then resolution (of the later law too, when the
-/// date falls in an amendment's window). `today` dates a case without a date.
-pub(crate) fn run_case<'a>(
-    program: &Program,
-    file: &'a SourceFile,
-    case: &'a Case,
-    today: jiff::civil::Date,
-) -> Evaluated<'a> {
-    let outcome: Outcome = evaluate(program, case, today);
-    let resolution: Resolution = resolve(program, &outcome);
-    let alternative = outcome
-        .alternative
-        .as_deref()
-        .map(|later| resolve(program, later));
-    Evaluated {
-        file,
-        case,
-        outcome,
-        resolution,
-        alternative,
-        decisive: Vec::new(),
-    }
 }
 
 /// Reads and checks the law. Every problem in every file is reported, not just the first.

@@ -31,6 +31,12 @@ pub fn shipped_amendments() -> Vec<&'static str> {
         .collect()
 }
 
+/// The shipped case files, `(name, text)`: the examples and the scenario bank under
+/// `examples/scenarios/`.
+pub fn shipped_examples() -> &'static [(&'static str, &'static str)] {
+    embedded::EXAMPLES
+}
+
 /// The law shipped with this build.
 pub fn embedded() -> LawFiles {
     let files = |list: &[(&str, &str)]| {

@@ -311,7 +311,7 @@ fn eval_line(
 ) -> LineResult {
     let (id, case) = facts::load_line(&file.text, program);
     let case = case.map_err(|errors| (id.clone(), errors))?;
-    let mut evaluated = crate::command::run_case(program, file, &case, today);
+    let mut evaluated = crate::pipeline::run_case(program, file, &case, today);
     if let Some(domain) = domain {
         evaluated.rank_decisive(program, domain, today);
     }
@@ -335,8 +335,13 @@ fn diff_line(
     let before: Case = before.map_err(|errors| (id.clone(), errors))?;
     let (_, after) = facts::load_line(&file.text, amended);
     let after: Case = after.map_err(|errors| (id.clone(), errors))?;
-    let diff = crate::command::diff_case(
-        &file.name, base, amended, &before, &after, as_if, by_law, today,
-    );
+    let comparison = crate::pipeline::Comparison {
+        base,
+        amended,
+        as_if,
+        by_law,
+        today,
+    };
+    let diff = comparison.case(&file.name, &before, &after);
     Ok(good_line(number, id, Body::Diff(diff)))
 }

@@ -698,7 +698,7 @@ mod tests {
     /// The summary the full path (evaluate, resolve, summarise) gives, as JSON.
     fn full_summary(program: &Program, case: &Case, today: Date) -> serde_json::Value {
         let file = SourceFile::new("case".to_owned(), String::new());
-        let evaluated = crate::command::run_case(program, &file, case, today);
+        let evaluated = crate::pipeline::run_case(program, &file, case, today);
         serde_json::to_value(case_summary(program, &evaluated)).expect("summaries are data")
     }
 
@@ -868,9 +868,14 @@ mod tests {
                     &plan.side(before, today),
                     &amended_plan.side(after, today),
                 );
-                let full = crate::command::diff_case(
-                    "case", &base, &amended, case, case, as_if, by_law, today,
-                );
+                let comparison = crate::pipeline::Comparison {
+                    base: &base,
+                    amended: &amended,
+                    as_if,
+                    by_law,
+                    today,
+                };
+                let full = comparison.case("case", case, case);
                 let json = |d| serde_json::to_value(d).expect("diffs are data");
                 assert_eq!(json(&planned), json(&full), "{name}, as if {as_if:?}");
                 !full.changes.is_empty()

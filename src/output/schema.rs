@@ -59,11 +59,21 @@ pub enum Kind {
     Diff,
     /// One output line of `eval --batch` or `diff --batch`.
     Batch,
+    /// `tipnav serve`'s answer to a bad request: the diagnostics.
+    ApiError,
+    /// `POST /api/ask`: the next question.
+    ApiAsk,
+    /// `POST /api/case`: a case read and checked.
+    ApiCase,
+    /// `POST /api/overlay`: an overlay that checks.
+    ApiOverlay,
+    /// `POST /api/eval?summary=true`: the conclusions.
+    ApiSummary,
 }
 
 impl Kind {
     /// Every kind, in the order `tipnav schema` lists them.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Eval,
         Kind::Explain,
         Kind::List,
@@ -73,6 +83,11 @@ impl Kind {
         Kind::Gaps,
         Kind::Diff,
         Kind::Batch,
+        Kind::ApiError,
+        Kind::ApiAsk,
+        Kind::ApiCase,
+        Kind::ApiOverlay,
+        Kind::ApiSummary,
     ];
 
     /// The kind's name on the command line and in `schema/NAME.json`.
@@ -87,6 +102,11 @@ impl Kind {
             Kind::Gaps => "gaps",
             Kind::Diff => "diff",
             Kind::Batch => "batch",
+            Kind::ApiError => "api-error",
+            Kind::ApiAsk => "api-ask",
+            Kind::ApiCase => "api-case",
+            Kind::ApiOverlay => "api-overlay",
+            Kind::ApiSummary => "api-summary",
         }
     }
 }
@@ -105,6 +125,11 @@ pub fn schema(kind: Kind) -> String {
         Kind::Gaps => root::<analysis::GapReport>(),
         Kind::Diff => root::<diff::DiffReport>(),
         Kind::Batch => root::<batch::BatchLine>(),
+        Kind::ApiError => root::<crate::serve::problem::ErrorDocument>(),
+        Kind::ApiAsk => root::<crate::serve::api::AskDocument>(),
+        Kind::ApiCase => root::<crate::serve::api::CaseDocument>(),
+        Kind::ApiOverlay => root::<crate::serve::api::OverlayDocument>(),
+        Kind::ApiSummary => root::<crate::serve::api::SummaryDocument<'_>>(),
     };
     schema["title"] = format!(
         "tipnav {} JSON, schema_version {SCHEMA_VERSION}",

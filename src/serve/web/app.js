@@ -1,0 +1,654 @@
+// tipnav's web app. Plain JavaScript, no framework: every page element is built with
+// createElement and textContent (never innerHTML), so every value from the law or a case is
+// escaped by construction, and every handler is attached here (the page's security policy
+// forbids inline code). All state is the case being written, kept in this browser's local
+// storage; the server keeps nothing.
+"use strict";
+
+const params = new URLSearchParams(location.search);
+// Issue 17 (Urdu) adds a language switch: the language is passed through to every call.
+const lang = params.get("lang");
+const DRAFT = "tipnav.draft";
+
+// ---------- small helpers ----------
+
+function $(id) { return document.getElementById(id); }
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "on") for (const [event, f] of Object.entries(value)) node.addEventListener(event, f);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function clear(node, ...children) { node.replaceChildren(...children.flat().filter((c) => c)); }
+
+function say(text, bad) {
+  const status = $("status");
+  status.textContent = text || "";
+  status.className = bad ? "error" : "";
+}
+
+function url(path, query) {
+  const search = new URLSearchParams(query || {});
+  if (lang) search.set("lang", lang);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+// Calls the API; a 4xx answer's diagnostics are thrown as an ApiError.
+class ApiError extends Error {
+  constructor(errors) {
+    super(errors.map((e) => e.message).join("; "));
+    this.errors = errors;
+  }
+}
+
+async function api(path, { query, body, type, raw } = {}) {
+  const init = body === undefined ? {} : {
+    method: "POST",
+    headers: { "Content-Type": type || "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  };
+  const response = await fetch(url(path, query), init);
+  if (!response.ok) {
+    let errors = [{ code: "http", message: `the server answered ${response.status}` }];
+    try { errors = (await response.json()).errors || errors; } catch (_) { /* not JSON */ }
+    throw new ApiError(errors);
+  }
+  return raw ? response.text() : response.json();
+}
+
+function diagnostics(error) {
+  const errors = error.errors || [{ code: "error", message: String(error) }];
+  return el("div", {}, errors.map((e) => el("div", { class: "diagnostic" },
+    el("strong", {}, e.code), " ", e.message,
+    e.span ? ` (line ${e.span.line}, column ${e.span.column})` : "",
+    e.help ? el("div", { class: "muted" }, "help: ", e.help) : null)));
+}
+
+function download(name, text, type) {
+  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+// ---------- views ----------
+
+function show(view) {
+  for (const section of document.querySelectorAll(".view")) section.hidden = section.id !== `view-${view}`;
+  for (const button of document.querySelectorAll("nav button")) {
+    if (button.dataset.view === view) button.setAttribute("aria-current", "page");
+    else button.removeAttribute("aria-current");
+  }
+  if (view === "report") renderReport();
+  if (view === "law" && !$("law").firstChild) lawList();
+  if (view === "overlaps" && !overlaps) loadOverlaps();
+  if (view === "workbench" && !$("overlay-list").dataset.loaded) loadOverlays();
+}
+
+// ---------- the case and the interview ----------
+
+// The case being written: facts by dotted name, the facts answered "don't know", and the
+// order the questions were answered in (for "back").
+let draft = loadDraft();
+let editing = null; // a fact being changed from the answers list
+
+function loadDraft() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(DRAFT));
+    if (saved && saved.facts) return { facts: saved.facts, dontKnow: saved.dontKnow || [], order: saved.order || [] };
+  } catch (_) { /* a damaged draft starts afresh */ }
+  return { facts: {}, dontKnow: [], order: [] };
+}
+
+function saveDraft() { localStorage.setItem(DRAFT, JSON.stringify(draft)); }
+
+// The case file, as JSON: dotted names become nested tables.
+function caseJson() {
+  const root = {};
+  for (const [name, value] of Object.entries(draft.facts)) {
+    if (value === null || value === "") continue;
+    const parts = name.split(".");
+    let table = root;
+    for (const part of parts.slice(0, -1)) table = table[part] = table[part] || {};
+    table[parts[parts.length - 1]] = value;
+  }
+  if (draft.dontKnow.length) root.interview = { dont_know: draft.dontKnow };
+  return root;
+}
+
+function setCase(document) {
+  draft = { facts: document.facts, dontKnow: document.dont_know, order: Object.keys(document.facts) };
+  saveDraft();
+  syncHeader();
+  nextQuestion();
+}
+
+function syncHeader() {
+  for (const input of document.querySelectorAll("#case-header input")) input.value = draft.facts[input.dataset.fact] || "";
+}
+
+function answer(fact, value) {
+  delete draft.facts[fact];
+  draft.dontKnow = draft.dontKnow.filter((f) => f !== fact);
+  draft.order = draft.order.filter((f) => f !== fact);
+  if (value === undefined) draft.dontKnow.push(fact);
+  else draft.facts[fact] = value;
+  draft.order.push(fact);
+  editing = null;
+  saveDraft();
+  nextQuestion();
+}
+
+function back() {
+  const last = draft.order.pop();
+  if (last) {
+    delete draft.facts[last];
+    draft.dontKnow = draft.dontKnow.filter((f) => f !== last);
+  }
+  editing = null;
+  saveDraft();
+  nextQuestion();
+}
+
+let vocabulary = null;
+async function questionFor(fact) {
+  vocabulary = vocabulary || await api("/api/facts");
+  return vocabulary.find((q) => q.fact === fact);
+}
+
+async function nextQuestion() {
+  renderAnswers();
+  try {
+    const question = editing ? await questionFor(editing) : (await api("/api/ask", { body: caseJson() })).question;
+    renderQuestion(question);
+    say("");
+  } catch (error) {
+    clear($("question"), diagnostics(error));
+  }
+}
+
+// One question: an input for its kind, "Answer", "Don't know" and "Back".
+function renderQuestion(question) {
+  const card = $("question");
+  const review = $("review");
+  if (!question) {
+    clear(card);
+    clear(review,
+      el("h3", {}, "Review"),
+      el("p", {}, "No other answer can change a conclusion. Check the answers below, change any of them, then see the report."),
+      el("button", { type: "button", class: "primary", id: "see-report", on: { click: () => show("report") } }, "See the report"));
+    return;
+  }
+  clear(review);
+  const input = inputFor(question, draft.facts[question.fact]);
+  clear(card,
+    el("p", { class: "muted" }, question.fact),
+    el("h3", { id: "question-text" }, question.text),
+    input.node,
+    el("div", { class: "actions" },
+      el("button", { type: "button", class: "primary", id: "answer", on: { click: () => {
+        const value = input.value();
+        if (value === undefined) say("Give an answer, or choose \u201cdon't know\u201d.", true);
+        else answer(question.fact, value);
+      } } }, "Answer"),
+      el("button", { type: "button", id: "dont-know", on: { click: () => answer(question.fact, undefined) } }, "Don't know"),
+      el("button", { type: "button", id: "back", disabled: draft.order.length === 0 && !editing, on: { click: back } }, "Back")));
+}
+
+function inputFor(question, current) {
+  const name = `q-${question.fact}`;
+  const choice = (type, value, label, checked) => el("label", {},
+    el("input", { type, name, value, checked }), label);
+  switch (question.kind) {
+    case "bool": {
+      const node = el("div", { class: "choices" },
+        choice("radio", "true", "Yes", current === true), choice("radio", "false", "No", current === false));
+      return { node, value: () => { const c = node.querySelector("input:checked"); return c ? c.value === "true" : undefined; } };
+    }
+    case "enum": {
+      const node = el("div", { class: "choices" }, question.members.map((m) => choice("radio", m, m.replaceAll("_", " "), current === m)));
+      return { node, value: () => { const c = node.querySelector("input:checked"); return c ? c.value : undefined; } };
+    }
+    case "set": {
+      const node = el("div", { class: "choices" },
+        question.members.map((m) => choice("checkbox", m, m.replaceAll("_", " "), (current || []).includes(m))),
+        el("p", { class: "muted" }, "Tick every one that applies; none ticked means none of them."));
+      return { node, value: () => [...node.querySelectorAll("input:checked")].map((c) => c.value) };
+    }
+    case "int": {
+      const [min, max] = question.range || [];
+      const node = el("input", { type: "number", id: "answer-input", min, max, value: current ?? "" });
+      return { node, value: () => node.value === "" ? undefined : Number(node.value) };
+    }
+    case "date": {
+      const node = el("input", { type: "date", id: "answer-input", value: current || "" });
+      return { node, value: () => node.value || undefined };
+    }
+    default: {
+      const node = el("input", { type: "text", id: "answer-input", value: current || "" });
+      return { node, value: () => node.value || undefined };
+    }
+  }
+}
+
+function shown(value) {
+  if (Array.isArray(value)) return value.length ? value.join(", ").replaceAll("_", " ") : "none";
+  if (value === true) return "yes";
+  if (value === false) return "no";
+  return String(value).replaceAll("_", " ");
+}
+
+function renderAnswers() {
+  const items = draft.order.map((fact) => el("li", {},
+    el("strong", {}, fact), ": ",
+    draft.dontKnow.includes(fact) ? el("em", {}, "don't know") : shown(draft.facts[fact]), " ",
+    el("button", { type: "button", class: "link", on: { click: () => { editing = fact; nextQuestion(); } } }, "change")));
+  clear($("answers"), items);
+}
+
+// ---------- the report ----------
+
+let reportToken = 0;
+async function renderReport() {
+  const target = $("report");
+  const token = ++reportToken;
+  clear(target, el("p", {}, "Evaluating\u2026"));
+  try {
+    const report = await api("/api/eval", { body: caseJson(), query: $("report-all").checked ? { all: "true" } : {} });
+    if (token === reportToken) clear(target, reportView(report));
+  } catch (error) {
+    clear(target, diagnostics(error));
+  }
+}
+
+function lawLink(id, text) {
+  return el("button", { type: "button", class: "link cite", "data-section": id, on: { click: () => { show("law"); lawShow(id); } } }, text || id);
+}
+
+function names(list) { return (list || []).map((x) => x.name || x.id).join(", "); }
+
+function reportView(report) {
+  const sheet = report.charge_sheet;
+  const title = report.case.title || "Untitled case";
+  const sections = new Map(report.sections.map((s) => [s.id, s]));
+  return el("div", {},
+    el("h2", {}, title),
+    el("p", { class: "muted" }, `Conduct on ${report.case.date || "an unknown date"} \u00b7 law ${report.law.digest.slice(0, 15)}\u2026`),
+    el("h3", {}, "Charge sheet"),
+    sheet.charges.length ? el("table", { id: "charge-sheet" },
+      el("thead", {}, el("tr", {}, ["Section", "Offence", "Penalty", "Procedure", "Court", "Agency"].map((h) => el("th", {}, h)))),
+      el("tbody", {}, sheet.charges.map((c) => el("tr", {},
+        el("td", {}, lawLink(c.id, c.citation)),
+        el("td", {}, c.heading, sectionDetails(c.id)),
+        el("td", {}, c.penalty),
+        el("td", {}, procedure(c.procedure)),
+        el("td", {}, names(c.court)),
+        el("td", {}, names(c.agency))))))
+      : el("p", {}, "No section applies on the facts given."),
+    el("p", {}, el("strong", {}, "Trial: "), trial(sheet.trial)),
+    el("p", {}, el("strong", {}, "Lead agency: "), names([].concat(sheet.lead_agency || []))),
+    maybeSections(report, sections),
+    el("h3", {}, "Jurisdiction"),
+    el("ul", {}, report.jurisdiction.agencies.map((a) => el("li", {}, el("strong", {}, `${a.id} (${a.role})`), ": ", a.reason))),
+    courtView(report.jurisdiction.court),
+    el("h3", {}, "Overlaps"),
+    report.overlaps.length ? el("ul", {}, report.overlaps.map((o) => el("li", {},
+      o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l]),
+      ` \u2014 ${(o.kind || "").replaceAll("_", " ")}${o.declared ? "" : " (not declared)"}: ${o.note || ""} `,
+      o.cite ? el("span", { class: "muted" }, o.cite) : null))) : el("p", {}, "None."),
+    (sheet.decisive || []).length ? el("div", {}, el("h3", {}, "Unknown facts that would change the most"),
+      el("ul", {}, sheet.decisive.map((u) => el("li", {}, u.question || u.fact, " ",
+        el("span", { class: "muted" }, (u.affects_cited || u.affects || []).join(", ")))))) : null,
+    (report.notes || []).length ? el("div", {}, el("h3", {}, "Notes"), el("ul", {}, report.notes.map((n) => el("li", {}, typeof n === "string" ? n : JSON.stringify(n))))) : null);
+}
+
+function trial(value) {
+  if (!value || !value.court) return "open";
+  return `${value.court.name} (joint trial: ${value.joint_trial || "open"}) \u2014 ${value.reason || ""}`;
+}
+
+function courtView(court) {
+  if (!court) return null;
+  const text = typeof court === "string" ? court : [court.name || court.id, court.reason].filter((x) => x).join(": ");
+  return el("p", {}, el("strong", {}, "Court: "), text || JSON.stringify(court));
+}
+
+function procedure(p) {
+  if (!p) return "";
+  const word = (v, yes, no) => v === true ? yes : v === false ? no : `${yes}?`;
+  return [word(p.cognizable, "cognizable", "non-cognizable"), word(p.bailable, "bailable", "non-bailable"), word(p.compoundable, "compoundable", "non-compoundable")].join(", ");
+}
+
+function maybeSections(report, sections) {
+  const maybe = report.sections.filter((s) => s.status === "may_apply");
+  if (!maybe.length) return null;
+  return el("div", {}, el("h3", {}, "May apply, on facts not yet known"),
+    el("ul", {}, maybe.map((s) => el("li", {}, lawLink(s.id, s.citation), ` ${s.heading} `, sectionDetails(s.id)))));
+}
+
+// Each section opens to its explanation (elements, deciding facts, citations) and its flips.
+function sectionDetails(id) {
+  const body = el("div", {});
+  const details = el("details", { class: "explain", "data-section": id }, el("summary", {}, "why, and what would change it"), body);
+  details.addEventListener("toggle", async () => {
+    if (!details.open || body.dataset.loaded) return;
+    body.dataset.loaded = "yes";
+    clear(body, el("p", {}, "Explaining\u2026"));
+    try {
+      const explanation = await api("/api/explain", { body: caseJson(), query: { sections: id } });
+      clear(body, explanationView(explanation, id), flipButton(id));
+    } catch (error) { clear(body, diagnostics(error)); }
+  });
+  return details;
+}
+
+function explanationView(explanation, id) {
+  const section = explanation.sections.find((s) => s.id === id) || explanation.sections[0];
+  if (!section) return el("p", {}, "Nothing to explain.");
+  return el("div", { class: "explanation" },
+    el("p", {}, el("span", { class: `status-${section.status}` }, section.status.replaceAll("_", " ")), " \u00b7 ", section.version || ""),
+    el("ul", {}, section.elements.map((e) => el("li", {},
+      el("span", { class: `status-${e.status}` }, e.status.replaceAll("_", " ")), ` ${e.name}: `,
+      e.facts.map((f) => `${f.fact} = ${f.value === null ? "unknown" : shown(f.value)}`).join("; "),
+      el("div", { class: "muted" }, e.cite)))),
+    (section.why_not || []).length ? el("p", {}, "Why not: ", section.why_not.map((w) => typeof w === "string" ? w : JSON.stringify(w)).join("; ")) : null,
+    (section.deciding || []).length ? el("p", {}, "Deciding facts: ", section.deciding.map((d) => d.question || d.fact).join(" \u00b7 ")) : null);
+}
+
+function flipButton(id) {
+  const out = el("div", { class: "flips" });
+  const button = el("button", { type: "button", class: "flip", on: { click: async () => {
+    button.disabled = true;
+    clear(out, el("p", {}, "Searching the smallest changes\u2026"));
+    try {
+      const explanation = await api("/api/explain", { body: caseJson(), query: { sections: id, flip: id } });
+      const flips = explanation.flips || [];
+      clear(out, flips.length ? el("ul", {}, flips.map((f) => el("li", { class: "flip-item" },
+        `${f.from.replaceAll("_", " ")} \u2192 ${f.to.replaceAll("_", " ")} if `, f.changes.join(" and "))))
+        : el("p", {}, "No small change to the facts flips this section."));
+    } catch (error) { clear(out, diagnostics(error)); }
+  } } }, "What would change this");
+  return el("div", {}, button, out);
+}
+
+// ---------- the law browser ----------
+
+async function lawList() {
+  try {
+    const instruments = await api("/api/list");
+    clear($("law"), instruments.map((i) => el("details", {},
+      el("summary", {}, `${i.title} `, el("span", { class: "muted" }, `(${i.jurisdiction}, ${i.verified})`)),
+      el("ul", {}, (i.sections || []).map((s) => el("li", {}, lawLink(s.id, s.citation), ` ${s.heading || ""}`))))));
+  } catch (error) { clear($("law"), diagnostics(error)); }
+}
+
+async function lawShow(id) {
+  const query = { section: id };
+  if ($("law-date").value) query.date = $("law-date").value;
+  try {
+    const s = await api("/api/show", { query });
+    clear($("law"), el("article", { id: "law-section" },
+      el("h3", {}, `${s.citation}: ${s.heading}`),
+      el("p", {}, s.summary || ""),
+      s.on_date ? el("p", { class: "muted" }, typeof s.on_date === "string" ? s.on_date : JSON.stringify(s.on_date)) : null,
+      el("h4", {}, "Versions"),
+      el("ul", {}, (s.versions || []).map((v) => el("li", {}, [v.from, v.until].filter((x) => x).join(" \u2013 ") || "", " ", v.penalty ? (v.penalty.text || "") : "", v.source ? [" ", el("span", { class: "muted" }, v.source)] : null))),
+      (s.overlaps || []).length ? el("div", {}, el("h4", {}, "Overlaps"), el("ul", {}, s.overlaps.map((o) => el("li", {}, (o.sections || []).filter((x) => x !== s.id).map((x) => lawLink(x)), " ", o.kind || "", " ", o.cite || ""))))
+        : null,
+      el("button", { type: "button", on: { click: lawList } }, "All instruments")));
+  } catch (error) { clear($("law"), diagnostics(error)); }
+}
+
+async function lawSearch() {
+  const q = $("law-query").value.trim();
+  if (!q) return;
+  try {
+    const hits = await api("/api/search", { query: { q } });
+    clear($("law"), hits.length ? el("ul", { id: "law-hits" }, hits.map((h) => el("li", {}, lawLink(h.id, h.citation || h.id), ` ${h.heading || ""}`)))
+      : el("p", {}, "Nothing found."));
+  } catch (error) { clear($("law"), diagnostics(error)); }
+}
+
+// ---------- the overlap explorer ----------
+
+let overlaps = null;
+const MATRIX_LIMIT = 80;
+
+async function loadOverlaps() {
+  $("overlap-count").textContent = "Computing every overlap of the law (a few seconds the first time)\u2026";
+  try {
+    overlaps = await api("/api/overlaps");
+  } catch (error) { clear($("overlap-picture"), diagnostics(error)); return; }
+  const instruments = new Set();
+  const families = new Set();
+  for (const o of overlaps.overlaps) {
+    o.sections.forEach((s) => instruments.add(s.split("/")[0]));
+    families.add(family(o));
+  }
+  $("overlap-instrument").append(...[...instruments].sort().map((i) => el("option", { value: i }, i)));
+  $("overlap-family").append(...[...families].sort().map((f) => el("option", { value: f }, f.replaceAll("_", " "))));
+  drawOverlaps();
+}
+
+// An overlap's family: the kind it was declared as, else the conflict it carries, else none.
+function family(o) { return o.declared_kind || (o.conflicts.length ? o.conflicts.join("+") : "no_conflict"); }
+
+function filteredOverlaps() {
+  const instrument = $("overlap-instrument").value;
+  const fam = $("overlap-family").value;
+  const declared = $("overlap-declared").value;
+  return overlaps.overlaps.filter((o) =>
+    (!instrument || o.sections.some((s) => s.split("/")[0] === instrument)) &&
+    (!fam || family(o) === fam) &&
+    (!declared || (declared === "yes") === o.declared));
+}
+
+// A clustered matrix: sections sorted by instrument on both axes, a cell for each pair.
+function drawOverlaps() {
+  const pairs = filteredOverlaps();
+  const sections = [...new Set(pairs.flatMap((o) => o.sections))].sort();
+  const shownSections = sections.slice(0, MATRIX_LIMIT);
+  $("overlap-count").textContent = `${pairs.length} pairs among ${sections.length} sections` +
+    (sections.length > MATRIX_LIMIT ? ` (the first ${MATRIX_LIMIT} drawn: filter to see the rest)` : "");
+  const index = new Map(shownSections.map((s, i) => [s, i]));
+  const cell = 12, margin = 130;
+  const size = margin + cell * shownSections.length;
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("width", size);
+  svg.setAttribute("height", size);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", "overlap matrix");
+  const text = (x, y, value, rotate) => {
+    const t = document.createElementNS(ns, "text");
+    t.setAttribute("x", x); t.setAttribute("y", y);
+    if (rotate) t.setAttribute("transform", `rotate(-90 ${x} ${y})`);
+    t.textContent = value;
+    svg.append(t);
+  };
+  shownSections.forEach((s, i) => {
+    text(2, margin + i * cell + 9, s);
+    text(margin + i * cell + 9, margin - 4, s, true);
+  });
+  for (const o of pairs) {
+    const [a, b] = o.sections.map((s) => index.get(s));
+    if (a === undefined || b === undefined) continue;
+    for (const [x, y] of [[a, b], [b, a]]) {
+      const r = document.createElementNS(ns, "rect");
+      r.setAttribute("x", margin + x * cell); r.setAttribute("y", margin + y * cell);
+      r.setAttribute("width", cell - 1); r.setAttribute("height", cell - 1);
+      r.setAttribute("class", `pair ${o.declared ? "declared" : "undeclared"}`);
+      r.dataset.pair = o.sections.join(" + ");
+      const title = document.createElementNS(ns, "title");
+      title.textContent = `${o.sections.join(" + ")} (${family(o).replaceAll("_", " ")})`;
+      r.append(title);
+      r.addEventListener("click", () => {
+        svg.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
+        r.classList.add("selected");
+        overlapDetail(o);
+      });
+      svg.append(r);
+    }
+  }
+  clear($("overlap-picture"), svg);
+}
+
+function overlapDetail(o) {
+  clear($("overlap-detail"),
+    el("h3", {}, o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l])),
+    el("p", {}, o.declared ? `Declared: ${(o.declared_kind || "").replaceAll("_", " ")}` : "Not declared in the rules."),
+    o.cite ? el("p", { class: "muted" }, o.cite) : null,
+    o.note ? el("p", {}, o.note) : null,
+    el("p", {}, "Conflicts: ", o.conflicts.length ? o.conflicts.join(", ").replaceAll("_", " ") : "none"),
+    el("h4", {}, "Witness case (both sections apply)"),
+    el("pre", {}, o.witness),
+    el("button", { type: "button", id: "load-witness", on: { click: async () => {
+      try {
+        setCase(await api("/api/case", { body: o.witness, type: "application/toml" }));
+        show("case");
+        say("The witness case is in the form.");
+      } catch (error) { say(error.message, true); }
+    } } }, "Load the witness into the case form"));
+}
+
+// ---------- the amendment workbench ----------
+
+async function loadOverlays() {
+  $("overlay-list").dataset.loaded = "yes";
+  try {
+    const shipped = await api("/api/amendments");
+    $("overlay-list").append(...shipped.map((a) => el("option", { value: a.name }, a.name)));
+    $("overlay-list").addEventListener("change", () => {
+      const chosen = shipped.find((a) => a.name === $("overlay-list").value);
+      if (chosen) { $("overlay-text").value = chosen.text; checkOverlay(); }
+    });
+  } catch (error) { clear($("overlay-diagnostics"), diagnostics(error)); }
+}
+
+let checkTimer = null;
+let checkToken = 0;
+async function checkOverlay() {
+  const text = $("overlay-text").value;
+  const token = ++checkToken;
+  if (!text.trim()) { clear($("overlay-diagnostics")); return; }
+  try {
+    const result = await api("/api/overlay", { body: text, type: "text/plain" });
+    if (token !== checkToken) return;
+    clear($("overlay-diagnostics"), el("p", { class: "status-met", id: "overlay-ok" },
+      "The overlay checks: ", result.amendments.map((a) => `${a.key} (${a.title})`).join(", ")));
+  } catch (error) {
+    if (token !== checkToken) return;
+    clear($("overlay-diagnostics"), diagnostics(error), spans(text, error.errors || []));
+  }
+}
+
+// The overlay's text with each diagnostic's span marked.
+function spans(text, errors) {
+  const marks = errors.filter((e) => e.span).map((e) => e.span).sort((a, b) => a.offset - b.offset);
+  const bytes = new TextEncoder().encode(text);
+  const decode = (from, to) => new TextDecoder().decode(bytes.slice(from, to));
+  const parts = [];
+  let at = 0;
+  for (const span of marks) {
+    if (span.offset < at) continue;
+    parts.push(decode(at, span.offset));
+    const end = Math.max(span.offset + span.length, span.offset + 1);
+    parts.push(el("mark", { class: "bad", title: span.label || "" }, decode(span.offset, end) || " "));
+    at = end;
+  }
+  parts.push(decode(at));
+  return marks.length ? el("pre", { id: "overlay-marked" }, parts) : null;
+}
+
+function diffRequest() {
+  const request = {};
+  if ($("overlay-text").value.trim()) request.overlay = $("overlay-text").value;
+  if ($("overlay-date").value) request.as_if_date = $("overlay-date").value;
+  return request;
+}
+
+async function runDiff() {
+  clear($("diff"), el("p", {}, "Comparing every case in the scenario bank\u2026"));
+  try {
+    const report = await api("/api/diff", { body: diffRequest() });
+    const groups = new Map();
+    for (const c of report.cases) for (const change of c.changes) {
+      const list = groups.get(change.kind) || [];
+      list.push([c, change]);
+      groups.set(change.kind, list);
+    }
+    clear($("diff"),
+      el("p", { id: "diff-summary" }, `${report.summary.changed} of ${report.summary.cases} cases change. ${report.method}`),
+      [...groups].map(([kind, list]) => el("details", { class: "diff-group", open: true },
+        el("summary", {}, `${kind.replaceAll("_", " ")} (${list.length})`),
+        el("ul", {}, list.map(([c, change]) => el("li", {}, el("strong", {}, c.file), ` ${change.section || ""} `,
+          `${shown(change.before ?? "\u2014")} \u2192 ${shown(change.after ?? "\u2014")}`))))));
+  } catch (error) { clear($("diff"), diagnostics(error)); }
+}
+
+async function downloadBriefing() {
+  try {
+    download("amendment-briefing.md", await api("/api/diff", { body: diffRequest(), query: { format: "markdown" }, raw: true }), "text/markdown");
+  } catch (error) { clear($("diff"), diagnostics(error)); }
+}
+
+// ---------- wiring ----------
+
+async function loadExamples() {
+  try {
+    const examples = await api("/api/examples");
+    $("example-list").append(...examples.map((e) => el("option", { value: e.name }, e.title ? `${e.title} (${e.name})` : e.name)));
+  } catch (error) { say(error.message, true); }
+}
+
+function wire() {
+  for (const button of document.querySelectorAll("nav button")) button.addEventListener("click", () => show(button.dataset.view));
+  for (const input of document.querySelectorAll("#case-header input")) {
+    input.addEventListener("change", () => {
+      if (input.value) draft.facts[input.dataset.fact] = input.value;
+      else delete draft.facts[input.dataset.fact];
+      saveDraft();
+    });
+  }
+  $("example-open").addEventListener("click", async () => {
+    const name = $("example-list").value;
+    if (!name) return;
+    try { setCase(await api("/api/example", { query: { name } })); say(`Opened ${name}.`); } catch (error) { say(error.message, true); }
+  });
+  $("case-file").addEventListener("change", async () => {
+    const file = $("case-file").files[0];
+    if (!file) return;
+    const type = file.name.endsWith(".json") ? "application/json" : "application/toml";
+    try { setCase(await api("/api/case", { body: await file.text(), type })); say(`Loaded ${file.name}.`); } catch (error) { clear($("question"), diagnostics(error)); }
+  });
+  $("case-download").addEventListener("click", async () => {
+    try { download("case.toml", (await api("/api/case", { body: caseJson() })).toml, "application/toml"); } catch (error) { say(error.message, true); }
+  });
+  $("case-new").addEventListener("click", () => { draft = { facts: {}, dontKnow: [], order: [] }; saveDraft(); syncHeader(); nextQuestion(); });
+  $("report-print").addEventListener("click", () => window.print());
+  $("report-all").addEventListener("change", renderReport);
+  $("law-search").addEventListener("click", lawSearch);
+  $("law-query").addEventListener("keydown", (e) => { if (e.key === "Enter") lawSearch(); });
+  $("law-list").addEventListener("click", lawList);
+  for (const id of ["overlap-instrument", "overlap-family", "overlap-declared"]) $(id).addEventListener("change", drawOverlaps);
+  $("overlay-text").addEventListener("input", () => { clearTimeout(checkTimer); checkTimer = setTimeout(checkOverlay, 350); });
+  $("overlay-run").addEventListener("click", runDiff);
+  $("overlay-markdown").addEventListener("click", downloadBriefing);
+}
+
+wire();
+syncHeader();
+loadExamples();
+nextQuestion();
+show("case");

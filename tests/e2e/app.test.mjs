@@ -1,0 +1,176 @@
+// End-to-end test of `tipnav serve` in headless Chromium (issue 18), driven by playwright-core
+// with the system's Chromium. tests/e2e.rs starts the server and runs this with TIPNAV_URL;
+// screenshots go to TIPNAV_ARTIFACTS. One browser, one page, steps in order; prints the
+// "N passed, N failed" line and exits 1 on any failure.
+import { chromium } from "playwright-core";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const base = process.env.TIPNAV_URL;
+const artifacts = process.env.TIPNAV_ARTIFACTS || "target/test-artifacts";
+const overlayFile = process.env.TIPNAV_OVERLAY;
+if (!base || !overlayFile) throw new Error("TIPNAV_URL and TIPNAV_OVERLAY must be set");
+mkdirSync(artifacts, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+page.setDefaultTimeout(20000);
+const problems = [];
+page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+page.on("console", (message) => { if (message.type() === "error") problems.push(`console: ${message.text()}`); });
+
+let passed = 0;
+let failed = 0;
+async function step(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`not ok - ${name}: ${error.message}`);
+    await page.screenshot({ path: join(artifacts, `failed-${name.replaceAll(" ", "-")}.png`), fullPage: true }).catch(() => {});
+  }
+}
+const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+function check(condition, message) { if (!condition) throw new Error(message); }
+
+// The facts of a girl from Punjab sold into prostitution in Larkana; every other question is
+// answered "don't know".
+const answers = {
+  "case.date": { date: "2023-03-10" },
+  "case.province": { radio: "sindh" },
+  "victim.age": { number: "16" },
+  "victim.sex": { radio: "female" },
+  "victim.nationality": { radio: "pakistani" },
+  "conduct.acts": { boxes: ["recruit", "transport", "sell"] },
+  "conduct.means": { boxes: ["deception", "threat"] },
+  "conduct.purposes": { boxes: ["prostitution"] },
+  "movement.crossed_border": { radio: "false" },
+  "conduct.exploitation_occurred": { radio: "true" },
+  "conduct.financial_benefit": { radio: "true" },
+};
+
+await step("the case form is filled from scratch", async () => {
+  await page.goto(base);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.fill("#fact-title", "Girl sold in Larkana (e2e)");
+  await page.dispatchEvent("#fact-title", "change");
+  let asked = 0;
+  for (; asked < 60; asked += 1) {
+    await page.waitForSelector("#question-text, #see-report");
+    if (await page.$("#see-report")) break;
+    const fact = await page.textContent("#question .muted");
+    const text = await page.textContent("#question-text");
+    const answer = answers[fact];
+    if (!answer) {
+      await page.click("#dont-know");
+    } else {
+      if (answer.date) await page.fill("#answer-input", answer.date);
+      if (answer.number) await page.fill("#answer-input", answer.number);
+      if (answer.radio) await page.check(`#question input[value="${answer.radio}"]`);
+      for (const box of answer.boxes || []) await page.check(`#question input[value="${box}"]`);
+      await page.click("#answer");
+    }
+    // The next question replaces this one.
+    await page.waitForFunction(([f, t]) => {
+      const q = document.querySelector("#question-text");
+      return !q || q.textContent !== t || document.querySelector("#question .muted").textContent !== f;
+    }, [fact, text]);
+  }
+  check(await page.$("#see-report"), `the interview did not end after ${asked} questions`);
+  const answered = await page.$$eval("#answers li", (items) => items.length);
+  check(answered === asked, `${asked} questions asked, ${answered} answers listed`);
+  await shot("case-review");
+});
+
+await step("going back and changing an answer", async () => {
+  await page.click("#answers li:first-child button");
+  await page.waitForSelector("#answer-input");
+  check(await page.inputValue("#answer-input") === "2023-03-10", "the date is offered for change");
+  await page.click("#answer");
+  await page.waitForSelector("#see-report");
+});
+
+await step("the report shows the charge sheet first", async () => {
+  await page.click("#see-report");
+  await page.waitForSelector("#charge-sheet");
+  const cites = await page.$$eval("#charge-sheet tbody tr td:first-child", (cells) => cells.map((c) => c.textContent));
+  check(cites.includes("PPC s.371-A"), `PPC s.371-A is charged (charged: ${cites.join(", ")})`);
+  const first = await page.$eval("#report h3", (h) => h.textContent);
+  check(first === "Charge sheet", `the first heading is the charge sheet, not ${first}`);
+  await shot("report");
+});
+
+await step("a section opens to its explanation and its flips", async () => {
+  const details = page.locator('#charge-sheet details[data-section="ppc/371-A"]');
+  await details.locator("summary").click();
+  await details.locator(".explanation").waitFor();
+  const elements = await details.locator(".explanation li").count();
+  check(elements > 0, "the explanation lists the elements");
+  await details.locator("button.flip").click();
+  await page.waitForFunction(() => {
+    const flips = document.querySelector('#charge-sheet details[data-section="ppc/371-A"] .flips');
+    return flips && !flips.textContent.includes("Searching");
+  });
+  await shot("explanation-and-flips");
+});
+
+await step("a citation opens the law browser", async () => {
+  await page.click('#charge-sheet button.cite[data-section="ppc/371-A"]');
+  await page.waitForSelector("#law-section h3");
+  const heading = await page.textContent("#law-section h3");
+  check(heading.includes("371-A"), `the law browser shows ${heading}`);
+});
+
+await step("the overlap picture filters", async () => {
+  await page.click("#nav-overlaps");
+  await page.waitForSelector("#overlap-picture svg rect.pair", { timeout: 60000 });
+  const all = await page.textContent("#overlap-count");
+  await page.selectOption("#overlap-declared", "yes");
+  const declared = await page.textContent("#overlap-count");
+  check(all !== declared, `filtering by declared changes the picture (${all} / ${declared})`);
+  check(await page.$$eval("#overlap-picture rect.undeclared", (r) => r.length) === 0, "only declared pairs are drawn");
+  await page.locator("#overlap-picture rect.pair").first().click({ force: true });
+  await page.waitForSelector("#load-witness");
+  await shot("overlaps");
+  await page.click("#load-witness");
+  await page.waitForSelector("#view-case:not([hidden])");
+});
+
+await step("a diff runs with an overlay typed into the workbench", async () => {
+  await page.click("#nav-workbench");
+  await page.fill("#overlay-text", "amendment oops");
+  await page.waitForSelector("#overlay-diagnostics .diagnostic");
+  await page.fill("#overlay-text", "");
+  await page.locator("#overlay-text").pressSequentially(readFileSync(overlayFile, "utf8").slice(0, 40));
+  await page.fill("#overlay-text", readFileSync(overlayFile, "utf8"));
+  await page.waitForSelector("#overlay-ok");
+  await page.fill("#overlay-date", "2026-06-01");
+  await page.click("#overlay-run");
+  await page.waitForSelector("#diff-summary");
+  const summary = await page.textContent("#diff-summary");
+  check(/^[1-9]\d* of \d+ cases change/.test(summary), `cases change: ${summary}`);
+  check(await page.$$eval(".diff-group", (g) => g.length) > 0, "the changed cases are grouped");
+  await shot("workbench-diff");
+});
+
+await step("the case form fits a phone", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click("#nav-case");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 390, `the page is ${width}px wide on a 390px screen`);
+  await shot("phone-case-form");
+});
+
+await step("no script error on the page", async () => {
+  check(problems.length === 0, problems.join("; "));
+});
+
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
