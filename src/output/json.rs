@@ -1019,6 +1019,11 @@ pub fn fact_value(program: &Program, values: &[Option<Value>], fact: FactId) -> 
     }
 }
 
+/// The indices of the members whose bits are set.
+fn members(bits: u64) -> impl Iterator<Item = usize> {
+    (0..64).filter(move |i| bits & (1 << i) != 0)
+}
+
 fn json_value(value: &Value, ty: &Type) -> Json {
     let member = |index: usize| {
         Json::String(
@@ -1034,12 +1039,10 @@ fn json_value(value: &Value, ty: &Type) -> Json {
         Value::Date(d) => Json::String(d.to_string()),
         Value::Text(t) => Json::String(t.to_string()),
         Value::Enum(index) => member(usize::from(*index)),
-        Value::Set(bits) => Json::Array(
-            (0..64)
-                .filter(|i| bits & (1 << i) != 0)
-                .map(member)
-                .collect(),
-        ),
+        Value::Set(bits) => Json::Array(members(*bits).map(member).collect()),
+        Value::Includes(bits) => serde_json::json!({ "include": members(*bits).map(member).collect::<Vec<_>>() }),
+        Value::Between(min, max) => serde_json::json!({ "min": min, "max": max }),
+        Value::Days(first, last) => Json::String(crate::model::written_stretch(*first, *last)),
     }
 }
 
