@@ -125,9 +125,21 @@ pub enum DateSource {
     Case,
     /// It does not: today's law was used.
     Today,
+    /// It gives a year or a month only: `date` is its first day, and the notes say where
+    /// the law changes within it.
+    Partial,
 }
 
 impl DateSource {
+    /// Where an outcome's date comes from.
+    pub fn of_outcome(outcome: &Outcome) -> DateSource {
+        if outcome.partial.is_some() {
+            DateSource::Partial
+        } else {
+            DateSource::of(outcome.date_assumed)
+        }
+    }
+
     /// `Today` when the date was assumed, else `Case`.
     pub fn of(assumed: bool) -> DateSource {
         if assumed {
@@ -635,7 +647,7 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
     };
     CaseSummary {
         date: outcome.date.to_string(),
-        date_source: DateSource::of(outcome.date_assumed),
+        date_source: DateSource::of_outcome(outcome),
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
         lead_agency: resolution.lead_agency().map(|agency| agency.id()),
@@ -677,7 +689,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             file: evaluated.file.name.clone(),
             title,
             date: outcome.date.to_string(),
-            date_source: DateSource::of(outcome.date_assumed),
+            date_source: DateSource::of_outcome(outcome),
         },
         charge_sheet: charge_sheet_report(program, evaluated),
         sections: sorted_by_status(&outcome.sections)

@@ -59,11 +59,13 @@ pub enum Kind {
     Diff,
     /// One output line of `eval --batch` or `diff --batch`.
     Batch,
+    /// `facts --format json`: the case-file vocabulary.
+    Facts,
 }
 
 impl Kind {
     /// Every kind, in the order `tipnav schema` lists them.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Eval,
         Kind::Explain,
         Kind::List,
@@ -73,6 +75,7 @@ impl Kind {
         Kind::Gaps,
         Kind::Diff,
         Kind::Batch,
+        Kind::Facts,
     ];
 
     /// The kind's name on the command line and in `schema/NAME.json`.
@@ -87,6 +90,7 @@ impl Kind {
             Kind::Gaps => "gaps",
             Kind::Diff => "diff",
             Kind::Batch => "batch",
+            Kind::Facts => "facts",
         }
     }
 }
@@ -105,6 +109,7 @@ pub fn schema(kind: Kind) -> String {
         Kind::Gaps => root::<analysis::GapReport>(),
         Kind::Diff => root::<diff::DiffReport>(),
         Kind::Batch => root::<batch::BatchLine>(),
+        Kind::Facts => root::<navigate::FactsView>(),
     };
     schema["title"] = format!(
         "tipnav {} JSON, schema_version {SCHEMA_VERSION}",

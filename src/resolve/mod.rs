@@ -640,7 +640,7 @@ fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
     let mut notes = Vec::new();
     if outcome.date_assumed {
         notes.push(format!(
-            "the case file gives no `case.date`: the law in force today ({}) was used",
+            "the case file gives no `case.date`: the law in force today ({}) was used; conduct before today may attract a different, earlier law, so give the date",
             outcome.date
         ));
     }
