@@ -221,6 +221,14 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// List every fact a case file may give (and those derived from them): type, allowed
+    /// values, question, and the sections that read it.
+    #[command(after_help = "Example:\n  tipnav facts\n  tipnav facts --format markdown > FACTS.md")]
+    Facts {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  tipnav man > tipnav.1 && man ./tipnav.1")]
     Man,

@@ -48,6 +48,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Fmt { check, paths } => fmt(paths, *check),
+        Command::Facts { format } => facts(cli, *format),
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
@@ -629,6 +630,13 @@ fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) 
 }
 
 /// Writes a witness case file into `dir` (atomically), if a folder was given.
+fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
+    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    let view = navigate::facts(&program);
+    output::print(&output::render_view(&view, format, output::navigator::facts))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     if let Some(id) = instrument.filter(|id| !program.book.instruments.contains_key(*id)) {
@@ -852,6 +860,19 @@ fn run_batch(
     )]))
 }
 
+/// An undated case is tested against today's law, so its expectation may stop holding when
+/// the law changes: a warning (not a failure) names each one.
+fn warn_undated(program: &Program, cases: &[(SourceFile, Case)]) {
+    for (file, case) in cases {
+        if case.values[program.case_date].is_none() {
+            output::print_note(&format!(
+                "warning: `{}` gives no `case.date`: it is tested against today's law, and earlier conduct may attract an earlier law",
+                file.name
+            ));
+        }
+    }
+}
+
 fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     // A test run that finds nothing to test has failed (exit 1), not passed with "0 passed".
@@ -880,6 +901,7 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     if !missing.is_empty() {
         return Err(Failure(missing));
     }
+    warn_undated(&program, &cases);
     let today = jiff::ZonedDateTime::now().date();
     let results: Vec<(String, Vec<String>)> = cases
         .iter()

@@ -186,6 +186,11 @@ fn set_at(table: &mut toml_edit::Table, name: &str, item: toml_edit::Item) -> Re
     Ok(())
 }
 
+/// The indices of the members whose bits are set.
+fn members(bits: u64) -> impl Iterator<Item = usize> {
+    (0..64).filter(move |i| bits & (1 << i) != 0)
+}
+
 fn toml_value(value: &Value, ty: &Type) -> toml_edit::Value {
     let member = |index: usize| {
         toml_edit::Value::from(
@@ -209,10 +214,19 @@ fn toml_value(value: &Value, ty: &Type) -> toml_edit::Value {
         .into(),
         Value::Text(t) => t.to_string().into(),
         Value::Enum(index) => member(usize::from(*index)),
-        Value::Set(bits) => (0..64)
-            .filter(|i| bits & (1 << i) != 0)
-            .map(member)
-            .collect::<toml_edit::Array>()
-            .into(),
+        Value::Set(bits) => members(*bits).map(member).collect::<toml_edit::Array>().into(),
+        Value::Includes(bits) => {
+            let included: toml_edit::Array = members(*bits).map(member).collect();
+            let mut table = toml_edit::InlineTable::new();
+            table.insert("include", included.into());
+            table.into()
+        }
+        Value::Between(min, max) => {
+            let mut table = toml_edit::InlineTable::new();
+            table.insert("min", (*min).into());
+            table.insert("max", (*max).into());
+            table.into()
+        }
+        Value::Days(first, last) => crate::model::written_stretch(*first, *last).into(),
     }
 }

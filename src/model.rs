@@ -423,6 +423,36 @@ pub enum Value {
     Enum(u8),
     /// The members present, as bits; absent members are false (a given set is complete).
     Set(u64),
+    /// An open set: the members present, as bits; the others are unknown
+    /// (`purposes = { include = ["begging"] }`).
+    Includes(u64),
+    /// A whole number known only between two bounds, both included
+    /// (`age = { min = 10, max = 14 }`, `days = { min = 5 }`).
+    Between(i64, i64),
+    /// A day known only as falling in a stretch, both ends included (`date = 2023`,
+    /// `date = "2023-05"`).
+    Days(Date, Date),
+}
+
+/// A stretch of days as a case file writes it: the year (`2023`) or the month (`2023-05`) it
+/// covers, or its two ends when it is neither.
+pub fn written_stretch(first: Date, last: Date) -> String {
+    let whole_year = first.day_of_year() == 1 && last == first.last_of_year();
+    if whole_year {
+        format!("{:04}", first.year())
+    } else if first.day() == 1 && last == first.last_of_month() {
+        format!("{:04}-{:02}", first.year(), first.month())
+    } else {
+        format!("{first} to {last}")
+    }
+}
+
+/// The names of the members whose bits are set, in member order.
+fn member_names(bits: u64, member: impl Fn(usize) -> String) -> Vec<String> {
+    (0..64)
+        .filter(|i| bits & (1 << i) != 0)
+        .map(member)
+        .collect()
 }
 
 impl Value {
@@ -440,13 +470,13 @@ impl Value {
             Value::Date(value) => value.to_string(),
             Value::Text(value) => format!("{value:?}"),
             Value::Enum(index) => member(usize::from(*index)),
-            Value::Set(bits) => {
-                let names: Vec<String> = (0..64)
-                    .filter(|i| bits & (1 << i) != 0)
-                    .map(member)
-                    .collect();
-                format!("[{}]", names.join(", "))
-            }
+            Value::Set(bits) => format!("[{}]", member_names(*bits, member).join(", ")),
+            Value::Includes(bits) => format!(
+                "{{ include = [{}] }}",
+                member_names(*bits, member).join(", ")
+            ),
+            Value::Between(min, max) => format!("{{ min = {min}, max = {max} }}"),
+            Value::Days(first, last) => written_stretch(*first, *last),
         }
     }
 }

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Decides, Program, Validity};
+use crate::model::{Decides, FactId, Program, Type, Validity};
 use crate::statute::{DateKey, Reading, Section, Verified, Version, Windows};
 
 /// An instrument and its sections.
@@ -451,4 +451,94 @@ fn validity_text(validity: &Validity) -> Option<String> {
         (None, Some(until)) => Some(format!("until {until}")),
         (Some(since), Some(until)) => Some(format!("since {since} until {until}")),
     }
+}
+
+/// `tipnav facts`: the whole case-file vocabulary, from every rule file.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactsView {
+    /// The version of the JSON contract (see `tipnav schema`).
+    pub schema_version: SchemaVersion,
+    /// Every fact, inputs and derived, in declaration order.
+    pub facts: Vec<FactView>,
+}
+
+/// One fact of the vocabulary.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FactView {
+    /// Dotted name (`victim.age`), the case file's table and key.
+    pub name: String,
+    /// `input` (a case file gives it) or `derived` (worked out from others).
+    pub kind: &'static str,
+    /// `bool`, `int`, `date`, `text`, `enum` or `set`.
+    pub r#type: &'static str,
+    /// The members of an enum or set, or the bounds of an int (`0..130`); empty otherwise.
+    pub values: Vec<String>,
+    /// The question asked for an input; the law a derived fact rests on.
+    pub question: String,
+    /// The sections whose elements read it (through derived facts too, for an input).
+    pub read_by: Vec<String>,
+}
+
+/// Every declared fact with its type, values, question and the sections that read it.
+pub fn facts(program: &Program) -> FactsView {
+    let facts = program
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(id, fact)| FactView {
+            name: fact.name.clone(),
+            kind: if fact.derivation.is_some() { "derived" } else { "input" },
+            r#type: type_name(&fact.ty),
+            values: match &fact.ty {
+                Type::Int { min, max } => vec![format!("{min}..{max}")],
+                other => other.members().map(<[String]>::to_vec).unwrap_or_default(),
+            },
+            question: match &fact.derivation {
+                Some(derivation) => derivation.cite.clone(),
+                None => fact.question.clone().unwrap_or_default(),
+            },
+            read_by: readers(program, id),
+        })
+        .collect();
+    FactsView {
+        schema_version: SchemaVersion,
+        facts,
+    }
+}
+
+fn type_name(ty: &Type) -> &'static str {
+    match ty {
+        Type::Bool => "bool",
+        Type::Int { .. } => "int",
+        Type::Date => "date",
+        Type::Text => "text",
+        Type::Enum(_) => "enum",
+        Type::Set(_) => "set",
+    }
+}
+
+/// The sections an element (or waiver) of which reads the fact: an input through its
+/// `inputs`, a derived fact where it is named.
+fn readers(program: &Program, fact: FactId) -> Vec<String> {
+    let derived = program.facts[fact].derivation.is_some();
+    let mut sections: Vec<String> = program
+        .offences
+        .iter()
+        .filter(|offence| {
+            if !derived {
+                return offence.inputs().contains(&fact);
+            }
+            offence.elements.iter().any(|element| {
+                let mut named = Vec::new();
+                crate::explain::direct_facts(&element.expr, &mut named);
+                for waiver in &element.waivers {
+                    crate::explain::direct_facts(&waiver.condition, &mut named);
+                }
+                named.contains(&fact)
+            })
+        })
+        .map(|offence| offence.section.clone())
+        .collect();
+    sections.dedup();
+    sections
 }

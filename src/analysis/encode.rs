@@ -178,12 +178,46 @@ impl<'p> Encoding<'p> {
                 .fold(self.vars.mk_true(), |all, (m, var)| {
                     all.and(&literal(*var, bits & (1 << m) != 0))
                 }),
+            // An open set: the members listed, whatever the others are.
+            (FactVars::Members(members), Value::Includes(bits)) => members
+                .iter()
+                .enumerate()
+                .filter(|(m, _)| bits & (1 << m) != 0)
+                .fold(self.vars.mk_true(), |all, (_, var)| all.and(&literal(*var, true))),
+            (FactVars::OneHot(values), Value::Between(min, max)) => {
+                self.within(values, &Value::Int(*min), &Value::Int(*max))
+            }
+            (FactVars::OneHot(values), Value::Days(first, last)) => {
+                self.within(values, &Value::Date(*first), &Value::Date(*last))
+            }
             (FactVars::OneHot(values), value) => values
                 .iter()
                 .find(|(v, _)| v == value)
                 .map_or_else(|| self.vars.mk_false(), |(_, var)| self.vars.mk_var(*var)),
             _ => self.vars.mk_true(),
         }
+    }
+
+    /// The cases whose value of a one-hot fact may lie between two bounds: each representative
+    /// stands for the values from it up to the next one (the domain keeps a fact's values in
+    /// order), so those whose stretch meets the bounds.
+    fn within(&self, values: &[(Value, BddVariable)], low: &Value, high: &Value) -> Bdd {
+        let order = compare_values;
+        let starts_before = values
+            .iter()
+            .rposition(|(v, _)| order(v, low).is_some_and(std::cmp::Ordering::is_le))
+            .unwrap_or(0);
+        values
+            .iter()
+            .enumerate()
+            .filter(|(k, (v, _))| {
+                *k == starts_before
+                    || (order(v, low).is_some_and(std::cmp::Ordering::is_gt)
+                        && order(v, high).is_some_and(std::cmp::Ordering::is_le))
+            })
+            .fold(self.vars.mk_false(), |any, (_, (_, var))| {
+                any.or(&self.vars.mk_var(*var))
+            })
     }
 
     /// How to cut the fact space into parts to search one at a time: the days (one per
@@ -421,13 +455,17 @@ fn constant_value(constant: &Constant) -> Value {
     }
 }
 
-fn compare(op: Comparison, a: &Value, b: &Value) -> bool {
-    let ordering = match (a, b) {
+/// The order of two numbers or two days; `None` for values without one.
+fn compare_values(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
         (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
         _ => None,
-    };
-    match (op, ordering) {
+    }
+}
+
+fn compare(op: Comparison, a: &Value, b: &Value) -> bool {
+    match (op, compare_values(a, b)) {
         (Comparison::Eq, _) => a == b,
         (Comparison::Ne, _) => a != b,
         (Comparison::Lt, Some(o)) => o.is_lt(),

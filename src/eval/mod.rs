@@ -20,14 +20,30 @@ pub struct Outcome {
     pub windows: Windows,
     /// Whether `case.date` was absent and today's date was used.
     pub date_assumed: bool,
-    /// When the date falls inside an amendment's window: the outcome under the later law.
+    /// When the date falls inside an amendment's window: the outcome under the later law. For
+    /// a partial date on which the law changes: the outcome under the latest law of its range.
     pub alternative: Option<Box<Outcome>>,
+    /// For a partial date (`2023`, `2023-05`): the days its range runs from and to, and the
+    /// later days within it on which the law reads differently; `date` is then the first day.
+    pub partial: Option<PartialDate>,
     /// Every fact's value, derived ones included (`None` is unknown).
     pub values: Vec<Option<Value>>,
     /// One per offence of the program, in program order.
     pub sections: Vec<SectionOutcome>,
     /// Protections whose section is in force on the date and whose condition is not false.
     pub protections: Vec<ProtectionOutcome>,
+}
+
+/// A case date known only as a year or a month, and where the law changes within it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialDate {
+    /// The first day of the range.
+    pub first: Date,
+    /// The last day of the range.
+    pub last: Date,
+    /// The days within the range, after the first, from which the case's outcome differs
+    /// from the day before.
+    pub changes: Vec<Date>,
 }
 
 /// A protection the victim has, or may have.
@@ -125,6 +141,20 @@ pub struct ElementOutcome {
 /// the earlier law first, the later one as the `alternative`.
 pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
     let (values, date, date_assumed) = inputs(program, case, today);
+    if let Some(Value::Days(first, last)) = values[program.case_date] {
+        return evaluate_range(program, case, first, last);
+    }
+    evaluate_on(program, values, date, date_assumed)
+}
+
+/// Evaluates a case on one day: under the earlier law, and the later one when the day falls
+/// inside an amendment's window and that changes the outcome.
+fn evaluate_on(
+    program: &Program,
+    values: Vec<Option<Value>>,
+    date: Date,
+    date_assumed: bool,
+) -> Outcome {
     let earlier = Reading {
         date,
         windows: Windows::Earlier,
@@ -143,6 +173,112 @@ pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
         }
     }
     outcome
+}
+
+/// Evaluates a case whose date is known only as a range (a year, a month): once on each
+/// stretch of the range that reads the law differently, as the amendment windows are read.
+/// The outcome covers every stretch: a section applies (or does not) only if it does on every
+/// one, and may apply otherwise; the alternative is the latest stretch's outcome when it
+/// differs from the first's.
+fn evaluate_range(program: &Program, case: &Case, first: Date, last: Date) -> Outcome {
+    let on = |day: Date| {
+        let mut values = case.values.clone();
+        values[program.case_date] = Some(Value::Date(day));
+        let values = with_derived(program, values);
+        evaluate_on(program, values, day, false)
+    };
+    let mut stretches = vec![on(first)];
+    let mut changes = Vec::new();
+    for day in stretch_starts(program, first, last) {
+        let outcome = on(day);
+        if stretches.last().is_some_and(|before| changed(before, &outcome)) {
+            changes.push(day);
+            stretches.push(outcome);
+        }
+    }
+    // One stretch reads the law as its first day does, windows included.
+    let mut merged = if stretches.len() == 1 {
+        stretches.remove(0)
+    } else {
+        covering(&stretches)
+    };
+    merged.values = with_derived(program, case.values.clone());
+    merged.partial = Some(PartialDate {
+        first,
+        last,
+        changes,
+    });
+    merged
+}
+
+/// Whether two days' outcomes differ, their window alternatives included.
+fn changed(before: &Outcome, after: &Outcome) -> bool {
+    let alternative = |o: &Outcome| o.alternative.as_deref().unwrap_or(o).clone();
+    differs(before, after) || differs(&alternative(before), &alternative(after))
+}
+
+/// The days after `first` and up to `last` on which the law may read differently from the day
+/// before: each representative case date of the fact space (every version boundary, window
+/// end and date the rules compare with, on both sides) stands for the days up to the next.
+fn stretch_starts(program: &Program, first: Date, last: Date) -> Vec<Date> {
+    let domain = crate::domain::domain(program);
+    domain
+        .of(program.case_date)
+        .iter()
+        .filter_map(|value| match value {
+            Value::Date(day) if *day > first && *day <= last => Some(*day),
+            _ => None,
+        })
+        .collect()
+}
+
+/// One outcome that every outcome given agrees with: the first, with each section that
+/// comes out differently elsewhere (or in a window's alternative) as may apply, and each
+/// protection the victim has on every stretch kept, others as may apply. The alternative is
+/// the last outcome (its own later reading, where it has one).
+fn covering(outcomes: &[Outcome]) -> Outcome {
+    let readings: Vec<&Outcome> = outcomes
+        .iter()
+        .flat_map(|o| std::iter::once(o).chain(o.alternative.as_deref()))
+        .collect();
+    let mut merged = outcomes[0].clone();
+    for section in &mut merged.sections {
+        let index = section.offence;
+        if readings.iter().any(|o| o.sections[index].status != section.status) {
+            // Shown as on the first stretch that reaches it, so with a version in force.
+            let reaching = readings
+                .iter()
+                .map(|o| &o.sections[index])
+                .find(|s| s.status != Status::DoesNotApply)
+                .expect("a status that differs somewhere reaches the section there");
+            *section = SectionOutcome {
+                status: Status::MayApply,
+                ..reaching.clone()
+            };
+        }
+    }
+    let mut protections: Vec<ProtectionOutcome> = Vec::new();
+    for protection in readings.iter().flat_map(|o| &o.protections) {
+        let everywhere = readings.iter().all(|o| {
+            o.protections
+                .iter()
+                .any(|p| p.protection == protection.protection && p.status == Status::Applies)
+        });
+        if protections.iter().all(|p| p.protection != protection.protection) {
+            let status = if everywhere { Status::Applies } else { Status::MayApply };
+            protections.push(ProtectionOutcome {
+                status,
+                ..protection.clone()
+            });
+        }
+    }
+    protections.sort_by_key(|p| p.protection);
+    merged.protections = protections;
+    merged.alternative = (outcomes.len() > 1).then(|| {
+        let last = outcomes.last().expect("at least two outcomes");
+        Box::new(last.alternative.as_deref().unwrap_or(last).clone())
+    });
+    merged
 }
 
 /// Whether two readings of the law come out differently for a case: a section's status, or
@@ -166,6 +302,9 @@ fn differs(earlier: &Outcome, later: &Outcome) -> bool {
 /// case many times with small changes.
 pub fn section_status(program: &Program, case: &Case, today: Date, offence: usize) -> Status {
     let (values, date, _) = inputs(program, case, today);
+    if matches!(values[program.case_date], Some(Value::Days(..))) {
+        return evaluate(program, case, today).sections[offence].status;
+    }
     let reading = Reading {
         date,
         windows: Windows::Earlier,
@@ -195,7 +334,7 @@ pub fn with_derived(program: &Program, mut values: Vec<Option<Value>>) -> Vec<Op
 /// The date whose law applies: `case.date`, or `today` (and `true`) when the case has none.
 pub fn case_date(program: &Program, values: &[Option<Value>], today: Date) -> (Date, bool) {
     match values[program.case_date] {
-        Some(Value::Date(date)) => (date, false),
+        Some(Value::Date(date) | Value::Days(date, _)) => (date, false),
         _ => (today, true),
     }
 }
@@ -247,6 +386,7 @@ fn evaluate_reading(
         windows: reading.windows,
         date_assumed,
         alternative,
+        partial: None,
         values,
         sections,
         protections,

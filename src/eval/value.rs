@@ -21,8 +21,17 @@ pub fn truth(expr: &Expr, values: &[Option<Value>]) -> Option<bool> {
             (Some(false), Some(false)) => Some(false),
             _ => None,
         },
-        Expr::SetAny(fact, mask) => set(values, *fact).map(|bits| bits & mask != 0),
-        Expr::SetAll(fact, mask) => set(values, *fact).map(|bits| bits & mask == *mask),
+        Expr::SetAny(fact, mask) => match values[*fact] {
+            Some(Value::Set(bits)) => Some(bits & mask != 0),
+            // An open set settles `any` only by a member it lists; the others are unknown.
+            Some(Value::Includes(bits)) => (bits & mask != 0).then_some(true),
+            _ => None,
+        },
+        Expr::SetAll(fact, mask) => match values[*fact] {
+            Some(Value::Set(bits)) => Some(bits & mask == *mask),
+            Some(Value::Includes(bits)) => (bits & mask == *mask).then_some(true),
+            _ => None,
+        },
         Expr::EnumIn(fact, mask) => match values[*fact] {
             Some(Value::Enum(index)) => Some(mask & (1 << index) != 0),
             _ => None,
@@ -53,13 +62,6 @@ pub fn value(expr: &Expr, values: &[Option<Value>]) -> Option<Value> {
     }
 }
 
-fn set(values: &[Option<Value>], fact: usize) -> Option<u64> {
-    match values[fact] {
-        Some(Value::Set(bits)) => Some(bits),
-        _ => None,
-    }
-}
-
 /// A value to compare, borrowed where it is held: comparing must not copy text (nor count
 /// references to it, which threads evaluating cases side by side would contend for).
 #[derive(PartialEq)]
@@ -70,6 +72,11 @@ enum Operand<'a> {
     Text(&'a str),
     Enum(u8),
     Set(u64),
+    /// An open set equals no closed one for certain, so it compares as unknown.
+    Unsettled,
+    /// A number or a day known only within bounds (both included), as its ends.
+    IntRange(i64, i64),
+    DateRange(Date, Date),
 }
 
 fn operand<'a>(expr: &'a Expr, values: &'a [Option<Value>]) -> Option<Operand<'a>> {
@@ -85,25 +92,80 @@ fn operand<'a>(expr: &'a Expr, values: &'a [Option<Value>]) -> Option<Operand<'a
             Value::Text(value) => Operand::Text(value),
             Value::Enum(index) => Operand::Enum(*index),
             Value::Set(bits) => Operand::Set(*bits),
+            Value::Includes(_) => Operand::Unsettled,
+            Value::Between(min, max) => Operand::IntRange(*min, *max),
+            Value::Days(first, last) => Operand::DateRange(*first, *last),
         },
         _ => Operand::Bool(truth(expr, values)?),
     })
 }
 
 fn compare(op: Comparison, left: Operand<'_>, right: Operand<'_>) -> Option<bool> {
-    let ordering = match (&left, &right) {
-        (Operand::Int(a), Operand::Int(b)) => a.cmp(b),
-        (Operand::Date(a), Operand::Date(b)) => a.cmp(b),
-        _ => return equality(op, left == right),
-    };
-    Some(match op {
+    if let Some((a, b)) = int_bounds(&left).zip(int_bounds(&right)) {
+        return compare_bounds(op, a, b);
+    }
+    if let Some((a, b)) = date_bounds(&left).zip(date_bounds(&right)) {
+        return compare_bounds(op, a, b);
+    }
+    if matches!(left, Operand::Unsettled) || matches!(right, Operand::Unsettled) {
+        return None;
+    }
+    equality(op, left == right)
+}
+
+/// A number's bounds: a known number is its own.
+fn int_bounds(operand: &Operand<'_>) -> Option<(i64, i64)> {
+    match *operand {
+        Operand::Int(value) => Some((value, value)),
+        Operand::IntRange(min, max) => Some((min, max)),
+        _ => None,
+    }
+}
+
+/// A day's bounds: a known day is its own.
+fn date_bounds(operand: &Operand<'_>) -> Option<(Date, Date)> {
+    match *operand {
+        Operand::Date(day) => Some((day, day)),
+        Operand::DateRange(first, last) => Some((first, last)),
+        _ => None,
+    }
+}
+
+/// A comparison of two values each known only within bounds: true (or false) when it holds
+/// (or fails) for every pair of values within them, unknown otherwise. For exact values it
+/// is the plain comparison.
+fn compare_bounds<T: Ord>(op: Comparison, (low_a, high_a): (T, T), (low_b, high_b): (T, T)) -> Option<bool> {
+    let exact = |a: &T, b: &T| exact_comparison(op, a.cmp(b));
+    // Every comparison is monotone in each operand, so the extreme pairs decide it, except
+    // equality, which may hold inside two ranges that overlap.
+    let corners = [
+        exact(&low_a, &low_b),
+        exact(&low_a, &high_b),
+        exact(&high_a, &low_b),
+        exact(&high_a, &high_b),
+    ];
+    let overlap = low_a <= high_b && low_b <= high_a;
+    let exact_pair = low_a == high_a && low_b == high_b;
+    match op {
+        Comparison::Eq if exact_pair => Some(corners[0]),
+        Comparison::Eq => (!overlap).then_some(false),
+        Comparison::Ne if exact_pair => Some(corners[0]),
+        Comparison::Ne => (!overlap).then_some(true),
+        _ if corners.iter().all(|&c| c) => Some(true),
+        _ if corners.iter().all(|&c| !c) => Some(false),
+        _ => None,
+    }
+}
+
+fn exact_comparison(op: Comparison, ordering: Ordering) -> bool {
+    match op {
         Comparison::Eq => ordering == Ordering::Equal,
         Comparison::Ne => ordering != Ordering::Equal,
         Comparison::Lt => ordering == Ordering::Less,
         Comparison::Le => ordering != Ordering::Greater,
         Comparison::Gt => ordering == Ordering::Greater,
         Comparison::Ge => ordering != Ordering::Less,
-    })
+    }
 }
 
 /// Equality tests on values without an order (the checker allows no other operator on them).

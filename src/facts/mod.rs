@@ -599,13 +599,17 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
             span: node.span,
             help: question.to_owned(),
         }]),
-        (Type::Int { .. }, _) => Err(wrong("a whole number")),
-        (Type::Date, NodeKind::Datetime(text) | NodeKind::String(text)) => {
-            parse_date(name, text, node.span)
-                .map(Value::Date)
-                .map_err(|e| vec![e])
+        (Type::Int { min, max }, NodeKind::Table(entries)) => {
+            bounds(name, (*min, *max), entries, node.span, question)
         }
-        (Type::Date, _) => Err(wrong("a date (YYYY-MM-DD)")),
+        (Type::Int { .. }, _) => Err(wrong("a whole number, or bounds { min = .., max = .. }")),
+        (Type::Date, NodeKind::Datetime(text) | NodeKind::String(text)) => {
+            parse_date(name, text, node.span).map_err(|e| vec![e])
+        }
+        (Type::Date, NodeKind::Integer(Some(year))) => {
+            parse_date(name, &year.to_string(), node.span).map_err(|e| vec![e])
+        }
+        (Type::Date, _) => Err(wrong("a date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)")),
         (Type::Text, NodeKind::String(text)) => Ok(Value::Text(text.as_str().into())),
         (Type::Text, _) => Err(wrong("a string")),
         (Type::Enum(members), NodeKind::String(text)) => member(name, members, text, node.span)
@@ -616,7 +620,12 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
             crate::diagnostic::list_or(members.iter().map(String::as_str))
         ))),
         (Type::Set(members), NodeKind::Array(items)) => set(name, members, items),
-        (Type::Set(_), _) => Err(wrong("a list of values")),
+        (Type::Set(members), NodeKind::Table(entries)) => {
+            open_set(name, members, entries, node.span)
+        }
+        (Type::Set(_), _) => Err(wrong(
+            "a list of values, or { include = [...] } when the list is not complete",
+        )),
     }
 }
 
@@ -658,6 +667,113 @@ fn set(name: &str, members: &[String], items: &[Node]) -> Result<Value, Vec<Fact
     }
 }
 
+/// `{ include = ["begging"] }`: the members listed are present, the others unknown.
+fn open_set(
+    name: &str,
+    members: &[String],
+    entries: &[(Spanned<String>, Node)],
+    span: Span,
+) -> Result<Value, Vec<FactError>> {
+    let mut included = None;
+    let mut errors = Vec::new();
+    for (key, value) in entries {
+        match (key.value.as_str(), &value.kind) {
+            ("include", NodeKind::Array(items)) => match set(name, members, items) {
+                Ok(Value::Set(bits)) => included = Some(bits),
+                Ok(_) => unreachable!("a list reads as a closed set"),
+                Err(mut found) => errors.append(&mut found),
+            },
+            ("include", other) => errors.push(FactError::WrongType {
+                name: format!("{name}.include"),
+                expected: "a list of values".to_owned(),
+                found: other.describe(),
+                span: value.span,
+                help: "list the members known to be present; the others stay unknown".to_owned(),
+            }),
+            (other, _) => errors.push(FactError::UnknownFact {
+                name: format!("{name}.{other}"),
+                span: key.span,
+                help: "an open list has one key, `include`: the members known to be present"
+                    .to_owned(),
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    included.map(Value::Includes).ok_or_else(|| {
+        vec![FactError::WrongType {
+            name: name.to_owned(),
+            expected: "a list, or { include = [...] }".to_owned(),
+            found: "a table without `include`",
+            span,
+            help: "write { include = [\"...\"] } for the members known to be present".to_owned(),
+        }]
+    })
+}
+
+/// `{ min = 10, max = 14 }`: a number known only between bounds (either may be left out,
+/// leaving the type's own).
+fn bounds(
+    name: &str,
+    (lowest, highest): (i64, i64),
+    entries: &[(Spanned<String>, Node)],
+    span: Span,
+    question: &str,
+) -> Result<Value, Vec<FactError>> {
+    let (mut min, mut max) = (lowest, highest);
+    let mut errors = Vec::new();
+    for (key, value) in entries {
+        let bound = match key.value.as_str() {
+            "min" => &mut min,
+            "max" => &mut max,
+            other => {
+                errors.push(FactError::UnknownFact {
+                    name: format!("{name}.{other}"),
+                    span: key.span,
+                    help: "bounds have the keys `min` and `max`, both included".to_owned(),
+                });
+                continue;
+            }
+        };
+        match value.kind {
+            NodeKind::Integer(Some(number)) if (lowest..=highest).contains(&number) => {
+                *bound = number;
+            }
+            NodeKind::Integer(number) => errors.push(FactError::OutOfRange {
+                name: format!("{name}.{}", key.value),
+                value: number,
+                min: lowest,
+                max: highest,
+                span: value.span,
+                help: question.to_owned(),
+            }),
+            ref other => errors.push(FactError::WrongType {
+                name: format!("{name}.{}", key.value),
+                expected: "a whole number".to_owned(),
+                found: other.describe(),
+                span: value.span,
+                help: question.to_owned(),
+            }),
+        }
+    }
+    if errors.is_empty() && min > max {
+        errors.push(FactError::Expect {
+            message: format!("`{name}` has `min` {min} above `max` {max}"),
+            span,
+            help: Some("give the lower bound as `min`, the higher as `max`".to_owned()),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(if min == max {
+        Value::Int(min)
+    } else {
+        Value::Between(min, max)
+    })
+}
+
 fn member(name: &str, members: &[String], text: &str, span: Span) -> Result<usize, FactError> {
     members
         .iter()
@@ -670,13 +786,42 @@ fn member(name: &str, members: &[String], text: &str, span: Span) -> Result<usiz
         })
 }
 
-fn parse_date(name: &str, text: &str, span: Span) -> Result<Date, FactError> {
+/// A case's date: a day, or a month (`2023-05`) or year (`2023`) when only that is known.
+fn parse_date(name: &str, text: &str, span: Span) -> Result<Value, FactError> {
     let bad = |reason: String| FactError::BadDate {
         name: name.to_owned(),
         reason,
         span,
     };
-    parse_day(text).map_err(bad)
+    match parse_stretch(text) {
+        Some(Ok((first, last))) if first == last => Ok(Value::Date(first)),
+        Some(Ok((first, last))) => Ok(Value::Days(first, last)),
+        Some(Err(reason)) => Err(bad(reason)),
+        None => parse_day(text).map(Value::Date).map_err(bad),
+    }
+}
+
+/// A year (`2023`) or month (`2023-05`) as its first and last days; `None` when the text has
+/// neither shape.
+fn parse_stretch(text: &str) -> Option<Result<(Date, Date), String>> {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let (year, month) = match text.split_once('-') {
+        None if text.len() == 4 && digits(text) => (text, None),
+        Some((year, month)) if year.len() == 4 && month.len() == 2 && digits(year) && digits(month) => {
+            (year, Some(month))
+        }
+        _ => return None,
+    };
+    let year: i16 = year.parse().ok()?;
+    Some(match month.map(str::parse::<i8>) {
+        None => Date::new(year, 1, 1)
+            .and_then(|first| Ok((first, Date::new(year, 12, 31)?)))
+            .map_err(|_| format!("{year} is not a year the calendar reads")),
+        Some(Ok(month)) => Date::new(year, month, 1)
+            .map(|first| (first, first.last_of_month()))
+            .map_err(|_| format!("{text} is not a month of the calendar")),
+        Some(Err(_)) => unreachable!("two digits parse as a month number"),
+    })
 }
 
 /// A day written as `YYYY-MM-DD` and nothing else (no time of day: a fact, an answer or a

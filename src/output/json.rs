@@ -125,9 +125,21 @@ pub enum DateSource {
     Case,
     /// It does not: today's law was used.
     Today,
+    /// It gives a year or a month only: `date` is its first day, and the notes say where
+    /// the law changes within it.
+    Partial,
 }
 
 impl DateSource {
+    /// Where an outcome's date comes from.
+    pub fn of_outcome(outcome: &Outcome) -> DateSource {
+        if outcome.partial.is_some() {
+            DateSource::Partial
+        } else {
+            DateSource::of(outcome.date_assumed)
+        }
+    }
+
     /// `Today` when the date was assumed, else `Case`.
     pub fn of(assumed: bool) -> DateSource {
         if assumed {
@@ -635,7 +647,7 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
     };
     CaseSummary {
         date: outcome.date.to_string(),
-        date_source: DateSource::of(outcome.date_assumed),
+        date_source: DateSource::of_outcome(outcome),
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
         lead_agency: resolution.lead_agency().map(|agency| agency.id()),
@@ -677,7 +689,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             file: evaluated.file.name.clone(),
             title,
             date: outcome.date.to_string(),
-            date_source: DateSource::of(outcome.date_assumed),
+            date_source: DateSource::of_outcome(outcome),
         },
         charge_sheet: charge_sheet_report(program, evaluated),
         sections: sorted_by_status(&outcome.sections)
@@ -1019,6 +1031,11 @@ pub fn fact_value(program: &Program, values: &[Option<Value>], fact: FactId) -> 
     }
 }
 
+/// The indices of the members whose bits are set.
+fn members(bits: u64) -> impl Iterator<Item = usize> {
+    (0..64).filter(move |i| bits & (1 << i) != 0)
+}
+
 fn json_value(value: &Value, ty: &Type) -> Json {
     let member = |index: usize| {
         Json::String(
@@ -1034,12 +1051,10 @@ fn json_value(value: &Value, ty: &Type) -> Json {
         Value::Date(d) => Json::String(d.to_string()),
         Value::Text(t) => Json::String(t.to_string()),
         Value::Enum(index) => member(usize::from(*index)),
-        Value::Set(bits) => Json::Array(
-            (0..64)
-                .filter(|i| bits & (1 << i) != 0)
-                .map(member)
-                .collect(),
-        ),
+        Value::Set(bits) => Json::Array(members(*bits).map(member).collect()),
+        Value::Includes(bits) => serde_json::json!({ "include": members(*bits).map(member).collect::<Vec<_>>() }),
+        Value::Between(min, max) => serde_json::json!({ "min": min, "max": max }),
+        Value::Days(first, last) => Json::String(crate::model::written_stretch(*first, *last)),
     }
 }
 

@@ -1,9 +1,9 @@
-//! Tables and Markdown for the statute navigator (`list`, `show`, `search`).
+//! Tables and Markdown for the statute navigator (`list`, `show`, `search`, `facts`).
 
 use comfy_table::Table;
 
 use super::table::{Style, heading, lines, new_table};
-use crate::navigate::{InstrumentView, SearchHit, SectionView};
+use crate::navigate::{FactsView, InstrumentView, SearchHit, SectionView};
 
 /// `tipnav list`.
 pub fn list(instruments: &[InstrumentView], style: Style) -> String {
@@ -174,4 +174,31 @@ pub fn search(query: &str, hits: &[SearchHit], style: Style) -> String {
 fn push(out: &mut String, table: &Table) {
     out.push_str(&table.to_string());
     out.push_str("\n\n");
+}
+
+/// `tipnav facts`: one row per fact.
+pub fn facts(view: &FactsView, style: Style) -> String {
+    let mut out = String::new();
+    heading(&mut out, style, 2, "Case-file vocabulary");
+    let mut table = new_table(style, &["Fact", "Type and values", "Question", "Read by"]);
+    for fact in &view.facts {
+        let kind = if fact.kind == "derived" {
+            format!("{} (derived)", fact.r#type)
+        } else {
+            fact.r#type.to_owned()
+        };
+        let values = if fact.values.is_empty() {
+            kind
+        } else {
+            format!("{kind}: {}", fact.values.join(", "))
+        };
+        table.add_row(vec![
+            fact.name.clone(),
+            values,
+            fact.question.clone(),
+            fact.read_by.join(", "),
+        ]);
+    }
+    push(&mut out, &table);
+    out
 }

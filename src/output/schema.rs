@@ -69,11 +69,13 @@ pub enum Kind {
     ApiOverlay,
     /// `POST /api/eval?summary=true`: the conclusions.
     ApiSummary,
+    /// `facts --format json`: the case-file vocabulary.
+    Facts,
 }
 
 impl Kind {
     /// Every kind, in the order `tipnav schema` lists them.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Eval,
         Kind::Explain,
         Kind::List,
@@ -88,6 +90,7 @@ impl Kind {
         Kind::ApiCase,
         Kind::ApiOverlay,
         Kind::ApiSummary,
+        Kind::Facts,
     ];
 
     /// The kind's name on the command line and in `schema/NAME.json`.
@@ -107,6 +110,7 @@ impl Kind {
             Kind::ApiCase => "api-case",
             Kind::ApiOverlay => "api-overlay",
             Kind::ApiSummary => "api-summary",
+            Kind::Facts => "facts",
         }
     }
 }
@@ -130,6 +134,7 @@ pub fn schema(kind: Kind) -> String {
         Kind::ApiCase => root::<crate::serve::api::CaseDocument>(),
         Kind::ApiOverlay => root::<crate::serve::api::OverlayDocument>(),
         Kind::ApiSummary => root::<crate::serve::api::SummaryDocument<'_>>(),
+        Kind::Facts => root::<navigate::FactsView>(),
     };
     schema["title"] = format!(
         "tipnav {} JSON, schema_version {SCHEMA_VERSION}",

@@ -89,10 +89,14 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     heading(&mut out, 1, &style.case_text(title));
     let date_line = match report.case.date_source {
         DateSource::Today => format!(
-            "Law in force today, {} (the case gives no date)",
+            "Law in force today, {}, because the case gives no date: conduct before today may attract an earlier law",
             report.case.date
         ),
         DateSource::Case => format!("Law in force on {}", report.case.date),
+        DateSource::Partial => format!(
+            "Law in force from {}: the case gives only a year or month (see the notes)",
+            report.case.date
+        ),
     };
     line(
         &mut out,

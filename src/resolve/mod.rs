@@ -15,6 +15,7 @@ pub use choice::{Candidate, Choice};
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::model::{FactId, OverlapKind, Program, Value};
 use crate::statute::{Agency, Court};
+use jiff::civil::Date;
 
 /// Jurisdiction, overlaps and open questions for one case.
 #[derive(Debug, Clone)]
@@ -548,6 +549,9 @@ pub fn relevant_windows<'a>(
     let Some(later) = outcome.alternative.as_deref() else {
         return Vec::new();
     };
+    if let Some(partial) = &outcome.partial {
+        return changing_within(program, partial);
+    }
     let mut keys: Vec<&str> = Vec::new();
     let reaching = outcome
         .sections
@@ -567,6 +571,25 @@ pub fn relevant_windows<'a>(
     uncertain
         .into_iter()
         .filter(|k| keys.contains(&k.id.as_str()) || keys.is_empty())
+        .collect()
+}
+
+/// The date keys reached (or whose window opens or closes) within a partial date's range.
+fn changing_within<'a>(
+    program: &'a Program,
+    partial: &crate::eval::PartialDate,
+) -> Vec<&'a crate::statute::DateKey> {
+    let within = |day: Date| day > partial.first && day <= partial.last;
+    program
+        .book
+        .dates
+        .values()
+        .filter(|key| match key.bound {
+            crate::statute::DateBound::On(day) => within(day),
+            crate::statute::DateBound::Window { after, by } => {
+                after.tomorrow().is_ok_and(within) || within(by)
+            }
+        })
         .collect()
 }
 
@@ -596,15 +619,38 @@ fn venues(program: &Program, outcome: &Outcome) -> Vec<VenueFound> {
     found
 }
 
+/// What a partial date means for the report: one reading, or which days change it.
+fn partial_date_note(partial: &crate::eval::PartialDate) -> String {
+    let range = crate::model::written_stretch(partial.first, partial.last);
+    if partial.changes.is_empty() {
+        return format!(
+            "`case.date` is known only as {range}: the law reads the case the same way on every day of it ({} to {})",
+            partial.first, partial.last
+        );
+    }
+    let days: Vec<String> = partial.changes.iter().map(ToString::to_string).collect();
+    format!(
+        "`case.date` is known only as {range}, and the outcome changes within it (from {}): a section that comes out differently on some day is shown as may apply, and the alternative shows the law from {}; give the day to settle it",
+        days.join(", "),
+        days.last().expect("a change"),
+    )
+}
+
 fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
     let mut notes = Vec::new();
     if outcome.date_assumed {
         notes.push(format!(
-            "the case file gives no `case.date`: the law in force today ({}) was used",
+            "the case file gives no `case.date`: the law in force today ({}) was used; conduct before today may attract a different, earlier law, so give the date",
             outcome.date
         ));
     }
-    for key in relevant_windows(program, outcome) {
+    if let Some(partial) = &outcome.partial {
+        notes.push(partial_date_note(partial));
+    }
+    for key in relevant_windows(program, outcome)
+        .into_iter()
+        .filter(|_| outcome.partial.is_none())
+    {
         notes.push(format!(
             "{} falls inside the window for `{}` ({}: {}): the version in force is uncertain; this report uses the law before it, and the alternative shows what changes if it was already in force",
             outcome.date, key.id, key.label, key.bound

@@ -199,10 +199,14 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
 fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
     let date = match report.case.date_source {
         DateSource::Today => format!(
-            "in force today, {} (the case gives no date)",
+            "in force today, {}: the case gives no date; conduct before today may attract an earlier law",
             report.case.date
         ),
         DateSource::Case => format!("in force on {}, the case date", report.case.date),
+        DateSource::Partial => format!(
+            "in force from {}: the case gives only a year or month (see the notes)",
+            report.case.date
+        ),
     };
     vec![("Case file", code(&report.case.file)), ("Law", text(&date))]
 }
