@@ -26,3 +26,4 @@ mod resources;
 mod robustness;
 mod schema;
 mod shipped_law;
+mod urdu;
