@@ -28,6 +28,22 @@ mod statute;
 #[path = "src/syntax/mod.rs"]
 mod syntax;
 
+/// The build script only compiles the law, in English: the front end's calls to translate a
+/// word (`src/i18n`) return it as it is here.
+mod i18n {
+    pub(crate) fn tr(english: &'static str) -> &'static str {
+        english
+    }
+
+    pub(crate) fn trf(template: &'static str, args: &[(&str, &str)]) -> String {
+        let mut text = template.to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+}
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
@@ -78,6 +94,7 @@ fn main() {
         writeln!(code, "];").unwrap();
     }
     embed_examples(&root, &mut code);
+    embed_locales(Path::new(&root), &mut code);
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     fs::write(out.join("law.rs"), code).expect("OUT_DIR is writable");
     let compiled = match compile::build_program(&law, &[]) {
@@ -119,6 +136,44 @@ fn embed_examples(root: &str, code: &mut String) {
             )
             .unwrap();
         }
+    }
+    writeln!(code, "];").unwrap();
+}
+
+/// Adds `LOCALES`: every `locales/LANG/AREA.po` as (language, area, text), so a new language
+/// is new files only (see `src/i18n`).
+fn embed_locales(root: &Path, code: &mut String) {
+    println!("cargo::rerun-if-changed=locales");
+    let mut files: Vec<_> = fs::read_dir(root.join("locales"))
+        .into_iter()
+        .flatten()
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.is_dir())
+        .flat_map(|dir| fs::read_dir(dir).expect("readable locale folder"))
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "po"))
+        .collect();
+    files.sort();
+    writeln!(
+        code,
+        "/// Shipped `locales/LANG/AREA.po` files: (language, area, text)."
+    )
+    .unwrap();
+    writeln!(code, "pub(crate) const LOCALES: &[(&str, &str, &str)] = &[").unwrap();
+    for path in files {
+        let area = path.file_stem().unwrap().to_string_lossy();
+        let language = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
+        writeln!(
+            code,
+            "    ({language:?}, {area:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     writeln!(code, "];").unwrap();
 }

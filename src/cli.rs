@@ -19,6 +19,11 @@ pub struct Cli {
     /// may be given several times.
     #[arg(long, global = true, value_name = "FILE")]
     pub amend: Vec<String>,
+    /// The language of the output: `en`, or `ur` for Urdu (headings, statuses, courts and
+    /// agencies, section headings and summaries, questions). Ids and citations stay as the law
+    /// has them.
+    #[arg(long, global = true, env = "TIPNAV_LANG", default_value = "en", value_name = "CODE", value_parser = crate::i18n::language_code)]
+    pub lang: String,
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,

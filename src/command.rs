@@ -722,7 +722,11 @@ pub(crate) fn unknown_id<'a>(
 }
 
 fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
-    let (files, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+    let (files, program) = load_law_in_english(cli.law.as_deref(), &cli.amend)?;
+    // The translations are data beside the law: a missing or stale one is an error in the
+    // shipped law, as a missing citation is.
+    let shipped = cli.law.is_none() && cli.amend.is_empty();
+    crate::i18n::check::check(&program, shipped)?;
     output::print(&output::check_summary(&files, &program))?;
     // Undeclared overlaps are worth knowing, not a failure: a warning on stderr.
     let today = jiff::ZonedDateTime::now().date();
@@ -923,8 +927,19 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     })
 }
 
-/// Reads and checks the law. Every problem in every file is reported, not just the first.
+/// Reads and checks the law, with its headings, summaries and questions in the run's
+/// language. Every problem in every file is reported, not just the first.
 pub fn load_law(dir: Option<&Path>, amend: &[String]) -> Result<(LawFiles, Program), Failure> {
+    let (files, mut program) = load_law_in_english(dir, amend)?;
+    crate::i18n::localize(&mut program);
+    Ok((files, program))
+}
+
+/// Reads and checks the law as its files have it, in English.
+fn load_law_in_english(
+    dir: Option<&Path>,
+    amend: &[String],
+) -> Result<(LawFiles, Program), Failure> {
     // The shipped law as it is was checked when tipnav was built.
     if dir.is_none() && amend.is_empty() {
         if let Some(program) = law::compiled() {

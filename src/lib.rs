@@ -24,6 +24,7 @@ pub mod eval;
 pub mod expectation;
 pub mod explain;
 pub mod facts;
+pub mod i18n;
 pub mod interview;
 pub mod law;
 pub mod model;
@@ -64,7 +65,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             ..
         }
     );
-    match command::run(&cli) {
+    let outcome = i18n::activate(&cli.lang).and_then(|()| command::run(&cli));
+    match outcome {
         Ok(code) => code,
         Err(failure) => {
             let style = output::report::DiagnosticStyle::for_run(cli.color, json);

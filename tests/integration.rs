@@ -28,3 +28,4 @@ mod robustness;
 mod schema;
 mod serve;
 mod shipped_law;
+mod urdu;

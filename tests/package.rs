@@ -21,6 +21,7 @@ fn the_package_holds_everything_the_build_reads() {
     needed.extend(files("statutes", "toml"));
     needed.extend(files("rules", "rules"));
     needed.extend(files("rules/amendments", "rules"));
+    needed.extend(files("locales/ur", "po"));
     for file in needed {
         assert!(
             listed.contains(&file.as_str()),

@@ -15,6 +15,7 @@ pub use explain::explain_page;
 pub use overlaps::overlaps_page;
 
 use super::json::{LawInfo, Status, Truth};
+use crate::i18n::tr;
 use crate::statute::{Agency, Court};
 /// HTML-escapes text for element content and double- or single-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -186,11 +187,14 @@ fn value_text(value: &serde_json::Value) -> String {
 fn document(title: &str, extra_css: &'static str, body: &Markup) -> String {
     use style::CSS;
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{CSS}{extra_css}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+         <title>{}</title>\n<style>\n{CSS}{extra_css}{}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        crate::i18n::code(),
+        crate::i18n::direction(),
         escape(title),
+        style::script_css(),
         body.0
     )
 }
@@ -232,12 +236,23 @@ fn header(title: &str, items: Vec<(&str, Markup)>, tipnav: &str, law: &LawInfo) 
             el(
                 "p",
                 "disclaimer",
-                text(
+                text(tr(
                     "Not legal advice: a research and training aid. Check every result against the official text.",
-                ),
+                )),
             ),
+            unofficial_notice(),
         ]),
     )
+}
+
+/// In a translated page, the notice that the law's text in that language is tipnav's own
+/// summary; nothing in English.
+fn unofficial_notice() -> Markup {
+    if crate::i18n::translating() {
+        el("p", "disclaimer", text(tr(crate::i18n::UNOFFICIAL)))
+    } else {
+        Markup::default()
+    }
 }
 
 fn footer(tipnav: &str, law: &LawInfo) -> Markup {

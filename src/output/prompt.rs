@@ -5,6 +5,7 @@ use std::io::{BufRead, Write as _};
 
 use inquire::{MultiSelect, Select, Text};
 
+use crate::i18n::{tr, trf};
 use crate::model::{Fact, Type, Value};
 
 /// What the officer answered.
@@ -27,47 +28,52 @@ pub enum NoAnswer {
 
 const DONT_KNOW: &str = "don't know";
 
-/// Asks one question at a terminal.
+/// "Don't know" as an officer may type it: English, Urdu, or Urdu in Latin letters.
+const DONT_KNOW_WORDS: [&str; 4] = [DONT_KNOW, "معلوم نہیں", "pata nahi", "maloom nahi"];
+
+/// Asks one question at a terminal, with the options in the run's language.
 pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
     let question = fact.question.as_deref().unwrap_or(&fact.name);
     let stopped = |_| NoAnswer::Stopped;
     match &fact.ty {
         Type::Bool => {
-            let choice = Select::new(question, vec!["yes", "no", DONT_KNOW])
-                .prompt()
+            let options = vec![tr("yes"), tr("no"), tr("don't know")];
+            let choice = Select::new(question, options)
+                .raw_prompt()
                 .map_err(stopped)?;
-            Ok(match choice {
-                "yes" => Answer::Given(Value::Bool(true)),
-                "no" => Answer::Given(Value::Bool(false)),
+            Ok(match choice.index {
+                0 => Answer::Given(Value::Bool(true)),
+                1 => Answer::Given(Value::Bool(false)),
                 _ => Answer::DontKnow,
             })
         }
         Type::Enum(members) => {
-            let mut options: Vec<&str> = members.iter().map(String::as_str).collect();
-            options.push(DONT_KNOW);
-            let choice = Select::new(question, options).prompt().map_err(stopped)?;
-            Ok(member_index(members, choice)
+            let choice = Select::new(question, option_labels(fact, members))
+                .raw_prompt()
+                .map_err(stopped)?;
+            Ok(member_at(members, choice.index)
                 .map_or(Answer::DontKnow, |i| Answer::Given(Value::Enum(i))))
         }
         Type::Set(members) => {
-            let mut options: Vec<&str> = members.iter().map(String::as_str).collect();
-            options.push(DONT_KNOW);
-            let help = "space to choose, enter to confirm; choose none if none applies";
-            let chosen = MultiSelect::new(question, options)
+            let help = tr("space to choose, enter to confirm; choose none if none applies");
+            let chosen = MultiSelect::new(question, option_labels(fact, members))
                 .with_help_message(help)
-                .prompt()
+                .raw_prompt()
                 .map_err(stopped)?;
-            if chosen.contains(&DONT_KNOW) {
+            if chosen.iter().any(|c| c.index == members.len()) {
                 return Ok(Answer::DontKnow);
             }
             let bits = chosen
                 .iter()
-                .filter_map(|c| member_index(members, c))
+                .filter_map(|c| member_at(members, c.index))
                 .fold(0u64, |b, i| b | (1 << i));
             Ok(Answer::Given(Value::Set(bits)))
         }
         ty => {
-            let help = format!("{}; leave empty if you don't know", format_hint(ty));
+            let help = trf(
+                "{hint}; leave empty if you don't know",
+                &[("hint", &format_hint(ty))],
+            );
             let ty = ty.clone();
             let validator = move |text: &str| {
                 Ok(match parse_line(&ty, text) {
@@ -89,12 +95,11 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
 pub fn ask_line(fact: &Fact, input: &mut impl BufRead) -> Result<Answer, NoAnswer> {
     let question = fact.question.as_deref().unwrap_or(&fact.name);
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(
-        stderr,
-        "{question} [{}] ({}; ? for don't know)",
-        fact.name,
-        format_hint(&fact.ty)
+    let hint = trf(
+        "({hint}; ? for don't know)",
+        &[("hint", &format_hint(&fact.ty))],
     );
+    let _ = writeln!(stderr, "{question} [{}] {hint}", fact.name);
     let line = read_answer(input)?;
     parse_line(&fact.ty, line.trim())
         .map_err(|message| NoAnswer::Invalid(format!("`{}`: {message}", excerpt(line.trim()))))
@@ -138,14 +143,21 @@ fn excerpt(text: &str) -> String {
 /// An answer typed as text.
 pub fn parse_line(ty: &Type, text: &str) -> Result<Answer, String> {
     let text = text.trim();
-    if text.is_empty() || text == "?" || text.eq_ignore_ascii_case(DONT_KNOW) {
+    if text.is_empty()
+        || text == "?"
+        || DONT_KNOW_WORDS.iter().any(|w| text.eq_ignore_ascii_case(w))
+    {
         return Ok(Answer::DontKnow);
     }
     let value = match ty {
         Type::Bool => match text.to_lowercase().as_str() {
-            "yes" | "y" | "true" => Value::Bool(true),
-            "no" | "n" | "false" => Value::Bool(false),
-            _ => return Err("answer yes or no".into()),
+            "yes" | "y" | "true" | "ہاں" | "جی ہاں" | "haan" | "han" | "haa" | "ji" => {
+                Value::Bool(true)
+            }
+            "no" | "n" | "false" | "نہیں" | "جی نہیں" | "nahi" | "nahin" | "na" => {
+                Value::Bool(false)
+            }
+            _ => return Err(tr("answer yes or no (ہاں or نہیں)").into()),
         },
         Type::Int { min, max } => match text.parse::<i64>() {
             Ok(n) if n >= *min && n <= *max => Value::Int(n),
@@ -171,6 +183,22 @@ pub fn parse_line(ty: &Type, text: &str) -> Result<Answer, String> {
     Ok(Answer::Given(value))
 }
 
+/// The options of an enum or set fact in the run's language, then "don't know".
+fn option_labels(fact: &Fact, members: &[String]) -> Vec<String> {
+    members
+        .iter()
+        .map(|m| crate::i18n::option_label(&fact.name, m))
+        .chain([tr("don't know").to_owned()])
+        .collect()
+}
+
+/// The member at a chosen option's position; `None` for "don't know", the last option.
+fn member_at(members: &[String], index: usize) -> Option<u8> {
+    (index < members.len())
+        .then_some(index)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
 fn member_index(members: &[String], text: &str) -> Option<u8> {
     members
         .iter()
@@ -180,14 +208,17 @@ fn member_index(members: &[String], text: &str) -> Option<u8> {
 
 fn format_hint(ty: &Type) -> String {
     match ty {
-        Type::Bool => "yes or no".into(),
-        Type::Int { min, max } => format!("a number from {min} to {max}"),
+        Type::Bool => tr("yes or no").into(),
+        Type::Int { min, max } => trf(
+            "a number from {min} to {max}",
+            &[("min", &min.to_string()), ("max", &max.to_string())],
+        ),
         Type::Date => "YYYY-MM-DD".into(),
-        Type::Text => "text".into(),
-        Type::Enum(members) => format!("one of: {}", members.join(", ")),
-        Type::Set(members) => format!(
-            "any of: {}, separated by commas, or none",
-            members.join(", ")
+        Type::Text => tr("text").into(),
+        Type::Enum(members) => trf("one of: {options}", &[("options", &members.join(", "))]),
+        Type::Set(members) => trf(
+            "any of: {options}, separated by commas, or none",
+            &[("options", &members.join(", "))],
         ),
     }
 }
@@ -213,5 +244,23 @@ mod tests {
         assert_eq!(parse_line(&acts, "none"), Ok(Answer::Given(Value::Set(0))));
         assert!(parse_line(&Type::Int { min: 0, max: 130 }, "-1").is_err());
         assert!(parse_line(&Type::Date, "2023-02-30").is_err());
+    }
+
+    #[test]
+    fn urdu_answers_in_either_script() {
+        for (text, value) in [
+            ("ہاں", true),
+            ("haan", true),
+            ("نہیں", false),
+            ("Nahi", false),
+        ] {
+            assert_eq!(
+                parse_line(&Type::Bool, text),
+                Ok(Answer::Given(Value::Bool(value))),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_line(&Type::Bool, "معلوم نہیں"), Ok(Answer::DontKnow));
+        assert!(parse_line(&Type::Bool, "shayad").is_err());
     }
 }

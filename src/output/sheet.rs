@@ -4,6 +4,7 @@
 
 use super::json::{ChargeReport, ChargeSheetReport, DecisiveReport, Named, TrialReport};
 use super::table::{Style, heading, lines, new_table, prose};
+use crate::i18n::{tr, trf};
 
 /// How many things a decisive question's answer would decide are named before the rest are
 /// counted.
@@ -11,13 +12,18 @@ const AFFECTS_SHOWN: usize = 4;
 
 /// Appends the charge sheet.
 pub(super) fn render(out: &mut String, sheet: &ChargeSheetReport, style: Style) {
-    heading(out, style, 2, "Charge sheet");
+    heading(out, style, 2, tr("Charge sheet"));
     if sheet.charges.is_empty() {
-        prose(out, style, "No section applies on these facts.");
+        prose(out, style, tr("No section applies on these facts."));
     } else {
         let mut table = new_table(
             style,
-            &["Charge", "Penalty", "Procedure", "Court and agency"],
+            &[
+                tr("Charge"),
+                tr("Penalty"),
+                tr("Procedure"),
+                tr("Court and agency"),
+            ],
         );
         for charge in &sheet.charges {
             table.add_row(charge_row(charge, style));
@@ -38,7 +44,7 @@ pub(super) fn render(out: &mut String, sheet: &ChargeSheetReport, style: Style) 
         prose(out, style, &protections_sentence(sheet));
     }
     if !sheet.decisive.is_empty() {
-        prose(out, style, "The answers that would change the most:");
+        prose(out, style, tr("The answers that would change the most:"));
         for (index, question) in sheet.decisive.iter().enumerate() {
             prose(out, style, &decisive_line(index + 1, question));
         }
@@ -70,7 +76,10 @@ pub(super) fn procedure_text(procedure: &super::json::ProcedureReport) -> String
         procedure.compoundable,
     );
     if let Some(cognizance) = &procedure.cognizance {
-        text.push_str(&format!("; cognizance {cognizance}"));
+        text = trf(
+            "{words}; cognizance {cognizance}",
+            &[("words", &text), ("cognizance", cognizance)],
+        );
     }
     text
 }
@@ -81,27 +90,31 @@ fn names(named: &[Named]) -> String {
         .iter()
         .map(|n| n.name)
         .collect::<Vec<_>>()
-        .join(" or ")
+        .join(tr(" or "))
 }
 
 fn trial_sentence(trial: &TrialReport) -> String {
     let joint = match trial.joint_trial {
-        "together" => "Tried together",
-        "separately" => "Tried separately",
-        _ => "Joint trial is an open question",
+        "together" => tr("Tried together"),
+        "separately" => tr("Tried separately"),
+        _ => tr("Joint trial is an open question"),
     };
-    format!(
-        "Court for the case: {}. {joint}: {}.",
-        trial.court.name, trial.reason
+    trf(
+        "Court for the case: {court}. {joint}: {reason}.",
+        &[
+            ("court", trial.court.name),
+            ("joint", joint),
+            ("reason", &trial.reason),
+        ],
     )
 }
 
 fn agencies_sentence(lead: &Named, supporting: &[Named]) -> String {
-    let mut sentence = format!("Investigation: {} (lead)", lead.name);
+    let mut sentence = trf("Investigation: {agency} (lead)", &[("agency", lead.name)]);
     for agency in supporting {
-        sentence.push_str(&format!(", {} (supporting)", agency.name));
+        sentence.push_str(&trf(", {agency} (supporting)", &[("agency", agency.name)]));
     }
-    sentence + "."
+    sentence + tr(".")
 }
 
 /// The protections by citation: those the victim has, then those the victim may have.
@@ -117,9 +130,15 @@ fn protections_sentence(sheet: &ChargeSheetReport) -> String {
     };
     let (has, may) = (with_status("applies"), with_status("may_apply"));
     match (has.is_empty(), may.is_empty()) {
-        (false, false) => format!("Victim's protections: {has}; on facts not given: {may}."),
-        (false, true) => format!("Victim's protections: {has}."),
-        _ => format!("Victim's protections, on facts not given: {may}."),
+        (false, false) => trf(
+            "Victim's protections: {has}; on facts not given: {may}.",
+            &[("has", &has), ("may", &may)],
+        ),
+        (false, true) => trf("Victim's protections: {has}.", &[("has", &has)]),
+        _ => trf(
+            "Victim's protections, on facts not given: {may}.",
+            &[("may", &may)],
+        ),
     }
 }
 
@@ -131,14 +150,17 @@ fn decisive_line(number: usize, question: &DecisiveReport) -> String {
         .map(String::as_str)
         .collect();
     let more = question.affects_cited.len().saturating_sub(AFFECTS_SHOWN);
-    let more_text = format!("{more} more");
+    let more_text = trf("{n} more", &[("n", &more.to_string())]);
     if more > 0 {
         affects.push(&more_text);
     }
     let decides = if affects.is_empty() {
         String::new()
     } else {
-        format!(" It decides {}.", affects.join(", "))
+        trf(
+            " It decides {sections}.",
+            &[("sections", &affects.join(", "))],
+        )
     };
     format!(
         "{number}. {} (`{}`){decides}",

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
+use crate::i18n::{UNOFFICIAL, tr, trf};
+
 use super::json::{
     AlternativeReport, CaseReport, ChoiceReport, DateSource, ElementReport, SectionReport, Status,
     Truth,
@@ -85,17 +87,17 @@ pub const CLOSEST_SHOWN: usize = 5;
 pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     let mut out = String::new();
     let heading = |out: &mut String, level: usize, text: &str| heading(out, style, level, text);
-    let title = report.case.title.as_deref().unwrap_or("Untitled case");
+    let title = report.case.title.as_deref().unwrap_or(tr("Untitled case"));
     heading(&mut out, 1, &style.case_text(title));
     let date_line = match report.case.date_source {
-        DateSource::Today => format!(
-            "Law in force today, {}, because the case gives no date: conduct before today may attract an earlier law",
-            report.case.date
+        DateSource::Today => trf(
+            "Law in force today, {date}, because the case gives no date: conduct before today may attract an earlier law",
+            &[("date", &report.case.date)],
         ),
-        DateSource::Case => format!("Law in force on {}", report.case.date),
-        DateSource::Partial => format!(
-            "Law in force from {}: the case gives only a year or month (see the notes)",
-            report.case.date
+        DateSource::Case => trf("Law in force on {date}", &[("date", &report.case.date)]),
+        DateSource::Partial => trf(
+            "Law in force from {date}: the case gives only a year or month (see the notes)",
+            &[("date", &report.case.date)],
         ),
     };
     line(
@@ -118,6 +120,9 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
             ),
         );
     }
+    if crate::i18n::translating() {
+        prose(&mut out, style, tr(UNOFFICIAL));
+    }
     out.push('\n');
     super::sheet::render(&mut out, &report.charge_sheet, style);
 
@@ -125,21 +130,28 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         report.with_status(Status::Applies),
         report.with_status(Status::MayApply),
     );
-    heading(&mut out, 2, "Sections that apply");
+    heading(&mut out, 2, tr("Sections that apply"));
     if applying.is_empty() {
-        out.push_str("No section applies on these facts.\n\n");
+        out.push_str(&format!("{}\n\n", tr("No section applies on these facts.")));
     } else {
         push_table(&mut out, sections_table(&applying, style));
     }
     if !possible.is_empty() {
-        heading(&mut out, 2, "Sections that may apply, on facts not given");
+        heading(
+            &mut out,
+            2,
+            tr("Sections that may apply, on facts not given"),
+        );
         let shown = closest(possible, all);
         push_table(&mut out, possible_table(&shown.0, style));
         if shown.1 > 0 {
             prose(
                 &mut out,
                 style,
-                &format!("{} more remote possibilities: --all", shown.1),
+                &trf(
+                    "{n} more remote possibilities: --all",
+                    &[("n", &shown.1.to_string())],
+                ),
             );
             out.push('\n');
         }
@@ -149,25 +161,34 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         prose(
             &mut out,
             style,
-            &format!("Sections that do not apply, {not_applying}"),
+            &trf(
+                "Sections that do not apply, {summary}",
+                &[("summary", &not_applying)],
+            ),
         );
         out.push('\n');
     }
 
-    heading(&mut out, 2, "Jurisdiction");
+    heading(&mut out, 2, tr("Jurisdiction"));
     if let Some(court) = &report.jurisdiction.court {
         let conflict = if court.conflict {
-            format!(" (forum conflict; joint trial: {})", court.joint_trial)
+            trf(
+                " (forum conflict; joint trial: {joint})",
+                &[("joint", court.joint_trial)],
+            )
         } else {
             String::new()
         };
         prose(
             &mut out,
             style,
-            &format!(
-                "Court for the case: {}{conflict}: {}",
-                forum(court.id),
-                cite_ids(report, &court.reason)
+            &trf(
+                "Court for the case: {court}{conflict}: {reason}",
+                &[
+                    ("court", forum(court.id)),
+                    ("conflict", &conflict),
+                    ("reason", &cite_ids(report, &court.reason)),
+                ],
             ),
         );
         out.push('\n');
@@ -183,7 +204,10 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         prose(
             &mut out,
             style,
-            &format!("Candidate venues: {}: {reason}", places.join(", ")),
+            &trf(
+                "Candidate venues: {places}: {reason}",
+                &[("places", &places.join(", ")), ("reason", reason)],
+            ),
         );
         out.push('\n');
     }
@@ -195,15 +219,19 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     }
 
     if !report.overlaps.is_empty() {
-        heading(&mut out, 2, "Overlaps");
+        heading(&mut out, 2, tr("Overlaps"));
         push_table(&mut out, overlaps_table(report, style));
     }
     if !report.protections.is_empty() {
-        heading(&mut out, 2, "Victim protection and referral");
+        heading(&mut out, 2, tr("Victim protection and referral"));
         push_table(&mut out, protections_table(report, style));
     }
     if !report.unknown.is_empty() {
-        heading(&mut out, 2, "Unknown facts that would change the answer");
+        heading(
+            &mut out,
+            2,
+            tr("Unknown facts that would change the answer"),
+        );
         push_table(&mut out, unknown_table(report, style));
     }
     if let Some(alternative) = &report.alternative {
@@ -229,7 +257,7 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         out.push('\n');
     }
     if !report.notes.is_empty() {
-        heading(&mut out, 2, "Notes");
+        heading(&mut out, 2, tr("Notes"));
         for note in &report.notes {
             line(&mut out, style, &format!("- {note}"));
         }
@@ -314,20 +342,29 @@ pub(super) fn lines(style: Style, parts: &[String]) -> String {
 }
 
 fn sections_table(sections: &[&SectionReport], style: Style) -> Table {
-    let mut table = new_table(style, &["Section", "Elements", "Penalty and procedure"]);
+    let mut table = new_table(
+        style,
+        &[tr("Section"), tr("Elements"), tr("Penalty and procedure")],
+    );
     for section in sections {
         let mut name = vec![section.citation.clone(), section.heading.clone()];
         if let Some(version) = &section.version {
-            let certainty = if version.certain { "" } else { " (uncertain)" };
-            name.push(format!(
-                "text in force from {}{certainty}",
-                version.in_force_from
+            let certainty = if version.certain {
+                ""
+            } else {
+                tr(" (uncertain)")
+            };
+            name.push(trf(
+                "text in force from {date}{certainty}",
+                &[("date", &version.in_force_from), ("certainty", certainty)],
             ));
         }
-        let territory = section
-            .territory
-            .iter()
-            .map(|t| format!("{} extends to {}", mark(t.status), t.province));
+        let territory = section.territory.iter().map(|t| {
+            trf(
+                "{mark} extends to {province}",
+                &[("mark", mark(t.status)), ("province", &t.province)],
+            )
+        });
         let elements: Vec<String> = territory
             .chain(section.elements.iter().map(element_line))
             .collect();
@@ -343,14 +380,22 @@ fn sections_table(sections: &[&SectionReport], style: Style) -> Table {
 fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
     let mut table = new_table(
         style,
-        &["Section", "Open elements and the facts that decide them"],
+        &[
+            tr("Section"),
+            tr("Open elements and the facts that decide them"),
+        ],
     );
     for section in sections {
         let territory = section
             .territory
             .iter()
             .filter(|t| t.status == Truth::Unknown)
-            .map(|t| format!("extends to {} (case.province)", t.province));
+            .map(|t| {
+                trf(
+                    "extends to {province} (case.province)",
+                    &[("province", &t.province)],
+                )
+            });
         let open: Vec<String> = territory
             .chain(
                 section
@@ -375,7 +420,10 @@ fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
 }
 
 fn protections_table(report: &CaseReport, style: Style) -> Table {
-    let mut table = new_table(style, &["Section", "Status", "What it gives the victim"]);
+    let mut table = new_table(
+        style,
+        &[tr("Section"), tr("Status"), tr("What it gives the victim")],
+    );
     for protection in &report.protections {
         let name = format!(
             "{}\n{}",
@@ -384,17 +432,23 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
         );
         let mut what = vec![
             protection.summary.clone(),
-            format!("source: {}", protection.verified),
+            trf(
+                "source: {verified}",
+                &[("verified", tr(protection.verified))],
+            ),
         ];
         if !protection.unverified.is_empty() {
-            what.push(format!(
-                "Not verified: {}.",
-                crate::statute::unverified_sentence(&protection.unverified)
+            what.push(trf(
+                "Not verified: {fields}.",
+                &[(
+                    "fields",
+                    &crate::statute::unverified_sentence(&protection.unverified),
+                )],
             ));
         }
         table.add_row(vec![
             lines(style, &[name]),
-            protection.status.id().to_owned(),
+            tr(protection.status.id()).to_owned(),
             lines(style, &what),
         ]);
     }
@@ -451,11 +505,14 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
             procedure.compoundable,
         ));
         if let Some(cognizance) = &procedure.cognizance {
-            parts.push(format!("cognizance {cognizance}"));
+            parts.push(trf(
+                "cognizance {cognizance}",
+                &[("cognizance", cognizance)],
+            ));
         }
     }
     if let Some(verified) = section.verified {
-        let mut line = format!("source: {verified}");
+        let mut line = trf("source: {verified}", &[("verified", tr(verified))]);
         if !section.unverified.is_empty() {
             line.push_str(&format!(
                 "; {}",
@@ -511,11 +568,14 @@ pub(super) fn not_applying_summary(report: &CaseReport) -> String {
 }
 
 fn agencies_table(report: &CaseReport, style: Style) -> Table {
-    let mut table = new_table(style, &["Agency", "Role", "Why", "Sections"]);
+    let mut table = new_table(
+        style,
+        &[tr("Agency"), tr("Role"), tr("Why"), tr("Sections")],
+    );
     for agency in &report.jurisdiction.agencies {
         table.add_row(vec![
             forum(agency.id).to_owned(),
-            agency.role.id().to_owned(),
+            tr(agency.role.id()).to_owned(),
             cite_ids(report, &agency.reason),
             cite_list(report, &agency.sections),
         ]);
@@ -524,7 +584,7 @@ fn agencies_table(report: &CaseReport, style: Style) -> Table {
 }
 
 fn by_section_table(report: &CaseReport, style: Style) -> Table {
-    let mut table = new_table(style, &["Section", "Agency", "Court"]);
+    let mut table = new_table(style, &[tr("Section"), tr("Agency"), tr("Court")]);
     for section in &report.jurisdiction.by_section {
         table.add_row(vec![
             cite(report, &section.section).to_owned(),
@@ -544,17 +604,19 @@ fn choice_text(choice: &ChoiceReport) -> String {
         ),
         None => {
             let ids: Vec<&str> = choice.options.iter().map(|o| forum(o.id)).collect();
-            format!(
-                "{} (depends on {})",
-                ids.join(" or "),
-                choice.deciding.join(", ")
+            trf(
+                "{options} (depends on {facts})",
+                &[
+                    ("options", &ids.join(tr(" or "))),
+                    ("facts", &choice.deciding.join(", ")),
+                ],
             )
         }
     }
 }
 
 fn overlaps_table(report: &CaseReport, style: Style) -> Table {
-    let mut table = new_table(style, &["Kind", "Sections", "Note"]);
+    let mut table = new_table(style, &[tr("Kind"), tr("Sections"), tr("Note")]);
     for overlap in &report.overlaps {
         let mut kind = overlap.kind.to_owned();
         if !overlap.certain {
@@ -571,7 +633,7 @@ fn overlaps_table(report: &CaseReport, style: Style) -> Table {
 }
 
 fn unknown_table(report: &CaseReport, style: Style) -> Table {
-    let mut table = new_table(style, &["Fact", "Question", "Affects"]);
+    let mut table = new_table(style, &[tr("Fact"), tr("Question"), tr("Affects")]);
     for unknown in &report.unknown {
         table.add_row(vec![
             unknown.fact.clone(),

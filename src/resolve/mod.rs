@@ -14,6 +14,7 @@ pub use choice::{Candidate, Choice};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::model::{FactId, OverlapKind, Program, Value};
+use crate::i18n::{tr, trf};
 use crate::statute::{Agency, Court};
 use jiff::civil::Date;
 
@@ -307,9 +308,9 @@ fn case_court(
         .map(|(_, s)| *s)
         .collect();
     if others.is_empty() && (exclusive.is_empty() || outside.is_empty()) {
-        let reason = format!(
-            "every section that applies is tried by the {}",
-            court.name()
+        let reason = trf(
+            "every section that applies is tried by the {court}",
+            &[("court", court.name())],
         );
         return Some(CaseCourt {
             court,
@@ -335,16 +336,15 @@ fn case_court(
         .filter(|s| exclusive.contains(s))
         .collect();
     let (joint_trial, why) = if !exclusive_elsewhere.is_empty() {
-        let why = format!(
-            "{} may be tried only by its own court, so the charges are tried separately",
-            cited(&exclusive_elsewhere)
+        let why = trf(
+            "{sections} may be tried only by its own court, so the charges are tried separately",
+            &[("sections", &cited(&exclusive_elsewhere))],
         );
         (JointTrial::Separately, why)
     } else if !exclusive.is_empty() && !outside.is_empty() {
-        let why = format!(
-            "{} may be tried only by the court of its own Act; whether that court may also try {} is an open question",
-            cited(&exclusive),
-            cited(&outside)
+        let why = trf(
+            "{sections} may be tried only by the court of its own Act; whether that court may also try {others} is an open question",
+            &[("sections", &cited(&exclusive)), ("others", &cited(&outside))],
         );
         (JointTrial::Open, why)
     } else if let Some(mut cites) = others
@@ -355,20 +355,23 @@ fn case_court(
         cites.dedup();
         (
             JointTrial::Together,
-            format!("it may try the other charges too ({})", cites.join("; ")),
+            trf(
+                "it may try the other charges too ({cites})",
+                &[("cites", &cites.join("; "))],
+            ),
         )
     } else {
-        (JointTrial::Open, "no rule found lets one court try every charge: whether they may be joined is an open question".to_owned())
+        (JointTrial::Open, tr("no rule found lets one court try every charge: whether they may be joined is an open question").to_owned())
     };
     let reason = if others.is_empty() {
-        format!(
-            "the sections that apply go to the {}, but not all to the same one: {why}",
-            court.name()
+        trf(
+            "the sections that apply go to the {court}, but not all to the same one: {why}",
+            &[("court", court.name()), ("why", &why)],
         )
     } else {
-        format!(
-            "the sections that apply go to different courts; the {} is the senior forum among them{senior}; {why}",
-            court.name()
+        trf(
+            "the sections that apply go to different courts; the {court} is the senior forum among them{senior}; {why}",
+            &[("court", court.name()), ("senior", &senior), ("why", &why)],
         )
     };
     Some(CaseCourt {

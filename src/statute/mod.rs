@@ -10,6 +10,7 @@ mod punishment;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::i18n::{tr, trf};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -391,18 +392,25 @@ pub fn forum_name(id: &str) -> Option<&'static str> {
 
 /// `cognizable, non-bailable, non-compoundable`: the procedure in words.
 pub fn procedure_text(cognizable: bool, bailable: bool, compoundable: bool) -> String {
-    let word = |yes: bool, text: &str| {
-        if yes {
-            text.to_owned()
-        } else {
-            format!("non-{text}")
-        }
+    let word = |yes: bool, positive: &'static str, negative: &'static str| {
+        if yes { positive } else { negative }
     };
-    format!(
-        "{}, {}, {}",
-        word(cognizable, "cognizable"),
-        word(bailable, "bailable"),
-        word(compoundable, "compoundable")
+    trf(
+        "{cognizable}, {bailable}, {compoundable}",
+        &[
+            (
+                "cognizable",
+                word(cognizable, tr("cognizable"), tr("non-cognizable")),
+            ),
+            (
+                "bailable",
+                word(bailable, tr("bailable"), tr("non-bailable")),
+            ),
+            (
+                "compoundable",
+                word(compoundable, tr("compoundable"), tr("non-compoundable")),
+            ),
+        ],
     )
 }
 
@@ -411,7 +419,10 @@ impl OffenceParticulars {
     pub fn procedure_text(&self) -> String {
         let words = procedure_text(self.cognizable, self.bailable, self.compoundable);
         match &self.cognizance {
-            Some(cognizance) => format!("{words}; cognizance {cognizance}"),
+            Some(cognizance) => trf(
+                "{words}; cognizance {cognizance}",
+                &[("words", &words), ("cognizance", cognizance)],
+            ),
             None => words,
         }
     }
@@ -476,10 +487,10 @@ impl Court {
     /// The name a reader expects.
     pub fn name(self) -> &'static str {
         match self {
-            Court::CourtOfSession => "Court of Session",
-            Court::MagistrateFirstClass => "Magistrate of the First Class",
-            Court::Magistrate => "Magistrate",
-            Court::SpecialCourt => "Special Court",
+            Court::CourtOfSession => tr("Court of Session"),
+            Court::MagistrateFirstClass => tr("Magistrate of the First Class"),
+            Court::Magistrate => tr("Magistrate"),
+            Court::SpecialCourt => tr("Special Court"),
         }
     }
 }
@@ -525,11 +536,11 @@ impl Agency {
     /// The name a reader expects.
     pub fn name(self) -> &'static str {
         match self {
-            Agency::Fia => "Federal Investigation Agency",
-            Agency::Police => "Police",
-            Agency::LabourDepartment => "Labour department",
-            Agency::ChildProtection => "Child protection",
-            Agency::Nccia => "NCCIA",
+            Agency::Fia => tr("Federal Investigation Agency"),
+            Agency::Police => tr("Police"),
+            Agency::LabourDepartment => tr("Labour department"),
+            Agency::ChildProtection => tr("Child protection"),
+            Agency::Nccia => tr("NCCIA"),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Sentences as the statutes state them: terms, fines and how they combine, with the wording
 //! a reader expects ("up to 7 years, or a fine up to PKR 1,000,000, or both").
 
+use crate::i18n::{tr, trf};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -139,60 +140,80 @@ impl Term {
 
 impl fmt::Display for Term {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Term::Life => f.write_str("life"),
-            Term::Months(12) => f.write_str("1 year"),
-            Term::Months(months) if months % 12 == 0 => write!(f, "{} years", months / 12),
-            Term::Months(1) => f.write_str("1 month"),
-            Term::Months(months) => write!(f, "{months} months"),
-        }
+        let count = |months: u32| months.to_string();
+        f.write_str(&match *self {
+            Term::Life => tr("life").to_owned(),
+            Term::Months(12) => tr("1 year").to_owned(),
+            Term::Months(months) if months % 12 == 0 => {
+                trf("{n} years", &[("n", &count(months / 12))])
+            }
+            Term::Months(1) => tr("1 month").to_owned(),
+            Term::Months(months) => trf("{n} months", &[("n", &count(months))]),
+        })
     }
 }
 
 impl fmt::Display for Imprisonment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.min, self.max) {
-            (None, Some(Term::Life)) => f.write_str("imprisonment for life"),
-            (Some(min), Some(Term::Life)) => write!(f, "imprisonment of {min} to life"),
-            (None, Some(max)) => write!(f, "imprisonment up to {max}"),
-            (Some(min), Some(max)) => write!(f, "imprisonment of {min} to {max}"),
-            (Some(min), None) => write!(f, "imprisonment of at least {min} (no maximum stated)"),
-            (None, None) => f.write_str("imprisonment (no term stated)"),
-        }
+        let (min, max) = (
+            self.min.map(|t| t.to_string()).unwrap_or_default(),
+            self.max.map(|t| t.to_string()).unwrap_or_default(),
+        );
+        let terms = [("min", min.as_str()), ("max", max.as_str())];
+        f.write_str(&match (self.min, self.max) {
+            (None, Some(Term::Life)) => tr("imprisonment for life").to_owned(),
+            (Some(_), Some(Term::Life)) => trf("imprisonment of {min} to life", &terms),
+            (None, Some(_)) => trf("imprisonment up to {max}", &terms),
+            (Some(_), Some(_)) => trf("imprisonment of {min} to {max}", &terms),
+            (Some(_), None) => trf("imprisonment of at least {min} (no maximum stated)", &terms),
+            (None, None) => tr("imprisonment (no term stated)").to_owned(),
+        })
     }
 }
 
 impl fmt::Display for Fine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.min, self.max) {
-            (None, None) => f.write_str("a fine (no cap stated)"),
-            (None, Some(max)) => write!(f, "a fine up to PKR {}", rupees(max)),
-            (Some(min), None) => write!(f, "a fine of at least PKR {}", rupees(min)),
-            (Some(min), Some(max)) => {
-                write!(f, "a fine of PKR {} to {}", rupees(min), rupees(max))
-            }
-        }
+        let (min, max) = (
+            self.min.map(rupees).unwrap_or_default(),
+            self.max.map(rupees).unwrap_or_default(),
+        );
+        let amounts = [("min", min.as_str()), ("max", max.as_str())];
+        f.write_str(&match (self.min, self.max) {
+            (None, None) => tr("a fine (no cap stated)").to_owned(),
+            (None, Some(_)) => trf("a fine up to PKR {max}", &amounts),
+            (Some(_), None) => trf("a fine of at least PKR {min}", &amounts),
+            (Some(_), Some(_)) => trf("a fine of PKR {min} to {max}", &amounts),
+        })
     }
 }
 
 impl fmt::Display for Punishment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.not_known {
-            return f.write_str("not known (the sources conflict and the text was not read)");
+            return f.write_str(tr(
+                "not known (the sources conflict and the text was not read)",
+            ));
         }
-        if self.death {
-            f.write_str("death, or ")?;
-        }
-        match (&self.imprisonment, &self.fine, self.combine) {
-            (Some(prison), Some(fine), Some(Combine::Or)) => write!(f, "{prison}, or {fine}"),
-            (Some(prison), Some(fine), Some(Combine::OrBoth)) => {
-                write!(f, "{prison}, or {fine}, or both")
+        let (prison, fine) = (
+            self.imprisonment.map(|p| p.to_string()).unwrap_or_default(),
+            self.fine.map(|p| p.to_string()).unwrap_or_default(),
+        );
+        let parts = [("prison", prison.as_str()), ("fine", fine.as_str())];
+        let text = match (&self.imprisonment, &self.fine, self.combine) {
+            (Some(_), Some(_), Some(Combine::Or)) => trf("{prison}, or {fine}", &parts),
+            (Some(_), Some(_), Some(Combine::OrBoth)) => {
+                trf("{prison}, or {fine}, or both", &parts)
             }
-            (Some(prison), Some(fine), Some(Combine::And)) => write!(f, "{prison} and {fine}"),
-            (Some(prison), Some(fine), _) => write!(f, "{prison}, and liable to {fine}"),
-            (Some(prison), None, _) => write!(f, "{prison}"),
-            (None, Some(fine), _) => write!(f, "{fine}"),
-            (None, None, _) => f.write_str("no punishment stated"),
+            (Some(_), Some(_), Some(Combine::And)) => trf("{prison} and {fine}", &parts),
+            (Some(_), Some(_), _) => trf("{prison}, and liable to {fine}", &parts),
+            (Some(_), None, _) => prison,
+            (None, Some(_), _) => fine,
+            (None, None, _) => tr("no punishment stated").to_owned(),
+        };
+        if self.death {
+            f.write_str(&trf("death, or {rest}", &[("rest", &text)]))
+        } else {
+            f.write_str(&text)
         }
     }
 }

@@ -45,6 +45,7 @@ pub(crate) fn tipnav_with(args: &[&str], vars: &[(&str, &str)]) -> Run {
         .current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS")
+        .env_remove("TIPNAV_LANG")
         .envs(vars.iter().copied())
         .output()
         .expect("the tipnav binary runs");

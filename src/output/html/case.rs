@@ -131,11 +131,13 @@ pub(super) fn facts_table(facts: &[GivenFact]) -> Markup {
 /// The joint-trial answer in words.
 pub(super) fn joint_trial(id: &str) -> &'static str {
     match id {
-        "together" => "One court may try every charge together.",
-        "separately" => {
-            "The charges must be tried separately: a charge only its own court may try."
-        }
-        _ => "Whether one court may try every charge together is open: no rule found settles it.",
+        "together" => crate::i18n::tr("One court may try every charge together."),
+        "separately" => crate::i18n::tr(
+            "The charges must be tried separately: a charge only its own court may try.",
+        ),
+        _ => crate::i18n::tr(
+            "Whether one court may try every charge together is open: no rule found settles it.",
+        ),
     }
 }
 

@@ -9,6 +9,7 @@ use super::{
     Markup, card_class, code, concat, document, el, escape, footer, forum, header, join, section,
     status_badge, table, text, truth_badge, value_text,
 };
+use crate::i18n::{tr, trf};
 use crate::output::json::{
     CaseReport, ChargeSheetReport, DateSource, Named, SectionReport, Status,
 };
@@ -41,22 +42,25 @@ fn case_article(page: &CasePage) -> Markup {
     // The closest possibilities first, as the table report ranks them.
     possible.sort_by_key(|s| s.relevance.unwrap_or(usize::MAX));
     let mut body = header(
-        report.case.title.as_deref().unwrap_or("Untitled case"),
+        report.case.title.as_deref().unwrap_or(tr("Untitled case")),
         case_items(report),
         report.tipnav,
         &report.law,
     );
-    body.push(section("Charge sheet", charge_sheet(&report.charge_sheet)));
+    body.push(section(
+        tr("Charge sheet"),
+        charge_sheet(&report.charge_sheet),
+    ));
     body.push(summary(report));
-    body.push(section("Case facts", facts_table(&page.facts)));
+    body.push(section(tr("Case facts"), facts_table(&page.facts)));
     let applies = if applying.is_empty() {
-        el("p", "", text("No section applies on these facts."))
+        el("p", "", text(tr("No section applies on these facts.")))
     } else {
         join(applying.iter().map(|s| section_card(s)), "\n")
     };
-    body.push(section("Sections that apply", applies));
+    body.push(section(tr("Sections that apply"), applies));
     body.push(section(
-        "Sections that may apply, on facts not given",
+        tr("Sections that may apply, on facts not given"),
         join(possible.iter().map(|s| section_card(s)), "\n"),
     ));
     let not_applying = crate::output::table::not_applying_summary(report);
@@ -67,14 +71,14 @@ fn case_article(page: &CasePage) -> Markup {
             text(&format!("Sections that do not apply, {not_applying}.")),
         ));
     }
-    body.push(section("Jurisdiction", jurisdiction(report)));
-    body.push(section("Overlaps", overlaps_table(&report.overlaps)));
+    body.push(section(tr("Jurisdiction"), jurisdiction(report)));
+    body.push(section(tr("Overlaps"), overlaps_table(&report.overlaps)));
     body.push(section(
-        "Victim protection and referral",
+        tr("Victim protection and referral"),
         protections(report),
     ));
     body.push(section(
-        "Unknown facts that would change the answer",
+        tr("Unknown facts that would change the answer"),
         unknown(report),
     ));
     if let Some(alternative) = &report.alternative {
@@ -87,11 +91,11 @@ fn case_article(page: &CasePage) -> Markup {
         ));
     }
     body.push(section(
-        "Notes",
+        tr("Notes"),
         join(report.notes.iter().map(|n| el("li", "", text(n))), "\n"),
     ));
     let reaching: Vec<&SectionReport> = applying.into_iter().chain(possible).collect();
-    body.push(section("Sources", sources(&reaching, report)));
+    body.push(section(tr("Sources"), sources(&reaching, report)));
     body.push(footer(report.tipnav, &report.law));
     el("article", "case", body)
 }
@@ -114,12 +118,12 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
                 .iter()
                 .map(|n| n.name)
                 .collect::<Vec<_>>()
-                .join(" or "),
+                .join(tr(" or ")),
         )
     };
     let rows = sheet.charges.iter().map(|c| {
         let link = Markup(format!(
-            "<a href=\"#{}\">{}</a>",
+            "<a href=\"#{}\"><bdi dir=\"ltr\">{}</bdi></a>",
             anchor(&c.id),
             escape(&c.citation)
         ));
@@ -135,21 +139,28 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
         ]
     });
     let mut out = if sheet.charges.is_empty() {
-        el("p", "", text("No section applies on these facts."))
+        el("p", "", text(tr("No section applies on these facts.")))
     } else {
         table(
             "charges",
-            &["Charge", "Penalty", "Procedure", "Court and agency"],
+            &[
+                tr("Charge"),
+                tr("Penalty"),
+                tr("Procedure"),
+                tr("Court and agency"),
+            ],
             rows,
         )
     };
     let mut lines: Vec<String> = Vec::new();
     if let Some(trial) = &sheet.trial {
-        lines.push(format!(
-            "Court for the case: {}. {} Why: {}.",
-            trial.court.name,
-            super::case::joint_trial(trial.joint_trial),
-            trial.reason
+        lines.push(trf(
+            "Court for the case: {court}. {joint} Why: {reason}.",
+            &[
+                ("court", trial.court.name),
+                ("joint", super::case::joint_trial(trial.joint_trial)),
+                ("reason", &trial.reason),
+            ],
         ));
     }
     if let Some(lead) = &sheet.lead_agency {
@@ -157,9 +168,15 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
         let tail = if supporting.is_empty() {
             String::new()
         } else {
-            format!("; supporting: {}", supporting.join(", "))
+            trf(
+                "; supporting: {agencies}",
+                &[("agencies", &supporting.join(", "))],
+            )
         };
-        lines.push(format!("Investigation: {} leads{tail}.", lead.name));
+        lines.push(trf(
+            "Investigation: {agency} leads{tail}.",
+            &[("agency", lead.name), ("tail", &tail)],
+        ));
     }
     if !sheet.protections.is_empty() {
         let listed: Vec<String> = sheet
@@ -167,14 +184,21 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
             .iter()
             .map(|p| match p.status {
                 "applies" => p.citation.clone(),
-                _ => format!("{} (may apply)", p.citation),
+                _ => trf("{citation} (may apply)", &[("citation", &p.citation)]),
             })
             .collect();
-        lines.push(format!("Victim's protections: {}.", listed.join(", ")));
+        lines.push(trf(
+            "Victim's protections: {has}.",
+            &[("has", &listed.join(", "))],
+        ));
     }
     out.push(join(lines.iter().map(|l| el("p", "", text(l))), "\n"));
     if !sheet.decisive.is_empty() {
-        out.push(el("p", "", text("The answers that would change the most:")));
+        out.push(el(
+            "p",
+            "",
+            text(tr("The answers that would change the most:")),
+        ));
         let items = sheet.decisive.iter().map(|q| {
             el(
                 "li",
@@ -186,7 +210,10 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
                     el(
                         "div",
                         "muted",
-                        text(&format!("decides {}", q.affects_cited.join(", "))),
+                        text(&trf(
+                            "decides {sections}",
+                            &[("sections", &q.affects_cited.join(", "))],
+                        )),
                     ),
                 ]),
             )

@@ -62,3 +62,29 @@ article.case + article.case { margin-top: 3em; border-top: 4px double var(--rule
   details > summary { display: none; }
 }
 "#;
+
+/// Right-to-left pages (Urdu): Nastaliq first, from the fonts installed on the reader's machine
+/// (the page's policy forbids fetching one), with the taller lines Nastaliq needs; tables and
+/// lists run from the right. Citations, ids and numbers sit in `<bdi dir="ltr">` or `<code>`,
+/// which keep a Latin face.
+const RTL_CSS: &str = r#"
+body { font-family: "Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Alvi Nastaleeq", "Urdu Typesetting", "Noto Naskh Arabic", serif; line-height: 2.2; }
+th, td { text-align: right; }
+table.facts caption { text-align: right; }
+ul.trace, ul.trace ul { padding-left: 0; padding-right: 1.1em; }
+.note { border-left: none; padding-left: 0; border-right: 3px solid var(--rule); padding-right: 10px; }
+.card { border-left: 1px solid var(--rule); border-right: 6px solid var(--rule); }
+.card.applies { border-right-color: var(--ok-ink); }
+.card.may-apply { border-right-color: #c98a00; }
+dl.summary { border-left: 1px solid var(--rule); border-right: 6px solid #0b4f8a; }
+bdi, code, .fact { font-family: system-ui, "Noto Sans", "DejaVu Sans", sans-serif; }
+"#;
+
+/// The extra rules for the run's script: none for left-to-right languages.
+pub(super) fn script_css() -> &'static str {
+    if crate::i18n::direction() == "rtl" {
+        RTL_CSS
+    } else {
+        ""
+    }
+}

@@ -1,0 +1,335 @@
+//! Languages other than English. Translations are data beside the law: gettext PO files in
+//! `locales/LANG/` (`law.po`, `facts.po`, `program.po`), embedded in the binary, which a
+//! translator edits with the English beside each string. A language is only its files.
+//!
+//! The language is chosen once per run (`--lang`, `TIPNAV_LANG`) and held process-wide, as the
+//! colour choice is, so renderers swap a literal for [`tr`] without a language parameter in
+//! every signature. Library callers that never choose get English. Law strings (headings,
+//! summaries, questions) are swapped into the checked [`Program`] by [`localize`], so every
+//! renderer and the JSON text fields show them; ids, citations and numbers are never touched.
+
+pub mod check;
+pub mod po;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::compile::Failure;
+use crate::model::{Program, Type};
+use crate::source::SourceFile;
+
+pub use po::Entry;
+
+/// English, the language of the law files and of the program's own strings.
+pub const ENGLISH: &str = "en";
+
+/// The notice every translated report carries: the law's text in another language is
+/// tipnav's own summary, never an official translation.
+pub const UNOFFICIAL: &str = "Unofficial: the section headings and summaries in this language are tipnav's own plain-language summaries, not an official translation of the law; citations and section numbers are as the official text has them.";
+
+/// The shipped translation files: (language, area, text).
+fn shipped() -> &'static [(&'static str, &'static str, &'static str)] {
+    crate::law::LOCALES
+}
+
+/// The codes `--lang` accepts: `en` and every language with files in `locales/`.
+pub fn languages() -> Vec<&'static str> {
+    let mut codes = vec![ENGLISH];
+    for (code, _, _) in shipped() {
+        if !codes.contains(code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// Clap's parser for `--lang`: a known code, or an error naming the known ones.
+pub fn language_code(code: &str) -> Result<String, String> {
+    let known = languages();
+    if known.contains(&code) {
+        Ok(code.to_owned())
+    } else {
+        Err(format!(
+            "no translation for `{code}`; known languages: {}",
+            known.join(", ")
+        ))
+    }
+}
+
+/// One language's translations, every area together.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Law and fact strings by stable id: (English, translation).
+    by_context: HashMap<String, (String, String)>,
+    /// Program strings by their English.
+    by_english: HashMap<String, String>,
+}
+
+impl Catalog {
+    /// The translation of a law or fact string, if there is a usable one for this English.
+    /// A stale entry (its English no longer the law's) is not used: it would say something
+    /// the law no longer says.
+    pub fn law(&self, context: &str, english: &str) -> Option<&str> {
+        self.by_context
+            .get(context)
+            .filter(|(was, text)| was == english && !text.is_empty())
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The translation of a program string, if any.
+    pub fn program(&self, english: &str) -> Option<&str> {
+        self.by_english
+            .get(english)
+            .map(String::as_str)
+            .filter(|text| !text.is_empty())
+    }
+
+    fn add(&mut self, entries: Vec<Entry>) {
+        for entry in entries.into_iter().filter(|e| !e.fuzzy) {
+            match entry.context {
+                Some(context) => {
+                    self.by_context.insert(context, (entry.english, entry.text));
+                }
+                None => {
+                    self.by_english.insert(entry.english, entry.text);
+                }
+            }
+        }
+    }
+}
+
+/// The shipped files of one language, as source files (`locales/ur/law.po`).
+pub fn files(code: &str) -> Vec<SourceFile> {
+    shipped()
+        .iter()
+        .filter(|(language, _, _)| *language == code)
+        .map(|(language, area, text)| {
+            SourceFile::new(format!("locales/{language}/{area}.po"), *text)
+        })
+        .collect()
+}
+
+/// Parses a language's files into one catalog; every syntax error in every file is reported.
+pub fn catalog(code: &str) -> Result<Catalog, Failure> {
+    let mut catalog = Catalog::default();
+    let mut errors = Vec::new();
+    let files = files(code);
+    for (index, file) in files.iter().enumerate() {
+        match po::parse(&file.text) {
+            Ok(entries) => catalog.add(entries),
+            Err(found) => errors.extend(found.into_iter().map(|e| (index, e))),
+        }
+    }
+    if errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(Failure::from_errors(errors, &files))
+    }
+}
+
+/// The language of this run: its code and, unless it is English, its catalog.
+struct Active {
+    code: String,
+    catalog: Option<Catalog>,
+}
+
+static ACTIVE: OnceLock<Active> = OnceLock::new();
+
+/// Chooses the language of this run. The first choice stands (a run chooses once).
+pub fn activate(code: &str) -> Result<(), Failure> {
+    let catalog = if code == ENGLISH {
+        None
+    } else {
+        Some(catalog(code)?)
+    };
+    let _ = ACTIVE.set(Active {
+        code: code.to_owned(),
+        catalog,
+    });
+    Ok(())
+}
+
+fn active_catalog() -> Option<&'static Catalog> {
+    ACTIVE.get().and_then(|a| a.catalog.as_ref())
+}
+
+/// The code of this run's language (`en` unless one was chosen).
+pub fn code() -> &'static str {
+    ACTIVE.get().map_or(ENGLISH, |a| a.code.as_str())
+}
+
+/// True when this run speaks a language other than English.
+pub fn translating() -> bool {
+    active_catalog().is_some()
+}
+
+/// A program string in this run's language; the English when it has no translation.
+pub fn tr(english: &'static str) -> &'static str {
+    active_catalog()
+        .and_then(|c| c.program(english))
+        .unwrap_or(english)
+}
+
+/// A program string with `{name}` placeholders, translated, then filled in. The translation
+/// has the same placeholders (`tipnav check` makes sure), in the order its language needs.
+pub fn trf(template: &'static str, args: &[(&str, &str)]) -> String {
+    let mut text = tr(template).to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// A fact-file or law string by stable id, in this run's language.
+pub fn law_text<'a>(context: &str, english: &'a str) -> std::borrow::Cow<'a, str> {
+    match active_catalog().and_then(|c| c.law(context, english)) {
+        Some(text) => std::borrow::Cow::Owned(text.to_owned()),
+        None => std::borrow::Cow::Borrowed(english),
+    }
+}
+
+/// Text direction of this run's language (`ltr` or `rtl`), from its `meta direction` entry.
+pub fn direction() -> &'static str {
+    if tr("ltr") == "rtl" { "rtl" } else { "ltr" }
+}
+
+/// Which file of a language a string belongs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// `law.po`: instruments and sections.
+    Law,
+    /// `facts.po`: questions and options of the case-file vocabulary.
+    Facts,
+}
+
+impl Area {
+    /// The file's name without `.po`.
+    pub fn file(self) -> &'static str {
+        match self {
+            Area::Law => "law",
+            Area::Facts => "facts",
+        }
+    }
+}
+
+/// A string of the law a person reads: its stable id, its English and its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LawString {
+    /// Stable id (`section ptpa-2018/3 heading`), the PO `msgctxt`.
+    pub context: String,
+    /// The English, as the law files have it.
+    pub english: String,
+    /// Which file it belongs in.
+    pub area: Area,
+}
+
+/// Every string of a checked law that a translation must cover: instrument titles, section
+/// headings and summaries, version summaries, fact questions and enum options.
+pub fn law_strings(program: &Program) -> Vec<LawString> {
+    let mut strings = Vec::new();
+    let mut push = |context: String, english: &str, area| {
+        strings.push(LawString {
+            context,
+            english: english.to_owned(),
+            area,
+        });
+    };
+    for instrument in program.book.instruments.values() {
+        push(
+            format!("instrument {} title", instrument.id),
+            &instrument.title,
+            Area::Law,
+        );
+    }
+    for section in program.book.sections.values() {
+        push(
+            format!("section {} heading", section.id),
+            &section.heading,
+            Area::Law,
+        );
+        push(
+            format!("section {} summary", section.id),
+            &section.summary,
+            Area::Law,
+        );
+        for version in &section.versions {
+            if let Some(summary) = &version.summary {
+                let context = format!("section {} version {} summary", section.id, version.from);
+                push(context, summary, Area::Law);
+            }
+        }
+    }
+    for fact in &program.facts {
+        if let Some(question) = &fact.question {
+            push(
+                format!("fact {} question", fact.name),
+                question,
+                Area::Facts,
+            );
+        }
+        for member in options(&fact.ty) {
+            let context = format!("fact {} option {member}", fact.name);
+            push(context, &option_english(member), Area::Facts);
+        }
+    }
+    strings
+}
+
+fn options(ty: &Type) -> &[String] {
+    match ty {
+        Type::Enum(members) | Type::Set(members) => members,
+        _ => &[],
+    }
+}
+
+/// The English label of an enum member: its id in words (`let_to_hire` gives `let to hire`).
+pub fn option_english(member: &str) -> String {
+    member.replace('_', " ")
+}
+
+/// The label of a fact's option in this run's language.
+pub fn option_label(fact: &str, member: &str) -> String {
+    let english = option_english(member);
+    law_text(&format!("fact {fact} option {member}"), &english).into_owned()
+}
+
+/// Puts this run's translations of the law's headings, summaries, titles and questions in
+/// place of the English. Does nothing in English; a string without a usable translation
+/// stays English (an edited law with `--law`); ids and citations are never touched.
+pub fn localize(program: &mut Program) {
+    let Some(catalog) = active_catalog() else {
+        return;
+    };
+    let swap = |context: String, text: &mut String| {
+        if let Some(translated) = catalog.law(&context, text) {
+            *text = translated.to_owned();
+        }
+    };
+    for instrument in program.book.instruments.values_mut() {
+        swap(
+            format!("instrument {} title", instrument.id),
+            &mut instrument.title,
+        );
+    }
+    for section in program.book.sections.values_mut() {
+        swap(
+            format!("section {} heading", section.id),
+            &mut section.heading,
+        );
+        swap(
+            format!("section {} summary", section.id),
+            &mut section.summary,
+        );
+        for version in &mut section.versions {
+            if let Some(summary) = &mut version.summary {
+                let context = format!("section {} version {} summary", section.id, version.from);
+                swap(context, summary);
+            }
+        }
+    }
+    for fact in &mut program.facts {
+        if let Some(question) = &mut fact.question {
+            swap(format!("fact {} question", fact.name), question);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Issue 17, Urdu: every string a person reads has an Urdu version (the law's headings,
+//! summaries, titles, questions and options, and every string the program translates), the
+//! Urdu report (table, Markdown, JSON with English ids), the right-to-left HTML page, and
+//! `--lang` / `TIPNAV_LANG`.
+
+use tipnav::i18n;
+
+use crate::support::{program, redact, root, tipnav, tipnav_with};
+
+const LARKANA: &str = "examples/larkana-girl-sold.toml";
+
+/// Every string of the shipped law a person reads (instrument titles, section headings and
+/// summaries, version summaries, fact questions, option labels) has a current Urdu translation.
+#[test]
+fn every_string_of_the_shipped_law_has_urdu() {
+    let program = program();
+    let catalog = i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0));
+    let strings = i18n::law_strings(&program);
+    assert!(strings.len() > 500, "{} strings", strings.len());
+    let missing: Vec<&str> = strings
+        .iter()
+        .filter(|s| catalog.law(&s.context, &s.english).is_none())
+        .map(|s| s.context.as_str())
+        .collect();
+    assert!(missing.is_empty(), "no Urdu for: {missing:#?}");
+    i18n::check::check(&program, true).unwrap_or_else(|f| panic!("{:?}", f.0));
+}
+
+/// The strings the program passes to `tr` or `trf`, read from its source as xgettext would:
+/// the first string literal of each call.
+fn program_strings() -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(root().join("src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            found.extend(literals_after(&text, "tr("));
+            found.extend(literals_after(&text, "trf("));
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The string literals that open a call to `call` (`tr(` but not `str(`).
+fn literals_after(text: &str, call: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(call) {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = text[at + call.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix('"') else {
+            continue;
+        };
+        let mut literal = String::new();
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => literal.push(match chars.next() {
+                    Some('n') => '\n',
+                    Some(other) => other,
+                    None => break,
+                }),
+                c => literal.push(c),
+            }
+        }
+        found.push(literal);
+    }
+    found
+}
+
+/// Ids the program shows as words through `tr` (statuses, roles, verification labels), and
+/// the notice of an unofficial translation.
+fn words_for_ids() -> Vec<String> {
+    let mut words: Vec<String> = [
+        "applies",
+        "may_apply",
+        "does_not_apply",
+        "lead",
+        "supporting",
+        "possible",
+        "official-text",
+        "secondary",
+        "unverified",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    words.push(i18n::UNOFFICIAL.to_owned());
+    words
+}
+
+/// Every program string has Urdu, and program.po has no entry the program no longer uses.
+#[test]
+fn every_program_string_has_urdu() {
+    let catalog = i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0));
+    let mut wanted = program_strings();
+    assert!(wanted.len() > 100, "{} strings found in src", wanted.len());
+    wanted.extend(words_for_ids());
+    let missing: Vec<&String> = wanted
+        .iter()
+        .filter(|s| catalog.program(s).is_none())
+        .collect();
+    assert!(missing.is_empty(), "no Urdu in program.po for: {missing:#?}");
+    let text = std::fs::read_to_string(root().join("locales/ur/program.po")).unwrap();
+    let unused: Vec<String> = i18n::po::parse(&text)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.context.is_none() && !wanted.contains(&e.english))
+        .map(|e| e.english)
+        .collect();
+    assert!(unused.is_empty(), "program.po entries nothing uses: {unused:#?}");
+}
+
+#[test]
+fn the_urdu_report_at_a_terminal() {
+    let run = tipnav_with(
+        &["eval", LARKANA],
+        &[("COLUMNS", "100"), ("TIPNAV_LANG", "ur")],
+    );
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(run.stdout.contains(i18n_text("Charge sheet")));
+    insta::assert_snapshot!("urdu_report_table", redact(&run.stdout));
+}
+
+#[test]
+fn the_urdu_report_in_markdown() {
+    let run = tipnav(&["--lang", "ur", "eval", "--format", "markdown", LARKANA]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let sheet_end = run.stdout.find("## لاگو ہونے والی دفعات").expect("sections heading");
+    insta::assert_snapshot!("urdu_report_markdown_charge_sheet", redact(&run.stdout[..sheet_end]));
+}
+
+/// JSON keeps its ids, statuses and citations in English and carries Urdu in its text fields.
+#[test]
+fn the_urdu_report_in_json_keeps_english_ids() {
+    let run = tipnav(&["eval", "--format", "json", "--lang", "ur", LARKANA]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let sheet = &json["charge_sheet"];
+    let first = &json["sections"][0];
+    assert_eq!(first["status"], "applies");
+    assert!(first["id"].as_str().unwrap().contains('/'));
+    let view = serde_json::json!({
+        "charges": sheet["charges"],
+        "trial": sheet["trial"],
+        "lead_agency": sheet["lead_agency"],
+        "first_section": {"id": first["id"], "citation": first["citation"], "status": first["status"], "heading": first["heading"], "summary": first["summary"]},
+    });
+    insta::assert_json_snapshot!("urdu_report_json", view);
+}
+
+/// The English text of a program string in this test's build (the catalog's Urdu).
+fn i18n_text(english: &str) -> &'static str {
+    let catalog = Box::leak(Box::new(i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0))));
+    catalog.program(english).expect("translated")
+}
+
+#[test]
+fn the_urdu_page_is_right_to_left_with_a_nastaliq_font() {
+    let run = tipnav(&["--lang", "ur", "eval", "--format", "html", LARKANA]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let html = &run.stdout;
+    assert!(html.contains("<html lang=\"ur\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("font-family: \"Noto Nastaliq Urdu\""), "{html}");
+    assert!(html.contains("<bdi dir=\"ltr\">PPC s.371-A</bdi>"), "{html}");
+    assert!(html.contains(i18n_text(i18n::UNOFFICIAL)));
+    let english = tipnav(&["eval", "--format", "html", LARKANA]).stdout;
+    assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(!english.contains("Nastaliq"));
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error() {
+    let run = tipnav(&["--lang", "xx", "list"]);
+    assert_eq!(run.status, 2, "{}", run.render());
+    assert!(run.stderr.contains("known languages: en, ur"), "{}", run.render());
+    let run = tipnav_with(&["list"], &[("TIPNAV_LANG", "xx")]);
+    assert_eq!(run.status, 2, "{}", run.render());
+}
