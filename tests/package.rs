@@ -22,6 +22,9 @@ fn the_package_holds_everything_the_build_reads() {
     needed.extend(files("rules", "rules"));
     needed.extend(files("rules/amendments", "rules"));
     needed.extend(files("locales/ur", "po"));
+    // The web app's examples and the workbench's scenario bank are built in too.
+    needed.extend(files("examples", "toml"));
+    needed.extend(files("examples/scenarios", "toml"));
     for file in needed {
         assert!(
             listed.contains(&file.as_str()),

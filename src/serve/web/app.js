@@ -273,7 +273,13 @@ async function renderReport() {
 }
 
 function lawLink(id, text) {
-  return el("button", { type: "button", class: "link cite", "data-section": id, on: { click: () => { show("law"); lawShow(id); } } }, text || id);
+  const open = () => {
+    // Something in the law view keeps show() from listing every instrument over the section.
+    clear($("law"), el("p", {}, "Loading\u2026"));
+    show("law");
+    lawShow(id);
+  };
+  return el("button", { type: "button", class: "link cite", "data-section": id, on: { click: open } }, text || id);
 }
 
 function names(list) { return (list || []).map((x) => x.name || x.id).join(", "); }
