@@ -104,7 +104,10 @@ fn every_program_string_has_urdu() {
         .iter()
         .filter(|s| catalog.program(s).is_none())
         .collect();
-    assert!(missing.is_empty(), "no Urdu in program.po for: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "no Urdu in program.po for: {missing:#?}"
+    );
     let text = std::fs::read_to_string(root().join("locales/ur/program.po")).unwrap();
     let unused: Vec<String> = i18n::po::parse(&text)
         .unwrap()
@@ -112,7 +115,10 @@ fn every_program_string_has_urdu() {
         .filter(|e| e.context.is_none() && !wanted.contains(&e.english))
         .map(|e| e.english)
         .collect();
-    assert!(unused.is_empty(), "program.po entries nothing uses: {unused:#?}");
+    assert!(
+        unused.is_empty(),
+        "program.po entries nothing uses: {unused:#?}"
+    );
 }
 
 #[test]
@@ -130,8 +136,14 @@ fn the_urdu_report_at_a_terminal() {
 fn the_urdu_report_in_markdown() {
     let run = tipnav(&["--lang", "ur", "eval", "--format", "markdown", LARKANA]);
     assert_eq!(run.status, 0, "{}", run.render());
-    let sheet_end = run.stdout.find("## لاگو ہونے والی دفعات").expect("sections heading");
-    insta::assert_snapshot!("urdu_report_markdown_charge_sheet", redact(&run.stdout[..sheet_end]));
+    let sheet_end = run
+        .stdout
+        .find("## لاگو ہونے والی دفعات")
+        .expect("sections heading");
+    insta::assert_snapshot!(
+        "urdu_report_markdown_charge_sheet",
+        redact(&run.stdout[..sheet_end])
+    );
 }
 
 /// JSON keeps its ids, statuses and citations in English and carries Urdu in its text fields.
@@ -155,7 +167,9 @@ fn the_urdu_report_in_json_keeps_english_ids() {
 
 /// The English text of a program string in this test's build (the catalog's Urdu).
 fn i18n_text(english: &str) -> &'static str {
-    let catalog = Box::leak(Box::new(i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0))));
+    let catalog = Box::leak(Box::new(
+        i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0)),
+    ));
     catalog.program(english).expect("translated")
 }
 
@@ -165,8 +179,14 @@ fn the_urdu_page_is_right_to_left_with_a_nastaliq_font() {
     assert_eq!(run.status, 0, "{}", run.render());
     let html = &run.stdout;
     assert!(html.contains("<html lang=\"ur\" dir=\"rtl\">"), "{html}");
-    assert!(html.contains("font-family: \"Noto Nastaliq Urdu\""), "{html}");
-    assert!(html.contains("<bdi dir=\"ltr\">PPC s.371-A</bdi>"), "{html}");
+    assert!(
+        html.contains("font-family: \"Noto Nastaliq Urdu\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<bdi dir=\"ltr\">PPC s.371-A</bdi>"),
+        "{html}"
+    );
     assert!(html.contains(i18n_text(i18n::UNOFFICIAL)));
     let english = tipnav(&["eval", "--format", "html", LARKANA]).stdout;
     assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"));
@@ -177,7 +197,47 @@ fn the_urdu_page_is_right_to_left_with_a_nastaliq_font() {
 fn an_unknown_language_is_a_usage_error() {
     let run = tipnav(&["--lang", "xx", "list"]);
     assert_eq!(run.status, 2, "{}", run.render());
-    assert!(run.stderr.contains("known languages: en, ur"), "{}", run.render());
+    assert!(
+        run.stderr.contains("known languages: en, ur"),
+        "{}",
+        run.render()
+    );
     let run = tipnav_with(&["list"], &[("TIPNAV_LANG", "xx")]);
     assert_eq!(run.status, 2, "{}", run.render());
+}
+
+/// The glossary names a source for every term or says it is unverified, and each Urdu term is
+/// one the translations use.
+#[test]
+fn the_glossary_is_sourced_and_used() {
+    let text = std::fs::read_to_string(root().join("locales/ur/glossary.toml")).unwrap();
+    let glossary: toml::Table = toml::from_str(&text).unwrap();
+    let terms = glossary["term"].as_array().unwrap();
+    let po: String = ["law", "facts", "program"]
+        .iter()
+        .map(|a| std::fs::read_to_string(root().join(format!("locales/ur/{a}.po"))).unwrap())
+        .collect();
+    for term in terms {
+        let (source, status) = (
+            term["source"].as_str().unwrap(),
+            term["status"].as_str().unwrap(),
+        );
+        match status {
+            "unverified" => assert_eq!(source, "unverified", "{term}"),
+            "secondary" => assert!(source.starts_with("http"), "{term}"),
+            other => panic!("unknown status `{other}` in {term}"),
+        }
+        let urdu = term["urdu"].as_str().unwrap();
+        let first = urdu
+            .split(" / ")
+            .next()
+            .unwrap()
+            .split(" (")
+            .next()
+            .unwrap();
+        assert!(
+            po.contains(first),
+            "`{first}` is in the glossary but no translation uses it"
+        );
+    }
 }

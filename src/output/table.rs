@@ -86,6 +86,14 @@ pub const CLOSEST_SHOWN: usize = 5;
 /// Renders one case; `all` lists every section that may apply, not only the closest.
 pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     let mut out = String::new();
+    let rtl = style == Style::Markdown && crate::i18n::direction() == "rtl";
+    if rtl {
+        // Markdown has no page attributes: a block of HTML sets the language and direction.
+        out.push_str(&format!(
+            "<div lang=\"{}\" dir=\"rtl\">\n\n",
+            crate::i18n::code()
+        ));
+    }
     let heading = |out: &mut String, level: usize, text: &str| heading(out, style, level, text);
     let title = report.case.title.as_deref().unwrap_or(tr("Untitled case"));
     heading(&mut out, 1, &style.case_text(title));
@@ -262,6 +270,9 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
             line(&mut out, style, &format!("- {note}"));
         }
         out.push('\n');
+    }
+    if rtl {
+        out.push_str("</div>\n");
     }
     out
 }

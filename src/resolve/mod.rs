@@ -13,8 +13,8 @@ pub use charge::{
 pub use choice::{Candidate, Choice};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
-use crate::model::{FactId, OverlapKind, Program, Value};
 use crate::i18n::{tr, trf};
+use crate::model::{FactId, OverlapKind, Program, Value};
 use crate::statute::{Agency, Court};
 use jiff::civil::Date;
 
@@ -344,7 +344,10 @@ fn case_court(
     } else if !exclusive.is_empty() && !outside.is_empty() {
         let why = trf(
             "{sections} may be tried only by the court of its own Act; whether that court may also try {others} is an open question",
-            &[("sections", &cited(&exclusive)), ("others", &cited(&outside))],
+            &[
+                ("sections", &cited(&exclusive)),
+                ("others", &cited(&outside)),
+            ],
         );
         (JointTrial::Open, why)
     } else if let Some(mut cites) = others

@@ -165,7 +165,12 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
     if !jurisdiction.agencies.is_empty() {
         body.push(table(
             "agencies",
-            &["Agency", "Role", "Why", "Sections"],
+            &[
+                crate::i18n::tr("Agency"),
+                crate::i18n::tr("Role"),
+                crate::i18n::tr("Why"),
+                crate::i18n::tr("Sections"),
+            ],
             jurisdiction.agencies.iter().map(|a| {
                 vec![
                     forum(a.id),
@@ -180,7 +185,13 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
         body.push(el("h3", "", text("Each section's agency and court")));
         body.push(table(
             "by-section",
-            &["Section", "Status", "Agency", "Court", "Supporting"],
+            &[
+                crate::i18n::tr("Section"),
+                crate::i18n::tr("Status"),
+                crate::i18n::tr("Agency"),
+                crate::i18n::tr("Court"),
+                crate::i18n::tr("Supporting"),
+            ],
             jurisdiction.by_section.iter().map(|s| {
                 let support = join(s.support.iter().map(|o| forum(o.id)), ", ");
                 vec![
@@ -197,7 +208,11 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
         body.push(el("h3", "", text("Candidate venues")));
         body.push(table(
             "venues",
-            &["Place", "Fact", "Why"],
+            &[
+                crate::i18n::tr("Place"),
+                crate::i18n::tr("Fact"),
+                crate::i18n::tr("Why"),
+            ],
             jurisdiction
                 .venues
                 .iter()
@@ -239,7 +254,12 @@ pub(super) fn overlaps_table(overlaps: &[OverlapReport]) -> Markup {
     }
     table(
         "overlaps",
-        &["Kind", "Sections", "Note", "Citation"],
+        &[
+            crate::i18n::tr("Kind"),
+            crate::i18n::tr("Sections"),
+            crate::i18n::tr("Note"),
+            crate::i18n::tr("Citation"),
+        ],
         overlaps.iter().map(|o| {
             let mut kind = el("strong", "", text(&o.kind.replace('_', " ")));
             if !o.certain {
@@ -264,7 +284,12 @@ pub(super) fn protections(report: &CaseReport) -> Markup {
     }
     table(
         "protections",
-        &["Section", "Status", "What it gives the victim", "Rule"],
+        &[
+            crate::i18n::tr("Section"),
+            crate::i18n::tr("Status"),
+            crate::i18n::tr("What it gives the victim"),
+            crate::i18n::tr("Rule"),
+        ],
         report.protections.iter().map(|p| {
             vec![
                 concat([
@@ -285,7 +310,11 @@ pub(super) fn unknown(report: &CaseReport) -> Markup {
     }
     table(
         "unknown",
-        &["Fact", "Question", "Affects"],
+        &[
+            crate::i18n::tr("Fact"),
+            crate::i18n::tr("Question"),
+            crate::i18n::tr("Affects"),
+        ],
         report.unknown.iter().map(|u| {
             vec![
                 code(&u.fact),
@@ -307,7 +336,12 @@ pub(super) fn alternative_table(alternative: &AlternativeReport) -> Markup {
     });
     let mut body = table(
         "alternative",
-        &["Section", "Before", "After", "Penalty after"],
+        &[
+            crate::i18n::tr("Section"),
+            crate::i18n::tr("Before"),
+            crate::i18n::tr("After"),
+            crate::i18n::tr("Penalty after"),
+        ],
         rows,
     );
     let lead = alternative.lead_agency.map_or_else(|| text("none"), forum);
@@ -353,7 +387,15 @@ pub(super) fn sources(sections: &[&SectionReport], report: &CaseReport) -> Marku
     if rows.is_empty() {
         return Markup::default();
     }
-    table("sources", &["Section", "Verification", "Source"], rows)
+    table(
+        "sources",
+        &[
+            crate::i18n::tr("Section"),
+            crate::i18n::tr("Verification"),
+            crate::i18n::tr("Source"),
+        ],
+        rows,
+    )
 }
 
 /// `official-text`, `secondary` or `unverified`, with the fields the sources do not settle.

@@ -314,7 +314,12 @@ fn section_card(section: &SectionReport) -> Markup {
     });
     body.push(table(
         "elements",
-        &["Element", "Status", "Facts", "Rule"],
+        &[
+            crate::i18n::tr("Element"),
+            crate::i18n::tr("Status"),
+            crate::i18n::tr("Facts"),
+            crate::i18n::tr("Rule"),
+        ],
         territory.chain(elements),
     ));
     body.push(penalty(section));
