@@ -92,7 +92,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => show(cli, section, *date, *format),
         Command::Search { words, format } => search(cli, &words.join(" "), *format),
         Command::Serve { listen, open } => {
-            let (files, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+            // The server translates the law into each language itself.
+            let (files, program) = load_law_in_english(cli.law.as_deref(), &cli.amend)?;
             let options = crate::serve::Options {
                 listen: *listen,
                 open: *open,
@@ -633,7 +634,11 @@ fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) 
 fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let view = navigate::facts(&program);
-    output::print(&output::render_view(&view, format, output::navigator::facts))?;
+    output::print(&output::render_view(
+        &view,
+        format,
+        output::navigator::facts,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -936,7 +941,7 @@ pub fn load_law(dir: Option<&Path>, amend: &[String]) -> Result<(LawFiles, Progr
 }
 
 /// Reads and checks the law as its files have it, in English.
-fn load_law_in_english(
+pub fn load_law_in_english(
     dir: Option<&Path>,
     amend: &[String],
 ) -> Result<(LawFiles, Program), Failure> {

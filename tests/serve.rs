@@ -15,12 +15,12 @@ const TOKEN: &str = "0123456789abcdef0123456789abcdef";
 /// Starts a server on 127.0.0.1 (or, with a token, on every address) on a free port, in a
 /// thread of this process, and returns where it listens.
 fn start(token: Option<&str>) -> SocketAddr {
-    let (files, program) = tipnav::command::load_law(None, &[]).expect("the shipped law loads");
-    let app = Arc::new(tipnav::serve::App::new(
-        files,
-        program,
-        token.map(str::to_owned),
-    ));
+    let (files, program) =
+        tipnav::command::load_law_in_english(None, &[]).expect("the shipped law loads");
+    let app = Arc::new(
+        tipnav::serve::App::new(files, program, token.map(str::to_owned))
+            .expect("every shipped language loads"),
+    );
     let bind: SocketAddr = if token.is_some() {
         "0.0.0.0:0".parse().unwrap()
     } else {
@@ -428,4 +428,53 @@ fn every_answer_validates_against_its_schema() {
         &post("/api/overlay", "text/plain", &overlay).json(),
     );
     assert_valid(Kind::Search, &get("/api/search?q=bonded").json());
+}
+
+/// Whether a text has Urdu (Arabic-script) letters.
+fn has_urdu(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+#[test]
+fn the_same_request_in_two_languages_at_once_gets_each_its_language() {
+    let case = example("larkana-girl-sold.toml");
+    let requests: Vec<_> = ["en", "ur", "en", "ur"]
+        .into_iter()
+        .map(|lang| {
+            let case = case.clone();
+            let path = format!("/api/eval?lang={lang}");
+            std::thread::spawn(move || (lang, post(&path, "application/toml", &case)))
+        })
+        .collect();
+    for request in requests {
+        let (lang, answer) = request.join().unwrap();
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        let report = answer.json();
+        // Ids stay English in every language; the text fields are in the request's.
+        assert_eq!(report["case"]["date"], "2023-03-10", "{lang}");
+        assert_eq!(has_urdu(&answer.body), lang == "ur", "{lang}");
+    }
+    let english = get("/api/list").json();
+    let urdu = get("/api/list?lang=ur").json();
+    assert_eq!(english[0]["id"], urdu[0]["id"]);
+    assert!(has_urdu(urdu[0]["title"].as_str().unwrap()), "{urdu}");
+    assert!(
+        !has_urdu(english[0]["title"].as_str().unwrap()),
+        "{english}"
+    );
+}
+
+#[test]
+fn the_page_gets_its_words_in_its_language_and_an_unknown_one_is_a_400() {
+    let urdu = get("/api/labels?lang=ur").json();
+    assert_eq!(urdu["Case"], "مقدمہ");
+    assert_eq!(urdu["ltr"], "rtl");
+    let english = get("/api/labels").json();
+    assert_eq!(english["Case"], "Case");
+    assert_eq!(
+        english.as_object().unwrap().len(),
+        tipnav::serve::page_strings().len()
+    );
+    assert_eq!(get("/api/labels?lang=xx").code(), "request::lang");
+    still_serving();
 }

@@ -100,6 +100,7 @@ fn every_program_string_has_urdu() {
     let mut wanted = program_strings();
     assert!(wanted.len() > 100, "{} strings found in src", wanted.len());
     wanted.extend(words_for_ids());
+    wanted.extend(tipnav::serve::page_strings().into_iter().map(str::to_owned));
     let missing: Vec<&String> = wanted
         .iter()
         .filter(|s| catalog.program(s).is_none())

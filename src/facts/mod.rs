@@ -609,7 +609,9 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
         (Type::Date, NodeKind::Integer(Some(year))) => {
             parse_date(name, &year.to_string(), node.span).map_err(|e| vec![e])
         }
-        (Type::Date, _) => Err(wrong("a date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)")),
+        (Type::Date, _) => Err(wrong(
+            "a date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)",
+        )),
         (Type::Text, NodeKind::String(text)) => Ok(Value::Text(text.as_str().into())),
         (Type::Text, _) => Err(wrong("a string")),
         (Type::Enum(members), NodeKind::String(text)) => member(name, members, text, node.span)
@@ -807,7 +809,9 @@ fn parse_stretch(text: &str) -> Option<Result<(Date, Date), String>> {
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     let (year, month) = match text.split_once('-') {
         None if text.len() == 4 && digits(text) => (text, None),
-        Some((year, month)) if year.len() == 4 && month.len() == 2 && digits(year) && digits(month) => {
+        Some((year, month))
+            if year.len() == 4 && month.len() == 2 && digits(year) && digits(month) =>
+        {
             (year, Some(month))
         }
         _ => return None,

@@ -4,15 +4,17 @@
 //!
 //! The language is chosen once per run (`--lang`, `TIPNAV_LANG`) and held process-wide, as the
 //! colour choice is, so renderers swap a literal for [`tr`] without a language parameter in
-//! every signature. Library callers that never choose get English. Law strings (headings,
+//! every signature. A server answering in several languages at once overrides that choice
+//! for one thread while it works on one request ([`speak`]). Library callers that never choose get English. Law strings (headings,
 //! summaries, questions) are swapped into the checked [`Program`] by [`localize`], so every
 //! renderer and the JSON text fields show them; ids, citations and numbers are never touched.
 
 pub mod check;
 pub mod po;
 
+use std::cell::Cell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::compile::Failure;
 use crate::model::{Program, Type};
@@ -128,6 +130,7 @@ pub fn catalog(code: &str) -> Result<Catalog, Failure> {
 }
 
 /// The language of this run: its code and, unless it is English, its catalog.
+#[derive(Debug)]
 struct Active {
     code: String,
     catalog: Option<Catalog>,
@@ -137,25 +140,77 @@ static ACTIVE: OnceLock<Active> = OnceLock::new();
 
 /// Chooses the language of this run. The first choice stands (a run chooses once).
 pub fn activate(code: &str) -> Result<(), Failure> {
+    let _ = ACTIVE.set(load(code)?);
+    Ok(())
+}
+
+fn load(code: &str) -> Result<Active, Failure> {
     let catalog = if code == ENGLISH {
         None
     } else {
         Some(catalog(code)?)
     };
-    let _ = ACTIVE.set(Active {
+    Ok(Active {
         code: code.to_owned(),
         catalog,
-    });
-    Ok(())
+    })
+}
+
+thread_local! {
+    /// The language this thread speaks for the request it is working on, over the run's.
+    static SPOKEN: Cell<Option<&'static Active>> = const { Cell::new(None) };
+}
+
+/// Each language a thread has been asked to speak, parsed once and kept for the run (a
+/// handful of languages, so kept rather than reference-counted).
+fn loaded(code: &str) -> Result<&'static Active, Failure> {
+    static LOADED: Mutex<Vec<&'static Active>> = Mutex::new(Vec::new());
+    let mut loaded = LOADED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(active) = loaded.iter().find(|a| a.code == code) {
+        return Ok(active);
+    }
+    let active: &'static Active = Box::leak(Box::new(load(code)?));
+    loaded.push(active);
+    Ok(active)
+}
+
+/// While the returned guard lives, this thread's [`tr`], [`law_text`] and [`localize`] speak
+/// `code` instead of the run's language; dropping it restores what the thread spoke before.
+pub fn speak(code: &str) -> Result<Speaking, Failure> {
+    let active = loaded(code)?;
+    Ok(Speaking {
+        before: SPOKEN.with(|spoken| spoken.replace(Some(active))),
+    })
+}
+
+/// The scope of a [`speak`]: the thread's language before it, put back on drop (also when
+/// the work in the scope panics).
+#[must_use = "the language is spoken only while the guard lives"]
+#[derive(Debug)]
+pub struct Speaking {
+    before: Option<&'static Active>,
+}
+
+impl Drop for Speaking {
+    fn drop(&mut self) {
+        SPOKEN.with(|spoken| spoken.set(self.before));
+    }
+}
+
+/// The language this thread speaks now: its request's, or else the run's.
+fn current() -> Option<&'static Active> {
+    SPOKEN.with(Cell::get).or_else(|| ACTIVE.get())
 }
 
 fn active_catalog() -> Option<&'static Catalog> {
-    ACTIVE.get().and_then(|a| a.catalog.as_ref())
+    current().and_then(|a| a.catalog.as_ref())
 }
 
 /// The code of this run's language (`en` unless one was chosen).
 pub fn code() -> &'static str {
-    ACTIVE.get().map_or(ENGLISH, |a| a.code.as_str())
+    current().map_or(ENGLISH, |a| a.code.as_str())
 }
 
 /// True when this run speaks a language other than English.

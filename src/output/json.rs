@@ -1052,7 +1052,9 @@ fn json_value(value: &Value, ty: &Type) -> Json {
         Value::Text(t) => Json::String(t.to_string()),
         Value::Enum(index) => member(usize::from(*index)),
         Value::Set(bits) => Json::Array(members(*bits).map(member).collect()),
-        Value::Includes(bits) => serde_json::json!({ "include": members(*bits).map(member).collect::<Vec<_>>() }),
+        Value::Includes(bits) => {
+            serde_json::json!({ "include": members(*bits).map(member).collect::<Vec<_>>() })
+        }
         Value::Between(min, max) => serde_json::json!({ "min": min, "max": max }),
         Value::Days(first, last) => Json::String(crate::model::written_stretch(*first, *last)),
     }

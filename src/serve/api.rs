@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::App;
+use super::language::speaking;
 use super::problem::ApiError;
 use crate::cli::Format;
 use crate::facts::{self, Case};
@@ -73,7 +74,12 @@ async fn blocking<T: Send + 'static>(
         )
     })?;
     let app = Arc::clone(app);
-    let result = tokio::task::spawn_blocking(move || work(&app)).await;
+    let code = super::language::requested();
+    let result = tokio::task::spawn_blocking(move || {
+        let _speaking = crate::i18n::speak(code).map_err(|_| unknown_language(code))?;
+        work(&app)
+    })
+    .await;
     drop(permit);
     result.unwrap_or_else(|_| {
         Err(ApiError::new(
@@ -82,6 +88,16 @@ async fn blocking<T: Send + 'static>(
             "tipnav failed inside while answering this request; this is a bug, please report it with the request",
         ))
     })
+}
+
+/// A language the server was not started with; cannot happen for a code the `language` layer
+/// let through, as every shipped language is loaded at start.
+fn unknown_language(code: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "request::lang",
+        format!("no translation for `{code}`"),
+    )
 }
 
 /// A JSON document already serialized by `output`.
@@ -131,7 +147,7 @@ fn read_case(
 }
 
 fn session<'a>(app: &'a App) -> Session<'a> {
-    Session::new(&app.program, &app.domain, today())
+    Session::new(app.program(), &app.domain, today())
 }
 
 fn today() -> jiff::civil::Date {
@@ -159,18 +175,18 @@ pub(super) async fn eval(
     Body(body): Body,
 ) -> Result<Response, ApiError> {
     let text = blocking(&app, move |app| {
-        let (file, case) = read_case(&app.program, &headers, &body)?;
+        let (file, case) = read_case(app.program(), &headers, &body)?;
         if params.summary {
-            let evaluated = crate::pipeline::run_case(&app.program, &file, &case, today());
+            let evaluated = crate::pipeline::run_case(app.program(), &file, &case, today());
             let document = SummaryDocument {
                 schema_version: SchemaVersion,
-                summary: crate::output::json::case_summary(&app.program, &evaluated),
+                summary: crate::output::json::case_summary(app.program(), &evaluated),
             };
             return Ok(serde_json::to_string(&document).expect("summaries are plain data"));
         }
         let evaluated = session(app).evaluate(&file, &case);
         Ok(crate::output::render(
-            &app.program,
+            app.program(),
             &[evaluated],
             Format::Json,
             params.all,
@@ -211,7 +227,7 @@ pub(super) async fn explain(
     Body(body): Body,
 ) -> Result<Response, ApiError> {
     let text = blocking(&app, move |app| {
-        let program = &app.program;
+        let program = app.program();
         let offences = || program.offences.iter().map(|o| o.section.as_str());
         let sections: Vec<String> = params
             .sections
@@ -295,10 +311,10 @@ pub(super) async fn ask(
     Body(body): Body,
 ) -> Result<Response, ApiError> {
     let document = blocking(&app, move |app| {
-        let (_, case) = read_case(&app.program, &headers, &body)?;
+        let (_, case) = read_case(app.program(), &headers, &body)?;
         let question = session(app)
             .next_question(&case)
-            .map(|fact| Question::of(&app.program, fact));
+            .map(|fact| Question::of(app.program(), fact));
         Ok(AskDocument {
             schema_version: SchemaVersion,
             question,
@@ -353,8 +369,8 @@ pub(super) async fn case(
     Body(body): Body,
 ) -> Result<Response, ApiError> {
     let document = blocking(&app, move |app| {
-        let (_, case) = read_case(&app.program, &headers, &body)?;
-        Ok(case_document(&app.program, None, &case))
+        let (_, case) = read_case(app.program(), &headers, &body)?;
+        Ok(case_document(app.program(), None, &case))
     })
     .await?;
     Ok(json(&document))
@@ -362,11 +378,14 @@ pub(super) async fn case(
 
 /// `GET /api/facts`: the questions of the fact vocabulary (input facts), in vocabulary order.
 pub(super) async fn facts(State(app): State<Arc<App>>) -> Response {
-    let questions: Vec<Question> = (0..app.program.facts.len())
-        .filter(|fact| app.program.facts[*fact].question.is_some())
-        .map(|fact| Question::of(&app.program, fact))
-        .collect();
-    json(&questions)
+    speaking(|| {
+        let program = app.program();
+        let questions: Vec<Question> = (0..program.facts.len())
+            .filter(|fact| program.facts[*fact].question.is_some())
+            .map(|fact| Question::of(program, fact))
+            .collect();
+        json(&questions)
+    })
 }
 
 /// A shipped example in the list.
@@ -379,7 +398,7 @@ struct ExampleItem<'a> {
 /// `GET /api/examples`: the shipped examples and the scenario bank, with their titles.
 pub(super) async fn examples(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
     let items = blocking(&app, |app| {
-        let program = &app.program;
+        let program = app.program();
         let title_fact = program.facts.iter().position(|f| f.name == "case.title");
         let title = |text: &str| {
             let fact = title_fact?;
@@ -428,9 +447,13 @@ pub(super) async fn example(
             });
         };
         let file = SourceFile::new(*name, *text);
-        let case = facts::load(text, facts::Format::Toml, &app.program)
+        let case = facts::load(text, facts::Format::Toml, app.program())
             .map_err(|errors| ApiError::from_diagnostics(errors, &file))?;
-        Ok(case_document(&app.program, Some((*name).to_owned()), &case))
+        Ok(case_document(
+            app.program(),
+            Some((*name).to_owned()),
+            &case,
+        ))
     })
     .await?;
     Ok(json(&document))
@@ -447,7 +470,11 @@ pub(super) async fn list(
     State(app): State<Arc<App>>,
     Params(params): Params<ListParams>,
 ) -> Result<Response, ApiError> {
-    let program = &app.program;
+    speaking(|| list_of(&app, &params))
+}
+
+fn list_of(app: &App, params: &ListParams) -> Result<Response, ApiError> {
+    let program = app.program();
     if let Some(id) = params
         .instrument
         .as_deref()
@@ -474,7 +501,11 @@ pub(super) async fn show(
     State(app): State<Arc<App>>,
     Params(params): Params<ShowParams>,
 ) -> Result<Response, ApiError> {
-    let program = &app.program;
+    speaking(|| show_of(&app, &params))
+}
+
+fn show_of(app: &App, params: &ShowParams) -> Result<Response, ApiError> {
+    let program = app.program();
     let date = params.date.as_deref().map(day).transpose()?;
     let id = crate::command::section_id(
         program,
@@ -515,7 +546,7 @@ pub(super) async fn search(
             "nothing to search for: give at least one word",
         ));
     }
-    Ok(json(&crate::navigate::search(&app.program, &params.q)))
+    speaking(|| Ok(json(&crate::navigate::search(app.program(), &params.q))))
 }
 
 /// Options of `GET /api/overlaps`.
@@ -532,14 +563,14 @@ pub(super) async fn overlaps(
 ) -> Result<Response, ApiError> {
     let date = params.date.as_deref().map(day).transpose()?;
     let text = blocking(&app, move |app| {
-        let report = || crate::command::overlap_json(&app.program, date, crate::pipeline::today());
+        let report = || crate::command::overlap_json(app.program(), date, crate::pipeline::today());
         match date {
             Some(_) => report(),
-            None => match app.overlaps.get() {
+            None => match app.law().overlaps.get() {
                 Some(text) => Ok(text.clone()),
                 None => {
                     let text = report()?;
-                    Ok(app.overlaps.get_or_init(|| text).clone())
+                    Ok(app.law().overlaps.get_or_init(|| text).clone())
                 }
             },
         }
@@ -575,7 +606,9 @@ pub(super) async fn amendments() -> Response {
 /// front end, and the same limits, as an overlay file.
 fn amended_law(app: &App, overlay: &str) -> Result<Program, ApiError> {
     let file = SourceFile::new("overlay.rules", overlay.to_owned());
-    Ok(crate::compile::build_program(&app.files, &[file])?)
+    let mut program = crate::compile::build_program(&app.files, &[file])?;
+    crate::i18n::localize(&mut program);
+    Ok(program)
 }
 
 /// The answer of `POST /api/overlay` for an overlay that checks.
@@ -697,7 +730,7 @@ fn diff_report(
         ));
     }
     let amended = overlay.map(|o| amended_law(app, o)).transpose()?;
-    let amended = amended.as_ref().unwrap_or(&app.program);
+    let amended = amended.as_ref().unwrap_or(app.program());
     let read = |program: &Program| -> Result<Vec<(&str, Case)>, ApiError> {
         crate::law::shipped_examples()
             .iter()
@@ -709,9 +742,9 @@ fn diff_report(
             })
             .collect()
     };
-    let (before, after) = (read(&app.program)?, read(amended)?);
+    let (before, after) = (read(app.program())?, read(amended)?);
     let comparison = Comparison {
-        base: &app.program,
+        base: app.program(),
         amended,
         as_if,
         by_law: overlay.is_some(),

@@ -5,6 +5,7 @@
 pub mod api;
 mod assets;
 mod guard;
+mod language;
 pub mod problem;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -20,6 +21,7 @@ use crate::compile::{Failure, LawFiles};
 use crate::domain::Domain;
 use crate::model::Program;
 
+pub use assets::page_strings;
 pub use guard::{CONTENT_SECURITY_POLICY, REQUEST_TIME};
 
 /// The largest request body: the same 4 MiB as a case or rule file read from disk.
@@ -34,14 +36,16 @@ pub struct Options {
     pub open: bool,
 }
 
-/// The server's shared state: the law, read-only, and the bound on concurrent evaluations.
+/// The server's shared state: the law in every language, read-only, and the bound on
+/// concurrent evaluations.
 #[derive(Debug)]
 pub struct App {
     /// The law's files (for overlays typed in the workbench, applied on top of them).
     files: LawFiles,
-    /// The checked law.
-    program: Program,
-    /// The values each input fact can take.
+    /// The checked law, once per language, its headings and summaries in that language: a
+    /// request in any language is answered without translating the law again.
+    laws: Vec<Localized>,
+    /// The values each input fact can take (the same in every language).
     domain: Domain,
     /// The token every request must carry, when listening off loopback.
     token: Option<String>,
@@ -49,6 +53,15 @@ pub struct App {
     allowed_hosts: Vec<String>,
     /// Permits for evaluations running at once on the blocking pool.
     evaluations: Semaphore,
+}
+
+/// The law in one language.
+#[derive(Debug)]
+struct Localized {
+    /// The language's code (`en`, `ur`).
+    code: &'static str,
+    /// The checked law with its strings in this language.
+    program: Program,
     /// The overlap report of the whole law (no date), computed on first use.
     overlaps: OnceLock<String>,
 }
@@ -59,21 +72,51 @@ pub struct App {
 const EVALUATIONS_PER_CORE: usize = 4;
 
 impl App {
-    /// The state for a server on `program`; `token` is required on every request when given.
-    pub fn new(files: LawFiles, program: Program, token: Option<String>) -> App {
+    /// The state for a server on `program`, the law in English, which it translates into
+    /// every shipped language; `token` is required on every request when given.
+    pub fn new(files: LawFiles, program: Program, token: Option<String>) -> Result<App, Failure> {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        App {
+        let laws = crate::i18n::languages()
+            .into_iter()
+            .map(|code| localized(&program, code))
+            .collect::<Result<_, _>>()?;
+        Ok(App {
             domain: crate::domain::domain(&program),
             files,
-            program,
+            laws,
             token,
             allowed_hosts: ["127.0.0.1", "localhost", "[::1]"]
                 .map(str::to_owned)
                 .to_vec(),
             evaluations: Semaphore::new(cores * EVALUATIONS_PER_CORE),
-            overlaps: OnceLock::new(),
-        }
+        })
     }
+
+    /// The law in the language this thread speaks (the request's, see `language`).
+    fn law(&self) -> &Localized {
+        let code = crate::i18n::code();
+        self.laws
+            .iter()
+            .find(|law| law.code == code)
+            .unwrap_or(&self.laws[0])
+    }
+
+    /// The checked law in the request's language.
+    fn program(&self) -> &Program {
+        &self.law().program
+    }
+}
+
+/// The English law translated into `code`.
+fn localized(english: &Program, code: &'static str) -> Result<Localized, Failure> {
+    let _speaking = crate::i18n::speak(code)?;
+    let mut program = english.clone();
+    crate::i18n::localize(&mut program);
+    Ok(Localized {
+        code,
+        program,
+        overlaps: OnceLock::new(),
+    })
 }
 
 /// The web app and its API, with the guard on every route.
@@ -82,6 +125,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/", get(assets::index))
         .route("/app.js", get(assets::script))
         .route("/app.css", get(assets::style))
+        .route("/api/labels", get(assets::labels))
         .route("/api/eval", post(api::eval))
         .route("/api/explain", post(api::explain))
         .route("/api/ask", post(api::ask))
@@ -98,6 +142,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/diff", post(api::diff))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(language::language))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             guard::guard,
@@ -112,7 +157,7 @@ pub fn serve(files: LawFiles, program: Program, options: &Options) -> Result<Exi
         .listen
         .unwrap_or(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0));
     let token = (!address.ip().is_loopback()).then(new_token).transpose()?;
-    let app = Arc::new(App::new(files, program, token.clone()));
+    let app = Arc::new(App::new(files, program, token.clone())?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

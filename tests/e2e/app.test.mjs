@@ -170,6 +170,21 @@ await step("the case form fits a phone", async () => {
   await shot("phone-case-form");
 });
 
+await step("the language switch shows the charge sheet in Urdu, and remembers it", async () => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await Promise.all([page.waitForNavigation(), page.selectOption("#lang-switch", "ur")]);
+  await page.waitForFunction(() => document.documentElement.dir === "rtl");
+  check(await page.evaluate(() => document.documentElement.lang) === "ur", "the page is lang=ur");
+  await page.click("#nav-report");
+  await page.waitForSelector("#charge-sheet");
+  const heads = await page.$$eval("#charge-sheet th", (cells) => cells.map((c) => c.textContent));
+  check(heads.includes("دفعہ") && heads.includes("عدالت"), `Urdu headers: ${heads.join(", ")}`);
+  check(await page.evaluate(() => localStorage.getItem("tipnav.lang")) === "ur", "the choice is remembered");
+  await shot("urdu-report");
+  // Back to English for whoever uses this browser profile next.
+  await page.evaluate(() => localStorage.removeItem("tipnav.lang"));
+});
+
 await step("no script error on the page", async () => {
   check(problems.length === 0, problems.join("; "));
 });

@@ -6,9 +6,21 @@
 "use strict";
 
 const params = new URLSearchParams(location.search);
-// Issue 17 (Urdu) adds a language switch: the language is passed through to every call.
-const lang = params.get("lang");
 const DRAFT = "tipnav.draft";
+const LANG = "tipnav.lang";
+// The page's language: the address's `lang`, else the one last chosen in this browser. It is
+// passed to every API call, which answers in it.
+const lang = params.get("lang") || localStorage.getItem(LANG) || "en";
+// The page's own words in that language, by their English (GET /api/labels; the translations
+// live in the server's locales/LANG/program.po). Filled before anything is drawn.
+let labels = {};
+
+// A page string in the page's language, with `{name}` placeholders filled from `values`.
+function t(english, values) {
+  let text = labels[english] || english;
+  for (const [name, value] of Object.entries(values || {})) text = text.replaceAll(`{${name}}`, String(value));
+  return text;
+}
 
 // ---------- small helpers ----------
 
@@ -39,7 +51,7 @@ function say(text, bad) {
 
 function url(path, query) {
   const search = new URLSearchParams(query || {});
-  if (lang) search.set("lang", lang);
+  if (lang !== "en") search.set("lang", lang);
   const text = search.toString();
   return text ? `${path}?${text}` : path;
 }
@@ -71,8 +83,8 @@ function diagnostics(error) {
   const errors = error.errors || [{ code: "error", message: String(error) }];
   return el("div", {}, errors.map((e) => el("div", { class: "diagnostic" },
     el("strong", {}, e.code), " ", e.message,
-    e.span ? ` (line ${e.span.line}, column ${e.span.column})` : "",
-    e.help ? el("div", { class: "muted" }, "help: ", e.help) : null)));
+    e.span ? ` ${t("(line {line}, column {column})", { line: e.span.line, column: e.span.column })}` : "",
+    e.help ? el("div", { class: "muted" }, t("help: "), e.help) : null)));
 }
 
 function download(name, text, type) {
@@ -178,16 +190,16 @@ async function nextQuestion() {
   }
 }
 
-// One question: an input for its kind, "Answer", "Don't know" and "Back".
+// One question: an input for its kind, t("Answer"), "Don't know" and "Back".
 function renderQuestion(question) {
   const card = $("question");
   const review = $("review");
   if (!question) {
     clear(card);
     clear(review,
-      el("h3", {}, "Review"),
-      el("p", {}, "No other answer can change a conclusion. Check the answers below, change any of them, then see the report."),
-      el("button", { type: "button", class: "primary", id: "see-report", on: { click: () => show("report") } }, "See the report"));
+      el("h3", {}, t("Review")),
+      el("p", {}, t("No other answer can change a conclusion. Check the answers below, change any of them, then see the report.")),
+      el("button", { type: "button", class: "primary", id: "see-report", on: { click: () => show("report") } }, t("See the report")));
     return;
   }
   clear(review);
@@ -199,11 +211,11 @@ function renderQuestion(question) {
     el("div", { class: "actions" },
       el("button", { type: "button", class: "primary", id: "answer", on: { click: () => {
         const value = input.value();
-        if (value === undefined) say("Give an answer, or choose \u201cdon't know\u201d.", true);
+        if (value === undefined) say(t("Give an answer, or choose “don't know”."), true);
         else answer(question.fact, value);
-      } } }, "Answer"),
-      el("button", { type: "button", id: "dont-know", on: { click: () => answer(question.fact, undefined) } }, "Don't know"),
-      el("button", { type: "button", id: "back", disabled: draft.order.length === 0 && !editing, on: { click: back } }, "Back")));
+      } } }, t("Answer")),
+      el("button", { type: "button", id: "dont-know", on: { click: () => answer(question.fact, undefined) } }, t("Don't know")),
+      el("button", { type: "button", id: "back", disabled: draft.order.length === 0 && !editing, on: { click: back } }, t("Back"))));
 }
 
 function inputFor(question, current) {
@@ -213,7 +225,7 @@ function inputFor(question, current) {
   switch (question.kind) {
     case "bool": {
       const node = el("div", { class: "choices" },
-        choice("radio", "true", "Yes", current === true), choice("radio", "false", "No", current === false));
+        choice("radio", "true", t("Yes"), current === true), choice("radio", "false", t("No"), current === false));
       return { node, value: () => { const c = node.querySelector("input:checked"); return c ? c.value === "true" : undefined; } };
     }
     case "enum": {
@@ -223,7 +235,7 @@ function inputFor(question, current) {
     case "set": {
       const node = el("div", { class: "choices" },
         question.members.map((m) => choice("checkbox", m, m.replaceAll("_", " "), (current || []).includes(m))),
-        el("p", { class: "muted" }, "Tick every one that applies; none ticked means none of them."));
+        el("p", { class: "muted" }, t("Tick every one that applies; none ticked means none of them.")));
       return { node, value: () => [...node.querySelectorAll("input:checked")].map((c) => c.value) };
     }
     case "int": {
@@ -243,17 +255,17 @@ function inputFor(question, current) {
 }
 
 function shown(value) {
-  if (Array.isArray(value)) return value.length ? value.join(", ").replaceAll("_", " ") : "none";
-  if (value === true) return "yes";
-  if (value === false) return "no";
+  if (Array.isArray(value)) return value.length ? value.join(", ").replaceAll("_", " ") : t("none");
+  if (value === true) return t("yes");
+  if (value === false) return t("no");
   return String(value).replaceAll("_", " ");
 }
 
 function renderAnswers() {
   const items = draft.order.map((fact) => el("li", {},
     el("strong", {}, fact), ": ",
-    draft.dontKnow.includes(fact) ? el("em", {}, "don't know") : shown(draft.facts[fact]), " ",
-    el("button", { type: "button", class: "link", on: { click: () => { editing = fact; nextQuestion(); } } }, "change")));
+    draft.dontKnow.includes(fact) ? el("em", {}, t("don't know")) : shown(draft.facts[fact]), " ",
+    el("button", { type: "button", class: "link", on: { click: () => { editing = fact; nextQuestion(); } } }, t("change"))));
   clear($("answers"), items);
 }
 
@@ -263,7 +275,7 @@ let reportToken = 0;
 async function renderReport() {
   const target = $("report");
   const token = ++reportToken;
-  clear(target, el("p", {}, "Evaluating\u2026"));
+  clear(target, el("p", {}, t("Evaluating…")));
   try {
     const report = await api("/api/eval", { body: caseJson(), query: $("report-all").checked ? { all: "true" } : {} });
     if (token === reportToken) clear(target, reportView(report));
@@ -275,7 +287,7 @@ async function renderReport() {
 function lawLink(id, text) {
   const open = () => {
     // Something in the law view keeps show() from listing every instrument over the section.
-    clear($("law"), el("p", {}, "Loading\u2026"));
+    clear($("law"), el("p", {}, t("Loading…")));
     show("law");
     lawShow(id);
   };
@@ -286,14 +298,14 @@ function names(list) { return (list || []).map((x) => x.name || x.id).join(", ")
 
 function reportView(report) {
   const sheet = report.charge_sheet;
-  const title = report.case.title || "Untitled case";
+  const title = report.case.title || t("Untitled case");
   const sections = new Map(report.sections.map((s) => [s.id, s]));
   return el("div", {},
     el("h2", {}, title),
-    el("p", { class: "muted" }, `Conduct on ${report.case.date || "an unknown date"} \u00b7 law ${report.law.digest.slice(0, 15)}\u2026`),
-    el("h3", {}, "Charge sheet"),
+    el("p", { class: "muted" }, t("Conduct on {date} · law {digest}…", { date: report.case.date || t("an unknown date"), digest: report.law.digest.slice(0, 15) })),
+    el("h3", {}, t("Charge sheet")),
     sheet.charges.length ? el("table", { id: "charge-sheet" },
-      el("thead", {}, el("tr", {}, ["Section", "Offence", "Penalty", "Procedure", "Court", "Agency"].map((h) => el("th", {}, h)))),
+      el("thead", {}, el("tr", {}, [t("Section"), t("Offence"), t("Penalty"), t("Procedure"), t("Court"), t("Agency")].map((h) => el("th", {}, h)))),
       el("tbody", {}, sheet.charges.map((c) => el("tr", {},
         el("td", {}, lawLink(c.id, c.citation)),
         el("td", {}, c.heading, sectionDetails(c.id)),
@@ -301,56 +313,56 @@ function reportView(report) {
         el("td", {}, procedure(c.procedure)),
         el("td", {}, names(c.court)),
         el("td", {}, names(c.agency))))))
-      : el("p", {}, "No section applies on the facts given."),
-    el("p", {}, el("strong", {}, "Trial: "), trial(sheet.trial)),
-    el("p", {}, el("strong", {}, "Lead agency: "), names([].concat(sheet.lead_agency || []))),
+      : el("p", {}, t("No section applies on the facts given.")),
+    el("p", {}, el("strong", {}, t("Trial: ")), trial(sheet.trial)),
+    el("p", {}, el("strong", {}, t("Lead agency: ")), names([].concat(sheet.lead_agency || []))),
     maybeSections(report, sections),
-    el("h3", {}, "Jurisdiction"),
+    el("h3", {}, t("Jurisdiction")),
     el("ul", {}, report.jurisdiction.agencies.map((a) => el("li", {}, el("strong", {}, `${a.id} (${a.role})`), ": ", a.reason))),
     courtView(report.jurisdiction.court),
-    el("h3", {}, "Overlaps"),
+    el("h3", {}, t("Overlaps")),
     report.overlaps.length ? el("ul", {}, report.overlaps.map((o) => el("li", {},
       o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l]),
-      ` \u2014 ${(o.kind || "").replaceAll("_", " ")}${o.declared ? "" : " (not declared)"}: ${o.note || ""} `,
-      o.cite ? el("span", { class: "muted" }, o.cite) : null))) : el("p", {}, "None."),
-    (sheet.decisive || []).length ? el("div", {}, el("h3", {}, "Unknown facts that would change the most"),
+      ` \u2014 ${(o.kind || "").replaceAll("_", " ")}${o.declared ? "" : ` ${t("(not declared)")}`}: ${o.note || ""} `,
+      o.cite ? el("span", { class: "muted" }, o.cite) : null))) : el("p", {}, t("None.")),
+    (sheet.decisive || []).length ? el("div", {}, el("h3", {}, t("Unknown facts that would change the most")),
       el("ul", {}, sheet.decisive.map((u) => el("li", {}, u.question || u.fact, " ",
         el("span", { class: "muted" }, (u.affects_cited || u.affects || []).join(", ")))))) : null,
-    (report.notes || []).length ? el("div", {}, el("h3", {}, "Notes"), el("ul", {}, report.notes.map((n) => el("li", {}, typeof n === "string" ? n : JSON.stringify(n))))) : null);
+    (report.notes || []).length ? el("div", {}, el("h3", {}, t("Notes")), el("ul", {}, report.notes.map((n) => el("li", {}, typeof n === "string" ? n : JSON.stringify(n))))) : null);
 }
 
 function trial(value) {
-  if (!value || !value.court) return "open";
-  return `${value.court.name} (joint trial: ${value.joint_trial || "open"}) \u2014 ${value.reason || ""}`;
+  if (!value || !value.court) return t("open");
+  return `${value.court.name} (${t("joint trial: {answer}", { answer: value.joint_trial || t("open") })}) \u2014 ${value.reason || ""}`;
 }
 
 function courtView(court) {
   if (!court) return null;
   const text = typeof court === "string" ? court : [court.name || court.id, court.reason].filter((x) => x).join(": ");
-  return el("p", {}, el("strong", {}, "Court: "), text || JSON.stringify(court));
+  return el("p", {}, el("strong", {}, t("Court: ")), text || JSON.stringify(court));
 }
 
 function procedure(p) {
   if (!p) return "";
   const word = (v, yes, no) => v === true ? yes : v === false ? no : `${yes}?`;
-  return [word(p.cognizable, "cognizable", "non-cognizable"), word(p.bailable, "bailable", "non-bailable"), word(p.compoundable, "compoundable", "non-compoundable")].join(", ");
+  return [word(p.cognizable, t("cognizable"), t("non-cognizable")), word(p.bailable, t("bailable"), t("non-bailable")), word(p.compoundable, t("compoundable"), t("non-compoundable"))].join(", ");
 }
 
 function maybeSections(report, sections) {
   const maybe = report.sections.filter((s) => s.status === "may_apply");
   if (!maybe.length) return null;
-  return el("div", {}, el("h3", {}, "May apply, on facts not yet known"),
+  return el("div", {}, el("h3", {}, t("May apply, on facts not yet known")),
     el("ul", {}, maybe.map((s) => el("li", {}, lawLink(s.id, s.citation), ` ${s.heading} `, sectionDetails(s.id)))));
 }
 
 // Each section opens to its explanation (elements, deciding facts, citations) and its flips.
 function sectionDetails(id) {
   const body = el("div", {});
-  const details = el("details", { class: "explain", "data-section": id }, el("summary", {}, "why, and what would change it"), body);
+  const details = el("details", { class: "explain", "data-section": id }, el("summary", {}, t("why, and what would change it")), body);
   details.addEventListener("toggle", async () => {
     if (!details.open || body.dataset.loaded) return;
     body.dataset.loaded = "yes";
-    clear(body, el("p", {}, "Explaining\u2026"));
+    clear(body, el("p", {}, t("Explaining…")));
     try {
       const explanation = await api("/api/explain", { body: caseJson(), query: { sections: id } });
       clear(body, explanationView(explanation, id), flipButton(id));
@@ -361,30 +373,30 @@ function sectionDetails(id) {
 
 function explanationView(explanation, id) {
   const section = explanation.sections.find((s) => s.id === id) || explanation.sections[0];
-  if (!section) return el("p", {}, "Nothing to explain.");
+  if (!section) return el("p", {}, t("Nothing to explain."));
   return el("div", { class: "explanation" },
     el("p", {}, el("span", { class: `status-${section.status}` }, section.status.replaceAll("_", " ")), " \u00b7 ", section.version || ""),
     el("ul", {}, section.elements.map((e) => el("li", {},
       el("span", { class: `status-${e.status}` }, e.status.replaceAll("_", " ")), ` ${e.name}: `,
-      e.facts.map((f) => `${f.fact} = ${f.value === null ? "unknown" : shown(f.value)}`).join("; "),
+      e.facts.map((f) => `${f.fact} = ${f.value === null ? t("unknown") : shown(f.value)}`).join("; "),
       el("div", { class: "muted" }, e.cite)))),
-    (section.why_not || []).length ? el("p", {}, "Why not: ", section.why_not.map((w) => typeof w === "string" ? w : JSON.stringify(w)).join("; ")) : null,
-    (section.deciding || []).length ? el("p", {}, "Deciding facts: ", section.deciding.map((d) => d.question || d.fact).join(" \u00b7 ")) : null);
+    (section.why_not || []).length ? el("p", {}, t("Why not: "), section.why_not.map((w) => typeof w === "string" ? w : JSON.stringify(w)).join("; ")) : null,
+    (section.deciding || []).length ? el("p", {}, t("Deciding facts: "), section.deciding.map((d) => d.question || d.fact).join(" \u00b7 ")) : null);
 }
 
 function flipButton(id) {
   const out = el("div", { class: "flips" });
   const button = el("button", { type: "button", class: "flip", on: { click: async () => {
     button.disabled = true;
-    clear(out, el("p", {}, "Searching the smallest changes\u2026"));
+    clear(out, el("p", {}, t("Searching the smallest changes…")));
     try {
       const explanation = await api("/api/explain", { body: caseJson(), query: { sections: id, flip: id } });
       const flips = explanation.flips || [];
       clear(out, flips.length ? el("ul", {}, flips.map((f) => el("li", { class: "flip-item" },
-        `${f.from.replaceAll("_", " ")} \u2192 ${f.to.replaceAll("_", " ")} if `, f.changes.join(" and "))))
-        : el("p", {}, "No small change to the facts flips this section."));
+        `${f.from.replaceAll("_", " ")} \u2192 ${f.to.replaceAll("_", " ")} `, t("if {changes}", { changes: f.changes.join(t(" and ")) }))))
+        : el("p", {}, t("No small change to the facts flips this section.")));
     } catch (error) { clear(out, diagnostics(error)); }
-  } } }, "What would change this");
+  } } }, t("What would change this"));
   return el("div", {}, button, out);
 }
 
@@ -408,11 +420,11 @@ async function lawShow(id) {
       el("h3", {}, `${s.citation}: ${s.heading}`),
       el("p", {}, s.summary || ""),
       s.on_date ? el("p", { class: "muted" }, typeof s.on_date === "string" ? s.on_date : JSON.stringify(s.on_date)) : null,
-      el("h4", {}, "Versions"),
+      el("h4", {}, t("Versions")),
       el("ul", {}, (s.versions || []).map((v) => el("li", {}, [v.from, v.until].filter((x) => x).join(" \u2013 ") || "", " ", v.penalty ? (v.penalty.text || "") : "", v.source ? [" ", el("span", { class: "muted" }, v.source)] : null))),
-      (s.overlaps || []).length ? el("div", {}, el("h4", {}, "Overlaps"), el("ul", {}, s.overlaps.map((o) => el("li", {}, (o.sections || []).filter((x) => x !== s.id).map((x) => lawLink(x)), " ", o.kind || "", " ", o.cite || ""))))
+      (s.overlaps || []).length ? el("div", {}, el("h4", {}, t("Overlaps")), el("ul", {}, s.overlaps.map((o) => el("li", {}, (o.sections || []).filter((x) => x !== s.id).map((x) => lawLink(x)), " ", o.kind || "", " ", o.cite || ""))))
         : null,
-      el("button", { type: "button", on: { click: lawList } }, "All instruments")));
+      el("button", { type: "button", on: { click: lawList } }, t("All instruments"))));
   } catch (error) { clear($("law"), diagnostics(error)); }
 }
 
@@ -422,7 +434,7 @@ async function lawSearch() {
   try {
     const hits = await api("/api/search", { query: { q } });
     clear($("law"), hits.length ? el("ul", { id: "law-hits" }, hits.map((h) => el("li", {}, lawLink(h.id, h.citation || h.id), ` ${h.heading || ""}`)))
-      : el("p", {}, "Nothing found."));
+      : el("p", {}, t("Nothing found.")));
   } catch (error) { clear($("law"), diagnostics(error)); }
 }
 
@@ -432,7 +444,7 @@ let overlaps = null;
 const MATRIX_LIMIT = 80;
 
 async function loadOverlaps() {
-  $("overlap-count").textContent = "Computing every overlap of the law (a few seconds the first time)\u2026";
+  $("overlap-count").textContent = t("Computing every overlap of the law (a few seconds the first time)…");
   try {
     overlaps = await api("/api/overlaps");
   } catch (error) { clear($("overlap-picture"), diagnostics(error)); return; }
@@ -466,7 +478,7 @@ function drawOverlaps() {
   const sections = [...new Set(pairs.flatMap((o) => o.sections))].sort();
   const shownSections = sections.slice(0, MATRIX_LIMIT);
   $("overlap-count").textContent = `${pairs.length} pairs among ${sections.length} sections` +
-    (sections.length > MATRIX_LIMIT ? ` (the first ${MATRIX_LIMIT} drawn: filter to see the rest)` : "");
+    (sections.length > MATRIX_LIMIT ? ` ${t("(the first {limit} drawn: filter to see the rest)", { limit: MATRIX_LIMIT })}` : "");
   const index = new Map(shownSections.map((s, i) => [s, i]));
   const cell = 12, margin = 130;
   const size = margin + cell * shownSections.length;
@@ -513,19 +525,19 @@ function drawOverlaps() {
 function overlapDetail(o) {
   clear($("overlap-detail"),
     el("h3", {}, o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l])),
-    el("p", {}, o.declared ? `Declared: ${(o.declared_kind || "").replaceAll("_", " ")}` : "Not declared in the rules."),
+    el("p", {}, o.declared ? t("Declared: {kind}", { kind: (o.declared_kind || "").replaceAll("_", " ") }) : t("Not declared in the rules.")),
     o.cite ? el("p", { class: "muted" }, o.cite) : null,
     o.note ? el("p", {}, o.note) : null,
-    el("p", {}, "Conflicts: ", o.conflicts.length ? o.conflicts.join(", ").replaceAll("_", " ") : "none"),
-    el("h4", {}, "Witness case (both sections apply)"),
+    el("p", {}, t("Conflicts: "), o.conflicts.length ? o.conflicts.join(", ").replaceAll("_", " ") : t("none")),
+    el("h4", {}, t("Witness case (both sections apply)")),
     el("pre", {}, o.witness),
     el("button", { type: "button", id: "load-witness", on: { click: async () => {
       try {
         setCase(await api("/api/case", { body: o.witness, type: "application/toml" }));
         show("case");
-        say("The witness case is in the form.");
+        say(t("The witness case is in the form."));
       } catch (error) { say(error.message, true); }
-    } } }, "Load the witness into the case form"));
+    } } }, t("Load the witness into the case form")));
 }
 
 // ---------- the amendment workbench ----------
@@ -552,7 +564,7 @@ async function checkOverlay() {
     const result = await api("/api/overlay", { body: text, type: "text/plain" });
     if (token !== checkToken) return;
     clear($("overlay-diagnostics"), el("p", { class: "status-met", id: "overlay-ok" },
-      "The overlay checks: ", result.amendments.map((a) => `${a.key} (${a.title})`).join(", ")));
+      t("The overlay checks: "), result.amendments.map((a) => `${a.key} (${a.title})`).join(", ")));
   } catch (error) {
     if (token !== checkToken) return;
     clear($("overlay-diagnostics"), diagnostics(error), spans(text, error.errors || []));
@@ -585,7 +597,7 @@ function diffRequest() {
 }
 
 async function runDiff() {
-  clear($("diff"), el("p", {}, "Comparing every case in the scenario bank\u2026"));
+  clear($("diff"), el("p", {}, t("Comparing every case in the scenario bank…")));
   try {
     const report = await api("/api/diff", { body: diffRequest() });
     const groups = new Map();
@@ -595,7 +607,7 @@ async function runDiff() {
       groups.set(change.kind, list);
     }
     clear($("diff"),
-      el("p", { id: "diff-summary" }, `${report.summary.changed} of ${report.summary.cases} cases change. ${report.method}`),
+      el("p", { id: "diff-summary" }, `${t("{changed} of {cases} cases change.", { changed: report.summary.changed, cases: report.summary.cases })} ${report.method}`),
       [...groups].map(([kind, list]) => el("details", { class: "diff-group", open: true },
         el("summary", {}, `${kind.replaceAll("_", " ")} (${list.length})`),
         el("ul", {}, list.map(([c, change]) => el("li", {}, el("strong", {}, c.file), ` ${change.section || ""} `,
@@ -630,13 +642,13 @@ function wire() {
   $("example-open").addEventListener("click", async () => {
     const name = $("example-list").value;
     if (!name) return;
-    try { setCase(await api("/api/example", { query: { name } })); say(`Opened ${name}.`); } catch (error) { say(error.message, true); }
+    try { setCase(await api("/api/example", { query: { name } })); say(t("Opened {name}.", { name })); } catch (error) { say(error.message, true); }
   });
   $("case-file").addEventListener("change", async () => {
     const file = $("case-file").files[0];
     if (!file) return;
     const type = file.name.endsWith(".json") ? "application/json" : "application/toml";
-    try { setCase(await api("/api/case", { body: await file.text(), type })); say(`Loaded ${file.name}.`); } catch (error) { clear($("question"), diagnostics(error)); }
+    try { setCase(await api("/api/case", { body: await file.text(), type })); say(t("Loaded {name}.", { name: file.name })); } catch (error) { clear($("question"), diagnostics(error)); }
   });
   $("case-download").addEventListener("click", async () => {
     try { download("case.toml", (await api("/api/case", { body: caseJson() })).toml, "application/toml"); } catch (error) { say(error.message, true); }
@@ -653,8 +665,30 @@ function wire() {
   $("overlay-markdown").addEventListener("click", downloadBriefing);
 }
 
-wire();
-syncHeader();
-loadExamples();
-nextQuestion();
-show("case");
+// Fetches the page's words in its language and puts them in place, with the page's language
+// and direction, before anything else is drawn.
+async function speak() {
+  try { labels = await api("/api/labels"); } catch (error) { say(error.message, true); }
+  document.documentElement.lang = lang;
+  document.documentElement.dir = t("ltr") === "rtl" ? "rtl" : "ltr";
+  for (const node of document.querySelectorAll("[data-t]")) {
+    const text = [...node.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (text) text.textContent = text.textContent.replace(text.textContent.trim(), t(text.textContent.trim()));
+  }
+  const choice = $("lang-switch");
+  choice.value = lang;
+  choice.addEventListener("change", () => {
+    localStorage.setItem(LANG, choice.value);
+    const address = new URL(location.href);
+    address.searchParams.set("lang", choice.value);
+    location.assign(address);
+  });
+}
+
+speak().then(() => {
+  wire();
+  syncHeader();
+  loadExamples();
+  nextQuestion();
+  show("case");
+});
