@@ -37,8 +37,8 @@ pub struct Plan<'p> {
     instruments: Vec<usize>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach>,
-    /// Declared overlaps, their sections as offence indices.
-    overlaps: Vec<(OverlapKind, Vec<usize>)>,
+    /// Declared overlaps, their sections as offence indices, and their `when` conditions.
+    overlaps: Vec<(OverlapKind, Vec<usize>, Option<&'p crate::model::Expr>)>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<(Court, Vec<usize>, Vec<Court>)>,
 }
@@ -153,6 +153,7 @@ impl<'p> Plan<'p> {
                     (
                         o.kind,
                         o.sections.iter().filter_map(|s| offence(s)).collect(),
+                        o.condition.as_ref(),
                     )
                 })
                 .collect(),
@@ -234,7 +235,7 @@ impl<'p> Plan<'p> {
         unknown.dedup();
         let (agencies, courts) = (applying(&statuses, &agencies), applying(&statuses, &courts));
         let court = self.case_court(law, &courts);
-        let mut overlaps = self.declared_overlaps(&statuses);
+        let mut overlaps = self.declared_overlaps(&statuses, &values);
         overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
         overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
         let sections = |wanted: Status| {
@@ -417,10 +418,19 @@ impl<'p> Plan<'p> {
     }
 
     /// The declared overlaps the case hits: two or more of their sections apply or may apply,
-    /// one applies, and they are not merely a variant and its base.
-    fn declared_overlaps(&self, statuses: &[Status]) -> Vec<OverlapSummary<'p>> {
+    /// one applies, they are not merely a variant and its base, and their condition is not
+    /// false on the facts (as `resolve` decides).
+    fn declared_overlaps(
+        &self,
+        statuses: &[Status],
+        values: &[Option<Value>],
+    ) -> Vec<OverlapSummary<'p>> {
         let mut found: Vec<(OverlapKind, Vec<usize>)> = Vec::new();
-        for (kind, sections) in &self.overlaps {
+        for (kind, sections, condition) in &self.overlaps {
+            let premise = condition.map_or(Some(true), |c| crate::eval::value::truth(c, values));
+            if premise == Some(false) {
+                continue;
+            }
             // Most cases hit no declared overlap: look before gathering anything.
             let reached = sections
                 .iter()
