@@ -686,7 +686,11 @@ fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) 
 fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let view = navigate::facts(&program);
-    output::print(&output::render_view(&view, format, output::navigator::facts))?;
+    output::print(&output::render_view(
+        &view,
+        format,
+        output::navigator::facts,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -988,9 +992,11 @@ pub(crate) fn run_case<'a>(
     let mut resolution: Resolution = resolve(program, &outcome);
     // A closed list that leaves out the one member a section needs may be a list the user
     // did not mean as complete: worth a warning, found by trying each member (issue 15).
-    resolution.notes.extend(crate::explain::closed_list_warnings(
-        program, case, &outcome, today,
-    ));
+    resolution
+        .notes
+        .extend(crate::explain::closed_list_warnings(
+            program, case, &outcome, today,
+        ));
     let alternative = outcome
         .alternative
         .as_deref()

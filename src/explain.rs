@@ -356,7 +356,11 @@ pub fn closed_list_warnings(
     today: Date,
 ) -> Vec<String> {
     let mut found: Vec<(FactId, usize, Vec<String>)> = Vec::new();
-    for section in outcome.sections.iter().filter(|s| s.status != Status::Applies) {
+    for section in outcome
+        .sections
+        .iter()
+        .filter(|s| s.status != Status::Applies)
+    {
         let offence = &program.offences[section.offence];
         for fact in closed_lists_blocking(program, case, offence, section) {
             let Some(Value::Set(bits)) = case.values[fact] else {
@@ -367,7 +371,10 @@ pub fn closed_list_warnings(
                 let listed = with_values(case, &[(fact, Value::Set(bits | 1 << member))]);
                 if section_status(program, &listed, today, section.offence) == Status::Applies {
                     let citation = crate::statute::citation(&program.book, &section.section);
-                    match found.iter_mut().find(|(f, m, _)| (*f, *m) == (fact, member)) {
+                    match found
+                        .iter_mut()
+                        .find(|(f, m, _)| (*f, *m) == (fact, member))
+                    {
                         Some((_, _, sections)) => sections.push(citation),
                         None => found.push((fact, member, vec![citation])),
                     }
@@ -423,7 +430,12 @@ fn closed_lists_blocking(
     offence: &crate::model::Offence,
     section: &crate::eval::SectionOutcome,
 ) -> Vec<FactId> {
-    if section.version.is_none() || section.territory.as_ref().is_some_and(|t| t.holds != Some(true)) {
+    if section.version.is_none()
+        || section
+            .territory
+            .as_ref()
+            .is_some_and(|t| t.holds != Some(true))
+    {
         return Vec::new();
     }
     let unmet: Vec<&[FactId]> = section

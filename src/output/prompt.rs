@@ -26,6 +26,9 @@ pub enum NoAnswer {
 }
 
 const DONT_KNOW: &str = "don't know";
+/// The choice (or, in a line answer, the word `...`) that leaves a list open: the members
+/// chosen are present, the others unknown.
+const OTHERS_UNKNOWN: &str = "others not known";
 
 /// Asks one question at a terminal.
 pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
@@ -51,8 +54,9 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
         }
         Type::Set(members) => {
             let mut options: Vec<&str> = members.iter().map(String::as_str).collect();
+            options.push(OTHERS_UNKNOWN);
             options.push(DONT_KNOW);
-            let help = "space to choose, enter to confirm; choose none if none applies";
+            let help = "space to choose, enter to confirm; choose none if none applies, and `others not known` if the list may be incomplete";
             let chosen = MultiSelect::new(question, options)
                 .with_help_message(help)
                 .prompt()
@@ -64,7 +68,11 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
                 .iter()
                 .filter_map(|c| member_index(members, c))
                 .fold(0u64, |b, i| b | (1 << i));
-            Ok(Answer::Given(Value::Set(bits)))
+            Ok(Answer::Given(if chosen.contains(&OTHERS_UNKNOWN) {
+                Value::Includes(bits)
+            } else {
+                Value::Set(bits)
+            }))
         }
         ty => {
             let help = format!("{}; leave empty if you don't know", format_hint(ty));
@@ -158,14 +166,23 @@ pub fn parse_line(ty: &Type, text: &str) -> Result<Answer, String> {
         ),
         Type::Set(members) => {
             let mut bits = 0u64;
+            let mut open = false;
             if !text.eq_ignore_ascii_case("none") {
                 for part in text.split([',', ' ']).filter(|p| !p.is_empty()) {
+                    if part == "..." {
+                        open = true;
+                        continue;
+                    }
                     let index = member_index(members, part)
                         .ok_or_else(|| format!("`{part}` is not one of {}", members.join(", ")))?;
                     bits |= 1 << index;
                 }
             }
-            Value::Set(bits)
+            if open {
+                Value::Includes(bits)
+            } else {
+                Value::Set(bits)
+            }
         }
     };
     Ok(Answer::Given(value))
@@ -186,7 +203,7 @@ fn format_hint(ty: &Type) -> String {
         Type::Text => "text".into(),
         Type::Enum(members) => format!("one of: {}", members.join(", ")),
         Type::Set(members) => format!(
-            "any of: {}, separated by commas, or none",
+            "any of: {}, separated by commas, or none; end with ... if there may be others",
             members.join(", ")
         ),
     }
@@ -211,6 +228,10 @@ mod tests {
             Ok(Answer::Given(Value::Set(0b11)))
         );
         assert_eq!(parse_line(&acts, "none"), Ok(Answer::Given(Value::Set(0))));
+        assert_eq!(
+            parse_line(&acts, "recruit, ..."),
+            Ok(Answer::Given(Value::Includes(0b01)))
+        );
         assert!(parse_line(&Type::Int { min: 0, max: 130 }, "-1").is_err());
         assert!(parse_line(&Type::Date, "2023-02-30").is_err());
     }
