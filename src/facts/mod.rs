@@ -1,6 +1,7 @@
 //! Reading a case file (TOML, or JSON of the same shape) against the program's fact
-//! vocabulary. An absent fact is unknown; a set that is present is complete. Every problem
-//! is collected and points at the key or value at fault.
+//! vocabulary. An absent fact is unknown; a list that is present is complete unless written
+//! open (`{ include = [...] }`); a number may be given as bounds (`{ min, max }`) and a date
+//! as a year or month. Every problem is collected and points at the key or value at fault.
 
 mod error;
 mod line;
