@@ -91,7 +91,11 @@ fn an_overlay_changes_exactly_the_cases_it_reaches() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|c| c["kind"] == "stops_applying" && c["section"] == "ppc/371-B")
+                // A section that may apply changes status rather than stopping.
+                .any(
+                    |c| ["stops_applying", "status"].contains(&c["kind"].as_str().unwrap())
+                        && c["section"] == "ppc/371-B"
+                )
         );
     }
 }
