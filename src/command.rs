@@ -636,7 +636,11 @@ fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) 
 fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let view = navigate::facts(&program);
-    output::print(&output::render_view(&view, format, output::navigator::facts))?;
+    output::print(&output::render_view(
+        &view,
+        format,
+        output::navigator::facts,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

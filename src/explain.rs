@@ -295,6 +295,120 @@ pub fn direct_facts(expr: &Expr, found: &mut Vec<FactId>) {
     }
 }
 
+/// Members a closed list leaves out that would, listed alone, make a section apply: for each
+/// such member, a warning naming the sections (`listing overseas_employment in
+/// conduct.purposes would make Emigration Ordinance 1979 s.18 apply`). Only sections whose
+/// every unmet element reads the list are tried, so a case costs a few evaluations.
+pub fn closed_list_warnings(
+    program: &Program,
+    case: &Case,
+    outcome: &Outcome,
+    today: Date,
+) -> Vec<String> {
+    let mut found: Vec<(FactId, usize, Vec<String>)> = Vec::new();
+    for section in outcome
+        .sections
+        .iter()
+        .filter(|s| s.status != Status::Applies)
+    {
+        let offence = &program.offences[section.offence];
+        for fact in closed_lists_blocking(program, case, offence, section) {
+            let Some(Value::Set(bits)) = case.values[fact] else {
+                continue;
+            };
+            let members = program.facts[fact].ty.members().map_or(0, <[String]>::len);
+            for member in (0..members).filter(|m| bits & (1 << m) == 0) {
+                let listed = with_values(case, &[(fact, Value::Set(bits | 1 << member))]);
+                if section_status(program, &listed, today, section.offence) == Status::Applies {
+                    let citation = crate::statute::citation(&program.book, &section.section);
+                    match found
+                        .iter_mut()
+                        .find(|(f, m, _)| (*f, *m) == (fact, member))
+                    {
+                        Some((_, _, sections)) => sections.push(citation),
+                        None => found.push((fact, member, vec![citation])),
+                    }
+                }
+            }
+        }
+    }
+    warnings_by_list(program, found)
+}
+
+/// The sections (as one citation list) that some members would each make apply.
+type MemberGroup<'a> = (String, Vec<&'a str>);
+
+/// One warning per closed list: each group of members that would make the same sections apply.
+fn warnings_by_list(program: &Program, found: Vec<(FactId, usize, Vec<String>)>) -> Vec<String> {
+    let mut lists: Vec<(FactId, Vec<MemberGroup<'_>>)> = Vec::new();
+    for (fact, member, sections) in found {
+        let value = program.facts[fact].ty.members().expect("a set")[member].as_str();
+        let sections = sections.join(", ");
+        let index = match lists.iter().position(|(f, _)| *f == fact) {
+            Some(index) => index,
+            None => {
+                lists.push((fact, Vec::new()));
+                lists.len() - 1
+            }
+        };
+        let groups = &mut lists[index].1;
+        match groups.iter_mut().find(|(s, _)| *s == sections) {
+            Some((_, members)) => members.push(value),
+            None => groups.push((sections, vec![value])),
+        }
+    }
+    lists
+        .into_iter()
+        .map(|(fact, groups)| {
+            let effects: Vec<String> = groups
+                .into_iter()
+                .map(|(sections, members)| {
+                    format!("listing {} would make {sections} apply", crate::diagnostic::list_or(members))
+                })
+                .collect();
+            format!(
+                "`{}` is a closed list (the members not listed are false): {}; if it may be incomplete, write {{ include = [...] }}",
+                program.facts[fact].name,
+                effects.join("; ")
+            )
+        })
+        .collect()
+}
+
+/// The closed lists of the case that every unmet element of a section reads: adding a member
+/// to one of them is the only single change that could make the section apply.
+fn closed_lists_blocking(
+    program: &Program,
+    case: &Case,
+    offence: &crate::model::Offence,
+    section: &crate::eval::SectionOutcome,
+) -> Vec<FactId> {
+    if section.version.is_none()
+        || section
+            .territory
+            .as_ref()
+            .is_some_and(|t| t.holds != Some(true))
+    {
+        return Vec::new();
+    }
+    let unmet: Vec<&[FactId]> = section
+        .elements
+        .iter()
+        .filter(|e| e.holds != Some(true))
+        .map(|e| offence.elements[e.element].inputs.as_slice())
+        .collect();
+    let Some(first) = unmet.first() else {
+        return Vec::new();
+    };
+    first
+        .iter()
+        .copied()
+        .filter(|&fact| matches!(case.values[fact], Some(Value::Set(_))))
+        .filter(|fact| unmet.iter().all(|inputs| inputs.contains(fact)))
+        .filter(|&fact| matches!(program.facts[fact].ty, Type::Set(_)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Change, DistinctFactCombinations};
@@ -343,103 +457,4 @@ mod tests {
             DistinctFactCombinations::new(&candidates(&[0, 0, 1, 2, 2]), 3).collect();
         assert_eq!(triples, [[0, 2, 3], [0, 2, 4], [1, 2, 3], [1, 2, 4]]);
     }
-}
-
-/// Members a closed list leaves out that would, listed alone, make a section apply: for each
-/// such member, a warning naming the sections (`listing overseas_employment in
-/// conduct.purposes would make Emigration Ordinance 1979 s.18 apply`). Only sections whose
-/// every unmet element reads the list are tried, so a case costs a few evaluations.
-pub fn closed_list_warnings(
-    program: &Program,
-    case: &Case,
-    outcome: &Outcome,
-    today: Date,
-) -> Vec<String> {
-    let mut found: Vec<(FactId, usize, Vec<String>)> = Vec::new();
-    for section in outcome.sections.iter().filter(|s| s.status != Status::Applies) {
-        let offence = &program.offences[section.offence];
-        for fact in closed_lists_blocking(program, case, offence, section) {
-            let Some(Value::Set(bits)) = case.values[fact] else {
-                continue;
-            };
-            let members = program.facts[fact].ty.members().map_or(0, <[String]>::len);
-            for member in (0..members).filter(|m| bits & (1 << m) == 0) {
-                let listed = with_values(case, &[(fact, Value::Set(bits | 1 << member))]);
-                if section_status(program, &listed, today, section.offence) == Status::Applies {
-                    let citation = crate::statute::citation(&program.book, &section.section);
-                    match found.iter_mut().find(|(f, m, _)| (*f, *m) == (fact, member)) {
-                        Some((_, _, sections)) => sections.push(citation),
-                        None => found.push((fact, member, vec![citation])),
-                    }
-                }
-            }
-        }
-    }
-    warnings_by_list(program, found)
-}
-
-/// One warning per closed list: each group of members that would make the same sections apply.
-fn warnings_by_list(program: &Program, found: Vec<(FactId, usize, Vec<String>)>) -> Vec<String> {
-    let mut lists: Vec<(FactId, Vec<(String, Vec<&str>)>)> = Vec::new();
-    for (fact, member, sections) in found {
-        let value = program.facts[fact].ty.members().expect("a set")[member].as_str();
-        let sections = sections.join(", ");
-        let index = match lists.iter().position(|(f, _)| *f == fact) {
-            Some(index) => index,
-            None => {
-                lists.push((fact, Vec::new()));
-                lists.len() - 1
-            }
-        };
-        let groups = &mut lists[index].1;
-        match groups.iter_mut().find(|(s, _)| *s == sections) {
-            Some((_, members)) => members.push(value),
-            None => groups.push((sections, vec![value])),
-        }
-    }
-    lists
-        .into_iter()
-        .map(|(fact, groups)| {
-            let effects: Vec<String> = groups
-                .into_iter()
-                .map(|(sections, members)| {
-                    format!("listing {} would make {sections} apply", crate::diagnostic::list_or(members))
-                })
-                .collect();
-            format!(
-                "`{}` is a closed list (the members not listed are false): {}; if it may be incomplete, write {{ include = [...] }}",
-                program.facts[fact].name,
-                effects.join("; ")
-            )
-        })
-        .collect()
-}
-
-/// The closed lists of the case that every unmet element of a section reads: adding a member
-/// to one of them is the only single change that could make the section apply.
-fn closed_lists_blocking(
-    program: &Program,
-    case: &Case,
-    offence: &crate::model::Offence,
-    section: &crate::eval::SectionOutcome,
-) -> Vec<FactId> {
-    if section.version.is_none() || section.territory.as_ref().is_some_and(|t| t.holds != Some(true)) {
-        return Vec::new();
-    }
-    let unmet: Vec<&[FactId]> = section
-        .elements
-        .iter()
-        .filter(|e| e.holds != Some(true))
-        .map(|e| offence.elements[e.element].inputs.as_slice())
-        .collect();
-    let Some(first) = unmet.first() else {
-        return Vec::new();
-    };
-    first
-        .iter()
-        .copied()
-        .filter(|&fact| matches!(case.values[fact], Some(Value::Set(_))))
-        .filter(|fact| unmet.iter().all(|inputs| inputs.contains(fact)))
-        .filter(|&fact| matches!(program.facts[fact].ty, Type::Set(_)))
-        .collect()
 }

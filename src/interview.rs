@@ -244,7 +244,10 @@ fn toml_value(value: &Value, ty: &Type) -> toml_edit::Value {
         .into(),
         Value::Text(t) => t.to_string().into(),
         Value::Enum(index) => member(usize::from(*index)),
-        Value::Set(bits) => members(*bits).map(member).collect::<toml_edit::Array>().into(),
+        Value::Set(bits) => members(*bits)
+            .map(member)
+            .collect::<toml_edit::Array>()
+            .into(),
         Value::Includes(bits) => {
             let included: toml_edit::Array = members(*bits).map(member).collect();
             let mut table = toml_edit::InlineTable::new();

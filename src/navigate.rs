@@ -487,7 +487,11 @@ pub fn facts(program: &Program) -> FactsView {
         .enumerate()
         .map(|(id, fact)| FactView {
             name: fact.name.clone(),
-            kind: if fact.derivation.is_some() { "derived" } else { "input" },
+            kind: if fact.derivation.is_some() {
+                "derived"
+            } else {
+                "input"
+            },
             r#type: type_name(&fact.ty),
             values: match &fact.ty {
                 Type::Int { min, max } => vec![format!("{min}..{max}")],

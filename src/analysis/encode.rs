@@ -183,7 +183,9 @@ impl<'p> Encoding<'p> {
                 .iter()
                 .enumerate()
                 .filter(|(m, _)| bits & (1 << m) != 0)
-                .fold(self.vars.mk_true(), |all, (_, var)| all.and(&literal(*var, true))),
+                .fold(self.vars.mk_true(), |all, (_, var)| {
+                    all.and(&literal(*var, true))
+                }),
             (FactVars::OneHot(values), Value::Between(min, max)) => {
                 self.within(values, &Value::Int(*min), &Value::Int(*max))
             }

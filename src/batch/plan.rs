@@ -166,7 +166,10 @@ impl<'p> Plan<'p> {
         self.program
     }
 
-    /// Reads a batch line without spans; `None` when the full reader must read it.
+    /// Reads a batch line without spans; `None` when the full reader must read it. That is
+    /// the case for issue 15's forms (an open list `{ include = [...] }`, bounds `{ min, max }`,
+    /// a year or month as the date): the fast reader gives up on them, so such a line takes the
+    /// full path and its one evaluator, and the plan never sees a partial date.
     pub fn read(&self, line: &str) -> Option<Read> {
         self.vocabulary.read(self.program, line)
     }
@@ -705,6 +708,17 @@ mod tests {
         program
     }
 
+    /// Whether a case uses issue 15's forms (an open list, bounds, a partial date), which the
+    /// fast reader leaves to the full path, so the plan never meets them.
+    fn uses_partial_forms(case: &Case) -> bool {
+        case.values.iter().flatten().any(|value| {
+            matches!(
+                value,
+                Value::Includes(_) | Value::Between(..) | Value::Days(..)
+            )
+        })
+    }
+
     /// The summary the full path (evaluate, resolve, summarise) gives, as JSON.
     fn full_summary(program: &Program, case: &Case, today: Date) -> serde_json::Value {
         let file = SourceFile::new("case".to_owned(), String::new());
@@ -751,6 +765,9 @@ mod tests {
         for path in files {
             let text = std::fs::read_to_string(&path).expect("an example reads");
             let case = facts::load(&text, Format::Toml, &program).expect("examples are valid");
+            if uses_partial_forms(&case) {
+                continue;
+            }
             for day in &days {
                 let mut moved = case.clone();
                 if let Some(day) = day {
@@ -862,6 +879,7 @@ mod tests {
                 let text = std::fs::read_to_string(path).expect("an example reads");
                 facts::load(&text, Format::Toml, &base).expect("examples are valid")
             })
+            .filter(|case| !uses_partial_forms(case))
             .collect();
         let mut compared = 0;
         for name in crate::law::shipped_amendments() {

@@ -191,7 +191,10 @@ fn evaluate_range(program: &Program, case: &Case, first: Date, last: Date) -> Ou
     let mut changes = Vec::new();
     for day in stretch_starts(program, first, last) {
         let outcome = on(day);
-        if stretches.last().is_some_and(|before| changed(before, &outcome)) {
+        if stretches
+            .last()
+            .is_some_and(|before| changed(before, &outcome))
+        {
             changes.push(day);
             stretches.push(outcome);
         }
@@ -244,7 +247,10 @@ fn covering(outcomes: &[Outcome]) -> Outcome {
     let mut merged = outcomes[0].clone();
     for section in &mut merged.sections {
         let index = section.offence;
-        if readings.iter().any(|o| o.sections[index].status != section.status) {
+        if readings
+            .iter()
+            .any(|o| o.sections[index].status != section.status)
+        {
             // Shown as on the first stretch that reaches it, so with a version in force.
             let reaching = readings
                 .iter()
@@ -264,8 +270,15 @@ fn covering(outcomes: &[Outcome]) -> Outcome {
                 .iter()
                 .any(|p| p.protection == protection.protection && p.status == Status::Applies)
         });
-        if protections.iter().all(|p| p.protection != protection.protection) {
-            let status = if everywhere { Status::Applies } else { Status::MayApply };
+        if protections
+            .iter()
+            .all(|p| p.protection != protection.protection)
+        {
+            let status = if everywhere {
+                Status::Applies
+            } else {
+                Status::MayApply
+            };
             protections.push(ProtectionOutcome {
                 status,
                 ..protection.clone()

@@ -134,7 +134,11 @@ fn date_bounds(operand: &Operand<'_>) -> Option<(Date, Date)> {
 /// A comparison of two values each known only within bounds: true (or false) when it holds
 /// (or fails) for every pair of values within them, unknown otherwise. For exact values it
 /// is the plain comparison.
-fn compare_bounds<T: Ord>(op: Comparison, (low_a, high_a): (T, T), (low_b, high_b): (T, T)) -> Option<bool> {
+fn compare_bounds<T: Ord>(
+    op: Comparison,
+    (low_a, high_a): (T, T),
+    (low_b, high_b): (T, T),
+) -> Option<bool> {
     let exact = |a: &T, b: &T| exact_comparison(op, a.cmp(b));
     // Every comparison is monotone in each operand, so the extreme pairs decide it, except
     // equality, which may hold inside two ranges that overlap.
