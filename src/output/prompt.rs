@@ -27,9 +27,6 @@ pub enum NoAnswer {
 }
 
 const DONT_KNOW: &str = "don't know";
-/// The choice (or, in a line answer, the word `...`) that leaves a list open: the members
-/// chosen are present, the others unknown.
-const OTHERS_UNKNOWN: &str = "others not known";
 
 /// "Don't know" as an officer may type it: English, Urdu, or Urdu in Latin letters.
 const DONT_KNOW_WORDS: [&str; 4] = [DONT_KNOW, "معلوم نہیں", "pata nahi", "maloom nahi"];
@@ -62,8 +59,9 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
                 "space to choose, enter to confirm; choose none if none applies, and `others not known` if the list may be incomplete",
             );
             let mut options = option_labels(fact, members);
-            // "Others not known" sits before "don't know", the last option.
-            options.insert(members.len(), tr(OTHERS_UNKNOWN).to_owned());
+            // "Others not known" (the list is open: the members chosen are present, the others
+            // unknown) sits before "don't know", the last option.
+            options.insert(members.len(), tr("others not known").to_owned());
             let chosen = MultiSelect::new(question, options)
                 .with_help_message(help)
                 .raw_prompt()
@@ -75,11 +73,13 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
                 .iter()
                 .filter_map(|c| member_at(members, c.index))
                 .fold(0u64, |b, i| b | (1 << i));
-            Ok(Answer::Given(if chosen.iter().any(|c| c.index == members.len()) {
-                Value::Includes(bits)
-            } else {
-                Value::Set(bits)
-            }))
+            Ok(Answer::Given(
+                if chosen.iter().any(|c| c.index == members.len()) {
+                    Value::Includes(bits)
+                } else {
+                    Value::Set(bits)
+                },
+            ))
         }
         ty => {
             let help = trf(
