@@ -27,6 +27,10 @@ pub struct Cli {
     /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Print long output directly instead of through `$PAGER` (`less -FRX` by default), which
+    /// is used only when standard output is a terminal.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 /// JSON Lines batch mode, shared by `eval` and `diff`.

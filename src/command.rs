@@ -20,6 +20,9 @@ use crate::{navigate, syntax};
 
 /// Runs a parsed command line; output goes through `output`.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
+    if cli.no_pager {
+        output::pager::disable();
+    }
     no_html(&cli.command)?;
     match &cli.command {
         Command::Check => check_law(cli),

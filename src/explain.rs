@@ -295,56 +295,6 @@ pub fn direct_facts(expr: &Expr, found: &mut Vec<FactId>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{Change, DistinctFactCombinations};
-    use crate::model::Value;
-
-    fn candidates(facts: &[usize]) -> Vec<Change> {
-        facts
-            .iter()
-            .map(|&fact| Change {
-                fact,
-                to: Value::Bool(true),
-                description: String::new(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn combinations_are_complete_and_ordered() {
-        let all: Vec<Vec<usize>> =
-            DistinctFactCombinations::new(&candidates(&[0, 1, 2]), 2).collect();
-        assert_eq!(all, [[0, 1], [0, 2], [1, 2]]);
-        assert_eq!(
-            DistinctFactCombinations::new(&candidates(&[0, 1]), 3).count(),
-            0
-        );
-    }
-
-    #[test]
-    fn combinations_never_change_one_fact_twice() {
-        let all: Vec<Vec<usize>> =
-            DistinctFactCombinations::new(&candidates(&[0, 0, 1, 2, 2]), 2).collect();
-        assert_eq!(
-            all,
-            [
-                [0, 2],
-                [0, 3],
-                [0, 4],
-                [1, 2],
-                [1, 3],
-                [1, 4],
-                [2, 3],
-                [2, 4]
-            ]
-        );
-        let triples: Vec<Vec<usize>> =
-            DistinctFactCombinations::new(&candidates(&[0, 0, 1, 2, 2]), 3).collect();
-        assert_eq!(triples, [[0, 2, 3], [0, 2, 4], [1, 2, 3], [1, 2, 4]]);
-    }
-}
-
 /// Members a closed list leaves out that would, listed alone, make a section apply: for each
 /// such member, a warning naming the sections (`listing overseas_employment in
 /// conduct.purposes would make Emigration Ordinance 1979 s.18 apply`). Only sections whose
@@ -385,9 +335,12 @@ pub fn closed_list_warnings(
     warnings_by_list(program, found)
 }
 
+/// The sections (as one citation list) that some members would each make apply.
+type MemberGroup<'a> = (String, Vec<&'a str>);
+
 /// One warning per closed list: each group of members that would make the same sections apply.
 fn warnings_by_list(program: &Program, found: Vec<(FactId, usize, Vec<String>)>) -> Vec<String> {
-    let mut lists: Vec<(FactId, Vec<(String, Vec<&str>)>)> = Vec::new();
+    let mut lists: Vec<(FactId, Vec<MemberGroup<'_>>)> = Vec::new();
     for (fact, member, sections) in found {
         let value = program.facts[fact].ty.members().expect("a set")[member].as_str();
         let sections = sections.join(", ");
@@ -454,4 +407,54 @@ fn closed_lists_blocking(
         .filter(|fact| unmet.iter().all(|inputs| inputs.contains(fact)))
         .filter(|&fact| matches!(program.facts[fact].ty, Type::Set(_)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Change, DistinctFactCombinations};
+    use crate::model::Value;
+
+    fn candidates(facts: &[usize]) -> Vec<Change> {
+        facts
+            .iter()
+            .map(|&fact| Change {
+                fact,
+                to: Value::Bool(true),
+                description: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn combinations_are_complete_and_ordered() {
+        let all: Vec<Vec<usize>> =
+            DistinctFactCombinations::new(&candidates(&[0, 1, 2]), 2).collect();
+        assert_eq!(all, [[0, 1], [0, 2], [1, 2]]);
+        assert_eq!(
+            DistinctFactCombinations::new(&candidates(&[0, 1]), 3).count(),
+            0
+        );
+    }
+
+    #[test]
+    fn combinations_never_change_one_fact_twice() {
+        let all: Vec<Vec<usize>> =
+            DistinctFactCombinations::new(&candidates(&[0, 0, 1, 2, 2]), 2).collect();
+        assert_eq!(
+            all,
+            [
+                [0, 2],
+                [0, 3],
+                [0, 4],
+                [1, 2],
+                [1, 3],
+                [1, 4],
+                [2, 3],
+                [2, 4]
+            ]
+        );
+        let triples: Vec<Vec<usize>> =
+            DistinctFactCombinations::new(&candidates(&[0, 0, 1, 2, 2]), 3).collect();
+        assert_eq!(triples, [[0, 2, 3], [0, 2, 4], [1, 2, 3], [1, 2, 4]]);
+    }
 }

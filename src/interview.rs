@@ -6,11 +6,11 @@
 use jiff::civil::Date;
 
 use crate::domain::Domain;
-use crate::eval::{Status, evaluate};
+use crate::eval::{Outcome, Status, evaluate};
 use crate::explain::with_values;
 use crate::facts::Case;
 use crate::model::{FactId, Program, Type, Value};
-use crate::resolve::{Resolution, resolve, undecided_inputs};
+use crate::resolve::{Resolution, resolve, undecided_inputs, weight};
 
 /// The next fact to ask about, or `None` when no unknown fact can change a conclusion: the
 /// first of [`decisive_facts`].
@@ -26,8 +26,11 @@ pub fn next_question(
 /// Up to `count` unknown facts whose answers would change the most conclusions, most decisive
 /// first (the interview asks them in this order; the charge sheet lists them). `case.date`
 /// comes first (it picks the law); then the facts whose answers settle the most open
-/// conclusions on average over their possible values; then any fact the open conclusions read
-/// (they may only matter together with others). None when no unknown fact can change one.
+/// conclusions on average over their possible values, each conclusion weighed by the gravity
+/// of its section and by how far the facts already reach towards it (`resolve::weight`), so a
+/// question about a grave charge the case points at comes before one about a remote offence;
+/// then any fact the open conclusions read (they may only matter together with others). None
+/// when no unknown fact can change one.
 pub fn decisive_facts(
     program: &Program,
     domain: &Domain,
@@ -45,15 +48,8 @@ pub fn decisive_facts(
     }
     let outcome = evaluate(program, case, today);
     let resolution = resolve(program, &outcome);
-    let open = open_conclusions(
-        &outcome
-            .sections
-            .iter()
-            .map(|s| s.status)
-            .collect::<Vec<_>>(),
-        &resolution,
-    );
-    if open == 0 {
+    let open = open_conclusions(program, &outcome, &resolution);
+    if open.is_empty() {
         return ranked;
     }
     let mut candidates: Vec<FactId> = outcome
@@ -74,17 +70,21 @@ pub fn decisive_facts(
     candidates.dedup();
     let score = |fact: FactId| -> u64 {
         let values = sample(domain, fact);
-        let settled: usize = values
+        let settled: u64 = values
             .iter()
             .map(|value| {
                 let changed = with_values(case, &[(fact, value.clone())]);
                 let outcome = evaluate(program, &changed, today);
-                let statuses: Vec<Status> = outcome.sections.iter().map(|s| s.status).collect();
-                open.saturating_sub(open_conclusions(&statuses, &resolve(program, &outcome)))
+                let resolution = resolve(program, &outcome);
+                let still = open_conclusions(program, &outcome, &resolution);
+                open.iter()
+                    .filter(|(conclusion, _)| !still.iter().any(|(c, _)| c == conclusion))
+                    .map(|(_, weight)| weight)
+                    .sum::<u64>()
             })
-            .sum();
+            .sum::<u64>();
         // Scaled average, so facts with many possible values do not win by number alone.
-        (settled as u64 * 1000) / values.len().max(1) as u64
+        (settled * 1000) / values.len().max(1) as u64
     };
     let mut scored: Vec<(u64, FactId)> = candidates.iter().map(|&f| (score(f), f)).collect();
     // Highest score first; on a tie, the fact declared first in the vocabulary.
@@ -94,15 +94,45 @@ pub fn decisive_facts(
     ranked
 }
 
-/// Sections that may apply, and agencies or courts left open.
-fn open_conclusions(statuses: &[Status], resolution: &Resolution) -> usize {
-    let sections = statuses.iter().filter(|s| **s == Status::MayApply).count();
-    let choices = resolution
+/// An open conclusion: a section that may apply, or the agency or the court of a section.
+#[derive(Debug, PartialEq, Eq)]
+enum Conclusion<'a> {
+    Section(&'a str),
+    Agency(&'a str),
+    Court(&'a str),
+}
+
+/// The open conclusions, each with the weight of its section as the case stands
+/// (`resolve::weight`: the elements the facts meet and the gravity): sections that may apply,
+/// and the agencies or courts left open.
+fn open_conclusions<'a>(
+    program: &Program,
+    outcome: &'a Outcome,
+    resolution: &'a Resolution,
+) -> Vec<(Conclusion<'a>, u64)> {
+    let weigh = |id: &str| {
+        outcome
+            .sections
+            .iter()
+            .find(|s| s.section == id)
+            .map_or(1, |s| weight(program, s))
+    };
+    let mut open: Vec<(Conclusion<'a>, u64)> = outcome
         .sections
         .iter()
-        .map(|s| usize::from(s.agency.chosen.is_none()) + usize::from(s.court.chosen.is_none()))
-        .sum::<usize>();
-    sections + choices
+        .filter(|s| s.status == Status::MayApply)
+        .map(|s| (Conclusion::Section(&s.section), weight(program, s)))
+        .collect();
+    for section in &resolution.sections {
+        let id = section.section.as_str();
+        if section.agency.chosen.is_none() {
+            open.push((Conclusion::Agency(id), weigh(id)));
+        }
+        if section.court.chosen.is_none() {
+            open.push((Conclusion::Court(id), weigh(id)));
+        }
+    }
+    open
 }
 
 /// Values to try when scoring a question: every representative, except that a set is tried

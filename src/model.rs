@@ -78,8 +78,12 @@ pub struct Joint {
 /// Places that are candidate venues for trial.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Venue {
-    /// Text facts naming places.
+    /// Text facts naming places; none when the note says where.
     pub places: Vec<FactId>,
+    /// Indices of the offences of which one must apply or may apply; any offence, if empty.
+    pub offences: Vec<usize>,
+    /// When the places are venues; always, if absent.
+    pub condition: Option<Expr>,
     /// The law it rests on.
     pub cite: String,
     /// An explanation for the reader.
@@ -346,9 +350,11 @@ pub struct Overlap {
     pub kind: OverlapKind,
     /// Sections that overlap.
     pub sections: Vec<String>,
+    /// When its premise holds on a case; always, if absent.
+    pub condition: Option<Expr>,
     /// The law or brief it rests on.
     pub cite: String,
-    /// An explanation for the reader.
+    /// An explanation for the reader, with `{section field}` references (`statute::fill`).
     pub note: Option<String>,
 }
 

@@ -154,3 +154,38 @@ fn never_certainly_in_force(program: &tipnav::model::Program, section: &str) -> 
         })
     })
 }
+
+/// Issue 15: an undated case says at the top of its report that today's law was used, and
+/// `tipnav test` warns about it (without failing it).
+#[test]
+fn undated_cases_are_flagged_at_the_top_and_by_test() {
+    let dir = std::env::temp_dir().join(format!("tipnav-undated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = dir.join("undated.toml");
+    std::fs::write(
+        &case,
+        "[victim]\nage = { max = 17 }\n\n[conduct]\npurposes = { include = [\"begging\"] }\n\n[expect]\nmay_apply = [\"ptpa-2018/3\"]\n",
+    )
+    .unwrap();
+    let path = case.to_string_lossy().into_owned();
+    let test = crate::support::tipnav(&["test", &path]);
+    let report = crate::support::tipnav(&["eval", &path]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        test.stderr.contains("gives no `case.date`"),
+        "{}",
+        test.render()
+    );
+    assert_eq!(
+        test.status,
+        0,
+        "a warning, not a failure: {}",
+        test.render()
+    );
+    let top = report.stdout.lines().take(3).collect::<Vec<_>>().join(" ");
+    assert!(
+        top.contains("Law in force today") && top.contains("earlier law"),
+        "{}",
+        report.stdout
+    );
+}

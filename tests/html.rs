@@ -128,7 +128,7 @@ fn eval_page_renders_in_chromium() {
         "duplicate offence",
         "rahim_yar_khan",
         "https://",
-        "UNVERIFIED:",
+        "is not verified",
         &digest,
     ] {
         assert!(

@@ -19,6 +19,7 @@ mod hostile;
 mod html;
 mod json;
 mod navigator;
+mod notes;
 mod organs_online;
 mod package;
 mod properties;

@@ -108,6 +108,8 @@ struct Section {
     procedure: Option<Procedure>,
     court: Option<String>,
     agency: Option<String>,
+    default_court: Option<String>,
+    default_agency: Option<String>,
     source: Option<String>,
     verified: Option<String>,
     unverified: Vec<String>,
@@ -499,4 +501,36 @@ fn unverified_fields_reach_the_output() {
         "the unverified field said in words: {}",
         table.stdout
     );
+}
+
+/// Issue 15: a section whose case a jurisdiction clause moves shows the court and agency
+/// resolved for the case, with the statute's defaults beside them.
+#[test]
+fn a_section_shows_its_resolved_forum_with_the_default_beside() {
+    let report = crate::support::json(
+        "eval",
+        &[
+            "eval",
+            "examples/scenarios/federal-adult-consented-ptpa-3-4.toml",
+            "--format",
+            "json",
+        ],
+    );
+    let ptpa = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "ptpa-2018/3")
+        .unwrap();
+    let jurisdiction = report["jurisdiction"]["by_section"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["section"] == "ptpa-2018/3")
+        .unwrap();
+    assert_eq!(ptpa["agency"], jurisdiction["agency"]["id"], "{ptpa}");
+    assert_eq!(ptpa["court"], jurisdiction["court"]["id"], "{ptpa}");
+    assert_eq!(ptpa["agency"], "fia");
+    assert!(ptpa["default_agency"].is_string(), "{ptpa}");
+    assert!(ptpa["default_court"].is_string(), "{ptpa}");
 }

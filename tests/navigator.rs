@@ -94,3 +94,44 @@ fn unknown_ids_are_bad_input() {
     let run = tipnav(&["show", "ppc/370", "--date", "2017-02-30"]);
     assert_eq!(run.status, 2);
 }
+
+/// `tipnav facts` lists exactly the facts the shipped rule files declare (`fact` and
+/// `derive` lines), each with a type, and for an input its question (issue 15).
+#[test]
+fn facts_lists_every_fact_the_rule_files_declare() {
+    let mut declared: Vec<String> = Vec::new();
+    for name in crate::support::files("rules", "rules") {
+        let text = std::fs::read_to_string(crate::support::root().join(&name)).unwrap();
+        for line in text.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if let ["fact" | "derive", fact, ..] = words.as_slice() {
+                declared.push((*fact).to_owned());
+            }
+        }
+    }
+    declared.sort();
+    let run = tipnav(&["facts", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let view: serde_json::Value = crate::support::validated("facts", &run.stdout);
+    let facts = view["facts"].as_array().unwrap();
+    let mut listed: Vec<String> = facts
+        .iter()
+        .map(|f| f["name"].as_str().unwrap().to_owned())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, declared);
+    for fact in facts {
+        assert!(!fact["type"].as_str().unwrap().is_empty());
+        if fact["kind"] == "input" {
+            assert!(!fact["question"].as_str().unwrap().is_empty(), "{fact}");
+        }
+    }
+    let age = facts.iter().find(|f| f["name"] == "victim.age").unwrap();
+    assert!(age["read_by"].as_array().unwrap().len() > 5, "{age}");
+    let table = tipnav(&["facts"]);
+    assert!(
+        table.stdout.contains("conduct.purposes"),
+        "{}",
+        table.render()
+    );
+}

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use tipnav::eval::evaluate;
 use tipnav::facts::{self, Case};
-use tipnav::model::Program;
+use tipnav::model::{Program, Type, Value};
 use tipnav::output::{Evaluated, json::case_report};
 use tipnav::resolve::resolve;
 use tipnav::source::SourceFile;
@@ -181,7 +181,10 @@ fn leaves(table: &toml::Table, prefix: &str, out: &mut Vec<String>) {
             format!("{prefix}.{key}")
         };
         match value {
-            toml::Value::Table(inner) => leaves(inner, &path, out),
+            // An open list (`{ include = [...] }`) is one fact, not a table of them.
+            toml::Value::Table(inner) if !inner.contains_key("include") => {
+                leaves(inner, &path, out);
+            }
             _ if path == "case.date" => {}
             _ => out.push(path),
         }
@@ -306,5 +309,104 @@ proptest! {
         let first = report(&from_toml);
         prop_assert_eq!(&first, &report(&from_toml), "evaluation is not deterministic");
         prop_assert_eq!(&first, &report(&load(&json_text, facts::Format::Json)));
+    }
+}
+
+// --- open lists and partial dates (issue 15) -------------------------------------------------
+
+/// The day the properties evaluate undated cases on.
+fn today() -> jiff::civil::Date {
+    "2026-11-29".parse().expect("a date")
+}
+
+/// An example's case as loaded, its `[expect]` block dropped.
+fn example_case(example: usize) -> Case {
+    let (_, table) = &EXAMPLES[example % EXAMPLES.len()];
+    load(&toml::to_string(table).expect("TOML"), facts::Format::Toml)
+}
+
+/// Each section's status under the main reading.
+fn statuses_of(case: &Case) -> Vec<tipnav::eval::Status> {
+    evaluate(&PROGRAM, case, today())
+        .sections
+        .iter()
+        .map(|s| s.status)
+        .collect()
+}
+
+/// Every conclusion of `general` (applies, does not apply) holds in `specific` too.
+fn covers(
+    general: &[tipnav::eval::Status],
+    specific: &[tipnav::eval::Status],
+) -> Result<(), String> {
+    use tipnav::eval::Status;
+    for (index, (g, s)) in general.iter().zip(specific).enumerate() {
+        if *g != Status::MayApply && g != s {
+            let section = &PROGRAM.offences[index].section;
+            return Err(format!(
+                "{section}: {g:?} in general, {s:?} in a specific case"
+            ));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(24))]
+
+    /// A closed list made open (`{ include = [the same members] }`) is never more decisive than
+    /// any closing of it: whatever the open form settles, every closed list holding its members
+    /// (and any others) settles the same way.
+    #[test]
+    fn an_open_list_is_never_more_decisive_than_any_closing_of_it(
+        example in 0..1000usize,
+        list in 0..3usize,
+        extra in any::<u64>(),
+    ) {
+        let name = ["conduct.acts", "conduct.means", "conduct.purposes"][list];
+        let fact = PROGRAM.fact(name).expect("a vocabulary fact");
+        let Type::Set(members) = &PROGRAM.facts[fact].ty else { panic!("{name} is a set") };
+        let mut case = example_case(example);
+        let listed = match case.values[fact] {
+            Some(Value::Set(bits)) => bits,
+            _ => 0,
+        };
+        case.values[fact] = Some(Value::Includes(listed));
+        let open = statuses_of(&case);
+        let all = if members.len() == 64 { u64::MAX } else { (1u64 << members.len()) - 1 };
+        for closing in [listed, listed | (extra & all), all] {
+            case.values[fact] = Some(Value::Set(closing));
+            covers(&open, &statuses_of(&case)).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    /// A case dated only by its year covers each of its days: whatever the year settles, the
+    /// case settles the same way on any day of that year.
+    #[test]
+    fn a_partial_date_covers_each_of_its_days(
+        example in 0..1000usize,
+        day_of_year in 0..365i16,
+        month in 1..=12i8,
+    ) {
+        let mut case = example_case(example);
+        let Some(Value::Date(day)) = case.values[PROGRAM.case_date] else {
+            return Ok(());
+        };
+        let first = day.first_of_year();
+        let last = day.last_of_year();
+        case.values[PROGRAM.case_date] = Some(Value::Days(first, last));
+        let year = statuses_of(&case);
+        let month_first = jiff::civil::Date::new(day.year(), month, 1).expect("a month");
+        case.values[PROGRAM.case_date] = Some(Value::Days(month_first, month_first.last_of_month()));
+        let within_month = statuses_of(&case);
+        covers(&year, &within_month).map_err(TestCaseError::fail)?;
+        for on in [first.checked_add(jiff::Span::new().days(day_of_year)).unwrap_or(last), month_first, last] {
+            case.values[PROGRAM.case_date] = Some(Value::Date(on));
+            let statuses = statuses_of(&case);
+            covers(&year, &statuses).map_err(TestCaseError::fail)?;
+            if on >= month_first && on <= month_first.last_of_month() {
+                covers(&within_month, &statuses).map_err(TestCaseError::fail)?;
+            }
+        }
     }
 }

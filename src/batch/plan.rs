@@ -37,8 +37,8 @@ pub struct Plan<'p> {
     instruments: Vec<usize>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach>,
-    /// Declared overlaps, their sections as offence indices.
-    overlaps: Vec<(OverlapKind, Vec<usize>)>,
+    /// Declared overlaps, their sections as offence indices, and their `when` conditions.
+    overlaps: Vec<(OverlapKind, Vec<usize>, Option<&'p crate::model::Expr>)>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<(Court, Vec<usize>, Vec<Court>)>,
 }
@@ -153,6 +153,7 @@ impl<'p> Plan<'p> {
                     (
                         o.kind,
                         o.sections.iter().filter_map(|s| offence(s)).collect(),
+                        o.condition.as_ref(),
                     )
                 })
                 .collect(),
@@ -165,7 +166,10 @@ impl<'p> Plan<'p> {
         self.program
     }
 
-    /// Reads a batch line without spans; `None` when the full reader must read it.
+    /// Reads a batch line without spans; `None` when the full reader must read it. That is
+    /// the case for issue 15's forms (an open list `{ include = [...] }`, bounds `{ min, max }`,
+    /// a year or month as the date): the fast reader gives up on them, so such a line takes the
+    /// full path and its one evaluator, and the plan never sees a partial date.
     pub fn read(&self, line: &str) -> Option<Read> {
         self.vocabulary.read(self.program, line)
     }
@@ -234,7 +238,7 @@ impl<'p> Plan<'p> {
         unknown.dedup();
         let (agencies, courts) = (applying(&statuses, &agencies), applying(&statuses, &courts));
         let court = self.case_court(law, &courts);
-        let mut overlaps = self.declared_overlaps(&statuses);
+        let mut overlaps = self.declared_overlaps(&statuses, &values);
         overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
         overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
         let sections = |wanted: Status| {
@@ -417,10 +421,19 @@ impl<'p> Plan<'p> {
     }
 
     /// The declared overlaps the case hits: two or more of their sections apply or may apply,
-    /// one applies, and they are not merely a variant and its base.
-    fn declared_overlaps(&self, statuses: &[Status]) -> Vec<OverlapSummary<'p>> {
+    /// one applies, they are not merely a variant and its base, and their condition is not
+    /// false on the facts (as `resolve` decides).
+    fn declared_overlaps(
+        &self,
+        statuses: &[Status],
+        values: &[Option<Value>],
+    ) -> Vec<OverlapSummary<'p>> {
         let mut found: Vec<(OverlapKind, Vec<usize>)> = Vec::new();
-        for (kind, sections) in &self.overlaps {
+        for (kind, sections, condition) in &self.overlaps {
+            let premise = condition.map_or(Some(true), |c| crate::eval::value::truth(c, values));
+            if premise == Some(false) {
+                continue;
+            }
             // Most cases hit no declared overlap: look before gathering anything.
             let reached = sections
                 .iter()
@@ -695,6 +708,17 @@ mod tests {
         program
     }
 
+    /// Whether a case uses issue 15's forms (an open list, bounds, a partial date), which the
+    /// fast reader leaves to the full path, so the plan never meets them.
+    fn uses_partial_forms(case: &Case) -> bool {
+        case.values.iter().flatten().any(|value| {
+            matches!(
+                value,
+                Value::Includes(_) | Value::Between(..) | Value::Days(..)
+            )
+        })
+    }
+
     /// The summary the full path (evaluate, resolve, summarise) gives, as JSON.
     fn full_summary(program: &Program, case: &Case, today: Date) -> serde_json::Value {
         let file = SourceFile::new("case".to_owned(), String::new());
@@ -741,6 +765,9 @@ mod tests {
         for path in files {
             let text = std::fs::read_to_string(&path).expect("an example reads");
             let case = facts::load(&text, Format::Toml, &program).expect("examples are valid");
+            if uses_partial_forms(&case) {
+                continue;
+            }
             for day in &days {
                 let mut moved = case.clone();
                 if let Some(day) = day {
@@ -852,6 +879,7 @@ mod tests {
                 let text = std::fs::read_to_string(path).expect("an example reads");
                 facts::load(&text, Format::Toml, &base).expect("examples are valid")
             })
+            .filter(|case| !uses_partial_forms(case))
             .collect();
         let mut compared = 0;
         for name in crate::law::shipped_amendments() {

@@ -50,7 +50,7 @@ pub fn check(
     let overlaps = checker.overlaps(files, &offences);
     let (agency_precedence, court_precedence) = checker.precedences(files);
     let protections = checker.protections(files, &offences);
-    let venues = checker.venues(files);
+    let venues = checker.venues(files, &offences);
     let joint = checker.joint(files);
     let indicators = checker.indicators(files);
     let case_date = checker.required_fact("case.date", &Type::Date, "date");
@@ -613,11 +613,14 @@ impl Checker {
                         help: None,
                     });
                 }
+                let condition = self.optional_condition(decl.condition.as_ref(), &mut errors);
+                self.check_note(decl.note.as_deref(), decl.cite.span, &mut errors);
                 self.report(file, errors);
-                if let Some(kind) = kind {
+                if let (Some(kind), Some(condition)) = (kind, condition) {
                     overlaps.push(Overlap {
                         kind,
                         sections: decl.sections.iter().map(|s| s.value.clone()).collect(),
+                        condition,
                         cite: decl.cite.value.clone(),
                         note: decl.note.clone(),
                     });
@@ -753,7 +756,69 @@ impl Checker {
         protections
     }
 
-    fn venues(&mut self, files: &RuleFiles<'_>) -> Vec<Venue> {
+    /// A declaration's `when` condition, checked: `Some(None)` when there is none, `None` when
+    /// it has an error (reported in `errors`).
+    fn optional_condition(
+        &self,
+        condition: Option<&ast::Expr>,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<Option<crate::model::Expr>> {
+        let Some(condition) = condition else {
+            return Some(None);
+        };
+        let types = self.scope_types();
+        let scope = Scope {
+            ids: &self.ids,
+            types: &types,
+        };
+        scope.condition(condition, errors).map(Some)
+    }
+
+    /// Every `{section field}` in a note names an offence section and a field it can state.
+    fn check_note(&self, note: Option<&str>, span: Span, errors: &mut Vec<CheckError>) {
+        use crate::statute::fill::{Field, references};
+        for reference in references(note.unwrap_or_default()) {
+            let offence = self
+                .book
+                .sections
+                .get(reference.section)
+                .is_some_and(|s| s.kind == SectionKind::Offence);
+            let field = Field::ALL.iter().any(|f| f.id() == reference.field);
+            if !offence || !field {
+                errors.push(CheckError::Invalid {
+                    message: format!(
+                        "the note's `{}` names no offence section and field",
+                        &note.unwrap_or_default()[reference.range]
+                    ),
+                    span,
+                    help: Some("write `{ppc/374 procedure}`, `{ppc/374 penalty}` or `{ppc/374 court}` with an offence section's id".into()),
+                });
+            }
+        }
+    }
+
+    /// The offences named after `for`, as indices, reporting the ones with no rule.
+    fn offence_indices(
+        &self,
+        names: &[ast::Name],
+        offences: &[Draft],
+        errors: &mut Vec<CheckError>,
+    ) -> Vec<usize> {
+        names
+            .iter()
+            .filter_map(|name| {
+                let found = offences
+                    .iter()
+                    .position(|d| d.offence.section == name.value);
+                if found.is_none() {
+                    errors.push(self.missing_offence(name));
+                }
+                found
+            })
+            .collect()
+    }
+
+    fn venues(&mut self, files: &RuleFiles<'_>, offences: &[Draft]) -> Vec<Venue> {
         let mut venues = Vec::new();
         for &(file, rules) in files {
             for declaration in &rules.declarations {
@@ -790,9 +855,27 @@ impl Checker {
                         Some(id)
                     })
                     .collect();
+                let sections = self.offence_indices(&decl.sections, offences, &mut errors);
+                let condition = self.optional_condition(decl.condition.as_ref(), &mut errors);
+                if decl.places.is_empty() && decl.note.is_none() {
+                    errors.push(CheckError::Invalid {
+                        message: "a venue with no places needs a note saying where".into(),
+                        span: decl.cite.span,
+                        help: Some(
+                            "add `note \"...\"`, or name the text facts that hold the places"
+                                .into(),
+                        ),
+                    });
+                }
+                self.check_note(decl.note.as_deref(), decl.cite.span, &mut errors);
                 self.report(file, errors);
+                let Some(condition) = condition else {
+                    continue;
+                };
                 venues.push(Venue {
                     places,
+                    offences: sections,
+                    condition,
                     cite: decl.cite.value.clone(),
                     note: decl.note.clone(),
                 });

@@ -143,7 +143,9 @@ pub enum FactError {
     #[error("`{name}` is not a valid date: {reason}")]
     #[diagnostic(
         code(facts::bad_date),
-        help("write dates as YYYY-MM-DD, e.g. 2023-03-10")
+        help(
+            "write dates as YYYY-MM-DD, e.g. 2023-03-10, or as YYYY-MM or YYYY when only the month or the year is known"
+        )
     )]
     BadDate {
         /// The dotted name.

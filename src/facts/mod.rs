@@ -1,6 +1,7 @@
 //! Reading a case file (TOML, or JSON of the same shape) against the program's fact
-//! vocabulary. An absent fact is unknown; a set that is present is complete. Every problem
-//! is collected and points at the key or value at fault.
+//! vocabulary. An absent fact is unknown; a list that is present is complete unless written
+//! open (`{ include = [...] }`); a number may be given as bounds (`{ min, max }`) and a date
+//! as a year or month. Every problem is collected and points at the key or value at fault.
 
 mod error;
 mod line;
@@ -197,11 +198,10 @@ impl Reader<'_> {
                 (None, NodeKind::Null) if self.is_group(&name) => {}
                 (None, other) if self.is_group(&name) => self.errors.push(FactError::WrongType {
                     found: other.describe(),
+                    help: self.group_help(&name, &key.value),
                     name,
                     expected: "a table of facts (or null)".to_owned(),
                     span: node.span,
-                    help: "a group of facts is a table, `null` when all of them are unknown"
-                        .to_owned(),
                 }),
                 (None, _) => self.errors.push(FactError::UnknownFact {
                     help: self.suggest_fact(&name),
@@ -219,6 +219,17 @@ impl Reader<'_> {
             .facts
             .iter()
             .any(|fact| fact.derivation.is_none() && fact.name.starts_with(&prefix))
+    }
+
+    /// Help for a group written as a single value (`destination = "Dubai"`): the inline table
+    /// with the group's own keys, not the rejected value again.
+    fn group_help(&self, name: &str, key: &str) -> String {
+        let keys = self.keys_under(name);
+        let first = keys.first().copied().unwrap_or("...");
+        format!(
+            "`{name}` is a group of facts: write it as an inline table, e.g. `{key} = {{ {first} = \"...\" }}` (its keys: {}); `null` when all of them are unknown",
+            keys.join(", ")
+        )
     }
 
     /// Help for an unknown key: the closest key of the same table, or the keys it has.
@@ -777,9 +788,10 @@ fn bounds(
 }
 
 fn member(name: &str, members: &[String], text: &str, span: Span) -> Result<usize, FactError> {
+    // Case does not matter (`Punjab` is `punjab`), as in `ask`.
     members
         .iter()
-        .position(|m| m == text)
+        .position(|m| m.eq_ignore_ascii_case(text))
         .ok_or_else(|| FactError::UnknownValue {
             name: name.to_owned(),
             value: text.to_owned(),

@@ -361,10 +361,16 @@ pub struct SectionReport {
     pub penalty: Option<PenaltyReport>,
     /// Procedure of that version.
     pub procedure: Option<ProcedureReport>,
-    /// Default trial court in the statute data.
+    /// The trial court: the one a jurisdiction clause settles for this case (a transnational
+    /// PTPA case to the Special Court), else the statute data's default.
     pub court: Option<&'static str>,
-    /// Default investigating agency in the statute data.
+    /// The investigating agency: the one a jurisdiction clause settles for this case, else the
+    /// statute data's default.
     pub agency: Option<&'static str>,
+    /// The statute data's default trial court, beside the one resolved.
+    pub default_court: Option<&'static str>,
+    /// The statute data's default investigating agency, beside the one resolved.
+    pub default_agency: Option<&'static str>,
     /// Source URL.
     pub source: Option<String>,
     /// `official-text`, `secondary` or `unverified`.
@@ -696,6 +702,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
             .map(|s| {
                 let mut report = section_report(program, &outcome.values, s);
                 report.relevance = relevance[s.offence];
+                resolved_forum(&mut report, resolution);
                 report
             })
             .collect(),
@@ -934,6 +941,20 @@ fn sorted_by_status(sections: &[SectionOutcome]) -> impl Iterator<Item = &Sectio
     sorted.into_iter()
 }
 
+/// The court and agency the jurisdiction clauses settle for the section, in place of the
+/// statute's defaults (which stay beside them); an open choice leaves the default shown.
+fn resolved_forum(report: &mut SectionReport, resolution: &Resolution) {
+    let Some(found) = resolution.sections.iter().find(|j| j.section == report.id) else {
+        return;
+    };
+    if let Some(chosen) = &found.court.chosen {
+        report.court = Some(chosen.value.id());
+    }
+    if let Some(chosen) = &found.agency.chosen {
+        report.agency = Some(chosen.value.id());
+    }
+}
+
 fn section_report(
     program: &Program,
     values: &[Option<Value>],
@@ -984,6 +1005,8 @@ fn section_report(
         }),
         court: particulars.map(|p| p.court.id()),
         agency: particulars.map(|p| p.agency.id()),
+        default_court: particulars.map(|p| p.court.id()),
+        default_agency: particulars.map(|p| p.agency.id()),
         source: version.map(|(v, _)| v.source.clone()),
         verified: version.map(|(v, _)| v.verified.as_str()),
         unverified: version

@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod navigator;
+pub mod pager;
 pub mod prompt;
 pub mod report;
 pub mod schema;
@@ -89,7 +90,7 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: b
         Format::Html => {
             let pages: Vec<html::CasePage> =
                 cases.iter().map(|c| html::case_page(program, c)).collect();
-            html::eval_page(&pages)
+            html::eval_page(&pages, all)
         }
     }
 }
@@ -153,9 +154,13 @@ pub fn test_report(results: &[(String, Vec<String>)]) -> String {
     )
 }
 
-/// Writes a report to stdout and flushes it. A write error (a full disk, a closed file) is
-/// reported, never ignored; a closed pipe (`tipnav list | head -1`) ends the program quietly.
+/// Writes a report to stdout and flushes it, through the pager on a terminal (`pager.rs`). A
+/// write error (a full disk, a closed file) is reported, never ignored; a closed pipe (`tipnav
+/// list | head -1`) ends the program quietly.
 pub fn print(text: &str) -> Result<(), crate::compile::Failure> {
+    if let Some(paged) = pager::command().and_then(|pager| pager::page(&pager, text)) {
+        return paged.map_err(|error| stdout_failure(&error));
+    }
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())

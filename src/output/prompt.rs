@@ -55,19 +55,31 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
                 .map_or(Answer::DontKnow, |i| Answer::Given(Value::Enum(i))))
         }
         Type::Set(members) => {
-            let help = tr("space to choose, enter to confirm; choose none if none applies");
-            let chosen = MultiSelect::new(question, option_labels(fact, members))
+            let help = tr(
+                "space to choose, enter to confirm; choose none if none applies, and `others not known` if the list may be incomplete",
+            );
+            let mut options = option_labels(fact, members);
+            // "Others not known" (the list is open: the members chosen are present, the others
+            // unknown) sits before "don't know", the last option.
+            options.insert(members.len(), tr("others not known").to_owned());
+            let chosen = MultiSelect::new(question, options)
                 .with_help_message(help)
                 .raw_prompt()
                 .map_err(stopped)?;
-            if chosen.iter().any(|c| c.index == members.len()) {
+            if chosen.iter().any(|c| c.index == members.len() + 1) {
                 return Ok(Answer::DontKnow);
             }
             let bits = chosen
                 .iter()
                 .filter_map(|c| member_at(members, c.index))
                 .fold(0u64, |b, i| b | (1 << i));
-            Ok(Answer::Given(Value::Set(bits)))
+            Ok(Answer::Given(
+                if chosen.iter().any(|c| c.index == members.len()) {
+                    Value::Includes(bits)
+                } else {
+                    Value::Set(bits)
+                },
+            ))
         }
         ty => {
             let help = trf(
@@ -170,14 +182,23 @@ pub fn parse_line(ty: &Type, text: &str) -> Result<Answer, String> {
         ),
         Type::Set(members) => {
             let mut bits = 0u64;
+            let mut open = false;
             if !text.eq_ignore_ascii_case("none") {
                 for part in text.split([',', ' ']).filter(|p| !p.is_empty()) {
+                    if part == "..." {
+                        open = true;
+                        continue;
+                    }
                     let index = member_index(members, part)
                         .ok_or_else(|| format!("`{part}` is not one of {}", members.join(", ")))?;
                     bits |= 1 << index;
                 }
             }
-            Value::Set(bits)
+            if open {
+                Value::Includes(bits)
+            } else {
+                Value::Set(bits)
+            }
         }
     };
     Ok(Answer::Given(value))
@@ -217,7 +238,7 @@ fn format_hint(ty: &Type) -> String {
         Type::Text => tr("text").into(),
         Type::Enum(members) => trf("one of: {options}", &[("options", &members.join(", "))]),
         Type::Set(members) => trf(
-            "any of: {options}, separated by commas, or none",
+            "any of: {options}, separated by commas, or none; end with ... if there may be others",
             &[("options", &members.join(", "))],
         ),
     }
@@ -242,6 +263,10 @@ mod tests {
             Ok(Answer::Given(Value::Set(0b11)))
         );
         assert_eq!(parse_line(&acts, "none"), Ok(Answer::Given(Value::Set(0))));
+        assert_eq!(
+            parse_line(&acts, "recruit, ..."),
+            Ok(Answer::Given(Value::Includes(0b01)))
+        );
         assert!(parse_line(&Type::Int { min: 0, max: 130 }, "-1").is_err());
         assert!(parse_line(&Type::Date, "2023-02-30").is_err());
     }

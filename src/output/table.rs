@@ -202,21 +202,7 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         out.push('\n');
     }
     if !report.jurisdiction.venues.is_empty() {
-        let places: Vec<String> = report
-            .jurisdiction
-            .venues
-            .iter()
-            .map(|v| format!("{} ({})", style.case_text(&v.place), v.fact))
-            .collect();
-        let reason = &report.jurisdiction.venues[0].reason;
-        prose(
-            &mut out,
-            style,
-            &trf(
-                "Candidate venues: {places}: {reason}",
-                &[("places", &places.join(", ")), ("reason", reason)],
-            ),
-        );
+        prose(&mut out, style, &venues_sentence(report, style));
         out.push('\n');
     }
     if !report.jurisdiction.agencies.is_empty() {
@@ -328,7 +314,10 @@ pub(super) fn prose(out: &mut String, style: Style, text: &str) {
 
 /// The sections that may apply to show, closest first (by `relevance`), and how many more
 /// there are: the closest [`CLOSEST_SHOWN`], or every one with `all`.
-fn closest(mut possible: Vec<&SectionReport>, all: bool) -> (Vec<&SectionReport>, usize) {
+pub(super) fn closest(
+    mut possible: Vec<&SectionReport>,
+    all: bool,
+) -> (Vec<&SectionReport>, usize) {
     possible.sort_by_key(|s| s.relevance.unwrap_or(usize::MAX));
     let shown = if all {
         possible.len()
@@ -624,6 +613,32 @@ fn choice_text(choice: &ChoiceReport) -> String {
             )
         }
     }
+}
+
+/// The candidate venues, grouped by the rule that makes them venues.
+fn venues_sentence(report: &CaseReport, style: Style) -> String {
+    let venues = &report.jurisdiction.venues;
+    let mut reasons: Vec<&str> = Vec::new();
+    for venue in venues {
+        if !reasons.contains(&venue.reason.as_str()) {
+            reasons.push(&venue.reason);
+        }
+    }
+    let groups: Vec<String> = reasons
+        .iter()
+        .map(|reason| {
+            let places: Vec<String> = venues
+                .iter()
+                .filter(|v| v.reason == *reason)
+                .map(|v| format!("{} ({})", style.case_text(&v.place), v.fact))
+                .collect();
+            format!("{}: {reason}", places.join(", "))
+        })
+        .collect();
+    trf(
+        "Candidate venues: {places}",
+        &[("places", &groups.join("; "))],
+    )
 }
 
 fn overlaps_table(report: &CaseReport, style: Style) -> Table {

@@ -5,7 +5,7 @@
 use super::{CaseCourt, Choice, Resolution, Role, Unknown, undecided_inputs};
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::model::{FactId, Program};
-use crate::statute::{Agency, Court, OffenceParticulars, Punishment, Term, citation};
+use crate::statute::{Agency, Court, OffenceParticulars, Punishment, SectionKind, Term, citation};
 
 /// What a prosecutor or an investigating officer reads first: the charges, the court, the
 /// agencies, the victim's protections and the questions whose answers would change the most.
@@ -19,7 +19,8 @@ pub struct ChargeSheet {
     pub lead: Option<Agency>,
     /// The agencies that take part.
     pub supporting: Vec<Agency>,
-    /// The victim's protections: section id and whether it applies or may apply.
+    /// The victim's protections (sections of kind `protection`, not procedure such as who
+    /// investigates or who may complain): section id and whether it applies or may apply.
     pub protections: Vec<(String, Status)>,
     /// The unknown facts whose answers would change the most conclusions, most decisive first,
     /// with what each would decide.
@@ -74,11 +75,7 @@ pub fn charge_sheet(
         court: resolution.court.clone(),
         lead: agencies_with(Role::Lead).next(),
         supporting: agencies_with(Role::Supporting).collect(),
-        protections: outcome
-            .protections
-            .iter()
-            .map(|p| (program.protections[p.protection].section.clone(), p.status))
-            .collect(),
+        protections: victim_protections(program, outcome),
         decisive: decisive
             .iter()
             .take(DECISIVE_FACTS)
@@ -93,6 +90,19 @@ pub fn charge_sheet(
             })
             .collect(),
     }
+}
+
+/// The protections the victim has or may have, leaving out the procedure sections that `protect`
+/// also reports (THOTA 2010 s.14, PECA 2016 s.29): those say who may investigate, complain or
+/// try, which the charges already show, and are no protection of the victim.
+fn victim_protections(program: &Program, outcome: &Outcome) -> Vec<(String, Status)> {
+    outcome
+        .protections
+        .iter()
+        .map(|p| (&program.protections[p.protection].section, p.status))
+        .filter(|(section, _)| program.book.sections[*section].kind == SectionKind::Protection)
+        .map(|(section, status)| (section.clone(), status))
+        .collect()
 }
 
 fn charge(program: &Program, resolution: &Resolution, section: &SectionOutcome) -> Charge {
@@ -144,9 +154,10 @@ fn gravity_of(particulars: Option<&OffenceParticulars>) -> Gravity {
 }
 
 /// The rank (1 for the closest) of every section that may apply, by offence index (`None` for
-/// the others). Criterion, closest first: the fewest unknown
-/// elements stand between the section and "applies"; then the fewest unknown facts decide them;
-/// then the gravest penalty; then the rules' order.
+/// the others). Criterion, closest first: a section with an element the facts already meet
+/// before one with none; then the fewest unknown elements stand between the section and
+/// "applies"; then the fewest unknown facts decide them; then the gravest penalty; then the
+/// rules' order.
 pub fn relevance(program: &Program, outcome: &Outcome) -> Vec<Option<usize>> {
     let mut open: Vec<(Closeness, usize)> = outcome
         .sections
@@ -162,10 +173,11 @@ pub fn relevance(program: &Program, outcome: &Outcome) -> Vec<Option<usize>> {
     ranks
 }
 
-/// What ranks a section that may apply, smallest first: its unknown elements (the territory
-/// counts as one when the province is unknown), the unknown facts that decide them, and its
-/// gravity, gravest first.
-type Closeness = (usize, usize, std::cmp::Reverse<Gravity>);
+/// What ranks a section that may apply, smallest first: whether none of its elements is met
+/// yet (a section the case says nothing towards is remote), its unknown elements (the
+/// territory counts as one when the province is unknown), the unknown facts that decide them,
+/// and its gravity, gravest first.
+type Closeness = (bool, usize, usize, std::cmp::Reverse<Gravity>);
 
 /// A sentence's weight: death, then the maximum term, then the minimum (see [`gravity`]).
 type Gravity = (bool, Option<Term>, Option<Term>);
@@ -184,5 +196,31 @@ fn closeness(program: &Program, section: &SectionOutcome) -> Closeness {
         );
     let facts = undecided_inputs(program, section).len();
     let grave = std::cmp::Reverse(gravity_of(particulars(program, section)));
-    (unknown_elements, facts, grave)
+    (met_elements(section) == 0, unknown_elements, facts, grave)
+}
+
+/// The elements of a section the case's facts already meet: how far what the case says
+/// reaches towards it.
+fn met_elements(section: &SectionOutcome) -> usize {
+    section
+        .elements
+        .iter()
+        .filter(|e| e.holds == Some(true))
+        .count()
+}
+
+/// How much settling a conclusion about this section matters, for ranking the questions to
+/// ask (`interview::decisive_facts`): `(1 + elements met) x (1 + maximum term in years)`. A
+/// section the case already reaches towards, and a graver one, weigh more; a section with no
+/// element met and a fine only weighs 1. Imprisonment for life and death are weighed above any
+/// fixed term (26 and 27 years: ranking weights, not legal equivalents).
+pub fn weight(program: &Program, section: &SectionOutcome) -> u64 {
+    let (death, max, _) = gravity_of(particulars(program, section));
+    let years = match (death, max) {
+        (true, _) => 27,
+        (false, Some(Term::Life)) => 26,
+        (false, Some(Term::Months(months))) => u64::from(months.div_ceil(12)),
+        (false, None) => 0,
+    };
+    (1 + met_elements(section) as u64) * (1 + years)
 }

@@ -8,7 +8,7 @@ mod choice;
 use std::collections::BTreeMap;
 
 pub use charge::{
-    Charge, ChargeSheet, DECISIVE_FACTS, charge_sheet, gravity, particulars, relevance,
+    Charge, ChargeSheet, DECISIVE_FACTS, charge_sheet, gravity, particulars, relevance, weight,
 };
 pub use choice::{Candidate, Choice};
 
@@ -179,10 +179,11 @@ pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
         .collect();
     let agencies = agencies(program, &sections);
     let court = case_court(program, outcome, &sections);
-    let overlaps = overlaps(program, &sections);
+    let overlaps = overlaps(program, outcome, &sections);
     let unknown = unknowns(program, outcome, &sections);
-    let notes = notes(program, outcome);
-    let venues = venues(program, outcome);
+    let (venues, where_noted) = venues(program, outcome);
+    let mut notes = notes(program, outcome);
+    notes.extend(where_noted);
     Resolution {
         sections,
         agencies,
@@ -398,10 +399,40 @@ fn exclusive_court(program: &Program, outcome: &Outcome, section: &str) -> bool 
     })
 }
 
-fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOverlap> {
+/// A declaration's condition on the case: true when there is none, unknown when a fact it
+/// reads is not given.
+fn premise(condition: Option<&crate::model::Expr>, outcome: &Outcome) -> Option<bool> {
+    condition.map_or(Some(true), |c| {
+        crate::eval::value::truth(c, &outcome.values)
+    })
+}
+
+/// A rule file's note with its `{section field}` references filled from the versions in force
+/// on the case.
+pub fn note_on_case(program: &Program, outcome: &Outcome, note: &str) -> String {
+    crate::statute::fill::fill(&program.book, note, |section| {
+        outcome
+            .sections
+            .iter()
+            .find(|s| s.section == section.id)
+            .and_then(|s| s.version.as_ref().map(|(index, _)| *index))
+    })
+}
+
+fn overlaps(
+    program: &Program,
+    outcome: &Outcome,
+    sections: &[SectionJurisdiction],
+) -> Vec<FoundOverlap> {
     let status_of = |id: &str| sections.iter().find(|s| s.section == id).map(|s| s.status);
     let mut found: Vec<FoundOverlap> = Vec::new();
     for overlap in &program.overlaps {
+        // An overlap whose premise is false on the facts (a note about a foreign victim on a
+        // Pakistani victim's case) is not shown; an unknown premise makes it possible only.
+        let premise = premise(overlap.condition.as_ref(), outcome);
+        if premise == Some(false) {
+            continue;
+        }
         let members: Vec<String> = overlap
             .sections
             .iter()
@@ -421,13 +452,18 @@ fn overlaps(program: &Program, sections: &[SectionJurisdiction]) -> Vec<FoundOve
             .any(|f| f.kind == overlap.kind && f.sections == members);
         if members.len() >= 2 && one_applies && distinct && !seen {
             found.push(FoundOverlap {
-                certain: members
-                    .iter()
-                    .all(|s| status_of(s) == Some(Status::Applies)),
+                certain: premise == Some(true)
+                    && members
+                        .iter()
+                        .all(|s| status_of(s) == Some(Status::Applies)),
                 sections: members,
                 kind: overlap.kind,
                 declared: true,
-                note: overlap.note.clone().unwrap_or_default(),
+                note: note_on_case(
+                    program,
+                    outcome,
+                    overlap.note.as_deref().unwrap_or_default(),
+                ),
                 cite: Some(overlap.cite.clone()),
             });
         }
@@ -599,20 +635,35 @@ fn changing_within<'a>(
         .collect()
 }
 
-/// Every place the case names under a venue rule, once each, when some section applies.
-fn venues(program: &Program, outcome: &Outcome) -> Vec<VenueFound> {
+/// Every place the case names under a venue rule, once each, when some section applies, and
+/// the notes of the venue rules that name no place (CrPC s.188: wherever the offender is
+/// found). A rule is skipped when its condition is false on the facts, or when none of the
+/// offences after its `for` applies or may apply (s.181(4) needs a kidnapping section).
+fn venues(program: &Program, outcome: &Outcome) -> (Vec<VenueFound>, Vec<String>) {
+    let (mut found, mut noted): (Vec<VenueFound>, Vec<String>) = (Vec::new(), Vec::new());
     if outcome
         .sections
         .iter()
         .all(|s| s.status == Status::DoesNotApply)
     {
-        return Vec::new();
+        return (found, noted);
     }
-    let mut found: Vec<VenueFound> = Vec::new();
+    let reaches = |offence: &usize| outcome.sections[*offence].status != Status::DoesNotApply;
     for venue in &program.venues {
+        let reached = venue.offences.is_empty() || venue.offences.iter().any(reaches);
+        if !reached || premise(venue.condition.as_ref(), outcome) == Some(false) {
+            continue;
+        }
+        if venue.places.is_empty() {
+            let note = note_on_case(program, outcome, venue.note.as_deref().unwrap_or_default());
+            noted.push(format!("venue: {note} ({})", venue.cite));
+        }
         for &fact in &venue.places {
             if let Some(Value::Text(place)) = &outcome.values[fact] {
-                if !found.iter().any(|v| v.place == place.as_ref()) {
+                let listed = found
+                    .iter()
+                    .any(|v| v.place == place.as_ref() && v.cite == venue.cite);
+                if !listed {
                     found.push(VenueFound {
                         place: place.to_string(),
                         fact,
@@ -622,7 +673,7 @@ fn venues(program: &Program, outcome: &Outcome) -> Vec<VenueFound> {
             }
         }
     }
-    found
+    (found, noted)
 }
 
 /// What a partial date means for the report: one reading, or which days change it.

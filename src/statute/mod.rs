@@ -4,6 +4,7 @@
 
 mod cite;
 mod error;
+pub mod fill;
 mod load;
 mod punishment;
 

@@ -177,8 +177,12 @@ pub struct JointDecl {
 /// Facts naming places where part of an offence happened, each a candidate venue for trial.
 #[derive(Debug, Clone)]
 pub struct VenueDecl {
-    /// Text facts (district names).
+    /// Text facts (district names); none when the note says where.
     pub places: Vec<Name>,
+    /// Offences of which one must apply or may apply (`for`); any offence, if empty.
+    pub sections: Vec<Name>,
+    /// When the places are venues; always, if absent.
+    pub condition: Option<Expr>,
     /// The law it rests on.
     pub cite: Cite,
     /// An explanation for the reader.
@@ -330,6 +334,8 @@ pub struct OverlapDecl {
     pub kind: Name,
     /// Sections that overlap.
     pub sections: Vec<Name>,
+    /// When the overlap's premise holds on a case; always, if absent.
+    pub condition: Option<Expr>,
     /// The law or brief it rests on.
     pub cite: Cite,
     /// An explanation for the reader.

@@ -70,7 +70,7 @@ fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
         Rule::overlap_decl => Declaration::Overlap(parse_overlap(pair)?),
         Rule::precedence_decl => Declaration::Precedence(parse_precedence(pair)?),
         Rule::protect_decl => Declaration::Protect(parse_protect(pair)?),
-        Rule::venue_decl => Declaration::Venue(parse_venue(pair)),
+        Rule::venue_decl => Declaration::Venue(parse_venue(pair)?),
         Rule::joint_decl => Declaration::Joint(parse_joint(pair)),
         Rule::indicator_decl => {
             let mut inner = pair.into_inner();
@@ -219,19 +219,26 @@ fn parse_protect(pair: Pair<'_, Rule>) -> Result<ProtectDecl, SyntaxError> {
     })
 }
 
-fn parse_venue(pair: Pair<'_, Rule>) -> VenueDecl {
-    let mut places = Vec::new();
-    let mut cite = None;
-    let mut note = None;
+fn parse_venue(pair: Pair<'_, Rule>) -> Result<VenueDecl, SyntaxError> {
+    let (mut places, mut sections) = (Vec::new(), Vec::new());
+    let (mut condition, mut cite, mut note) = (None, None, None);
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::path => places.push(parse_name(part)),
+            Rule::victim_of => sections = parse_section_list(next(&mut part.into_inner())),
+            Rule::condition => condition = Some(parse_expr(next(&mut part.into_inner()))?),
             Rule::cite => cite = Some(parse_cite(part)),
             _ => note = Some(parse_string(next(&mut part.into_inner()))),
         }
     }
     let cite = cite.expect("the grammar requires a cite");
-    VenueDecl { places, cite, note }
+    Ok(VenueDecl {
+        places,
+        sections,
+        condition,
+        cite,
+        note,
+    })
 }
 
 fn parse_joint(pair: Pair<'_, Rule>) -> JointDecl {
@@ -426,14 +433,19 @@ fn parse_overlap(pair: Pair<'_, Rule>) -> Result<OverlapDecl, SyntaxError> {
     let mut inner = pair.into_inner();
     let kind = parse_name(next(&mut inner));
     let sections = parse_section_list(next(&mut inner));
-    let cite = parse_cite(next(&mut inner));
-    let note = inner
-        .next()
-        .map(|note| parse_string(next(&mut note.into_inner())));
+    let (mut condition, mut cite, mut note) = (None, None, None);
+    for part in inner {
+        match part.as_rule() {
+            Rule::condition => condition = Some(parse_expr(next(&mut part.into_inner()))?),
+            Rule::cite => cite = Some(parse_cite(part)),
+            _ => note = Some(parse_string(next(&mut part.into_inner()))),
+        }
+    }
     Ok(OverlapDecl {
         kind,
         sections,
-        cite,
+        condition,
+        cite: cite.expect("the grammar requires a cite"),
         note,
     })
 }

@@ -398,7 +398,8 @@ pub(super) fn sources(sections: &[&SectionReport], report: &CaseReport) -> Marku
     )
 }
 
-/// `official-text`, `secondary` or `unverified`, with the fields the sources do not settle.
+/// `official-text`, `secondary` or `unverified`, with the fields the sources do not settle said
+/// in a sentence, as the tables say them ("the start date is not verified").
 pub(super) fn verification(verified: &str, unverified: &[String]) -> Markup {
     let class = if verified == "unverified" {
         "unverified"
@@ -410,7 +411,7 @@ pub(super) fn verification(verified: &str, unverified: &[String]) -> Markup {
         out.push(el(
             "div",
             "unverified",
-            text(&format!("UNVERIFIED: {}", unverified.join(", "))),
+            text(&crate::statute::unverified_sentence(unverified)),
         ));
     }
     out

@@ -15,7 +15,7 @@ use crate::output::json::{
 };
 
 /// The page for `tipnav eval`: every case, each starting on a new printed page.
-pub fn eval_page(pages: &[CasePage]) -> String {
+pub fn eval_page(pages: &[CasePage], all: bool) -> String {
     let title = match pages {
         [one] => one
             .report
@@ -27,20 +27,18 @@ pub fn eval_page(pages: &[CasePage]) -> String {
     };
     let mut body = Markup::default();
     for page in pages {
-        body.push(case_article(page));
+        body.push(case_article(page, all));
     }
     document(&title, "", &body)
 }
 
 /// One case of `tipnav eval`.
-fn case_article(page: &CasePage) -> Markup {
+fn case_article(page: &CasePage, all: bool) -> Markup {
     let report = &page.report;
-    let (applying, mut possible) = (
-        report.with_status(Status::Applies),
-        report.with_status(Status::MayApply),
-    );
-    // The closest possibilities first, as the table report ranks them.
-    possible.sort_by_key(|s| s.relevance.unwrap_or(usize::MAX));
+    let applying = report.with_status(Status::Applies);
+    // The closest possibilities, as the table report ranks and cuts them.
+    let (possible, remote) =
+        crate::output::table::closest(report.with_status(Status::MayApply), all);
     let mut body = header(
         report.case.title.as_deref().unwrap_or(tr("Untitled case")),
         case_items(report),
@@ -59,9 +57,20 @@ fn case_article(page: &CasePage) -> Markup {
         join(applying.iter().map(|s| section_card(s)), "\n")
     };
     body.push(section(tr("Sections that apply"), applies));
+    let mut possible_cards = join(possible.iter().map(|s| section_card(s)), "\n");
+    if remote > 0 {
+        possible_cards.push(el(
+            "p",
+            "muted",
+            text(&trf(
+                "{n} more remote possibilities: --all",
+                &[("n", &remote.to_string())],
+            )),
+        ));
+    }
     body.push(section(
         tr("Sections that may apply, on facts not given"),
-        join(possible.iter().map(|s| section_card(s)), "\n"),
+        possible_cards,
     ));
     let not_applying = crate::output::table::not_applying_summary(report);
     if !not_applying.is_empty() {
