@@ -636,7 +636,11 @@ fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) 
 fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let view = navigate::facts(&program);
-    output::print(&output::render_view(&view, format, output::navigator::facts))?;
+    output::print(&output::render_view(
+        &view,
+        format,
+        output::navigator::facts,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -769,6 +773,10 @@ fn eval_cases(
         .map(|(file, case)| {
             let mut evaluated = run_case(&program, file, case, today);
             evaluated.rank_decisive(&program, &domain, today);
+            if format == Format::Html {
+                // The handout prints "what would change this" beside each section.
+                evaluated.search_flips(&program, &domain, today, all);
+            }
             evaluated
         })
         .collect();
