@@ -774,6 +774,10 @@ fn eval_cases(
         .map(|(file, case)| {
             let mut evaluated = run_case(&program, file, case, today);
             evaluated.rank_decisive(&program, &domain, today);
+            if format == Format::Html {
+                // The handout prints "what would change this" beside each section.
+                evaluated.search_flips(&program, &domain, today, all);
+            }
             evaluated
         })
         .collect();

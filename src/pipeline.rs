@@ -129,6 +129,7 @@ pub fn run_case<'a>(
         resolution,
         alternative,
         decisive: Vec::new(),
+        flips: Vec::new(),
     }
 }
 

@@ -138,6 +138,59 @@ fn eval_page_renders_in_chromium() {
     }
 }
 
+/// Issue 16 item 6: every example's handout opens with a charge sheet that prints on at most
+/// two A4 pages. The page is cut where its details start (they start on a new printed page)
+/// and printed once per example; the PDFs are kept as `target/test-artifacts/sheet-*.pdf`.
+/// The page also carries "what would change this" beside the sections it shows.
+#[test]
+fn each_handout_prints_its_charge_sheet_on_two_pages() {
+    let Some(chromium) = chromium() else { return };
+    let examples = std::fs::read_dir(root().join("examples")).unwrap();
+    let mut paths: Vec<PathBuf> = examples
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 7, "{paths:?}");
+    for path in paths {
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let html = page(&["eval", "--format", "html", path.to_str().unwrap()]);
+        assert!(html.contains("What would change this"), "{name}: no flips");
+        let (sheet, _) = html
+            .split_once("<div class=\"details\"")
+            .unwrap_or_else(|| panic!("{name}: no details after the charge sheet"));
+        assert!(sheet.contains("<table class=\"charges\">"), "{name}");
+        let sheet = format!("{sheet}</article>\n</body>\n</html>\n");
+        let pages = pdf_pages(&chromium, &format!("sheet-{name}"), &sheet);
+        assert!(
+            (1..=2).contains(&pages),
+            "{name}: the charge sheet prints on {pages} pages"
+        );
+    }
+}
+
+/// Prints `html` to `target/test-artifacts/NAME.pdf` and counts the PDF's pages.
+fn pdf_pages(chromium: &Path, name: &str, html: &str) -> usize {
+    let artifacts = artifacts_dir();
+    let file = artifacts.join(format!("{name}.html"));
+    std::fs::write(&file, html).unwrap();
+    let pdf = artifacts.join(format!("{name}.pdf"));
+    let _ = std::fs::remove_file(&pdf);
+    run_chromium(
+        chromium,
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+            &format!("file://{}", file.display()),
+        ],
+    );
+    let pdf = std::fs::read(&pdf).expect("chromium prints the page");
+    assert!(pdf.starts_with(b"%PDF"));
+    // Every page object says `/Type /Page`; the page tree says `/Type /Pages`.
+    let text = String::from_utf8_lossy(&pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
 /// Issue 17: the Urdu page in Chromium with the Nastaliq font installed (a screenshot is kept
 /// as `target/test-artifacts/eval-larkana-ur.png`); its headings and table headers carry no
 /// English word outside the citations and ids (`<bdi>`, `<code>`). Reasons and notes written

@@ -176,6 +176,29 @@ impl FlipSearchTrace {
     }
 }
 
+/// A section's flips and how far their search went, as reports show them.
+pub fn flip_traces(
+    section: &SectionOutcome,
+    search: &FlipSearch,
+) -> (Vec<FlipTrace>, FlipSearchTrace) {
+    let flips = search
+        .flips
+        .iter()
+        .map(|flip| FlipTrace {
+            section: section.section.clone(),
+            from: section.status.into(),
+            to: flip.to.into(),
+            changes: flip.changes.iter().map(|c| c.description.clone()).collect(),
+        })
+        .collect();
+    let trace = FlipSearchTrace {
+        section: section.section.clone(),
+        complete: search.complete,
+        evaluated: search.evaluated,
+    };
+    (flips, trace)
+}
+
 /// Everything `explain` needs beyond the evaluated case.
 pub struct ExplainInput<'a> {
     /// The evaluated case.
@@ -267,27 +290,12 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
             .iter()
             .map(|c| format!("court for the case {}: {}", c.id, c.reason)),
     );
-    let flips = input
+    let (flips, flip_search) = input
         .flips
         .as_ref()
-        .map_or_else(Vec::new, |(index, search)| {
-            let section = &outcome.sections[*index];
-            search
-                .flips
-                .iter()
-                .map(|flip| FlipTrace {
-                    section: section.section.clone(),
-                    from: section.status.into(),
-                    to: flip.to.into(),
-                    changes: flip.changes.iter().map(|c| c.description.clone()).collect(),
-                })
-                .collect()
-        });
-    let flip_search = input.flips.as_ref().map(|(index, search)| FlipSearchTrace {
-        section: outcome.sections[*index].section.clone(),
-        complete: search.complete,
-        evaluated: search.evaluated,
-    });
+        .map(|(index, search)| flip_traces(&outcome.sections[*index], search))
+        .unzip();
+    let flips = flips.unwrap_or_default();
     Explanation {
         schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),

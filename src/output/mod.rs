@@ -43,6 +43,9 @@ pub struct Evaluated<'a> {
     /// The unknown facts whose answers would change the most conclusions, most decisive
     /// first, for the charge sheet; empty until [`Evaluated::rank_decisive`] fills it.
     pub decisive: Vec<crate::model::FactId>,
+    /// The smallest changes that flip each section the handout shows, by offence index;
+    /// empty until [`Evaluated::search_flips`] fills it (only the HTML handout reads them).
+    pub flips: Vec<(usize, crate::explain::FlipSearch)>,
 }
 
 impl Evaluated<'_> {
@@ -62,6 +65,39 @@ impl Evaluated<'_> {
             today,
             crate::resolve::DECISIVE_FACTS,
         );
+    }
+
+    /// Searches the flips of the sections a report shows: those that apply and the closest
+    /// that may apply (every one with `all`). Each search re-evaluates the case up to
+    /// thousands of times, so only the HTML handout, which prints them, asks for it, and only
+    /// for the sections it prints.
+    pub fn search_flips(
+        &mut self,
+        program: &Program,
+        domain: &crate::domain::Domain,
+        today: jiff::civil::Date,
+        all: bool,
+    ) {
+        let relevance = crate::resolve::relevance(program, &self.outcome);
+        let shown = |s: &crate::eval::SectionOutcome| match s.status {
+            crate::eval::Status::Applies => true,
+            crate::eval::Status::MayApply => {
+                all || relevance[s.offence].is_some_and(|rank| rank <= table::CLOSEST_SHOWN)
+            }
+            crate::eval::Status::DoesNotApply => false,
+        };
+        self.flips = self
+            .outcome
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| shown(s))
+            .map(|(index, _)| {
+                let search =
+                    crate::explain::flips(program, domain, self.case, &self.outcome, index, today);
+                (index, search)
+            })
+            .collect();
     }
 }
 

@@ -4,8 +4,11 @@
 use super::{
     Markup, code, concat, el, escape, forum, join, link, status_badge, table, text, value_text,
 };
+use crate::eval::SectionOutcome;
+use crate::explain::FlipSearch;
 use crate::model::Program;
 use crate::output::Evaluated;
+use crate::output::explain::{FlipSearchTrace, FlipTrace};
 use crate::output::json::{
     AlternativeReport, CaseReport, ChoiceReport, OverlapReport, Role, SectionReport, Status,
 };
@@ -17,6 +20,17 @@ pub struct CasePage {
     pub report: CaseReport,
     /// The facts the case file gives, in vocabulary order.
     pub facts: Vec<GivenFact>,
+    /// What would change each section shown, when the flips were searched.
+    pub flips: Vec<SectionFlips>,
+}
+
+/// The smallest changes that flip one section, as `explain --flip` finds them.
+#[derive(Debug)]
+pub struct SectionFlips {
+    /// The flips, smallest first.
+    pub flips: Vec<FlipTrace>,
+    /// How far the search went.
+    pub search: FlipSearchTrace,
 }
 
 /// A fact the case file gives.
@@ -47,7 +61,18 @@ pub fn case_page(program: &Program, evaluated: &Evaluated<'_>) -> CasePage {
     CasePage {
         report: crate::output::json::case_report(program, evaluated),
         facts,
+        flips: evaluated
+            .flips
+            .iter()
+            .map(|(index, search)| section_flips(&evaluated.outcome.sections[*index], search))
+            .collect(),
     }
+}
+
+/// A section's flip search as the explanation reports it.
+fn section_flips(section: &SectionOutcome, search: &FlipSearch) -> SectionFlips {
+    let (flips, search) = crate::output::explain::flip_traces(section, search);
+    SectionFlips { flips, search }
 }
 
 /// The answer at a glance: what applies, who leads, which court.

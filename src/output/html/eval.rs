@@ -2,8 +2,8 @@
 //! element, then the parts every case page shares.
 
 use super::case::{
-    CasePage, alternative_table, facts_table, jurisdiction, overlaps_table, protections, sources,
-    summary, unknown,
+    CasePage, SectionFlips, alternative_table, facts_table, jurisdiction, overlaps_table,
+    protections, sources, summary, unknown,
 };
 use super::{
     Markup, card_class, code, concat, document, el, escape, footer, forum, header, join, section,
@@ -49,15 +49,18 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
         tr("Charge sheet"),
         charge_sheet(&report.charge_sheet),
     ));
-    body.push(summary(report));
-    body.push(section(tr("Case facts"), facts_table(&page.facts)));
+    // The charge sheet is the handout's first pages; the details start on a page of their own
+    // (print CSS), so the sheet prints alone and a reader can take it away.
+    let mut details = Markup::default();
+    details.push(summary(report));
+    details.push(section(tr("Case facts"), facts_table(&page.facts)));
     let applies = if applying.is_empty() {
         el("p", "", text(tr("No section applies on these facts.")))
     } else {
-        join(applying.iter().map(|s| section_card(s)), "\n")
+        join(applying.iter().map(|s| section_card(s, page)), "\n")
     };
-    body.push(section(tr("Sections that apply"), applies));
-    let mut possible_cards = join(possible.iter().map(|s| section_card(s)), "\n");
+    details.push(section(tr("Sections that apply"), applies));
+    let mut possible_cards = join(possible.iter().map(|s| section_card(s, page)), "\n");
     if remote > 0 {
         possible_cards.push(el(
             "p",
@@ -68,30 +71,30 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
             )),
         ));
     }
-    body.push(section(
+    details.push(section(
         tr("Sections that may apply, on facts not given"),
         possible_cards,
     ));
     let not_applying = crate::output::table::not_applying_summary(report);
     if !not_applying.is_empty() {
-        body.push(el(
+        details.push(el(
             "p",
             "",
             text(&format!("Sections that do not apply, {not_applying}.")),
         ));
     }
-    body.push(section(tr("Jurisdiction"), jurisdiction(report)));
-    body.push(section(tr("Overlaps"), overlaps_table(&report.overlaps)));
-    body.push(section(
+    details.push(section(tr("Jurisdiction"), jurisdiction(report)));
+    details.push(section(tr("Overlaps"), overlaps_table(&report.overlaps)));
+    details.push(section(
         tr("Victim protection and referral"),
         protections(report),
     ));
-    body.push(section(
+    details.push(section(
         tr("Unknown facts that would change the answer"),
         unknown(report),
     ));
     if let Some(alternative) = &report.alternative {
-        body.push(section(
+        details.push(section(
             &format!(
                 "If the amendments whose day is unknown ({}) were already in force",
                 alternative.date_keys.join(", ")
@@ -99,23 +102,37 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
             alternative_table(alternative),
         ));
     }
-    body.push(section(
+    details.push(section(
         tr("Notes"),
         join(report.notes.iter().map(|n| el("li", "", text(n))), "\n"),
     ));
     let reaching: Vec<&SectionReport> = applying.into_iter().chain(possible).collect();
-    body.push(section(tr("Sources"), sources(&reaching, report)));
+    details.push(section(tr("Sources"), sources(&reaching, report)));
+    body.push(Markup(format!(
+        "<div class=\"details\" id=\"{}\">{}</div>",
+        details_anchor(report),
+        details.0
+    )));
     body.push(footer(report.tipnav, &report.law));
     el("article", "case", body)
 }
 
+/// The anchor of a case's details: where the charge sheet ends (a test of its printed length
+/// cuts the page there).
+fn details_anchor(report: &CaseReport) -> String {
+    format!("details-{}", slug(&report.case.file))
+}
+
 /// The anchor of a section's details on the page (`ppc/371-A` gives `section-ppc-371-A`).
 fn anchor(id: &str) -> String {
-    let safe: String = id
-        .chars()
+    format!("section-{}", slug(id))
+}
+
+/// Text safe in an id attribute: ASCII letters and digits, anything else a hyphen.
+fn slug(text: &str) -> String {
+    text.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    format!("section-{safe}")
+        .collect()
 }
 
 /// The charge sheet: the charges gravest first, each linked to its details further down, then
@@ -247,8 +264,9 @@ fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
     vec![("Case file", code(&report.case.file)), ("Law", text(&date))]
 }
 
-/// One section that applies or may apply: its elements, penalty, procedure and source.
-fn section_card(section: &SectionReport) -> Markup {
+/// One section that applies or may apply: its elements, penalty, procedure and source, with
+/// what would change it beside them.
+fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
     let mut heading = concat([
         Markup(format!("<a id=\"{}\"></a>", anchor(&section.id))),
         el("strong", "", text(&section.citation)),
@@ -335,7 +353,42 @@ fn section_card(section: &SectionReport) -> Markup {
     if let Some(note) = &section.note {
         body.push(el("p", "note", text(note)));
     }
+    let flips = page.flips.iter().find(|f| f.search.section == section.id);
+    let body = match flips {
+        Some(flips) => el(
+            "div",
+            "card-grid",
+            concat([el("div", "card-main", body), what_would_change(flips)]),
+        ),
+        None => body,
+    };
     el("div", card_class(section.status), body)
+}
+
+/// "What would change this": the smallest changes to the facts that flip a section, as
+/// `explain --flip` finds them, for the margin of its card.
+fn what_would_change(flips: &SectionFlips) -> Markup {
+    let items = flips.flips.iter().map(|flip| {
+        let verb = match flip.to {
+            Status::Applies => tr("It would apply if"),
+            Status::MayApply | Status::DoesNotApply => tr("It would stop applying if"),
+        };
+        el(
+            "li",
+            "",
+            concat([text(verb), text(" "), text(&flip.changes.join(tr(" and ")))]),
+        )
+    });
+    let summary = flips.search.summary(flips.flips.len());
+    el(
+        "aside",
+        "flips",
+        concat([
+            el("h4", "", text(tr("What would change this"))),
+            el("ul", "", join(items, "\n")),
+            el("p", "muted", text(&summary)),
+        ]),
+    )
 }
 
 fn penalty(section: &SectionReport) -> Markup {

@@ -50,9 +50,15 @@ table.facts th { width: 45%; background: #f6f8fa; font-weight: normal; }
 table.facts td { font-weight: 600; }
 table.facts td, .fact { overflow-wrap: anywhere; }
 footer { margin-top: 2em; padding-top: .5em; border-top: 1px solid var(--rule); color: var(--muted); font-size: .85em; }
+.card-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(13em, 28%); gap: 0 16px; }
+aside.flips { border-left: 1px dashed var(--rule); padding-left: 12px; font-size: .92em; }
+aside.flips h4 { margin: .2em 0 .3em; font-size: 1em; }
+aside.flips ul { margin: 0 0 .4em; padding-left: 1.1em; }
+.details > :first-child { margin-top: 0; }
 article.case + article.case { margin-top: 3em; border-top: 4px double var(--rule); }
 @media print {
-  @page { margin: 14mm 12mm; }
+  @page { size: A4; margin: 14mm 12mm; }
+  .details { break-before: page; page-break-before: always; }
   body { max-width: none; padding: 0; font-size: 10pt; background: #fff; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
