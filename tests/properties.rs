@@ -245,6 +245,7 @@ fn report(case: &Case) -> String {
         resolution,
         alternative,
         decisive: Vec::new(),
+        flips: Vec::new(),
     };
     serde_json::to_string_pretty(&case_report(&PROGRAM, &evaluated)).expect("serializes")
 }
