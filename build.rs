@@ -62,12 +62,8 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={folder}");
         let dir = Path::new(&root).join(folder);
-        let mut files: Vec<_> = fs::read_dir(&dir)
-            .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))
-            .map(|entry| entry.expect("readable directory entry").path())
-            .filter(|path| path.extension().is_some_and(|e| e == extension))
-            .collect();
-        files.sort();
+        let files = sorted_files(&dir, extension)
+            .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()));
         writeln!(
             code,
             "/// Shipped `{folder}/*.{extension}` files: (name, text)."
@@ -83,13 +79,7 @@ fn main() {
                 "RULES" => law.rules.push(file),
                 _ => {}
             }
-            writeln!(
-                code,
-                "    ({:?}, include_str!({:?})),",
-                format!("{folder}/{name}"),
-                path.display().to_string()
-            )
-            .unwrap();
+            embed_entry(&mut code, &format!("{folder}/{name}"), &path);
         }
         writeln!(code, "];").unwrap();
     }
@@ -116,28 +106,36 @@ fn embed_examples(root: &str, code: &mut String) {
     .unwrap();
     writeln!(code, "pub(crate) const EXAMPLES: &[(&str, &str)] = &[").unwrap();
     for folder in ["examples", "examples/scenarios"] {
-        let dir = Path::new(root).join(folder);
-        let Ok(entries) = fs::read_dir(&dir) else {
-            // A package built without its examples still builds; the web app then has none.
+        // A package built without its examples still builds; the web app then has none.
+        let Ok(files) = sorted_files(&Path::new(root).join(folder), "toml") else {
             continue;
         };
-        let mut files: Vec<_> = entries
-            .map(|entry| entry.expect("readable directory entry").path())
-            .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
         for path in files {
             let name = path.file_name().unwrap().to_string_lossy();
-            writeln!(
-                code,
-                "    ({:?}, include_str!({:?})),",
-                format!("{folder}/{name}"),
-                path.display().to_string()
-            )
-            .unwrap();
+            embed_entry(code, &format!("{folder}/{name}"), &path);
         }
     }
     writeln!(code, "];").unwrap();
+}
+
+/// The files in `dir` whose names end in `.extension`, sorted so the build is reproducible.
+fn sorted_files(dir: &Path, extension: &str) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = fs::read_dir(dir)?
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == extension))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// One `(name, text)` entry of an embedded file list.
+fn embed_entry(code: &mut String, name: &str, path: &Path) {
+    writeln!(
+        code,
+        "    ({name:?}, include_str!({:?})),",
+        path.display().to_string()
+    )
+    .unwrap();
 }
 
 /// Adds `LOCALES`: every `locales/LANG/AREA.po` as (language, area, text), so a new language
