@@ -82,7 +82,8 @@ pub(super) fn summary(report: &CaseReport) -> Markup {
             .sections
             .iter()
             .filter(|s| s.status == status)
-            .map(|s| code(&s.id))
+            // Citations as lawyers write them; ids are for machines (the JSON keeps them).
+            .map(|s| text(&s.citation))
             .collect();
         if ids.is_empty() {
             text("none")
