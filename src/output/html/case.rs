@@ -82,8 +82,7 @@ pub(super) fn summary(report: &CaseReport) -> Markup {
             .sections
             .iter()
             .filter(|s| s.status == status)
-            // Citations as lawyers write them; ids are for machines (the JSON keeps them).
-            .map(|s| text(&s.citation))
+            .map(|s| code(&s.id))
             .collect();
         if ids.is_empty() {
             text("none")
