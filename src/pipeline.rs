@@ -113,9 +113,11 @@ pub fn run_case<'a>(
     let mut resolution: Resolution = resolve(program, &outcome);
     // A closed list that leaves out the one member a section needs may be a list the user
     // did not mean as complete: worth a warning, found by trying each member (issue 15).
-    resolution.notes.extend(crate::explain::closed_list_warnings(
-        program, case, &outcome, today,
-    ));
+    resolution
+        .notes
+        .extend(crate::explain::closed_list_warnings(
+            program, case, &outcome, today,
+        ));
     let alternative = outcome
         .alternative
         .as_deref()

@@ -75,11 +75,13 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
                 .iter()
                 .filter_map(|c| member_at(members, c.index))
                 .fold(0u64, |b, i| b | (1 << i));
-            Ok(Answer::Given(if chosen.iter().any(|c| c.index == members.len()) {
-                Value::Includes(bits)
-            } else {
-                Value::Set(bits)
-            }))
+            Ok(Answer::Given(
+                if chosen.iter().any(|c| c.index == members.len()) {
+                    Value::Includes(bits)
+                } else {
+                    Value::Set(bits)
+                },
+            ))
         }
         ty => {
             let help = trf(

@@ -635,7 +635,10 @@ fn venues_sentence(report: &CaseReport, style: Style) -> String {
             format!("{}: {reason}", places.join(", "))
         })
         .collect();
-    trf("Candidate venues: {places}", &[("places", &groups.join("; "))])
+    trf(
+        "Candidate venues: {places}",
+        &[("places", &groups.join("; "))],
+    )
 }
 
 fn overlaps_table(report: &CaseReport, style: Style) -> Table {

@@ -62,7 +62,10 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
         possible_cards.push(el(
             "p",
             "muted",
-            text(&trf("{remote} more remote possibilities: --all", &[("remote", &remote.to_string())])),
+            text(&trf(
+                "{remote} more remote possibilities: --all",
+                &[("remote", &remote.to_string())],
+            )),
         ));
     }
     body.push(section(
