@@ -26,6 +26,12 @@ const EXPECT: &str = "expect";
 const INTERVIEW: &str = "interview";
 /// The key of a batch line's case identifier.
 const BATCH_ID: &str = "id";
+/// The victim's age, which `victim.minor` narrows.
+const AGE_FACT: &str = "victim.age";
+/// "A child" without an age (vocabulary.rules).
+const MINOR_FACT: &str = "victim.minor";
+/// PTPA 2018 s.2(a): a child is a person under 18 (the `victim.child` derivation).
+const ADULT_AGE: i64 = 18;
 
 /// A case's facts, validated.
 #[derive(Debug, Clone)]
@@ -145,6 +151,7 @@ fn read(
             span: root.span,
         }),
     }
+    reader.fold_minor_into_age();
     let id = reader.batch_id.take().flatten();
     let case = if reader.errors.is_empty() {
         Ok(Case {
@@ -314,6 +321,52 @@ impl Reader<'_> {
             }
             Err(mut errors) => self.errors.append(&mut errors),
         }
+    }
+
+    /// `victim.minor` says "a child" without an age. It narrows `victim.age` (under 18, or 18 and
+    /// over) so that every child test reads the one number; an age that contradicts it is an
+    /// error at the age, since the case cannot say both.
+    fn fold_minor_into_age(&mut self) {
+        let (Some(minor), Some(age)) = (self.program.fact(MINOR_FACT), self.program.fact(AGE_FACT))
+        else {
+            return;
+        };
+        let Some(Value::Bool(is_minor)) = self.values[minor] else {
+            return;
+        };
+        let Type::Int { min, max } = self.program.facts[age].ty else {
+            return;
+        };
+        let (low, high) = match self.values[age] {
+            Some(Value::Int(years)) => (years, years),
+            Some(Value::Between(low, high)) => (low, high),
+            _ => (min, max),
+        };
+        let (low, high) = if is_minor {
+            (low, high.min(ADULT_AGE - 1))
+        } else {
+            (low.max(ADULT_AGE), high)
+        };
+        if low > high {
+            let span = self.given_at[age]
+                .or(self.given_at[minor])
+                .unwrap_or_default();
+            self.errors.push(FactError::Expect {
+                message: format!(
+                    "`{AGE_FACT}` contradicts `{MINOR_FACT} = {is_minor}` (a child is under {ADULT_AGE})"
+                ),
+                span,
+                help: Some(format!(
+                    "correct the age or `{MINOR_FACT}`, or leave out the one that is not known"
+                )),
+            });
+            return;
+        }
+        self.values[age] = Some(if low == high {
+            Value::Int(low)
+        } else {
+            Value::Between(low, high)
+        });
     }
 
     /// `[interview] dont_know = ["conduct.means"]`
