@@ -229,8 +229,13 @@ pub fn placeholders(text: &str) -> BTreeSet<String> {
     found
 }
 
+/// A program placeholder (`{court}`) or a rule note's section reference (`{ppc/374 penalty}`,
+/// filled from the law in force): ASCII, starting with a letter or digit.
 fn is_name(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    text.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_/.- ".contains(c))
 }
 
 #[cfg(test)]
@@ -284,10 +289,10 @@ mod tests {
     #[test]
     fn placeholders_are_names_in_braces() {
         assert_eq!(
-            placeholders("{a} and {b_2}, not { c} or {}")
+            placeholders("{a} and {b_2} and {ppc/374 penalty}, not { c}, {}, {ہاں}")
                 .into_iter()
                 .collect::<Vec<_>>(),
-            ["a", "b_2"]
+            ["a", "b_2", "ppc/374 penalty"]
         );
     }
 }

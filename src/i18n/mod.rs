@@ -10,6 +10,7 @@
 //! renderer and the JSON text fields show them; ids, citations and numbers are never touched.
 
 pub mod check;
+mod law;
 pub mod po;
 
 use std::cell::Cell;
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::compile::Failure;
-use crate::model::{Program, Type};
+use crate::model::Program;
 use crate::source::SourceFile;
 
 pub use po::Entry;
@@ -278,63 +279,22 @@ pub struct LawString {
     pub area: Area,
 }
 
-/// Every string of a checked law that a translation must cover: instrument titles, section
-/// headings and summaries, version summaries, fact questions and enum options.
+/// Every string of a checked law that a translation must cover, once each: instrument titles,
+/// section headings and summaries, version summaries, fact questions and enum options, and
+/// the rule files' notes, clause citations, joint-trial and indicator texts and element names.
 pub fn law_strings(program: &Program) -> Vec<LawString> {
-    let mut strings = Vec::new();
-    let mut push = |context: String, english: &str, area| {
-        strings.push(LawString {
-            context,
-            english: english.to_owned(),
-            area,
-        });
-    };
-    for instrument in program.book.instruments.values() {
-        push(
-            format!("instrument {} title", instrument.id),
-            &instrument.title,
-            Area::Law,
-        );
-    }
-    for section in program.book.sections.values() {
-        push(
-            format!("section {} heading", section.id),
-            &section.heading,
-            Area::Law,
-        );
-        push(
-            format!("section {} summary", section.id),
-            &section.summary,
-            Area::Law,
-        );
-        for version in &section.versions {
-            if let Some(summary) = &version.summary {
-                let context = format!("section {} version {} summary", section.id, version.from);
-                push(context, summary, Area::Law);
-            }
+    let mut strings: Vec<LawString> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    law::walk(&mut program.clone(), &mut |context, area, english| {
+        if seen.insert(context.clone()) {
+            strings.push(LawString {
+                context,
+                english: english.clone(),
+                area,
+            });
         }
-    }
-    for fact in &program.facts {
-        if let Some(question) = &fact.question {
-            push(
-                format!("fact {} question", fact.name),
-                question,
-                Area::Facts,
-            );
-        }
-        for member in options(&fact.ty) {
-            let context = format!("fact {} option {member}", fact.name);
-            push(context, &option_english(member), Area::Facts);
-        }
-    }
+    });
     strings
-}
-
-fn options(ty: &Type) -> &[String] {
-    match ty {
-        Type::Enum(members) | Type::Set(members) => members,
-        _ => &[],
-    }
 }
 
 /// The English label of an enum member: its id in words (`let_to_hire` gives `let to hire`).
@@ -348,43 +308,22 @@ pub fn option_label(fact: &str, member: &str) -> String {
     law_text(&format!("fact {fact} option {member}"), &english).into_owned()
 }
 
-/// Puts this run's translations of the law's headings, summaries, titles and questions in
-/// place of the English. Does nothing in English; a string without a usable translation
-/// stays English (an edited law with `--law`); ids and citations are never touched.
+/// Puts this run's translations of the law's strings (titles, headings, summaries,
+/// questions, notes, clause citations) in place of the English. Does nothing in English; a
+/// string without a usable translation stays English (an edited law with `--law`); ids and
+/// citations are never touched.
 pub fn localize(program: &mut Program) {
     let Some(catalog) = active_catalog() else {
         return;
     };
-    let swap = |context: String, text: &mut String| {
+    law::walk(program, &mut |context, _, text| {
         if let Some(translated) = catalog.law(&context, text) {
             *text = translated.to_owned();
         }
-    };
-    for instrument in program.book.instruments.values_mut() {
-        swap(
-            format!("instrument {} title", instrument.id),
-            &mut instrument.title,
-        );
-    }
-    for section in program.book.sections.values_mut() {
-        swap(
-            format!("section {} heading", section.id),
-            &mut section.heading,
-        );
-        swap(
-            format!("section {} summary", section.id),
-            &mut section.summary,
-        );
-        for version in &mut section.versions {
-            if let Some(summary) = &mut version.summary {
-                let context = format!("section {} version {} summary", section.id, version.from);
-                swap(context, summary);
-            }
-        }
-    }
-    for fact in &mut program.facts {
-        if let Some(question) = &mut fact.question {
-            swap(format!("fact {} question", fact.name), question);
-        }
-    }
+    });
+}
+
+/// An element's name (an id such as `as_slave`) as a reader sees it, in this run's language.
+pub fn element_label(name: &str) -> String {
+    law_text(&law::element_context(name), &option_english(name)).into_owned()
 }

@@ -521,7 +521,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 &format!(
                     "{} {}: {}",
                     mark(element.status),
-                    element.name,
+                    crate::i18n::element_label(&element.name),
                     element.cite
                 ),
             );
@@ -529,7 +529,11 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 fact_lines(&mut out, &line, style, 2, fact);
             }
             if let Some(waiver) = &element.waived_by {
-                line(&mut out, 2, &format!("waived: {}", waiver.cite));
+                line(
+                    &mut out,
+                    2,
+                    &crate::i18n::trf("waived: {cite}", &[("cite", &waiver.cite)]),
+                );
                 for fact in &waiver.facts {
                     fact_lines(&mut out, &line, style, 3, fact);
                 }

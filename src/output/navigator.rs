@@ -119,12 +119,17 @@ pub fn show(view: &SectionView, style: Style) -> String {
         let mut table = new_table(style, &["Element", "Models", "Period"]);
         for element in &view.elements {
             let mut cite = vec![element.cite.clone()];
-            cite.extend(element.waivers.iter().map(|w| format!("waived: {w}")));
+            cite.extend(
+                element
+                    .waivers
+                    .iter()
+                    .map(|w| crate::i18n::trf("waived: {cite}", &[("cite", w)])),
+            );
             if let Some(base) = &element.inherited_from {
                 cite.push(format!("(from {base})"));
             }
             table.add_row(vec![
-                element.name.clone(),
+                crate::i18n::element_label(&element.name),
                 lines(style, &cite),
                 element.validity.clone().unwrap_or_default(),
             ]);

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::i18n::{UNOFFICIAL, tr, trf};
+use crate::i18n::{UNOFFICIAL, element_label, tr, trf};
 
 use super::json::{
     AlternativeReport, CaseReport, ChoiceReport, DateSource, ElementReport, SectionReport, Status,
@@ -182,7 +182,7 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         let conflict = if court.conflict {
             trf(
                 " (forum conflict; joint trial: {joint})",
-                &[("joint", court.joint_trial)],
+                &[("joint", joint_trial_word(court.joint_trial))],
             )
         } else {
             String::new()
@@ -409,7 +409,7 @@ fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
                             .filter(|f| f.value.is_null())
                             .map(|f| f.fact.as_str())
                             .collect();
-                        format!("{} ({})", e.name, facts.join(", "))
+                        format!("{} ({})", element_label(&e.name), facts.join(", "))
                     }),
             )
             .collect();
@@ -483,8 +483,12 @@ fn mark(status: Truth) -> &'static str {
 fn element_line(element: &ElementReport) -> String {
     let mark = mark(element.status);
     match &element.waived_by {
-        Some(cite) => format!("{mark} {} (waived: {})", element.name, short_cite(cite)),
-        None => format!("{mark} {}", element.name),
+        Some(cite) => format!(
+            "{mark} {} ({})",
+            element_label(&element.name),
+            trf("waived: {cite}", &[("cite", short_cite(cite))])
+        ),
+        None => format!("{mark} {}", element_label(&element.name)),
     }
 }
 
@@ -543,7 +547,7 @@ pub(super) fn not_applying_summary(report: &CaseReport) -> String {
             .as_ref()
             .is_some_and(|t| t.status == Truth::NotMet)
             || failed.iter().any(territorial);
-        let failed: Vec<&str> = failed.iter().map(|e| e.name.as_str()).collect();
+        let failed: Vec<String> = failed.iter().map(|e| element_label(&e.name)).collect();
         match (&section.version, outside, failed.as_slice()) {
             (None, _, _) => not_in_force += 1,
             (Some(_), true, _) => elsewhere += 1,
@@ -553,18 +557,40 @@ pub(super) fn not_applying_summary(report: &CaseReport) -> String {
     }
     let mut parts = Vec::new();
     if !near.is_empty() {
-        parts.push(format!("one element short: {}", near.join(", ")));
+        parts.push(trf(
+            "one element short: {sections}",
+            &[("sections", &near.join(tr(", ")))],
+        ));
     }
-    for (count, what) in [
-        (further, "miss two elements or more"),
-        (elsewhere, "belong to another province"),
-        (not_in_force, "were not in force on the date"),
-    ] {
-        if count > 0 {
-            parts.push(format!("{count} more {what}"));
-        }
-    }
-    parts.join("; ")
+    let more = [
+        (
+            further,
+            trf(
+                "{count} more miss two elements or more",
+                &[("count", &further.to_string())],
+            ),
+        ),
+        (
+            elsewhere,
+            trf(
+                "{count} more belong to another province",
+                &[("count", &elsewhere.to_string())],
+            ),
+        ),
+        (
+            not_in_force,
+            trf(
+                "{count} more were not in force on the date",
+                &[("count", &not_in_force.to_string())],
+            ),
+        ),
+    ];
+    parts.extend(
+        more.into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(_, text)| text),
+    );
+    parts.join(tr("; "))
 }
 
 fn agencies_table(report: &CaseReport, style: Style) -> Table {
@@ -703,6 +729,15 @@ pub(super) fn cite_ids(report: &CaseReport, text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A joint-trial answer (`together`, `separately`, `open`) in words.
+fn joint_trial_word(id: &str) -> &'static str {
+    match id {
+        "together" => tr("together"),
+        "separately" => tr("separately"),
+        _ => tr("open"),
+    }
 }
 
 /// An agency or court id in words.

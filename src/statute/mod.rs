@@ -227,10 +227,14 @@ impl fmt::Display for DateBound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateBound::On(day) => write!(f, "{day}"),
-            DateBound::Window { after, by } if *by == Date::MAX => {
-                write!(f, "after {after}, day not yet known")
-            }
-            DateBound::Window { after, by } => write!(f, "after {after}, by {by}"),
+            DateBound::Window { after, by } if *by == Date::MAX => f.write_str(&trf(
+                "after {after}, day not yet known",
+                &[("after", &after.to_string())],
+            )),
+            DateBound::Window { after, by } => f.write_str(&trf(
+                "after {after}, by {by}",
+                &[("after", &after.to_string()), ("by", &by.to_string())],
+            )),
         }
     }
 }
@@ -358,28 +362,29 @@ pub struct OffenceParticulars {
 /// "compoundable"]` gives "the start date and whether it is compoundable are not verified".
 pub fn unverified_sentence(fields: &[String]) -> String {
     let said: Vec<&str> = fields.iter().map(|f| field_in_words(f)).collect();
-    let verb = if said.len() == 1 { "is" } else { "are" };
-    let list = match said.as_slice() {
-        [] => return String::new(),
-        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
-        _ => said.join(""),
-    };
-    format!("{list} {verb} not verified")
+    match said.as_slice() {
+        [] => String::new(),
+        [one] => trf("{field} is not verified", &[("field", one)]),
+        [init @ .., last] => trf(
+            "{fields} and {last} are not verified",
+            &[("fields", &init.join(tr(", "))), ("last", last)],
+        ),
+    }
 }
 
 /// A statute version's field as a reader says it.
 fn field_in_words(field: &str) -> &str {
     match field {
-        "from" => "the start date",
-        "until" => "the end date",
-        "punishment" => "the penalty",
-        "cognizable" => "whether it is cognizable",
-        "bailable" => "whether it is bailable",
-        "compoundable" => "whether it is compoundable",
-        "court" => "the trial court",
-        "agency" => "the investigating agency",
-        "summary" => "the summary",
-        "court_exclusive" => "whether only its own court may try it",
+        "from" => tr("the start date"),
+        "until" => tr("the end date"),
+        "punishment" => tr("the penalty"),
+        "cognizable" => tr("whether it is cognizable"),
+        "bailable" => tr("whether it is bailable"),
+        "compoundable" => tr("whether it is compoundable"),
+        "court" => tr("the trial court"),
+        "agency" => tr("the investigating agency"),
+        "summary" => tr("the summary"),
+        "court_exclusive" => tr("whether only its own court may try it"),
         other => other,
     }
 }

@@ -333,7 +333,7 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
             rule.push(el("div", "muted", text(&format!("from {base}"))));
         }
         vec![
-            el("strong", "", text(&e.name)),
+            el("strong", "", text(&crate::i18n::element_label(&e.name))),
             truth_badge(e.status),
             facts,
             rule,

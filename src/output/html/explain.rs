@@ -89,7 +89,7 @@ fn trace_card(trace: &SectionTrace) -> Markup {
             facts.push(fact_list(&waiver.facts));
         }
         vec![
-            el("strong", "", text(&e.name)),
+            el("strong", "", text(&crate::i18n::element_label(&e.name))),
             truth_badge(e.status),
             facts,
             rule,

@@ -1,0 +1,228 @@
+//! Every string of a checked law that a person reads, each under a stable id: instrument
+//! titles, section headings and summaries, fact questions and options, and the rule files'
+//! own words (overlap, venue and ranking notes, the citations that give an agency or court
+//! its reason, joint-trial and indicator texts, element names). One walk over the
+//! [`Program`] serves both `tipnav check` (which strings need a translation) and `localize`
+//! (swap them in), so the two can never disagree. Knows nothing about PO files.
+
+use std::collections::HashMap;
+
+use super::{Area, option_english};
+use crate::model::{Decides, Program, Type, Validity};
+
+/// A law string met on the walk: its id, which file it belongs in, and the text itself.
+pub(super) type Visit<'a> = dyn FnMut(String, Area, &mut String) + 'a;
+
+/// Walks every translatable string of the law, mutably so `localize` can swap each in place.
+/// The same id with the same English is one string met twice (a variant's inherited clause);
+/// a different English under an id already met gets ` #2` (two overlaps of one kind over the
+/// same sections, say).
+pub(super) fn walk(program: &mut Program, visit: &mut Visit<'_>) {
+    let mut seen: HashMap<String, Vec<String>> = HashMap::new();
+    let mut unique = |context: String, area: Area, text: &mut String| {
+        let englishes = seen.entry(context.clone()).or_default();
+        let index = match englishes.iter().position(|e| e == text) {
+            Some(index) => index,
+            None => {
+                englishes.push(text.clone());
+                englishes.len() - 1
+            }
+        };
+        let context = if index == 0 {
+            context
+        } else {
+            format!("{context} #{}", index + 1)
+        };
+        visit(context, area, text);
+    };
+    statutes(program, &mut unique);
+    facts(program, &mut unique);
+    rules(program, &mut unique);
+}
+
+fn statutes(program: &mut Program, visit: &mut Visit<'_>) {
+    for instrument in program.book.instruments.values_mut() {
+        let id = format!("instrument {} title", instrument.id);
+        visit(id, Area::Law, &mut instrument.title);
+    }
+    for section in program.book.sections.values_mut() {
+        let heading = format!("section {} heading", section.id);
+        visit(heading, Area::Law, &mut section.heading);
+        let summary = format!("section {} summary", section.id);
+        visit(summary, Area::Law, &mut section.summary);
+        for version in &mut section.versions {
+            if let Some(summary) = &mut version.summary {
+                let id = format!("section {} version {} summary", section.id, version.from);
+                visit(id, Area::Law, summary);
+            }
+        }
+    }
+}
+
+fn facts(program: &mut Program, visit: &mut Visit<'_>) {
+    for fact in &mut program.facts {
+        if let Some(question) = &mut fact.question {
+            visit(
+                format!("fact {} question", fact.name),
+                Area::Facts,
+                question,
+            );
+        }
+        // Options are labels drawn from the ids, never swapped into the program (the ids are
+        // the case-file vocabulary); the walk offers a copy so check sees them.
+        for member in options(&fact.ty) {
+            let mut label = option_english(&member);
+            let id = format!("fact {} option {member}", fact.name);
+            visit(id, Area::Facts, &mut label);
+        }
+    }
+}
+
+fn options(ty: &Type) -> Vec<String> {
+    match ty {
+        Type::Enum(members) | Type::Set(members) => members.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// The rule files' own words. Citations stay as the official text has them inside each
+/// translation; only the words around them change.
+fn rules(program: &mut Program, visit: &mut Visit<'_>) {
+    element_names(program, visit);
+    clauses(program, visit);
+    for overlap in &mut program.overlaps {
+        let id = format!(
+            "overlap {} {}",
+            overlap.kind.id(),
+            overlap.sections.join(",")
+        );
+        if let Some(note) = &mut overlap.note {
+            visit(format!("{id} note"), Area::Law, note);
+        }
+    }
+    precedences(program, visit);
+    venues(program, visit);
+    for joint in &mut program.joint {
+        let mut tries: Vec<&str> = joint.instruments.iter().map(String::as_str).collect();
+        tries.extend(joint.courts.iter().map(|c| c.id()));
+        let id = format!("joint {} {} cite", joint.court.id(), tries.join(","));
+        visit(id, Area::Law, &mut joint.cite);
+    }
+    for indicator in &mut program.indicators {
+        let id = format!("indicator {} title", indicator.name);
+        visit(id, Area::Law, &mut indicator.title);
+    }
+}
+
+/// Element names are ids (JSON keeps them), shown to a reader as words: one label per name,
+/// drawn from the id as option labels are.
+fn element_names(program: &Program, visit: &mut Visit<'_>) {
+    let mut names: Vec<&str> = program
+        .offences
+        .iter()
+        .flat_map(|o| o.elements.iter().map(|e| e.name.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        let mut label = option_english(name);
+        visit(element_context(name), Area::Law, &mut label);
+    }
+}
+
+/// The id of an element name's label.
+pub(super) fn element_context(name: &str) -> String {
+    format!("element {name}")
+}
+
+/// The citation of each jurisdiction clause: the reason a report gives for an agency or court.
+/// Ids name the offence a variant descends from, so a clause a variant inherits is the same
+/// string as its base's.
+fn clauses(program: &mut Program, visit: &mut Visit<'_>) {
+    let roots: Vec<String> = program
+        .offences
+        .iter()
+        .map(|o| root(program, &o.section).to_owned())
+        .collect();
+    for (offence, root) in program.offences.iter_mut().zip(roots) {
+        for clause in &mut offence.clauses {
+            let (role, id) = match clause.decides {
+                Decides::Agency(a) => ("agency", a.id()),
+                Decides::Support(a) => ("support", a.id()),
+                Decides::Court(c) => ("court", c.id()),
+            };
+            let context = format!(
+                "jurisdiction {root} {role} {id}{} cite",
+                validity(&clause.validity)
+            );
+            visit(context, Area::Law, &mut clause.cite);
+        }
+    }
+}
+
+/// The offence a variant descends from, followed to the root (itself if it is no variant).
+fn root<'a>(program: &'a Program, section: &'a str) -> &'a str {
+    match program.offence(section).and_then(|o| o.base.as_deref()) {
+        Some(base) if base != section => root(program, base),
+        _ => section,
+    }
+}
+
+/// ` since KEY` / ` until KEY`, telling apart clauses of different versions of the law.
+fn validity(validity: &Validity) -> String {
+    let mut text = String::new();
+    if let Some(since) = &validity.since {
+        text.push_str(&format!(" since {since}"));
+    }
+    if let Some(until) = &validity.until {
+        text.push_str(&format!(" until {until}"));
+    }
+    text
+}
+
+fn precedences(program: &mut Program, visit: &mut Visit<'_>) {
+    if let Some(note) = program
+        .agency_precedence
+        .as_mut()
+        .and_then(|p| p.note.as_mut())
+    {
+        visit("precedence agency note".into(), Area::Law, note);
+    }
+    if let Some(note) = program
+        .court_precedence
+        .as_mut()
+        .and_then(|p| p.note.as_mut())
+    {
+        visit("precedence court note".into(), Area::Law, note);
+    }
+}
+
+fn venues(program: &mut Program, visit: &mut Visit<'_>) {
+    for venue in &mut program.venues {
+        let places: Vec<&str> = venue
+            .places
+            .iter()
+            .map(|&f| program.facts[f].name.as_str())
+            .collect();
+        let mut id = format!(
+            "venue {}",
+            if places.is_empty() {
+                "abroad".to_owned()
+            } else {
+                places.join(",")
+            }
+        );
+        if !venue.offences.is_empty() {
+            let sections: Vec<&str> = venue
+                .offences
+                .iter()
+                .map(|&o| program.offences[o].section.as_str())
+                .collect();
+            id.push_str(&format!(" for {}", sections.join(",")));
+        }
+        visit(format!("{id} cite"), Area::Law, &mut venue.cite);
+        if let Some(note) = &mut venue.note {
+            visit(format!("{id} note"), Area::Law, note);
+        }
+    }
+}
