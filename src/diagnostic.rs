@@ -41,8 +41,11 @@ pub fn suggestion_help<'a>(
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> String {
     match did_you_mean(name, candidates.clone()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("expected one of {}", list_or(candidates)),
+        Some(close) => crate::i18n::trf("did you mean `{close}`?", &[("close", close)]),
+        None => crate::i18n::trf(
+            "expected one of {options}",
+            &[("options", &list_or(candidates))],
+        ),
     }
 }
 

@@ -160,15 +160,25 @@ fn candidate_changes(
                 let tested: u64 = domain.masks[fact].iter().fold(0, |all, mask| all | mask);
                 for member in (0..members.len()).filter(|m| tested & (1 << m) != 0) {
                     let bit = 1u64 << member;
-                    let (to, verb) = if bits & bit == 0 {
-                        (bits | bit, "also includes")
+                    let args = [
+                        ("fact", name.as_str()),
+                        ("member", members[member].as_str()),
+                    ];
+                    let (to, description) = if bits & bit == 0 {
+                        (
+                            bits | bit,
+                            crate::i18n::trf("{fact} also includes {member}", &args),
+                        )
                     } else {
-                        (bits & !bit, "no longer includes")
+                        (
+                            bits & !bit,
+                            crate::i18n::trf("{fact} no longer includes {member}", &args),
+                        )
                     };
                     changes.push(Change {
                         fact,
                         to: Value::Set(to),
-                        description: format!("{name} {verb} {}", members[member]),
+                        description,
                     });
                 }
             }
@@ -183,15 +193,17 @@ fn candidate_changes(
                 }
                 for value in values {
                     if current.as_ref() != Some(value) {
-                        let verb = if current.is_some() {
-                            "were"
+                        let shown = value.display(ty).to_string();
+                        let args = [("fact", name.as_str()), ("value", shown.as_str())];
+                        let description = if current.is_some() {
+                            crate::i18n::trf("{fact} were {value}", &args)
                         } else {
-                            "is given as"
+                            crate::i18n::trf("{fact} is given as {value}", &args)
                         };
                         changes.push(Change {
                             fact,
                             to: value.clone(),
-                            description: format!("{name} {verb} {}", value.display(ty)),
+                            description,
                         });
                     }
                 }

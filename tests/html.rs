@@ -202,13 +202,19 @@ fn urdu_page_renders_in_chromium() {
     let rendered = render(&chromium, "eval-larkana-ur", &html);
     assert!(rendered.contains("چارج شیٹ"), "{rendered}");
     assert!(rendered.contains("PPC s.371-A"), "{rendered}");
-    for tag in ["h2", "th"] {
+    // Every heading, table header and label of the page; citations and ids sit in <bdi> or
+    // <code>. Allowed: the program's name and the digest's algorithm, which are names, not
+    // English. The law's notes and the statute data's remarks in the cards are not all
+    // translated yet (issue 17), so running text is not checked here.
+    const NAMES: [&str; 2] = ["tipnav", "sha256"];
+    for tag in ["h2", "h3", "h4", "th", "dt"] {
         for cell in elements(&html, tag) {
             let outside = without(&without(&cell, "bdi"), "code");
             let words = text_of(&outside);
             let latin: Vec<&str> = words
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| w.len() > 1)
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() > 1 && w.chars().any(|c| c.is_ascii_alphabetic()))
+                .filter(|w| !NAMES.contains(w))
                 .collect();
             assert!(latin.is_empty(), "English in <{tag}> {cell}: {latin:?}");
         }

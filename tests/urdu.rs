@@ -242,3 +242,37 @@ fn the_glossary_is_sourced_and_used() {
         );
     }
 }
+
+/// The explanation in Urdu: headings, the law used, element names, the rule files' reasons and
+/// notes; section ids, fact names and citations as they are.
+#[test]
+fn the_urdu_explanation() {
+    let run = tipnav_with(
+        &["explain", LARKANA, "ptpa-2018/3", "--flip", "ptpa-2018/3"],
+        &[("COLUMNS", "100"), ("TIPNAV_LANG", "ur")],
+    );
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(run.stdout.contains(i18n_text("Jurisdiction")));
+    assert!(run.stdout.contains("ptpa-2018/3"));
+    insta::assert_snapshot!("urdu_explanation", redact(&run.stdout));
+}
+
+/// A case file's diagnostics in Urdu keep their codes, spans and file positions; only the
+/// words change.
+#[test]
+fn case_file_diagnostics_in_urdu() {
+    let file = "tests/fixtures/cases/err/several_errors.toml";
+    let urdu = tipnav(&["--lang", "ur", "eval", file]);
+    let english = tipnav(&["eval", file]);
+    assert_eq!((urdu.status, english.status), (2, 2), "{}", urdu.render());
+    let shape = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.contains("::") || l.contains(&format!("[{file}:")))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(shape(&urdu.stderr), shape(&english.stderr));
+    assert_ne!(urdu.stderr, english.stderr);
+    assert!(urdu.stderr.contains("مسائل ملے"), "{}", urdu.render());
+    insta::assert_snapshot!("urdu_case_file_diagnostics", urdu.stderr);
+}

@@ -3,6 +3,7 @@
 use miette::Diagnostic;
 use thiserror::Error;
 
+use crate::i18n::{tr, trf};
 use crate::source::Span;
 
 impl FactError {
@@ -25,7 +26,7 @@ impl FactError {
 /// A number as written, or what it is when it cannot be held at all.
 fn written_number(value: Option<i64>) -> String {
     value.map_or_else(
-        || "a number too large to read (beyond 64 bits)".to_owned(),
+        || tr("a number too large to read (beyond 64 bits)").to_owned(),
         |value| value.to_string(),
     )
 }
@@ -40,18 +41,18 @@ pub enum FactError {
         /// What the reader said.
         message: String,
         /// Where.
-        #[label("here")]
+        #[label("{}", tr("here"))]
         span: Span,
     },
 
     /// A key that is not a fact of the vocabulary.
-    #[error("unknown fact `{name}`")]
+    #[error("{}", trf("unknown fact `{name}`", &[("name", .name.as_str())]))]
     #[diagnostic(code(facts::unknown_fact))]
     UnknownFact {
         /// The dotted name.
         name: String,
         /// Where.
-        #[label("not in the fact vocabulary")]
+        #[label("{}", tr("not in the fact vocabulary"))]
         span: Span,
         /// A suggestion.
         #[help]
@@ -59,13 +60,13 @@ pub enum FactError {
     },
 
     /// A derived fact given as input.
-    #[error("`{name}` is worked out from other facts and cannot be given")]
+    #[error("{}", trf("`{name}` is worked out from other facts and cannot be given", &[("name", .name.as_str())]))]
     #[diagnostic(code(facts::derived_fact))]
     DerivedFact {
         /// The dotted name.
         name: String,
         /// Where.
-        #[label("derived fact")]
+        #[label("{}", tr("derived fact"))]
         span: Span,
         /// What to give instead.
         #[help]
@@ -73,7 +74,7 @@ pub enum FactError {
     },
 
     /// A value of the wrong type.
-    #[error("`{name}` must be {expected}, found {found}")]
+    #[error("{}", trf("`{name}` must be {expected}, found {found}", &[("name", .name.as_str()), ("expected", .expected.as_str()), ("found", .found)]))]
     #[diagnostic(code(facts::wrong_type))]
     WrongType {
         /// The dotted name.
@@ -83,7 +84,7 @@ pub enum FactError {
         /// What was written.
         found: &'static str,
         /// Where.
-        #[label("expected {expected}")]
+        #[label("{}", trf("expected {expected}", &[("expected", .expected.as_str())]))]
         span: Span,
         /// The fact's question, to say what is meant.
         #[help]
@@ -91,7 +92,7 @@ pub enum FactError {
     },
 
     /// An enum or set value that is not a member.
-    #[error("`{value}` is not a value of `{name}`")]
+    #[error("{}", trf("`{value}` is not a value of `{name}`", &[("value", .value.as_str()), ("name", .name.as_str())]))]
     #[diagnostic(code(facts::unknown_value))]
     UnknownValue {
         /// The dotted name.
@@ -99,7 +100,7 @@ pub enum FactError {
         /// What was written.
         value: String,
         /// Where.
-        #[label("unknown value")]
+        #[label("{}", tr("unknown value"))]
         span: Span,
         /// A suggestion.
         #[help]
@@ -107,20 +108,20 @@ pub enum FactError {
     },
 
     /// A set that lists a member twice.
-    #[error("`{value}` is listed twice in `{name}`")]
-    #[diagnostic(code(facts::duplicate_value), help("list each member once"))]
+    #[error("{}", trf("`{value}` is listed twice in `{name}`", &[("value", .value.as_str()), ("name", .name.as_str())]))]
+    #[diagnostic(code(facts::duplicate_value), help("{}", tr("list each member once")))]
     DuplicateValue {
         /// The dotted name.
         name: String,
         /// The member.
         value: String,
         /// Where.
-        #[label("listed again here")]
+        #[label("{}", tr("listed again here"))]
         span: Span,
     },
 
     /// A number outside the fact's range.
-    #[error("`{name}` must be between {min} and {max}, found {}", written_number(*value))]
+    #[error("{}", trf("`{name}` must be between {min} and {max}, found {found}", &[("name", .name.as_str()), ("min", &.min.to_string()), ("max", &.max.to_string()), ("found", &written_number(*.value))]))]
     #[diagnostic(code(facts::out_of_range))]
     OutOfRange {
         /// The dotted name.
@@ -132,7 +133,7 @@ pub enum FactError {
         /// Greatest allowed.
         max: i64,
         /// Where.
-        #[label("out of range")]
+        #[label("{}", tr("out of range"))]
         span: Span,
         /// The fact's question.
         #[help]
@@ -140,11 +141,14 @@ pub enum FactError {
     },
 
     /// A date that does not exist or is not a plain date.
-    #[error("`{name}` is not a valid date: {reason}")]
+    #[error("{}", trf("`{name}` is not a valid date: {reason}", &[("name", .name.as_str()), ("reason", .reason.as_str())]))]
     #[diagnostic(
         code(facts::bad_date),
         help(
-            "write dates as YYYY-MM-DD, e.g. 2023-03-10, or as YYYY-MM or YYYY when only the month or the year is known"
+            "{}",
+            tr(
+                "write dates as YYYY-MM-DD, e.g. 2023-03-10, or as YYYY-MM or YYYY when only the month or the year is known"
+            )
         )
     )]
     BadDate {
@@ -153,7 +157,7 @@ pub enum FactError {
         /// Why.
         reason: String,
         /// Where.
-        #[label("invalid date")]
+        #[label("{}", tr("invalid date"))]
         span: Span,
     },
 
@@ -164,7 +168,7 @@ pub enum FactError {
         /// What is wrong.
         message: String,
         /// Where.
-        #[label("here")]
+        #[label("{}", tr("here"))]
         span: Span,
         /// How to fix it.
         #[help]
@@ -172,13 +176,13 @@ pub enum FactError {
     },
 
     /// A key given twice (JSON allows it; tipnav does not guess which one counts).
-    #[error("`{name}` is given twice")]
+    #[error("{}", trf("`{name}` is given twice", &[("name", .name.as_str())]))]
     #[diagnostic(code(facts::duplicate_key))]
     DuplicateKey {
         /// The dotted name.
         name: String,
         /// Where.
-        #[label("given again here")]
+        #[label("{}", tr("given again here"))]
         span: Span,
     },
 }

@@ -114,8 +114,8 @@ fn rules(program: &mut Program, visit: &mut Visit<'_>) {
     }
 }
 
-/// Element names are ids (JSON keeps them), shown to a reader as words: one label per name,
-/// drawn from the id as option labels are.
+/// Element names are ids (JSON keeps them, and English reports show them as written): one
+/// label per name, which a translation puts in words.
 fn element_names(program: &Program, visit: &mut Visit<'_>) {
     let mut names: Vec<&str> = program
         .offences
@@ -125,7 +125,7 @@ fn element_names(program: &Program, visit: &mut Visit<'_>) {
     names.sort_unstable();
     names.dedup();
     for name in names {
-        let mut label = option_english(name);
+        let mut label = name.to_owned();
         visit(element_context(name), Area::Law, &mut label);
     }
 }

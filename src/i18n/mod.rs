@@ -325,5 +325,5 @@ pub fn localize(program: &mut Program) {
 
 /// An element's name (an id such as `as_slave`) as a reader sees it, in this run's language.
 pub fn element_label(name: &str) -> String {
-    law_text(&law::element_context(name), &option_english(name)).into_owned()
+    law_text(&law::element_context(name), name).into_owned()
 }

@@ -14,6 +14,7 @@ use super::json::{Status, Truth};
 use super::table::Style;
 use crate::eval::SectionOutcome;
 use crate::explain::{FlipSearch, direct_facts};
+use crate::i18n::{tr, trf};
 use crate::model::{FactId, Program};
 use crate::source::SourceFile;
 
@@ -161,17 +162,23 @@ impl FlipSearchTrace {
     /// The search's result in words, for the terminal, Markdown and HTML alike.
     pub fn summary(&self, found: usize) -> String {
         if !self.complete {
-            format!(
-                "the search stopped after {} candidate changes; smaller or other flips may exist",
-                self.evaluated
+            trf(
+                "the search stopped after {count} candidate changes; smaller or other flips may exist",
+                &[("count", &self.evaluated.to_string())],
             )
         } else if found == 0 {
-            format!(
-                "no change to up to three facts flips {} ({} candidate changes tried)",
-                self.section, self.evaluated
+            trf(
+                "no change to up to three facts flips {section} ({count} candidate changes tried)",
+                &[
+                    ("section", &self.section),
+                    ("count", &self.evaluated.to_string()),
+                ],
             )
         } else {
-            format!("smallest first, after {} candidate changes", self.evaluated)
+            trf(
+                "smallest first, after {count} candidate changes",
+                &[("count", &self.evaluated.to_string())],
+            )
         }
     }
 }
@@ -238,12 +245,15 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         })
         .count();
     let law = if outcome.date_assumed {
-        format!(
-            "the law in force today ({}): the case gives no case.date",
-            outcome.date
+        trf(
+            "the law in force today ({date}): the case gives no case.date",
+            &[("date", &outcome.date.to_string())],
         )
     } else {
-        format!("the law in force on {}, the case's case.date", outcome.date)
+        trf(
+            "the law in force on {date}, the case's case.date",
+            &[("date", &outcome.date.to_string())],
+        )
     };
     let tracer = Tracer {
         program,
@@ -281,15 +291,19 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         .agencies
         .iter()
         .filter(|a| a.role == super::json::Role::Lead)
-        .map(|a| format!("lead agency {}: {}", a.id, a.reason))
+        .map(|a| {
+            trf(
+                "lead agency {agency}: {reason}",
+                &[("agency", a.id), ("reason", &a.reason)],
+            )
+        })
         .collect();
-    case_jurisdiction.extend(
-        report
-            .jurisdiction
-            .court
-            .iter()
-            .map(|c| format!("court for the case {}: {}", c.id, c.reason)),
-    );
+    case_jurisdiction.extend(report.jurisdiction.court.iter().map(|c| {
+        trf(
+            "court for the case {court}: {reason}",
+            &[("court", c.id), ("reason", &c.reason)],
+        )
+    }));
     let (flips, flip_search) = input
         .flips
         .as_ref()
@@ -331,18 +345,31 @@ impl Tracer<'_> {
                 let until = v
                     .until
                     .as_ref()
-                    .map(|k| format!(", until `{k}` ({})", program.book.dates[k].bound))
+                    .map(|k| {
+                        trf(
+                            ", until `{key}` ({date})",
+                            &[
+                                ("key", k),
+                                ("date", &program.book.dates[k].bound.to_string()),
+                            ],
+                        )
+                    })
                     .unwrap_or_default();
                 let uncertain = match certainty {
                     crate::statute::Certainty::Certain => "",
-                    crate::statute::Certainty::Uncertain(_) => {
-                        "; the case date falls inside an amendment's window, so this is uncertain"
-                    }
+                    crate::statute::Certainty::Uncertain(_) => tr(
+                        "; the case date falls inside an amendment's window, so this is uncertain",
+                    ),
                 };
-                format!(
-                    "the text in force from `{}` ({}: {}){until}{uncertain}",
-                    v.from, from.label, from.bound
-                )
+                let text = trf(
+                    "the text in force from `{key}` ({label}: {date})",
+                    &[
+                        ("key", &v.from),
+                        ("label", &from.label),
+                        ("date", &from.bound.to_string()),
+                    ],
+                );
+                format!("{text}{until}{uncertain}")
             }
             None => {
                 let first = section
@@ -350,8 +377,9 @@ impl Tracer<'_> {
                     .first()
                     .map(|v| program.book.dates[&v.from].bound.to_string())
                     .unwrap_or_default();
-                format!(
-                    "no version was in force on the case date (the first dates from {first}); conduct is never charged under a law not yet in force"
+                trf(
+                    "no version was in force on the case date (the first dates from {first}); conduct is never charged under a law not yet in force",
+                    &[("first", &first)],
                 )
             }
         };
@@ -487,14 +515,18 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         Style::Terminal
     };
     if markdown {
+        let file = style.case_text(&explanation.file);
         out.push_str(&format!(
-            "# Explanation: {}\n\n",
-            style.case_text(&explanation.file)
+            "# {}\n\n",
+            trf("Explanation: {file}", &[("file", &file)])
         ));
     } else {
         out.push_str(&fit("", &explanation.file));
     }
-    out.push_str(&fit("", &format!("Law used: {}", explanation.law)));
+    out.push_str(&fit(
+        "",
+        &trf("Law used: {law}", &[("law", &explanation.law)]),
+    ));
     out.push_str(&fit(
         "",
         &format!("tipnav {} · law {}", explanation.tipnav, explanation.digest),
@@ -507,12 +539,20 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 "{} {}: {}",
                 section.id,
                 section.heading,
-                section.status.id()
+                tr(section.status.id())
             ),
         );
-        line(&mut out, 1, &format!("version: {}", section.version));
+        line(
+            &mut out,
+            1,
+            &trf("version: {version}", &[("version", &section.version)]),
+        );
         if let Some(territory) = &section.territory {
-            line(&mut out, 1, &format!("territory {territory}"));
+            line(
+                &mut out,
+                1,
+                &trf("territory {territory}", &[("territory", territory)]),
+            );
         }
         for element in &section.elements {
             line(
@@ -532,7 +572,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 line(
                     &mut out,
                     2,
-                    &crate::i18n::trf("waived: {cite}", &[("cite", &waiver.cite)]),
+                    &trf("waived: {cite}", &[("cite", &waiver.cite)]),
                 );
                 for fact in &waiver.facts {
                     fact_lines(&mut out, &line, style, 3, fact);
@@ -543,14 +583,20 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
             line(
                 &mut out,
                 1,
-                &format!("why not: {}", section.why_not.join(", ")),
+                &trf(
+                    "why not: {elements}",
+                    &[("elements", &section.why_not.join(tr(", ")))],
+                ),
             );
         }
         for fact in &section.deciding {
             line(
                 &mut out,
                 1,
-                &format!("decided by {}: {}", fact.fact, fact.question),
+                &trf(
+                    "decided by {fact}: {question}",
+                    &[("fact", &fact.fact), ("question", &fact.question)],
+                ),
             );
         }
         out.push('\n');
@@ -558,12 +604,15 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     if explanation.remote > 0 {
         out.push_str(&fit(
             "",
-            &format!("{} more remote possibilities: --all", explanation.remote),
+            &trf(
+                "{count} more remote possibilities: --all",
+                &[("count", &explanation.remote.to_string())],
+            ),
         ));
         out.push('\n');
     }
     if !explanation.jurisdiction.is_empty() || !explanation.case_jurisdiction.is_empty() {
-        title(&mut out, "Jurisdiction");
+        title(&mut out, tr("Jurisdiction"));
         for item in &explanation.case_jurisdiction {
             line(&mut out, 1, item);
         }
@@ -571,18 +620,20 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
             line(
                 &mut out,
                 1,
-                &format!(
-                    "{}: agency {}; court {}",
-                    section.section,
-                    choice(&section.agency),
-                    choice(&section.court)
+                &trf(
+                    "{section}: agency {agency}; court {court}",
+                    &[
+                        ("section", &section.section),
+                        ("agency", &choice(&section.agency)),
+                        ("court", &choice(&section.court)),
+                    ],
                 ),
             );
         }
         out.push('\n');
     }
     if !explanation.overlaps.is_empty() {
-        title(&mut out, "Overlaps");
+        title(&mut out, tr("Overlaps"));
         for overlap in &explanation.overlaps {
             let cite = overlap
                 .cite
@@ -593,28 +644,24 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 &mut out,
                 1,
                 &format!(
-                    "{} of {}: {}{cite}",
-                    overlap.kind,
-                    overlap.sections.join(", "),
-                    overlap.note
+                    "{}{cite}",
+                    trf(
+                        "{kind} of {sections}: {note}",
+                        &[
+                            ("kind", overlap_kind_word(&overlap.kind)),
+                            ("sections", &overlap.sections.join(", ")),
+                            ("note", &overlap.note),
+                        ],
+                    )
                 ),
             );
         }
         out.push('\n');
     }
     if let Some(search) = &explanation.flip_search {
-        title(&mut out, "Smallest changes that flip the answer");
+        title(&mut out, tr("Smallest changes that flip the answer"));
         for flip in &explanation.flips {
-            line(
-                &mut out,
-                1,
-                &format!(
-                    "{} would {} if {}",
-                    flip.section,
-                    flip_verb(flip.to),
-                    flip.changes.join(" and ")
-                ),
-            );
+            line(&mut out, 1, &flip_sentence(flip));
         }
         line(&mut out, 1, &search.summary(explanation.flips.len()));
         out.push('\n');
@@ -622,10 +669,28 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     out
 }
 
-fn flip_verb(to: Status) -> &'static str {
-    match to {
-        Status::Applies => "apply",
-        Status::MayApply | Status::DoesNotApply => "stop applying",
+/// A flip as a sentence: the section, which way it turns, and the changes that turn it.
+fn flip_sentence(flip: &FlipTrace) -> String {
+    let changes = flip.changes.join(tr(" and "));
+    let args = [
+        ("section", flip.section.as_str()),
+        ("changes", changes.as_str()),
+    ];
+    match flip.to {
+        Status::Applies => trf("{section} would apply if {changes}", &args),
+        Status::MayApply | Status::DoesNotApply => {
+            trf("{section} would stop applying if {changes}", &args)
+        }
+    }
+}
+
+/// An overlap kind id in words.
+fn overlap_kind_word(kind: &str) -> &'static str {
+    match kind {
+        "duplicate_offence" => tr("duplicate offence"),
+        "forum_conflict" => tr("forum conflict"),
+        "agency_conflict" => tr("agency conflict"),
+        _ => tr("penalty disparity"),
     }
 }
 
@@ -642,7 +707,7 @@ fn fact_lines(
         .map(|at| format!("  ({})", style.case_text(at)))
         .unwrap_or_default();
     let value = if fact.value.is_null() {
-        "unknown".to_owned()
+        tr("unknown").to_owned()
     } else {
         style.case_text(&fact.value.to_string()).into_owned()
     };
@@ -666,10 +731,12 @@ fn choice(choice: &ChoiceReport) -> String {
         Some(id) => format!("{id} ({})", choice.reason.as_deref().unwrap_or_default()),
         None => {
             let ids: Vec<&str> = choice.options.iter().map(|o| o.id).collect();
-            format!(
-                "{} depending on {}",
-                ids.join(" or "),
-                choice.deciding.join(", ")
+            trf(
+                "{options} depending on {facts}",
+                &[
+                    ("options", &ids.join(tr(" or "))),
+                    ("facts", &choice.deciding.join(", ")),
+                ],
             )
         }
     }

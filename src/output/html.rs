@@ -121,9 +121,9 @@ fn section(heading: &str, content: Markup) -> Markup {
 /// The status of a section, as a badge that keeps its word when printed in black and white.
 fn status_badge(status: Status) -> Markup {
     let (class, word) = match status {
-        Status::Applies => ("badge applies", "applies"),
-        Status::MayApply => ("badge may-apply", "may apply"),
-        Status::DoesNotApply => ("badge not-apply", "does not apply"),
+        Status::Applies => ("badge applies", tr("applies")),
+        Status::MayApply => ("badge may-apply", tr("may apply")),
+        Status::DoesNotApply => ("badge not-apply", tr("does not apply")),
     };
     el("span", class, text(word))
 }
@@ -131,9 +131,9 @@ fn status_badge(status: Status) -> Markup {
 /// Whether an element (or an instrument's extent) is met, as a badge like [`status_badge`].
 fn truth_badge(truth: Truth) -> Markup {
     let (class, word) = match truth {
-        Truth::Met => ("badge met", "✓ met"),
-        Truth::NotMet => ("badge not-met", "✗ not met"),
-        Truth::Unknown => ("badge unknown", "? unknown"),
+        Truth::Met => ("badge met", tr("✓ met")),
+        Truth::NotMet => ("badge not-met", tr("✗ not met")),
+        Truth::Unknown => ("badge unknown", tr("? unknown")),
     };
     el("span", class, text(word))
 }
@@ -203,9 +203,9 @@ fn document(title: &str, extra_css: &'static str, body: &Markup) -> String {
 fn header(title: &str, items: Vec<(&str, Markup)>, tipnav: &str, law: &LawInfo) -> Markup {
     let mut rows: Vec<(&str, Markup)> = items;
     rows.push(("tipnav", text(tipnav)));
-    rows.push(("Law digest", code(&law.digest)));
+    rows.push((tr("Law digest"), code(&law.digest)));
     let overlays = if law.amendments.is_empty() {
-        text("none: the law as shipped")
+        text(tr("none: the law as shipped"))
     } else {
         join(
             law.amendments.iter().map(|a| {
@@ -221,7 +221,7 @@ fn header(title: &str, items: Vec<(&str, Markup)>, tipnav: &str, law: &LawInfo) 
             "<br>",
         )
     };
-    rows.push(("Overlays", overlays));
+    rows.push((tr("Overlays"), overlays));
     let meta = join(
         rows.into_iter()
             .map(|(term, value)| concat([el("dt", "", text(term)), el("dd", "", value)])),

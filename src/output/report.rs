@@ -63,7 +63,10 @@ pub fn render_diagnostics(reports: &[miette::Report], style: DiagnosticStyle) ->
         }
     }
     if !style.json && reports.len() > 1 {
-        out.push_str(&format!("{} problems found\n", reports.len()));
+        out.push_str(&crate::i18n::trf(
+            "{count} problems found\n",
+            &[("count", &reports.len().to_string())],
+        ));
     }
     out
 }

@@ -49,12 +49,8 @@ pub(super) fn section_jurisdiction(
         .iter()
         .filter(|c| holds_on(&c.validity, outcome.reading()))
         .collect();
-    let default = |what: &str| {
-        format!(
-            "{short} {}: the {what} given in the statute data",
-            section_label(&section.section)
-        )
-    };
+    let citation = format!("{short} {}", section_label(&section.section));
+    let cited = [("citation", citation.as_str())];
     let agency = choose(
         &clauses,
         outcome,
@@ -62,7 +58,11 @@ pub(super) fn section_jurisdiction(
             Decides::Agency(agency) => Some(agency),
             _ => None,
         },
-        default_candidate(particulars, |p| p.agency, default("agency")),
+        default_candidate(
+            particulars,
+            |p| p.agency,
+            crate::i18n::trf("{citation}: the agency given in the statute data", &cited),
+        ),
     );
     let court = choose(
         &clauses,
@@ -71,7 +71,11 @@ pub(super) fn section_jurisdiction(
             Decides::Court(court) => Some(court),
             _ => None,
         },
-        default_candidate(particulars, |p| p.court, default("court")),
+        default_candidate(
+            particulars,
+            |p| p.court,
+            crate::i18n::trf("{citation}: the court given in the statute data", &cited),
+        ),
     );
     let support = clauses
         .iter()

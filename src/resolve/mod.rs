@@ -252,10 +252,15 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
             .expect("the lead comes from a section's agency");
         role.role = Role::Lead;
         if others {
-            role.reason = format!(
-                "{}; leads because {}",
-                role.reason,
-                precedence.note.as_deref().unwrap_or(&precedence.cite)
+            role.reason = trf(
+                "{reason}; leads because {convention}",
+                &[
+                    ("reason", &role.reason),
+                    (
+                        "convention",
+                        precedence.note.as_deref().unwrap_or(&precedence.cite),
+                    ),
+                ],
             );
         }
     }

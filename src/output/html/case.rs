@@ -6,6 +6,7 @@ use super::{
 };
 use crate::eval::SectionOutcome;
 use crate::explain::FlipSearch;
+use crate::i18n::tr;
 use crate::model::Program;
 use crate::output::Evaluated;
 use crate::output::explain::{FlipSearchTrace, FlipTrace};
@@ -98,12 +99,12 @@ pub(super) fn summary(report: &CaseReport) -> Markup {
         .map(|a| forum(a.id));
     let court = report.jurisdiction.court.as_ref().map(|c| forum(c.id));
     let rows = [
-        ("Applies", ids(Status::Applies)),
-        ("May apply", ids(Status::MayApply)),
-        ("Lead agency", join(lead, ", ")),
+        (tr("Applies"), ids(Status::Applies)),
+        (tr("May apply"), ids(Status::MayApply)),
+        (tr("Lead agency"), join(lead, ", ")),
         (
-            "Court for the case",
-            court.unwrap_or_else(|| text("none named")),
+            tr("Court for the case"),
+            court.unwrap_or_else(|| text(tr("none named"))),
         ),
     ];
     let items = join(
@@ -156,13 +157,13 @@ pub(super) fn facts_table(facts: &[GivenFact]) -> Markup {
 /// The joint-trial answer in words.
 pub(super) fn joint_trial(id: &str) -> &'static str {
     match id {
-        "together" => crate::i18n::tr("One court may try every charge together."),
-        "separately" => crate::i18n::tr(
-            "The charges must be tried separately: a charge only its own court may try.",
-        ),
-        _ => crate::i18n::tr(
-            "Whether one court may try every charge together is open: no rule found settles it.",
-        ),
+        "together" => tr("One court may try every charge together."),
+        "separately" => {
+            tr("The charges must be tried separately: a charge only its own court may try.")
+        }
+        _ => {
+            tr("Whether one court may try every charge together is open: no rule found settles it.")
+        }
     }
 }
 
@@ -190,12 +191,7 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
     if !jurisdiction.agencies.is_empty() {
         body.push(table(
             "agencies",
-            &[
-                crate::i18n::tr("Agency"),
-                crate::i18n::tr("Role"),
-                crate::i18n::tr("Why"),
-                crate::i18n::tr("Sections"),
-            ],
+            &[tr("Agency"), tr("Role"), tr("Why"), tr("Sections")],
             jurisdiction.agencies.iter().map(|a| {
                 vec![
                     forum(a.id),
@@ -207,15 +203,15 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
         ));
     }
     if !jurisdiction.by_section.is_empty() {
-        body.push(el("h3", "", text("Each section's agency and court")));
+        body.push(el("h3", "", text(tr("Each section's agency and court"))));
         body.push(table(
             "by-section",
             &[
-                crate::i18n::tr("Section"),
-                crate::i18n::tr("Status"),
-                crate::i18n::tr("Agency"),
-                crate::i18n::tr("Court"),
-                crate::i18n::tr("Supporting"),
+                tr("Section"),
+                tr("Status"),
+                tr("Agency"),
+                tr("Court"),
+                tr("Supporting"),
             ],
             jurisdiction.by_section.iter().map(|s| {
                 let support = join(s.support.iter().map(|o| forum(o.id)), ", ");
@@ -230,14 +226,10 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
         ));
     }
     if !jurisdiction.venues.is_empty() {
-        body.push(el("h3", "", text("Candidate venues")));
+        body.push(el("h3", "", text(tr("Candidate venues"))));
         body.push(table(
             "venues",
-            &[
-                crate::i18n::tr("Place"),
-                crate::i18n::tr("Fact"),
-                crate::i18n::tr("Why"),
-            ],
+            &[tr("Place"), tr("Fact"), tr("Why")],
             jurisdiction
                 .venues
                 .iter()
@@ -279,12 +271,7 @@ pub(super) fn overlaps_table(overlaps: &[OverlapReport]) -> Markup {
     }
     table(
         "overlaps",
-        &[
-            crate::i18n::tr("Kind"),
-            crate::i18n::tr("Sections"),
-            crate::i18n::tr("Note"),
-            crate::i18n::tr("Citation"),
-        ],
+        &[tr("Kind"), tr("Sections"), tr("Note"), tr("Citation")],
         overlaps.iter().map(|o| {
             let mut kind = el("strong", "", text(&o.kind.replace('_', " ")));
             if !o.certain {
@@ -310,10 +297,10 @@ pub(super) fn protections(report: &CaseReport) -> Markup {
     table(
         "protections",
         &[
-            crate::i18n::tr("Section"),
-            crate::i18n::tr("Status"),
-            crate::i18n::tr("What it gives the victim"),
-            crate::i18n::tr("Rule"),
+            tr("Section"),
+            tr("Status"),
+            tr("What it gives the victim"),
+            tr("Rule"),
         ],
         report.protections.iter().map(|p| {
             vec![
@@ -335,11 +322,7 @@ pub(super) fn unknown(report: &CaseReport) -> Markup {
     }
     table(
         "unknown",
-        &[
-            crate::i18n::tr("Fact"),
-            crate::i18n::tr("Question"),
-            crate::i18n::tr("Affects"),
-        ],
+        &[tr("Fact"), tr("Question"), tr("Affects")],
         report.unknown.iter().map(|u| {
             vec![
                 code(&u.fact),
@@ -362,10 +345,10 @@ pub(super) fn alternative_table(alternative: &AlternativeReport) -> Markup {
     let mut body = table(
         "alternative",
         &[
-            crate::i18n::tr("Section"),
-            crate::i18n::tr("Before"),
-            crate::i18n::tr("After"),
-            crate::i18n::tr("Penalty after"),
+            tr("Section"),
+            tr("Before"),
+            tr("After"),
+            tr("Penalty after"),
         ],
         rows,
     );
@@ -414,11 +397,7 @@ pub(super) fn sources(sections: &[&SectionReport], report: &CaseReport) -> Marku
     }
     table(
         "sources",
-        &[
-            crate::i18n::tr("Section"),
-            crate::i18n::tr("Verification"),
-            crate::i18n::tr("Source"),
-        ],
+        &[tr("Section"), tr("Verification"), tr("Source")],
         rows,
     )
 }

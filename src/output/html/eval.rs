@@ -251,17 +251,23 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
 
 fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
     let date = match report.case.date_source {
-        DateSource::Today => format!(
-            "in force today, {}: the case gives no date; conduct before today may attract an earlier law",
-            report.case.date
+        DateSource::Today => trf(
+            "in force today, {date}: the case gives no date; conduct before today may attract an earlier law",
+            &[("date", &report.case.date.to_string())],
         ),
-        DateSource::Case => format!("in force on {}, the case date", report.case.date),
-        DateSource::Partial => format!(
-            "in force from {}: the case gives only a year or month (see the notes)",
-            report.case.date
+        DateSource::Case => trf(
+            "in force on {date}, the case date",
+            &[("date", &report.case.date.to_string())],
+        ),
+        DateSource::Partial => trf(
+            "in force from {date}: the case gives only a year or month (see the notes)",
+            &[("date", &report.case.date.to_string())],
         ),
     };
-    vec![("Case file", code(&report.case.file)), ("Law", text(&date))]
+    vec![
+        (tr("Case file"), code(&report.case.file)),
+        (tr("Law"), text(&date)),
+    ]
 }
 
 /// One section that applies or may apply: its elements, penalty, procedure and source, with
@@ -269,7 +275,14 @@ fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
 fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
     let mut heading = concat([
         Markup(format!("<a id=\"{}\"></a>", anchor(&section.id))),
-        el("strong", "", text(&section.citation)),
+        el(
+            "strong",
+            "",
+            Markup(format!(
+                "<bdi dir=\"ltr\">{}</bdi>",
+                text(&section.citation).0
+            )),
+        ),
         text(" "),
         code(&section.id),
         text(&format!(" — {} ", section.heading)),
@@ -395,27 +408,27 @@ fn penalty(section: &SectionReport) -> Markup {
     let mut items = Vec::new();
     if let Some(penalty) = &section.penalty {
         items.push(concat([
-            el("dt", "", text("Penalty")),
+            el("dt", "", text(tr("Penalty"))),
             el("dd", "", text(&penalty.text)),
         ]));
     }
     if let Some(p) = &section.procedure {
         let words = crate::statute::procedure_text(p.cognizable, p.bailable, p.compoundable);
         items.push(concat([
-            el("dt", "", text("Procedure")),
+            el("dt", "", text(tr("Procedure"))),
             el("dd", "", text(&words)),
         ]));
         if let Some(cognizance) = &p.cognizance {
             items.push(concat([
-                el("dt", "", text("Cognizance")),
+                el("dt", "", text(tr("Cognizance"))),
                 el("dd", "", text(cognizance)),
             ]));
         }
     }
     if let (Some(court), Some(agency)) = (section.court, section.agency) {
-        let value = concat([forum(court), text("; investigated by "), forum(agency)]);
+        let value = concat([forum(court), text(tr("; investigated by ")), forum(agency)]);
         items.push(concat([
-            el("dt", "", text("Statute default")),
+            el("dt", "", text(tr("Statute default"))),
             el("dd", "", value),
         ]));
     }
