@@ -389,8 +389,8 @@ pub(super) async fn facts(State(app): State<Arc<App>>) -> Response {
 }
 
 /// A shipped example in the list.
-#[derive(Serialize)]
-struct ExampleItem<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct ExampleItem<'a> {
     name: &'a str,
     title: Option<String>,
 }
@@ -581,8 +581,8 @@ pub(super) async fn overlaps(
 }
 
 /// A shipped overlay.
-#[derive(Serialize)]
-struct AmendmentItem {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct AmendmentItem {
     name: &'static str,
     text: String,
 }
