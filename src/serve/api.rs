@@ -177,7 +177,7 @@ pub(super) async fn eval(
     let text = blocking(&app, move |app| {
         let (file, case) = read_case(app.program(), &headers, &body)?;
         if params.summary {
-            let evaluated = crate::pipeline::run_case(app.program(), &file, &case, today());
+            let evaluated = crate::pipeline::conclude(app.program(), &file, &case, today());
             let document = SummaryDocument {
                 schema_version: SchemaVersion,
                 summary: crate::output::json::case_summary(app.program(), &evaluated),
