@@ -648,7 +648,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                     trf(
                         "{kind} of {sections}: {note}",
                         &[
-                            ("kind", overlap_kind_word(&overlap.kind)),
+                            ("kind", overlap_kind_word(overlap.kind)),
                             ("sections", &overlap.sections.join(", ")),
                             ("note", &overlap.note),
                         ],
