@@ -684,13 +684,14 @@ fn flip_sentence(flip: &FlipTrace) -> String {
     }
 }
 
-/// An overlap kind id in words.
+/// An overlap kind: its id in English (as the text report has always shown it), in words in
+/// another language.
 fn overlap_kind_word(kind: &str) -> &'static str {
     match kind {
-        "duplicate_offence" => tr("duplicate offence"),
-        "forum_conflict" => tr("forum conflict"),
-        "agency_conflict" => tr("agency conflict"),
-        _ => tr("penalty disparity"),
+        "duplicate_offence" => tr("duplicate_offence"),
+        "forum_conflict" => tr("forum_conflict"),
+        "agency_conflict" => tr("agency_conflict"),
+        _ => tr("penalty_disparity"),
     }
 }
 
