@@ -10,16 +10,15 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::{BATCH_ID, CaseId, MINOR_FACT};
+use super::{AGE_FACT, BATCH_ID, CaseId, MINOR_FACT, narrow_age};
 use crate::model::{FactId, Program, Type, Value};
 
 /// The case-file vocabulary as nested tables of keys, for reading without building names.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     root: Table,
-    /// `victim.minor`: a line that gives it goes to the full reader, which alone narrows the
-    /// age by it (and reports an age that contradicts it).
-    minor: Option<FactId>,
+    /// `victim.minor` and `victim.age`: a child narrows the age, as in the full reader.
+    minor_and_age: Option<(FactId, FactId)>,
     /// How many tables there are.
     tables: usize,
 }
@@ -53,7 +52,7 @@ impl Vocabulary {
             }
         }
         vocabulary.tables = tables;
-        vocabulary.minor = program.fact(MINOR_FACT);
+        vocabulary.minor_and_age = program.fact(MINOR_FACT).zip(program.fact(AGE_FACT));
         vocabulary
     }
 
@@ -100,10 +99,14 @@ impl Vocabulary {
         .deserialize(&mut reader)
         .ok()?;
         reader.end().ok()?;
-        if self.minor.is_some_and(|minor| state.given[minor]) {
-            return None;
+        let mut values = state.values;
+        if let Some((minor, age)) = self.minor_and_age
+            && let Some(Value::Bool(is_minor)) = values[minor]
+            && let Type::Int { min, max } = program.facts[age].ty
+        {
+            values[age] = Some(narrow_age(is_minor, values[age].as_ref(), (min, max))?);
         }
-        Some((state.id, state.values))
+        Some((state.id, values))
     }
 }
 

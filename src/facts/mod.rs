@@ -337,17 +337,9 @@ impl Reader<'_> {
         let Type::Int { min, max } = self.program.facts[age].ty else {
             return;
         };
-        let (low, high) = match self.values[age] {
-            Some(Value::Int(years)) => (years, years),
-            Some(Value::Between(low, high)) => (low, high),
-            _ => (min, max),
-        };
-        let (low, high) = if is_minor {
-            (low, high.min(ADULT_AGE - 1))
+        if let Some(narrowed) = narrow_age(is_minor, self.values[age].as_ref(), (min, max)) {
+            self.values[age] = Some(narrowed);
         } else {
-            (low.max(ADULT_AGE), high)
-        };
-        if low > high {
             let span = self.given_at[age]
                 .or(self.given_at[minor])
                 .unwrap_or_default();
@@ -360,13 +352,7 @@ impl Reader<'_> {
                     "correct the age or `{MINOR_FACT}`, or leave out the one that is not known"
                 )),
             });
-            return;
         }
-        self.values[age] = Some(if low == high {
-            Value::Int(low)
-        } else {
-            Value::Between(low, high)
-        });
     }
 
     /// `[interview] dont_know = ["conduct.means"]`
@@ -910,4 +896,27 @@ pub fn parse_day(text: &str) -> Result<Date, String> {
     }
     text.parse::<Date>()
         .map_err(|_| format!("{text} is not a day of the calendar"))
+}
+
+/// The age `victim.minor = is_minor` leaves of `age` (given, a range, or unknown within the
+/// fact's `range`): under 18 for a child, 18 and over otherwise. `None` when they contradict.
+/// Both case readers (the full one and the batch line reader) narrow the age here.
+pub(crate) fn narrow_age(is_minor: bool, age: Option<&Value>, range: (i64, i64)) -> Option<Value> {
+    let (low, high) = match age {
+        Some(Value::Int(years)) => (*years, *years),
+        Some(Value::Between(low, high)) => (*low, *high),
+        _ => range,
+    };
+    let (low, high) = if is_minor {
+        (low, high.min(ADULT_AGE - 1))
+    } else {
+        (low.max(ADULT_AGE), high)
+    };
+    (low <= high).then(|| {
+        if low == high {
+            Value::Int(low)
+        } else {
+            Value::Between(low, high)
+        }
+    })
 }
