@@ -96,6 +96,7 @@ impl Vocabulary {
         .deserialize(&mut reader)
         .ok()?;
         reader.end().ok()?;
+        super::close_attempts(program, &mut state.values);
         Some((state.id, state.values))
     }
 }
