@@ -231,6 +231,8 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
         match answer {
             Ok(Answer::Given(value)) => {
                 case.values[fact] = Some(value);
+                // Read the answers as a case file saying the same would be read.
+                crate::facts::close_attempts(&program, &mut case.values);
                 answered.push(fact);
             }
             Ok(Answer::DontKnow) => case.dont_know.push(fact),

@@ -201,6 +201,7 @@ struct Court {
     reason: String,
     conflict: bool,
     joint_trial: String,
+    later: Option<Candidate>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +211,7 @@ struct SectionJurisdiction {
     status: String,
     agency: Choice,
     court: Choice,
+    later_court: Option<Candidate>,
     support: Vec<Candidate>,
 }
 
@@ -283,6 +285,14 @@ struct Named {
 struct Trial {
     court: Named,
     joint_trial: String,
+    reason: String,
+    later: Option<LaterForum>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LaterForum {
+    court: Named,
     reason: String,
 }
 

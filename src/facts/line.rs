@@ -106,6 +106,7 @@ impl Vocabulary {
         {
             values[age] = Some(narrow_age(is_minor, values[age].as_ref(), (min, max))?);
         }
+        super::close_attempts(program, &mut values);
         Some((state.id, values))
     }
 }

@@ -32,6 +32,11 @@ const AGE_FACT: &str = "victim.age";
 const MINOR_FACT: &str = "victim.minor";
 /// PTPA 2018 s.2(a): a child is a person under 18 (the `victim.child` derivation).
 const ADULT_AGE: i64 = 18;
+/// The completed acts, whose closed list also closes the attempts (see [`close_attempts`]).
+const ACTS_FACT: &str = "conduct.acts";
+/// The facts of an attempt (vocabulary.rules) that a closed `conduct.acts` closes when absent.
+const ATTEMPTED_ACTS_FACT: &str = "conduct.attempted_acts";
+const INTERCEPTED_FACT: &str = "movement.intercepted";
 
 /// A case's facts, validated.
 #[derive(Debug, Clone)]
@@ -72,6 +77,9 @@ pub struct Expectation {
     pub lead_agency: Option<Agency>,
     /// The court named for the case.
     pub court: Option<Court>,
+    /// The court the law in force now names for the case, where the forum changed after the
+    /// offence date (both forums are reported).
+    pub later_court: Option<Court>,
     /// Overlaps the case must hit: a kind and sections that must all be in it.
     pub overlaps: Vec<(OverlapKind, Vec<String>)>,
     /// Protections the victim must have (section ids).
@@ -152,6 +160,7 @@ fn read(
         }),
     }
     reader.fold_minor_into_age();
+    close_attempts(program, &mut reader.values);
     let id = reader.batch_id.take().flatten();
     let case = if reader.errors.is_empty() {
         Ok(Case {
@@ -164,6 +173,27 @@ fn read(
         Err(reader.errors)
     };
     (id, case)
+}
+
+/// A case that lists its completed acts as a closed list (`acts = [...]`) reads an absent
+/// `conduct.attempted_acts` as none and an absent `movement.intercepted` as false. The closed
+/// list already says "these and nothing else" of what the accused did; reading the attempts as
+/// unknown instead would leave every such case's PTPA s.8 route (and each offence that reaches
+/// attempts) open on an attempt nobody mentioned, and would change what case files written
+/// before the attempt facts existed mean. The condition is the closed list alone, never which
+/// other facts are given, so knowing more never turns a settled answer back (the property
+/// tests). An open list (`acts = { include = [...] }`) or no `acts` keeps the attempts unknown
+/// (issue 15). Shared by both readers and `ask`, so a case reads alike everywhere.
+pub fn close_attempts(program: &Program, values: &mut [Option<Value>]) {
+    let facts = [ACTS_FACT, ATTEMPTED_ACTS_FACT, INTERCEPTED_FACT].map(|name| program.fact(name));
+    let [Some(acts), Some(attempted), Some(intercepted)] = facts else {
+        return;
+    };
+    if !matches!(values[acts], Some(Value::Set(_))) {
+        return;
+    }
+    values[attempted].get_or_insert(Value::Set(0));
+    values[intercepted].get_or_insert(Value::Bool(false));
 }
 
 struct Reader<'a> {
@@ -446,6 +476,9 @@ impl Reader<'_> {
                     expect.lead_agency = self.id_of(value, &Agency::ALL, |a| a.id(), "agency")
                 }
                 "court" => expect.court = self.id_of(value, &Court::ALL, |c| c.id(), "court"),
+                "later_court" => {
+                    expect.later_court = self.id_of(value, &Court::ALL, |c| c.id(), "court");
+                }
                 "overlaps" => expect.overlaps = self.expected_overlaps(value),
                 "protections" => expect.protections = self.protection_list(value),
                 other => {
@@ -455,6 +488,7 @@ impl Reader<'_> {
                         "does_not_apply",
                         "lead_agency",
                         "court",
+                        "later_court",
                         "overlaps",
                         "protections",
                     ];

@@ -99,14 +99,24 @@ fn trial_sentence(trial: &TrialReport) -> String {
         "separately" => tr("Tried separately"),
         _ => tr("Joint trial is an open question"),
     };
-    trf(
+    let sentence = trf(
         "Court for the case: {court}. {joint}: {reason}.",
         &[
             ("court", trial.court.name),
             ("joint", joint),
             ("reason", &trial.reason),
         ],
-    )
+    );
+    match &trial.later {
+        Some(later) => format!(
+            "{sentence} {}",
+            trf(
+                "Or the {court}: {reason}.",
+                &[("court", later.court.name), ("reason", &later.reason)],
+            )
+        ),
+        None => sentence,
+    }
 }
 
 fn agencies_sentence(lead: &Named, supporting: &[Named]) -> String {

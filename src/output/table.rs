@@ -199,6 +199,19 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
                 ],
             ),
         );
+        if let Some(later) = &court.later {
+            prose(
+                &mut out,
+                style,
+                &trf(
+                    "Or the {court}: {reason}.",
+                    &[
+                        ("court", forum(later.id)),
+                        ("reason", &cite_ids(report, &later.reason)),
+                    ],
+                ),
+            );
+        }
         out.push('\n');
     }
     if !report.jurisdiction.venues.is_empty() {

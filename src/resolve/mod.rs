@@ -59,6 +59,9 @@ pub struct SectionJurisdiction {
     pub agency: Choice<Agency>,
     /// The trial court.
     pub court: Choice<Court>,
+    /// The court the law in force on the trial day names instead, when the forum changed
+    /// after the offence date: whether it tries this offence is an open question.
+    pub later_court: Option<Candidate<Court>>,
     /// Supporting agencies whose clauses hold, with reasons.
     pub support: Vec<Candidate<Agency>>,
 }
@@ -109,6 +112,9 @@ pub struct CaseCourt {
     pub conflict: bool,
     /// Whether one court can try every charge.
     pub joint_trial: JointTrial,
+    /// The court the case would go to under the law in force on the trial day, when the
+    /// forum changed after the offence date, and why that is an open question.
+    pub later: Option<(Court, String)>,
 }
 
 /// Whether the charges can be tried together.
@@ -283,6 +289,7 @@ fn case_court(
     let precedence = program.court_precedence.as_ref();
     courts.sort_by_key(|(court, _)| precedence.map_or(0, |p| p.rank(court)));
     let (court, _) = *courts.first()?;
+    let later = later_case_court(program, sections, court);
     let cited = |sections: &[&str]| {
         sections
             .iter()
@@ -318,6 +325,7 @@ fn case_court(
             reason,
             conflict: false,
             joint_trial: JointTrial::Together,
+            later,
         });
     }
     let senior = precedence.map_or(String::new(), |p| {
@@ -383,7 +391,47 @@ fn case_court(
         reason,
         conflict: true,
         joint_trial,
+        later,
     })
+}
+
+/// The senior forum among the charges if each were tried in the court the law in force on
+/// the trial day names, when that is not `court`, with the open question spelt out.
+fn later_case_court(
+    program: &Program,
+    sections: &[SectionJurisdiction],
+    court: Court,
+) -> Option<(Court, String)> {
+    let moved: Vec<&SectionJurisdiction> = applying(sections)
+        .filter(|s| s.later_court.is_some())
+        .collect();
+    let precedence = program.court_precedence.as_ref();
+    let later = applying(sections)
+        .filter_map(|s| {
+            s.later_court
+                .as_ref()
+                .or(s.court.chosen.as_ref())
+                .map(|c| c.value)
+        })
+        .min_by_key(|c| precedence.map_or(0, |p| p.rank(c)))?;
+    if later == court {
+        return None;
+    }
+    let mut cites: Vec<&str> = moved
+        .iter()
+        .filter_map(|s| s.later_court.as_ref().map(|c| c.reason.as_str()))
+        .collect();
+    cites.sort_unstable();
+    cites.dedup();
+    let reason = trf(
+        "the forum changed after the offence date: the law then sends the case to the {court}, the law in force now to the {later} ({cites}); a change of forum is procedural and may reach the trial of an earlier offence, but no source settles whether this one does, so both forums are shown",
+        &[
+            ("court", court.name()),
+            ("later", later.name()),
+            ("cites", &cites.join("; ")),
+        ],
+    );
+    Some((later, reason))
 }
 
 /// Whether a section's version in force may be tried only by its own court.

@@ -185,6 +185,17 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
             el("strong", "", text("Joint trial: ")),
             text(joint_trial(court.joint_trial)),
         ]));
+        if let Some(later) = &court.later {
+            lines.push(concat([
+                el(
+                    "strong",
+                    "warning",
+                    text(crate::i18n::tr("Or the court the law names now: ")),
+                ),
+                forum(later.id),
+            ]));
+            lines.push(el("span", "muted", text(&later.reason)));
+        }
         body.push(el("p", "court", join(lines, "<br>")));
     }
     if !jurisdiction.agencies.is_empty() {

@@ -188,6 +188,12 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
                 ("reason", &trial.reason),
             ],
         ));
+        if let Some(later) = &trial.later {
+            lines.push(trf(
+                "Or the {court}: {reason}.",
+                &[("court", later.court.name), ("reason", &later.reason)],
+            ));
+        }
     }
     if let Some(lead) = &sheet.lead_agency {
         let supporting: Vec<&str> = sheet.supporting_agencies.iter().map(|n| n.name).collect();
