@@ -183,6 +183,7 @@ struct Venue {
     place: String,
     fact: String,
     reason: String,
+    depends_on: Vec<String>,
 }
 
 #[derive(Deserialize)]

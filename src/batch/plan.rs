@@ -76,6 +76,8 @@ struct Law {
     offences: Vec<Option<InForce>>,
     /// Per protection in force: its index, its section's version and where that extends.
     protections: Vec<(usize, usize, Reach)>,
+    /// The rules' notes in force (indices into `Program::notes`).
+    notes: Vec<usize>,
 }
 
 /// An offence's version in force, planned.
@@ -234,11 +236,12 @@ impl<'p> Plan<'p> {
                 courts[offence] = settle(court, default, clauses, &values, &mut unknown);
             }
         }
+        let mut overlaps = self.declared_overlaps(&statuses, &values, &mut unknown);
+        self.open_premises(law, &statuses, &values, &mut unknown);
         unknown.sort_unstable();
         unknown.dedup();
         let (agencies, courts) = (applying(&statuses, &agencies), applying(&statuses, &courts));
         let court = self.case_court(law, &courts);
-        let mut overlaps = self.declared_overlaps(&statuses, &values);
         overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
         overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
         let sections = |wanted: Status| {
@@ -427,6 +430,7 @@ impl<'p> Plan<'p> {
         &self,
         statuses: &[Status],
         values: &[Option<Value>],
+        unknown: &mut Vec<FactId>,
     ) -> Vec<OverlapSummary<'p>> {
         let mut found: Vec<(OverlapKind, Vec<usize>)> = Vec::new();
         for (kind, sections, condition) in &self.overlaps {
@@ -453,6 +457,10 @@ impl<'p> Plan<'p> {
             let distinct = families.len() >= 2 || *kind != OverlapKind::DuplicateOffence;
             let seen = found.iter().any(|(k, m)| k == kind && *m == members);
             if distinct && !seen {
+                if premise.is_none() {
+                    let open = crate::resolve::unknown_inputs(self.program, values, *condition);
+                    unknown.extend(open);
+                }
                 found.push((*kind, members));
             }
         }
@@ -460,6 +468,41 @@ impl<'p> Plan<'p> {
             .into_iter()
             .map(|(kind, members)| self.overlap(kind, members.into_iter()))
             .collect()
+    }
+
+    /// The unknown facts of the venue rules and notes the case reaches whose condition it
+    /// leaves open (as `resolve` lists them).
+    fn open_premises(
+        &self,
+        law: &Law,
+        statuses: &[Status],
+        values: &[Option<Value>],
+        unknown: &mut Vec<FactId>,
+    ) {
+        let program = self.program;
+        let open = |condition: Option<&crate::model::Expr>| {
+            let premise = condition.map_or(Some(true), |c| truth(c, values));
+            if premise.is_none() {
+                crate::resolve::unknown_inputs(program, values, condition)
+            } else {
+                Vec::new()
+            }
+        };
+        if statuses.iter().any(|s| *s != Status::DoesNotApply) {
+            for venue in &program.venues {
+                let reached = venue.offences.is_empty()
+                    || venue
+                        .offences
+                        .iter()
+                        .any(|&o| statuses[o] != Status::DoesNotApply);
+                if reached {
+                    unknown.extend(open(venue.condition.as_ref()));
+                }
+            }
+        }
+        for &note in &law.notes {
+            unknown.extend(open(program.notes[note].condition.as_ref()));
+        }
     }
 
     /// A conflict: the applying offences go to different agencies or courts.
@@ -537,9 +580,13 @@ fn law(program: &Program, reading: Reading, reach: impl Fn(&str) -> Reach) -> La
         .iter()
         .map(|offence| in_force(program, offence, reading))
         .collect();
+    let notes = (0..program.notes.len())
+        .filter(|&n| holds_on(&program.notes[n].validity, reading))
+        .collect();
     Law {
         offences,
         protections,
+        notes,
     }
 }
 

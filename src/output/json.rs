@@ -523,6 +523,9 @@ pub struct VenueReport {
     pub fact: String,
     /// The law that makes it a venue.
     pub reason: String,
+    /// Unknown facts the venue rule's condition reads: the place is a venue only if they
+    /// allow it (empty when it is one on the facts given).
+    pub depends_on: Vec<String>,
 }
 
 /// An agency's role.
@@ -768,6 +771,11 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                     place: v.place.clone(),
                     fact: program.facts[v.fact].name.clone(),
                     reason: v.cite.clone(),
+                    depends_on: v
+                        .depends_on
+                        .iter()
+                        .map(|&f| program.facts[f].name.clone())
+                        .collect(),
                 })
                 .collect(),
         },

@@ -97,7 +97,8 @@ fn trial_sentence(trial: &TrialReport) -> String {
     let joint = match trial.joint_trial {
         "together" => tr("Tried together"),
         "separately" => tr("Tried separately"),
-        _ => tr("Joint trial is an open question"),
+        // The reason of an open joint trial ends by saying it is open: say it once.
+        _ => tr("Joint trial"),
     };
     let sentence = trf(
         "Court for the case: {court}. {joint}: {reason}.",

@@ -46,6 +46,17 @@ pub struct VenueFound {
     pub fact: FactId,
     /// The law that makes it a venue.
     pub cite: String,
+    /// The unknown facts its rule's condition reads: the place is a venue only if they allow
+    /// it. Empty when the condition holds (or there is none).
+    pub depends_on: Vec<FactId>,
+}
+
+/// A note's or venue's condition that the facts leave open: the unknown facts it reads, and
+/// what they decide (`venue CrPC s.188`, `note General Clauses Act 1897 s.26`).
+#[derive(Debug, Clone)]
+struct OpenPremise {
+    facts: Vec<FactId>,
+    what: String,
 }
 
 /// Agency and court for one section.
@@ -185,11 +196,13 @@ pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
         .collect();
     let agencies = agencies(program, &sections);
     let court = case_court(program, outcome, &sections);
-    let overlaps = overlaps(program, outcome, &sections);
-    let unknown = unknowns(program, outcome, &sections);
-    let (venues, where_noted) = venues(program, outcome);
+    let mut open = Vec::new();
+    let overlaps = overlaps(program, outcome, &sections, &mut open);
+    let (venues, where_noted) = venues(program, outcome, &mut open);
     let mut notes = notes(program, outcome);
+    notes.extend(rule_notes(program, outcome, &mut open));
     notes.extend(where_noted);
+    let unknown = unknowns(program, outcome, &sections, &open);
     Resolution {
         sections,
         agencies,
@@ -455,6 +468,37 @@ fn premise(condition: Option<&crate::model::Expr>, outcome: &Outcome) -> Option<
     })
 }
 
+/// The input facts a condition reads that the case leaves unknown (`values`: the case's,
+/// derived facts included). Shared with the batch plan, which must list the same unknowns.
+pub(crate) fn unknown_inputs(
+    program: &Program,
+    values: &[Option<Value>],
+    condition: Option<&crate::model::Expr>,
+) -> Vec<FactId> {
+    use crate::model::Expr;
+    fn collect(expr: &Expr, program: &Program, found: &mut Vec<FactId>) {
+        match expr {
+            Expr::Const(_) => {}
+            Expr::Fact(id) | Expr::SetAny(id, _) | Expr::SetAll(id, _) | Expr::EnumIn(id, _) => {
+                found.extend(&program.facts[*id].inputs);
+            }
+            Expr::Not(operand) => collect(operand, program, found),
+            Expr::And(l, r) | Expr::Or(l, r) | Expr::Compare(_, l, r) => {
+                collect(l, program, found);
+                collect(r, program, found);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    if let Some(condition) = condition {
+        collect(condition, program, &mut found);
+    }
+    found.retain(|&fact| values[fact].is_none());
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// A rule file's note with its `{section field}` references filled from the versions in force
 /// on the case.
 pub fn note_on_case(program: &Program, outcome: &Outcome, note: &str) -> String {
@@ -471,6 +515,7 @@ fn overlaps(
     program: &Program,
     outcome: &Outcome,
     sections: &[SectionJurisdiction],
+    open: &mut Vec<OpenPremise>,
 ) -> Vec<FoundOverlap> {
     let status_of = |id: &str| sections.iter().find(|s| s.section == id).map(|s| s.status);
     let mut found: Vec<FoundOverlap> = Vec::new();
@@ -499,6 +544,12 @@ fn overlaps(
             .iter()
             .any(|f| f.kind == overlap.kind && f.sections == members);
         if members.len() >= 2 && one_applies && distinct && !seen {
+            if premise.is_none() {
+                open.push(OpenPremise {
+                    facts: unknown_inputs(program, &outcome.values, overlap.condition.as_ref()),
+                    what: format!("note {}", overlap.cite),
+                });
+            }
             found.push(FoundOverlap {
                 certain: premise == Some(true)
                     && members
@@ -565,6 +616,7 @@ fn unknowns(
     program: &Program,
     outcome: &Outcome,
     sections: &[SectionJurisdiction],
+    open: &[OpenPremise],
 ) -> Vec<Unknown> {
     let mut affects: BTreeMap<FactId, Vec<String>> = BTreeMap::new();
     let mut add = |facts: &[FactId], what: String| {
@@ -595,6 +647,9 @@ fn unknowns(
             &section.court.deciding,
             format!("court for {}", section.section),
         );
+    }
+    for premise in open {
+        add(&premise.facts, premise.what.clone());
     }
     affects
         .into_iter()
@@ -687,7 +742,11 @@ fn changing_within<'a>(
 /// the notes of the venue rules that name no place (CrPC s.188: wherever the offender is
 /// found). A rule is skipped when its condition is false on the facts, or when none of the
 /// offences after its `for` applies or may apply (s.181(4) needs a kidnapping section).
-fn venues(program: &Program, outcome: &Outcome) -> (Vec<VenueFound>, Vec<String>) {
+fn venues(
+    program: &Program,
+    outcome: &Outcome,
+    open: &mut Vec<OpenPremise>,
+) -> (Vec<VenueFound>, Vec<String>) {
     let (mut found, mut noted): (Vec<VenueFound>, Vec<String>) = (Vec::new(), Vec::new());
     if outcome
         .sections
@@ -699,12 +758,41 @@ fn venues(program: &Program, outcome: &Outcome) -> (Vec<VenueFound>, Vec<String>
     let reaches = |offence: &usize| outcome.sections[*offence].status != Status::DoesNotApply;
     for venue in &program.venues {
         let reached = venue.offences.is_empty() || venue.offences.iter().any(reaches);
-        if !reached || premise(venue.condition.as_ref(), outcome) == Some(false) {
+        let premise = premise(venue.condition.as_ref(), outcome);
+        if !reached || premise == Some(false) {
             continue;
+        }
+        // An unknown condition makes the venue possible: shown with the facts it depends on,
+        // which join the case's unknown facts.
+        let depends_on = if premise.is_none() {
+            unknown_inputs(program, &outcome.values, venue.condition.as_ref())
+        } else {
+            Vec::new()
+        };
+        if !depends_on.is_empty() {
+            open.push(OpenPremise {
+                facts: depends_on.clone(),
+                what: format!("venue {}", venue.cite),
+            });
         }
         if venue.places.is_empty() {
             let note = note_on_case(program, outcome, venue.note.as_deref().unwrap_or_default());
-            noted.push(format!("venue: {note} ({})", venue.cite));
+            noted.push(if depends_on.is_empty() {
+                format!("venue: {note} ({})", venue.cite)
+            } else {
+                let facts: Vec<&str> = depends_on
+                    .iter()
+                    .map(|&f| program.facts[f].name.as_str())
+                    .collect();
+                trf(
+                    "venue, possible (depends on {facts}): {note} ({cite})",
+                    &[
+                        ("facts", &facts.join(", ")),
+                        ("note", &note),
+                        ("cite", &venue.cite),
+                    ],
+                )
+            });
         }
         for &fact in &venue.places {
             if let Some(Value::Text(place)) = &outcome.values[fact] {
@@ -716,12 +804,53 @@ fn venues(program: &Program, outcome: &Outcome) -> (Vec<VenueFound>, Vec<String>
                         place: place.to_string(),
                         fact,
                         cite: venue.cite.clone(),
+                        depends_on: depends_on.clone(),
                     });
                 }
             }
         }
     }
     (found, noted)
+}
+
+/// The rules' own notes (`note "..." when ... since ...`) that fit the case: the law they speak
+/// of is in force on its date and their condition is not false. An unknown condition shows the
+/// note as possible, naming the facts it depends on, which join the unknown facts.
+fn rule_notes(program: &Program, outcome: &Outcome, open: &mut Vec<OpenPremise>) -> Vec<String> {
+    let mut shown = Vec::new();
+    for note in &program.notes {
+        let premise = premise(note.condition.as_ref(), outcome);
+        if premise == Some(false) || !crate::eval::holds_on(&note.validity, outcome.reading()) {
+            continue;
+        }
+        let text = note_on_case(program, outcome, &note.text);
+        let depends_on = if premise.is_none() {
+            unknown_inputs(program, &outcome.values, note.condition.as_ref())
+        } else {
+            Vec::new()
+        };
+        if depends_on.is_empty() {
+            shown.push(format!("{text} ({})", note.cite));
+            continue;
+        }
+        let facts: Vec<&str> = depends_on
+            .iter()
+            .map(|&f| program.facts[f].name.as_str())
+            .collect();
+        shown.push(trf(
+            "possibly, depending on {facts}: {note} ({cite})",
+            &[
+                ("facts", &facts.join(", ")),
+                ("note", &text),
+                ("cite", &note.cite),
+            ],
+        ));
+        open.push(OpenPremise {
+            facts: depends_on,
+            what: format!("note {}", note.cite),
+        });
+    }
+    shown
 }
 
 /// What a partial date means for the report: one reading, or which days change it.

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::eval::SectionOutcome;
 use crate::explain::FlipSearch;
+use crate::i18n::tr;
 use crate::model::Program;
 use crate::output::Evaluated;
 use crate::output::explain::{FlipSearchTrace, FlipTrace};
@@ -77,17 +78,18 @@ fn section_flips(section: &SectionOutcome, search: &FlipSearch) -> SectionFlips 
 
 /// The answer at a glance: what applies, who leads, which court.
 pub(super) fn summary(report: &CaseReport) -> Markup {
-    let ids = |status: Status| {
-        let ids: Vec<Markup> = report
+    let citations = |status: Status| {
+        let citations: Vec<Markup> = report
             .sections
             .iter()
             .filter(|s| s.status == status)
-            .map(|s| code(&s.id))
+            // Citations as lawyers write them; ids are for machines (the JSON keeps them).
+            .map(|s| el("span", "cite", text(&s.citation)))
             .collect();
-        if ids.is_empty() {
-            text("none")
+        if citations.is_empty() {
+            text(tr("none"))
         } else {
-            join(ids, ", ")
+            join(citations, ", ")
         }
     };
     let lead = report
@@ -98,12 +100,12 @@ pub(super) fn summary(report: &CaseReport) -> Markup {
         .map(|a| forum(a.id));
     let court = report.jurisdiction.court.as_ref().map(|c| forum(c.id));
     let rows = [
-        ("Applies", ids(Status::Applies)),
-        ("May apply", ids(Status::MayApply)),
-        ("Lead agency", join(lead, ", ")),
+        (tr("Applies"), citations(Status::Applies)),
+        (tr("May apply"), citations(Status::MayApply)),
+        (tr("Lead agency"), join(lead, ", ")),
         (
-            "Court for the case",
-            court.unwrap_or_else(|| text("none named")),
+            tr("Court for the case"),
+            court.unwrap_or_else(|| text(tr("none named"))),
         ),
     ];
     let items = join(
@@ -249,10 +251,17 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
                 crate::i18n::tr("Fact"),
                 crate::i18n::tr("Why"),
             ],
-            jurisdiction
-                .venues
-                .iter()
-                .map(|v| vec![text(&v.place), code(&v.fact), text(&v.reason)]),
+            jurisdiction.venues.iter().map(|v| {
+                let why = if v.depends_on.is_empty() {
+                    text(&v.reason)
+                } else {
+                    text(&crate::i18n::trf(
+                        "{reason}; possible, depending on {facts}",
+                        &[("reason", &v.reason), ("facts", &v.depends_on.join(", "))],
+                    ))
+                };
+                vec![text(&v.place), code(&v.fact), why]
+            }),
         ));
     }
     body
