@@ -24,8 +24,10 @@ import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-BIN = ROOT / "target" / "release" / "tipnav"
-DATA = ROOT / "target" / "bench"
+# Where cargo builds: CARGO_TARGET_DIR when set, as cargo itself reads it.
+TARGET = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+BIN = TARGET / "release" / "tipnav"
+DATA = TARGET / "bench"
 EXAMPLE = "examples/larkana-girl-sold.toml"
 
 
@@ -80,7 +82,7 @@ def main():
     args = parser.parse_args()
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     build()
-    print(f"machine: {os.cpu_count()} cores; binary: {BIN.relative_to(ROOT)}\n")
+    print(f"machine: {os.cpu_count()} cores; binary: {BIN}\n")
 
     # Start-up: one case, the way an officer runs it.
     for _ in range(3):

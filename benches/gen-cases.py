@@ -71,6 +71,17 @@ BAD = [
 ]
 
 
+def keep_age_and_minor_consistent(case):
+    """A replaced age or `victim.minor` may contradict the other, which tipnav rightly rejects:
+    the age, being the more precise, wins."""
+    age, minor = case.get("victim.age"), case.get("victim.minor")
+    if age is None or minor is None:
+        return
+    low, high = (age.get("min", 0), age.get("max", 200)) if isinstance(age, dict) else (age, age)
+    if (minor and low >= 18) or (not minor and high < 18):
+        del case["victim.minor"]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="number of lines")
@@ -93,6 +104,7 @@ def main():
         for name in rng.sample(names, k=min(4, len(names))):
             case[name] = rng.choice(values[name])
         case.pop("case.title", None)
+        keep_age_and_minor_consistent(case)
         line = json.dumps({"id": f"case-{number}", **nest(case)}, separators=(",", ":"))
         if args.bad and number % args.bad == 0:
             line = BAD[(number // args.bad) % len(BAD)](line)

@@ -102,22 +102,40 @@ impl<'a> Session<'a> {
 }
 
 /// The pipeline for one case: evaluation, then resolution (of the later law too, when the
-/// date falls in an amendment's window). `today` dates a case without a date.
+/// date falls in an amendment's window), then the closed-list warnings a report shows.
+/// `today` dates a case without a date.
 pub fn run_case<'a>(
     program: &Program,
     file: &'a SourceFile,
     case: &'a Case,
     today: Date,
 ) -> Evaluated<'a> {
-    let outcome: Outcome = evaluate(program, case, today);
-    let mut resolution: Resolution = resolve(program, &outcome);
+    let mut evaluated = conclude(program, file, case, today);
     // A closed list that leaves out the one member a section needs may be a list the user
     // did not mean as complete: worth a warning, found by trying each member (issue 15).
-    resolution
+    evaluated
+        .resolution
         .notes
         .extend(crate::explain::closed_list_warnings(
-            program, case, &outcome, today,
+            program,
+            case,
+            &evaluated.outcome,
+            today,
         ));
+    evaluated
+}
+
+/// The conclusions alone: evaluation and resolution without the closed-list warnings, which
+/// re-evaluate the case once for each member a closed list leaves out and which only a full
+/// report shows. Summaries (`--batch --summary`, the API's `summary=true`) need no more.
+pub fn conclude<'a>(
+    program: &Program,
+    file: &'a SourceFile,
+    case: &'a Case,
+    today: Date,
+) -> Evaluated<'a> {
+    let outcome: Outcome = evaluate(program, case, today);
+    let resolution: Resolution = resolve(program, &outcome);
     let alternative = outcome
         .alternative
         .as_deref()

@@ -170,8 +170,6 @@ fn citation_forms_name_sections_in_an_expect_block() {
     std::fs::write(
         &file,
         format!(
-            // EO s.22 may apply since attempts joined the law (an attempted inducement to
-            // emigrate is unknown on this case); the citation form is what is tested.
             "{before_expect}[expect]\napplies = [\"PTPA 2018 s.3(2)\", \"ppc 371a\"]\nmay_apply = [\"s.22 EO 1979\"]\n"
         ),
     )

@@ -478,3 +478,95 @@ fn the_page_gets_its_words_in_its_language_and_an_unknown_one_is_a_400() {
     assert_eq!(get("/api/labels?lang=xx").code(), "request::lang");
     still_serving();
 }
+
+/// The value a local `$ref` (`#/a/b`) points at in `document`.
+fn resolve<'d>(document: &'d Value, reference: &str) -> Option<&'d Value> {
+    document.pointer(reference.strip_prefix('#')?)
+}
+
+/// Every `$ref` under `value`.
+fn references(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                found.push(target.clone());
+            }
+            map.values().for_each(|v| references(v, found));
+        }
+        Value::Array(items) => items.iter().for_each(|v| references(v, found)),
+        _ => {}
+    }
+}
+
+/// Validates `document` against the component schema `name` of the OpenAPI description.
+fn assert_valid_in_openapi(openapi: &Value, name: &str, document: &Value) {
+    let mut schema = openapi.clone();
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema".into();
+    schema["$ref"] = format!("#/components/schemas/{name}").into();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(document)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:?}");
+}
+
+#[test]
+fn the_openapi_description_covers_every_route_and_its_references_resolve() {
+    let answer = get("/api/openapi.json");
+    assert_eq!(answer.status, 200);
+    let openapi = answer.json();
+    assert_eq!(openapi["openapi"], "3.1.0");
+    let mut found = Vec::new();
+    references(&openapi, &mut found);
+    assert!(found.len() > 20, "{found:?}");
+    for reference in &found {
+        assert!(
+            resolve(&openapi, reference).is_some(),
+            "{reference} resolves"
+        );
+    }
+    // Every path it lists is served (a 4xx for the missing input, never 404 or 405), and the
+    // router's API routes are all listed.
+    let paths = openapi["paths"].as_object().unwrap();
+    for (path, item) in paths {
+        for method in item.as_object().unwrap().keys() {
+            let answer = request(server(), &method.to_uppercase(), path, &[], b"");
+            assert!(
+                ![404, 405].contains(&answer.status),
+                "{method} {path}: {}",
+                answer.status
+            );
+        }
+    }
+    for served in [
+        "/api/eval",
+        "/api/explain",
+        "/api/ask",
+        "/api/case",
+        "/api/facts",
+        "/api/examples",
+        "/api/example",
+        "/api/list",
+        "/api/show",
+        "/api/search",
+        "/api/overlaps",
+        "/api/amendments",
+        "/api/overlay",
+        "/api/diff",
+        "/api/labels",
+    ] {
+        assert!(paths.contains_key(served), "{served} is described");
+    }
+    // Its schemas are the documents' own: real answers validate against them.
+    let case = example("larkana-girl-sold.toml");
+    assert_valid_in_openapi(
+        &openapi,
+        "Eval",
+        &post("/api/eval", "application/toml", &case).json(),
+    );
+    assert_valid_in_openapi(&openapi, "Examples", &get("/api/examples").json());
+    assert_valid_in_openapi(&openapi, "Amendments", &get("/api/amendments").json());
+    assert_valid_in_openapi(&openapi, "Questions", &get("/api/facts").json());
+    assert_valid_in_openapi(&openapi, "Search", &get("/api/search?q=bonded").json());
+}

@@ -311,7 +311,10 @@ fn eval_line(
 ) -> LineResult {
     let (id, case) = facts::load_line(&file.text, program);
     let case = case.map_err(|errors| (id.clone(), errors))?;
-    let mut evaluated = crate::pipeline::run_case(program, file, &case, today);
+    let mut evaluated = match detail {
+        Detail::Full => crate::pipeline::run_case(program, file, &case, today),
+        Detail::Summary => crate::pipeline::conclude(program, file, &case, today),
+    };
     if let Some(domain) = domain {
         evaluated.rank_decisive(program, domain, today);
     }

@@ -897,14 +897,18 @@ mod tests {
                 (Some(_), Err(errors)) => panic!("read a bad line: {line}: {errors:?}"),
                 (None, Ok(case)) => {
                     let generated_good = generated.lines().any(|l| l == line);
-                    let plain = case.expect.is_none() && case.dont_know.is_empty();
+                    // `victim.minor` is folded into the age by the full reader alone.
+                    let gives_minor = serde_json::from_str::<serde_json::Value>(line)
+                        .is_ok_and(|v| v["victim"].get("minor").is_some());
+                    let plain = case.expect.is_none() && case.dont_know.is_empty() && !gives_minor;
                     assert!(!(generated_good && plain), "left a good line: {line}");
                     full += 1;
                 }
                 (None, Err(_)) => {}
             }
         }
-        assert!(fast > 1400 && full > 0, "{fast} read fast, {full} left");
+        // About one line in thirty gives `victim.minor` and is left to the full reader.
+        assert!(fast > 1300 && full > 0, "{fast} read fast, {full} left");
     }
 
     /// Under every shipped amendment, by law and by date: the changes worked out from two

@@ -117,6 +117,11 @@ impl Kind {
 
 /// The JSON Schema (draft 2020-12) of one kind of document, as pretty JSON ending in a newline.
 pub fn schema(kind: Kind) -> String {
+    serde_json::to_string_pretty(&value(kind)).expect("schemas are plain data") + "\n"
+}
+
+/// The JSON Schema (draft 2020-12) of one kind of document.
+pub fn value(kind: Kind) -> serde_json::Value {
     use super::{analysis, batch, diff, explain, json};
     use crate::navigate;
     let mut schema = match kind {
@@ -141,7 +146,7 @@ pub fn schema(kind: Kind) -> String {
         kind.name()
     )
     .into();
-    serde_json::to_string_pretty(&schema).expect("schemas are plain data") + "\n"
+    schema
 }
 
 /// What `tipnav schema` prints without a kind: the kinds, one a line.
@@ -154,7 +159,7 @@ pub fn kinds() -> String {
 
 /// The schema of what `T` serializes to: every field is required (tipnav writes `null` rather
 /// than leave a field out), which the deserializing view would not say.
-fn root<T: JsonSchema>() -> serde_json::Value {
+pub(crate) fn root<T: JsonSchema>() -> serde_json::Value {
     let mut schema = SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator()

@@ -177,7 +177,7 @@ pub(super) async fn eval(
     let text = blocking(&app, move |app| {
         let (file, case) = read_case(app.program(), &headers, &body)?;
         if params.summary {
-            let evaluated = crate::pipeline::run_case(app.program(), &file, &case, today());
+            let evaluated = crate::pipeline::conclude(app.program(), &file, &case, today());
             let document = SummaryDocument {
                 schema_version: SchemaVersion,
                 summary: crate::output::json::case_summary(app.program(), &evaluated),
@@ -389,8 +389,8 @@ pub(super) async fn facts(State(app): State<Arc<App>>) -> Response {
 }
 
 /// A shipped example in the list.
-#[derive(Serialize)]
-struct ExampleItem<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct ExampleItem<'a> {
     name: &'a str,
     title: Option<String>,
 }
@@ -581,8 +581,8 @@ pub(super) async fn overlaps(
 }
 
 /// A shipped overlay.
-#[derive(Serialize)]
-struct AmendmentItem {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct AmendmentItem {
     name: &'static str,
     text: String,
 }

@@ -6,6 +6,7 @@ pub mod api;
 mod assets;
 mod guard;
 mod language;
+mod openapi;
 pub mod problem;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -140,6 +141,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/amendments", get(api::amendments))
         .route("/api/overlay", post(api::overlay))
         .route("/api/diff", post(api::diff))
+        .route("/api/openapi.json", get(openapi::served))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(language::language))

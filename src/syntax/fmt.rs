@@ -25,7 +25,8 @@ use std::collections::HashMap;
 use miette::Diagnostic;
 use thiserror::Error;
 
-use super::{SyntaxError, parse, parser};
+use super::parser::{self, Region, RegionKind};
+use super::{SyntaxError, parse};
 
 /// Columns a block or a continuation indents by.
 const INDENT: usize = 4;
@@ -41,30 +42,6 @@ pub enum FormatError {
     #[error("internal error: formatting would change the meaning of the rules; please report this")]
     #[diagnostic(code(fmt::bug))]
     ChangedMeaning,
-}
-
-/// A structure that sets the indent of the lines inside it; byte offsets into the text.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Region {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) kind: RegionKind,
-}
-
-/// What a [`Region`] is, for indentation.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum RegionKind {
-    /// A top-level declaration: starts in column 0.
-    Declaration,
-    /// An item in a declaration's `{ ... }`: starts in column 4.
-    Item,
-    /// An expression or list: lines continuing it line up with the token at byte `anchor`,
-    /// `shift` columns to its right.
-    Align { anchor: usize, shift: usize },
-    /// A comma list of sections, places or instruments: lines continuing it are indented 8,
-    /// apart from the `cite` and `note` lines at 4 (section ids are long; lining them up
-    /// after the keywords would push them far right).
-    List,
 }
 
 /// The rule file in canonical layout. A file that does not parse is an error.

@@ -16,7 +16,6 @@ use super::ast::{
     JurisdictionDecl, Name, NoteDecl, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf,
     ProtectDecl, PunishmentSpec, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
-use super::fmt::{Region, RegionKind};
 use crate::source::{Span, Spanned};
 
 #[derive(Parser)]
@@ -819,6 +818,30 @@ fn describe(rule: Rule) -> &'static str {
             "a change (`punishment`, `cognizable`, `court`, `agency`, `element`, `remove element`, `summary`, `kind`)"
         }
     }
+}
+
+/// A structure that sets the indent of the lines inside it; byte offsets into the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Region {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: RegionKind,
+}
+
+/// What a [`Region`] is, for indentation.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum RegionKind {
+    /// A top-level declaration: starts in column 0.
+    Declaration,
+    /// An item in a declaration's `{ ... }`: starts in column 4.
+    Item,
+    /// An expression or list: lines continuing it line up with the token at byte `anchor`,
+    /// `shift` columns to its right.
+    Align { anchor: usize, shift: usize },
+    /// A comma list of sections, places or instruments: lines continuing it are indented 8,
+    /// apart from the `cite` and `note` lines at 4 (section ids are long; lining them up
+    /// after the keywords would push them far right).
+    List,
 }
 
 /// Where the structures that set a line's indent start and end, for the formatter (see

@@ -145,6 +145,21 @@ await step("the overlap picture filters", async () => {
   await page.waitForSelector("#view-case:not([hidden])");
 });
 
+await step("a group of three or more shows its witness", async () => {
+  await page.click("#nav-overlaps");
+  await page.selectOption("#overlap-declared", "");
+  const groups = await page.$$eval("#overlap-groups button.group", (b) => b.map((x) => x.textContent));
+  check(groups.length > 0 && groups.every((g) => g.split(" + ").length >= 3), `groups of three or more are listed (${groups.length})`);
+  await page.locator("#overlap-groups button.group").first().click();
+  const links = await page.$$eval("#overlap-detail h3 button, #overlap-detail h3 a", (l) => l.length);
+  check(links >= 3, `the group's detail names its ${links} sections`);
+  check((await page.textContent("#overlap-detail")).includes("every section applies"), "the group's witness is shown");
+  const declared = await page.$$eval("#declared-groups li", (l) => l.map((x) => x.textContent));
+  check(declared.some((d) => d.includes("cannot all apply together")), "a declared group that cannot apply together is reported");
+  await page.locator("#declared-groups button.declared-group").first().click();
+  check((await page.textContent("#overlap-detail")).includes("Declared:"), "a declared group shows its declaration");
+});
+
 await step("a diff runs with an overlay typed into the workbench", async () => {
   await page.click("#nav-workbench");
   await page.fill("#overlay-text", "amendment oops");

@@ -462,14 +462,17 @@ async function loadOverlaps() {
 // An overlap's family: the kind it was declared as, else the conflict it carries, else none.
 function family(o) { return o.declared_kind || (o.conflicts.length ? o.conflicts.join("+") : "no_conflict"); }
 
-function filteredOverlaps() {
+function filteredOverlaps() { return overlaps.overlaps.filter(matchesFilters); }
+
+// A pair or a group passes the explorer's filters: an instrument among its sections, its
+// family, declared or not.
+function matchesFilters(o) {
   const instrument = $("overlap-instrument").value;
   const fam = $("overlap-family").value;
   const declared = $("overlap-declared").value;
-  return overlaps.overlaps.filter((o) =>
-    (!instrument || o.sections.some((s) => s.split("/")[0] === instrument)) &&
+  return (!instrument || o.sections.some((s) => s.split("/")[0] === instrument)) &&
     (!fam || family(o) === fam) &&
-    (!declared || (declared === "yes") === o.declared));
+    (!declared || (declared === "yes") === o.declared);
 }
 
 // A clustered matrix: sections sorted by instrument on both axes, a cell for each pair.
@@ -520,6 +523,36 @@ function drawOverlaps() {
     }
   }
   clear($("overlap-picture"), svg);
+  drawGroups();
+}
+
+// The groups of three or more under the same filters, largest first as the analysis gives
+// them; a click shows the group as a pair is shown, with its witness.
+function drawGroups() {
+  const groups = overlaps.groups.filter(matchesFilters);
+  $("group-count").textContent = t("{shown} of {total} groups found", { shown: groups.length, total: overlaps.groups_found });
+  clear($("overlap-groups"), groups.map((g) => el("li", {},
+    el("button", { type: "button", class: "link group", on: { click: () => overlapDetail(g) } },
+      g.sections.join(" + ")))));
+  const declared = overlaps.declared_groups.filter((g) => {
+    const instrument = $("overlap-instrument").value;
+    return (!instrument || g.sections.some((s) => s.split("/")[0] === instrument)) && $("overlap-declared").value !== "no";
+  });
+  clear($("declared-groups"), declared.map((g) => el("li", {},
+    el("button", { type: "button", class: "link declared-group", on: { click: () => declaredGroupDetail(g) } },
+      g.sections.join(" + ")),
+    " ", g.joint ? t("can all apply together") : t("cannot all apply together"))));
+}
+
+function declaredGroupDetail(g) {
+  clear($("overlap-detail"),
+    el("h3", {}, g.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l])),
+    el("p", {}, t("Declared: {kind}", { kind: g.kind.replaceAll("_", " ") })),
+    el("p", { class: "muted" }, g.cite),
+    g.joint ? witnessBlock(g.witness, t("Witness case (every section applies)"))
+      : el("div", {}, el("p", {}, t("No set of facts makes all of them apply. The largest parts that can:")),
+        el("ul", {}, g.parts.map((part) => el("li", {}, part.join(" + "))))));
+  $("overlap-detail").scrollIntoView({ block: "nearest" });
 }
 
 function overlapDetail(o) {
@@ -529,11 +562,18 @@ function overlapDetail(o) {
     o.cite ? el("p", { class: "muted" }, o.cite) : null,
     o.note ? el("p", {}, o.note) : null,
     el("p", {}, t("Conflicts: "), o.conflicts.length ? o.conflicts.join(", ").replaceAll("_", " ") : t("none")),
-    el("h4", {}, t("Witness case (both sections apply)")),
-    el("pre", {}, o.witness),
+    witnessBlock(o.witness, o.sections.length > 2 ? t("Witness case (every section applies)") : t("Witness case (both sections apply)")));
+  $("overlap-detail").scrollIntoView({ block: "nearest" });
+}
+
+// A witness case with the button that loads it into the case form.
+function witnessBlock(witness, heading) {
+  return el("div", {},
+    el("h4", {}, heading),
+    el("pre", {}, witness),
     el("button", { type: "button", id: "load-witness", on: { click: async () => {
       try {
-        setCase(await api("/api/case", { body: o.witness, type: "application/toml" }));
+        setCase(await api("/api/case", { body: witness, type: "application/toml" }));
         show("case");
         say(t("The witness case is in the form."));
       } catch (error) { say(error.message, true); }
