@@ -32,6 +32,9 @@ def flatten(table, prefix=""):
             continue
         if name == "case.date" and not isinstance(value, datetime.date):
             continue
+        # "A child" must agree with the age, which another case's value may replace.
+        if name == "victim.minor":
+            continue
         if isinstance(value, dict):
             out.update(flatten(value, name + "."))
         else:

@@ -96,6 +96,10 @@ impl Vocabulary {
         .deserialize(&mut reader)
         .ok()?;
         reader.end().ok()?;
+        // A contradicting `victim.minor` is the full reader's to report.
+        if !super::fold_minor(program, &mut state.values) {
+            return None;
+        }
         super::close_attempts(program, &mut state.values);
         Some((state.id, state.values))
     }
