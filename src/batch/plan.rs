@@ -12,7 +12,7 @@
 use jiff::civil::Date;
 
 use crate::diff::{Side, overlap_text};
-use crate::eval::value::truth;
+use crate::eval::value::{truth, unsettled_inputs};
 use crate::eval::{
     Status, all_hold, case_date, evaluate_element, holds_on, victim_of_any, with_derived,
 };
@@ -231,9 +231,9 @@ impl<'p> Plan<'p> {
             if *status != Status::DoesNotApply {
                 let clauses = &program.offences[offence].clauses;
                 let (agency, court) = (&in_force.agency, in_force.default_agency);
-                agencies[offence] = settle(agency, court, clauses, &values, &mut unknown);
+                agencies[offence] = settle(program, agency, court, clauses, &values, &mut unknown);
                 let (court, default) = (&in_force.court, in_force.default_court);
-                courts[offence] = settle(court, default, clauses, &values, &mut unknown);
+                courts[offence] = settle(program, court, default, clauses, &values, &mut unknown);
             }
         }
         let mut overlaps = self.declared_overlaps(&statuses, &values, &mut unknown);
@@ -636,6 +636,7 @@ fn deciding<T>(
 /// something else; the statute default when none holds. While open, the unknown inputs of the
 /// undecided clauses go to `unknown`.
 fn settle<T: Copy + PartialEq>(
+    program: &Program,
     options: &[(usize, T)],
     default: T,
     clauses: &[Clause],
@@ -659,7 +660,9 @@ fn settle<T: Copy + PartialEq>(
             }
             None => {
                 open.add(value);
-                unknown.extend(clause.inputs.iter().filter(|&&f| values[f].is_none()));
+                if let Some(condition) = &clause.condition {
+                    unsettled_inputs(program, condition, values, unknown);
+                }
             }
             Some(false) => {}
         }

@@ -10,15 +10,13 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::{AGE_FACT, BATCH_ID, CaseId, MINOR_FACT, narrow_age};
+use super::{BATCH_ID, CaseId};
 use crate::model::{FactId, Program, Type, Value};
 
 /// The case-file vocabulary as nested tables of keys, for reading without building names.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     root: Table,
-    /// `victim.minor` and `victim.age`: a child narrows the age, as in the full reader.
-    minor_and_age: Option<(FactId, FactId)>,
     /// How many tables there are.
     tables: usize,
 }
@@ -52,7 +50,6 @@ impl Vocabulary {
             }
         }
         vocabulary.tables = tables;
-        vocabulary.minor_and_age = program.fact(MINOR_FACT).zip(program.fact(AGE_FACT));
         vocabulary
     }
 
@@ -99,15 +96,12 @@ impl Vocabulary {
         .deserialize(&mut reader)
         .ok()?;
         reader.end().ok()?;
-        let mut values = state.values;
-        if let Some((minor, age)) = self.minor_and_age
-            && let Some(Value::Bool(is_minor)) = values[minor]
-            && let Type::Int { min, max } = program.facts[age].ty
-        {
-            values[age] = Some(narrow_age(is_minor, values[age].as_ref(), (min, max))?);
+        // A contradicting `victim.minor` is the full reader's to report.
+        if !super::fold_minor(program, &mut state.values) {
+            return None;
         }
-        super::close_attempts(program, &mut values);
-        Some((state.id, values))
+        super::close_attempts(program, &mut state.values);
+        Some((state.id, state.values))
     }
 }
 

@@ -196,6 +196,40 @@ pub fn close_attempts(program: &Program, values: &mut [Option<Value>]) {
     values[intercepted].get_or_insert(Value::Bool(false));
 }
 
+/// `victim.minor` narrows `victim.age` (under 18, or 18 and over) so that every child test
+/// reads the one number; `false` when the age given contradicts it. Shared by both readers, so
+/// a batch line reads as its case file does.
+pub(crate) fn fold_minor(program: &Program, values: &mut [Option<Value>]) -> bool {
+    let (Some(minor), Some(age)) = (program.fact(MINOR_FACT), program.fact(AGE_FACT)) else {
+        return true;
+    };
+    let Some(Value::Bool(is_minor)) = values[minor] else {
+        return true;
+    };
+    let Type::Int { min, max } = program.facts[age].ty else {
+        return true;
+    };
+    let (low, high) = match values[age] {
+        Some(Value::Int(years)) => (years, years),
+        Some(Value::Between(low, high)) => (low, high),
+        _ => (min, max),
+    };
+    let (low, high) = if is_minor {
+        (low, high.min(ADULT_AGE - 1))
+    } else {
+        (low.max(ADULT_AGE), high)
+    };
+    if low > high {
+        return false;
+    }
+    values[age] = Some(if low == high {
+        Value::Int(low)
+    } else {
+        Value::Between(low, high)
+    });
+    true
+}
+
 struct Reader<'a> {
     program: &'a Program,
     values: Vec<Option<Value>>,
@@ -353,36 +387,29 @@ impl Reader<'_> {
         }
     }
 
-    /// `victim.minor` says "a child" without an age. It narrows `victim.age` (under 18, or 18 and
-    /// over) so that every child test reads the one number; an age that contradicts it is an
-    /// error at the age, since the case cannot say both.
+    /// `victim.minor` says "a child" without an age: see [`fold_minor`]. An age that
+    /// contradicts it is an error at the age, since the case cannot say both.
     fn fold_minor_into_age(&mut self) {
+        if fold_minor(self.program, &mut self.values) {
+            return;
+        }
         let (Some(minor), Some(age)) = (self.program.fact(MINOR_FACT), self.program.fact(AGE_FACT))
         else {
             return;
         };
-        let Some(Value::Bool(is_minor)) = self.values[minor] else {
-            return;
-        };
-        let Type::Int { min, max } = self.program.facts[age].ty else {
-            return;
-        };
-        if let Some(narrowed) = narrow_age(is_minor, self.values[age].as_ref(), (min, max)) {
-            self.values[age] = Some(narrowed);
-        } else {
-            let span = self.given_at[age]
-                .or(self.given_at[minor])
-                .unwrap_or_default();
-            self.errors.push(FactError::Expect {
-                message: format!(
-                    "`{AGE_FACT}` contradicts `{MINOR_FACT} = {is_minor}` (a child is under {ADULT_AGE})"
-                ),
-                span,
-                help: Some(format!(
-                    "correct the age or `{MINOR_FACT}`, or leave out the one that is not known"
-                )),
-            });
-        }
+        let is_minor = matches!(self.values[minor], Some(Value::Bool(true)));
+        let span = self.given_at[age]
+            .or(self.given_at[minor])
+            .unwrap_or_default();
+        self.errors.push(FactError::Expect {
+            message: format!(
+                "`{AGE_FACT}` contradicts `{MINOR_FACT} = {is_minor}` (a child is under {ADULT_AGE})"
+            ),
+            span,
+            help: Some(format!(
+                "correct the age or `{MINOR_FACT}`, or leave out the one that is not known"
+            )),
+        });
     }
 
     /// `[interview] dont_know = ["conduct.means"]`
@@ -930,27 +957,4 @@ pub fn parse_day(text: &str) -> Result<Date, String> {
     }
     text.parse::<Date>()
         .map_err(|_| format!("{text} is not a day of the calendar"))
-}
-
-/// The age `victim.minor = is_minor` leaves of `age` (given, a range, or unknown within the
-/// fact's `range`): under 18 for a child, 18 and over otherwise. `None` when they contradict.
-/// Both case readers (the full one and the batch line reader) narrow the age here.
-pub(crate) fn narrow_age(is_minor: bool, age: Option<&Value>, range: (i64, i64)) -> Option<Value> {
-    let (low, high) = match age {
-        Some(Value::Int(years)) => (*years, *years),
-        Some(Value::Between(low, high)) => (*low, *high),
-        _ => range,
-    };
-    let (low, high) = if is_minor {
-        (low, high.min(ADULT_AGE - 1))
-    } else {
-        (low.max(ADULT_AGE), high)
-    };
-    (low <= high).then(|| {
-        if low == high {
-            Value::Int(low)
-        } else {
-            Value::Between(low, high)
-        }
-    })
 }

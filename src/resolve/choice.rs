@@ -2,7 +2,7 @@
 //! (in the order written) whose condition holds wins; an unknown condition before it leaves
 //! the choice open between the candidates. With no clause holding, the statute's default stands.
 
-use crate::eval::value::truth;
+use crate::eval::value::{truth, unsettled_inputs};
 use crate::eval::{Outcome, SectionOutcome, holds_on};
 use crate::i18n::trf;
 use crate::model::{Clause, Decides, FactId, Program};
@@ -57,6 +57,7 @@ pub(super) fn section_jurisdiction(
         )
     };
     let agency = choose(
+        program,
         &clauses,
         outcome,
         |d| match d {
@@ -66,6 +67,7 @@ pub(super) fn section_jurisdiction(
         default_candidate(particulars, |p| p.agency, default("agency")),
     );
     let court = choose(
+        program,
         &clauses,
         outcome,
         court_of,
@@ -132,6 +134,7 @@ fn later_court(
         )],
     );
     let now = choose(
+        program,
         &clauses,
         outcome,
         court_of,
@@ -166,6 +169,7 @@ fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
 }
 
 fn choose<T: Copy + PartialEq>(
+    program: &Program,
     clauses: &[&Clause],
     outcome: &Outcome,
     target: impl Fn(Decides) -> Option<T>,
@@ -196,12 +200,9 @@ fn choose<T: Copy + PartialEq>(
             }
             None => {
                 push_option(&mut options, candidate);
-                deciding.extend(
-                    clause
-                        .inputs
-                        .iter()
-                        .filter(|&&f| outcome.values[f].is_none()),
-                );
+                if let Some(condition) = &clause.condition {
+                    unsettled_inputs(program, condition, &outcome.values, &mut deciding);
+                }
             }
             Some(false) => {}
         }
