@@ -162,12 +162,24 @@ pub enum Command {
     /// Every pair of offences that can apply on the same facts, declared or not, with the
     /// conflicts it carries and a witness case (exact over the fact space the rules test).
     #[command(
-        after_help = "Example:\n  tipnav overlaps\n  tipnav overlaps --date 2024-01-01 --witness-dir witnesses\n  tipnav overlaps --format html > overlaps.html"
+        after_help = "Example:\n  tipnav overlaps\n  tipnav overlaps --date 2024-01-01 --witness-dir witnesses\n  tipnav overlaps --format html --instrument ptpa-2018 --declared-only > overlaps.html\n  tipnav overlaps --family forum_conflict --instrument ppc,psma-2018"
     )]
     Overlaps {
         /// Read the law on this date only.
         #[arg(long, value_name = "DATE", value_parser = crate::facts::parse_day)]
         date: Option<jiff::civil::Date>,
+        /// Only the overlaps that name a section of this instrument (`ppc`, `ptpa-2018`); may be
+        /// given several times or as a comma-separated list.
+        #[arg(long, value_name = "ID", value_delimiter = ',')]
+        instrument: Vec<String>,
+        /// Only the overlaps of this family: declared as this kind, or carrying it as a conflict
+        /// (`duplicate_offence`, `forum_conflict`, `agency_conflict`, `penalty_disparity`); may
+        /// be given several times or as a comma-separated list.
+        #[arg(long, value_name = "KIND", value_delimiter = ',')]
+        family: Vec<String>,
+        /// Only the overlaps the rules declare.
+        #[arg(long)]
+        declared_only: bool,
         /// Write each witness as a case file in DIR.
         #[arg(long, value_name = "DIR")]
         witness_dir: Option<PathBuf>,

@@ -66,9 +66,23 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         Command::Overlaps {
             date,
+            instrument,
+            family,
+            declared_only,
             witness_dir,
             format,
-        } => overlaps(cli, *date, witness_dir.as_deref(), *format),
+        } => {
+            let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
+            let filter = overlap_filter(&program, instrument, family, *declared_only)?;
+            overlaps(
+                cli,
+                &program,
+                *date,
+                &filter,
+                witness_dir.as_deref(),
+                *format,
+            )
+        }
         Command::Gaps {
             date,
             witness_dir,
@@ -231,6 +245,8 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
         match answer {
             Ok(Answer::Given(value)) => {
                 case.values[fact] = Some(value);
+                // Read the answers as a case file saying the same would be read.
+                crate::facts::close_attempts(&program, &mut case.values);
                 answered.push(fact);
             }
             Ok(Answer::DontKnow) => case.dont_know.push(fact),
@@ -334,20 +350,59 @@ fn diff(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The overlap filter the flags ask for; an instrument or family the law does not know is a
+/// usage error naming the nearest one.
+fn overlap_filter(
+    program: &Program,
+    instruments: &[String],
+    families: &[String],
+    declared_only: bool,
+) -> Result<crate::analysis::OverlapFilter, Failure> {
+    use crate::model::OverlapKind;
+    if let Some(id) = instruments
+        .iter()
+        .find(|id| !program.book.instruments.contains_key(id.as_str()))
+    {
+        return Err(unknown_id(
+            "instrument",
+            id,
+            program.book.instruments.keys(),
+        ));
+    }
+    let kinds: Vec<String> = OverlapKind::ALL.iter().map(|k| k.id().to_owned()).collect();
+    let families = families
+        .iter()
+        .map(|name| {
+            OverlapKind::ALL
+                .into_iter()
+                .find(|k| k.id() == name.replace('-', "_"))
+                .ok_or_else(|| unknown_id("overlap family", name, kinds.iter()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::analysis::OverlapFilter {
+        instruments: instruments.to_vec(),
+        families,
+        declared_only,
+    })
+}
+
 fn overlaps(
     cli: &Cli,
+    program: &Program,
     date: Option<jiff::civil::Date>,
+    filter: &crate::analysis::OverlapFilter,
     dir: Option<&Path>,
     format: Format,
 ) -> Result<ExitCode, Failure> {
-    let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     if let Some(dir) = dir {
         crate::witness::prepare(dir)?;
     }
     let base = base_law(cli)?;
-    let report = overlap_report(&program, base.as_ref(), date, dir, crate::pipeline::today())?;
+    let today = crate::pipeline::today();
+    let report = overlap_report(program, base.as_ref(), date, filter, dir, today)?;
     let text = if format == Format::Html {
-        output::html::overlaps_page(&report, &output::json::law_info(&program))
+        let cite = |id: &str| crate::statute::citation(&program.book, id);
+        output::html::overlaps_page(&report, &output::json::law_info(program), &cite)
     } else {
         output::render_view(&report, format, output::analysis::render_overlaps)
     };
@@ -361,6 +416,7 @@ fn overlap_report(
     program: &Program,
     base: Option<&Program>,
     date: Option<jiff::civil::Date>,
+    filter: &crate::analysis::OverlapFilter,
     dir: Option<&Path>,
     today: jiff::civil::Date,
 ) -> Result<crate::output::analysis::OverlapReport, Failure> {
@@ -369,9 +425,12 @@ fn overlap_report(
     let found = crate::analysis::overlaps(&mut encoding, date, today);
     let groups = crate::analysis::groups(&encoding, &found, date, today);
     let changes = match base {
-        Some(base) => overlap_changes(base, &found, &groups, date, today),
+        Some(base) => overlap_changes(base, &found, &groups, date, today).kept_by(filter),
         None => OverlapChanges::default(),
     };
+    let pairs_in_law = found.len();
+    // Filtered after the analysis: groups and changes are read off the whole law.
+    let (found, groups) = (filter.pairs(found), filter.groups(groups));
     let mut overlaps = Vec::new();
     for (index, overlap) in found.iter().enumerate() {
         let witness = crate::interview::case_file(program, &overlap.witness);
@@ -407,6 +466,7 @@ fn overlap_report(
         groups_added: changes.groups_added,
         groups_removed: changes.groups_removed,
         declared_groups_changed: changes.declared_changed,
+        filter: crate::output::analysis::FilterReport::new(filter, pairs_in_law),
     })
 }
 
@@ -417,7 +477,8 @@ pub(crate) fn overlap_json(
     date: Option<jiff::civil::Date>,
     today: jiff::civil::Date,
 ) -> Result<String, Failure> {
-    let report = overlap_report(program, None, date, None, today)?;
+    let everything = crate::analysis::OverlapFilter::default();
+    let report = overlap_report(program, None, date, &everything, None, today)?;
     Ok(output::render_view(&report, Format::Json, |_, _| {
         String::new()
     }))
@@ -431,6 +492,24 @@ struct OverlapChanges {
     groups_added: Vec<Vec<String>>,
     groups_removed: Vec<Vec<String>>,
     declared_changed: Vec<crate::output::analysis::DeclaredChange>,
+}
+
+impl OverlapChanges {
+    /// The changes that name a chosen instrument (declared changes: that pass the whole
+    /// filter); the added and removed pairs carry no conflicts to filter a family by.
+    fn kept_by(mut self, filter: &crate::analysis::OverlapFilter) -> OverlapChanges {
+        self.added.retain(|p| filter.names_instrument(p));
+        self.removed.retain(|p| filter.names_instrument(p));
+        self.groups_added.retain(|g| filter.names_instrument(g));
+        self.groups_removed.retain(|g| filter.names_instrument(g));
+        self.declared_changed.retain(|c| {
+            let kind = crate::model::OverlapKind::ALL
+                .into_iter()
+                .find(|k| k.id() == c.kind);
+            filter.keeps(&c.sections, kind, &[])
+        });
+        self
+    }
 }
 
 /// The pairs and groups the amended law adds and removes, and the declared overlaps of three

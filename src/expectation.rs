@@ -54,6 +54,16 @@ pub fn mismatches(
             problems.push(format!("expected court `{}`, it is `{found}`", wanted.id()));
         }
     }
+    if let Some(wanted) = expect.later_court {
+        let later = resolution.court.as_ref().and_then(|c| c.later.as_ref());
+        if later.map(|(court, _)| *court) != Some(wanted) {
+            let found = later.map_or("none", |(court, _)| court.id());
+            problems.push(format!(
+                "expected the later forum `{}`, it is `{found}`",
+                wanted.id()
+            ));
+        }
+    }
     for (kind, sections) in &expect.overlaps {
         let found = resolution
             .overlaps

@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 
 use crate::domain::Domain;
-use crate::eval::{Outcome, Status, section_status};
+use crate::eval::{Outcome, Status, section_status, section_statuses};
 use crate::facts::Case;
 use crate::model::{Expr, FactId, Program, Type, Value};
 use crate::resolve::undecided_inputs;
@@ -317,7 +317,9 @@ pub fn closed_list_warnings(
     outcome: &Outcome,
     today: Date,
 ) -> Vec<String> {
-    let mut found: Vec<(FactId, usize, Vec<String>)> = Vec::new();
+    // Which sections each closed list blocks, so that each left-out member costs one
+    // evaluation of the derived facts, shared by every section it may unblock.
+    let mut blocked: Vec<(FactId, Vec<usize>)> = Vec::new();
     for section in outcome
         .sections
         .iter()
@@ -325,25 +327,42 @@ pub fn closed_list_warnings(
     {
         let offence = &program.offences[section.offence];
         for fact in closed_lists_blocking(program, case, offence, section) {
-            let Some(Value::Set(bits)) = case.values[fact] else {
-                continue;
-            };
-            let members = program.facts[fact].ty.members().map_or(0, <[String]>::len);
-            for member in (0..members).filter(|m| bits & (1 << m) == 0) {
-                let listed = with_values(case, &[(fact, Value::Set(bits | 1 << member))]);
-                if section_status(program, &listed, today, section.offence) == Status::Applies {
-                    let citation = crate::statute::citation(&program.book, &section.section);
-                    match found
-                        .iter_mut()
-                        .find(|(f, m, _)| (*f, *m) == (fact, member))
-                    {
-                        Some((_, _, sections)) => sections.push(citation),
-                        None => found.push((fact, member, vec![citation])),
-                    }
-                }
+            match blocked.iter_mut().find(|(f, _)| *f == fact) {
+                Some((_, offences)) => offences.push(section.offence),
+                None => blocked.push((fact, vec![section.offence])),
             }
         }
     }
+    // Each member with the first section it unblocks, to keep the warnings in section order.
+    let mut found: Vec<(usize, FactId, usize, Vec<String>)> = Vec::new();
+    for (fact, offences) in blocked {
+        let Some(Value::Set(bits)) = case.values[fact] else {
+            continue;
+        };
+        let members = program.facts[fact].ty.members().map_or(0, <[String]>::len);
+        for member in (0..members).filter(|m| bits & (1 << m) == 0) {
+            let listed = with_values(case, &[(fact, Value::Set(bits | 1 << member))]);
+            let statuses = section_statuses(program, &listed, today, &offences);
+            let unblocked: Vec<usize> = offences
+                .iter()
+                .zip(statuses)
+                .filter(|(_, status)| *status == Status::Applies)
+                .map(|(&o, _)| o)
+                .collect();
+            if let Some(&first) = unblocked.first() {
+                let cited = unblocked
+                    .iter()
+                    .map(|&o| crate::statute::citation(&program.book, &program.offences[o].section))
+                    .collect();
+                found.push((first, fact, member, cited));
+            }
+        }
+    }
+    found.sort_by_key(|(first, ..)| *first);
+    let found = found
+        .into_iter()
+        .map(|(_, fact, member, cited)| (fact, member, cited))
+        .collect();
     warnings_by_list(program, found)
 }
 
@@ -416,6 +435,8 @@ fn closed_lists_blocking(
         .iter()
         .copied()
         .filter(|&fact| matches!(case.values[fact], Some(Value::Set(_))))
+        // Only a list the case file writes: not the attempts a closed `conduct.acts` closes.
+        .filter(|&fact| case.given_at[fact].is_some())
         .filter(|fact| unmet.iter().all(|inputs| inputs.contains(fact)))
         .filter(|&fact| matches!(program.facts[fact].ty, Type::Set(_)))
         .collect()

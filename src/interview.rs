@@ -4,6 +4,7 @@
 //! crash loses nothing. Terminal input and output live in `output::prompt`.
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::domain::Domain;
 use crate::eval::{Outcome, Status, evaluate};
@@ -86,7 +87,10 @@ pub fn decisive_facts(
         // Scaled average, so facts with many possible values do not win by number alone.
         (settled * 1000) / values.len().max(1) as u64
     };
-    let mut scored: Vec<(u64, FactId)> = candidates.iter().map(|&f| (score(f), f)).collect();
+    // Each candidate costs an evaluation and a resolution per sampled value, independent of
+    // the others: scored in parallel (the scores compare conclusions by id, so the language a
+    // worker thread speaks does not matter).
+    let mut scored: Vec<(u64, FactId)> = candidates.par_iter().map(|&f| (score(f), f)).collect();
     // Highest score first; on a tie, the fact declared first in the vocabulary.
     scored.sort_by_key(|(score, fact)| (std::cmp::Reverse(*score), *fact));
     ranked.extend(scored.into_iter().map(|(_, fact)| fact));

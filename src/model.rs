@@ -38,6 +38,8 @@ pub struct Program {
     pub protections: Vec<Protection>,
     /// Text facts naming places where part of an offence may happen: candidate venues.
     pub venues: Vec<Venue>,
+    /// Notes for the report's Notes, each with its condition and dates.
+    pub notes: Vec<RuleNote>,
     /// Courts that may try every offence of some instruments (joint trial).
     pub joint: Vec<Joint>,
     /// Amendment overlays applied on top of the base law.
@@ -90,6 +92,19 @@ pub struct Venue {
     pub note: Option<String>,
 }
 
+/// A note the rules give for the report's Notes (`note "..." when ... since ...`).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct RuleNote {
+    /// The note, with any `{section field}` references.
+    pub text: String,
+    /// When it is shown; always, if absent.
+    pub condition: Option<Expr>,
+    /// The days of the law it speaks of.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: String,
+}
+
 impl Program {
     /// A fact by name.
     pub fn fact(&self, name: &str) -> Option<FactId> {
@@ -113,6 +128,9 @@ pub struct Fact {
     pub ty: Type,
     /// For inputs: the question asked of the user. For derived facts: `None`.
     pub question: Option<String>,
+    /// What some of its options mean: (member, gloss), shown beside the option.
+    #[serde(default)]
+    pub glosses: Vec<(String, String)>,
     /// For derived facts: how it is computed.
     pub derivation: Option<Derivation>,
     /// The input facts it depends on (itself, for an input).

@@ -513,3 +513,84 @@ repeal ppc/371-B cite "test: buying for prostitution left to PTPA s.3"
     );
     assert!(table.stdout.contains("all apply together yes → no"));
 }
+
+/// Issue 16 item 6: a trainer narrows the overlaps to one instrument, one family and the
+/// declared ones; JSON, the table and the page all show only those, and say so.
+#[test]
+fn overlap_filters_narrow_every_format() {
+    let filter = [
+        "overlaps",
+        "--date",
+        "2024-01-01",
+        "--instrument",
+        "ptpa-2018",
+        "--family",
+        "duplicate_offence",
+        "--declared-only",
+    ];
+    let run = |format: &str| {
+        let run = tipnav(&[&filter[..], &["--format", format]].concat());
+        assert_eq!(run.status, 0, "{}", run.render());
+        run.stdout
+    };
+    let report = crate::support::validated("overlaps", &run("json"));
+    let pairs = report["overlaps"].as_array().unwrap();
+    let in_law = report["filter"]["pairs_in_law"].as_u64().unwrap();
+    assert!(!pairs.is_empty() && (pairs.len() as u64) < in_law / 4);
+    for pair in pairs {
+        let sections = pair["sections"].as_array().unwrap();
+        assert!(
+            sections
+                .iter()
+                .any(|s| s.as_str().unwrap().starts_with("ptpa-2018/")),
+            "{pair}"
+        );
+        assert_eq!(pair["declared"], true, "{pair}");
+        assert_eq!(pair["declared_kind"], "duplicate_offence", "{pair}");
+    }
+    for group in report["groups"].as_array().unwrap() {
+        assert_eq!(group["declared_kind"], "duplicate_offence", "{group}");
+    }
+    assert_eq!(report["filter"]["instruments"][0], "ptpa-2018");
+    assert_eq!(report["filter"]["families"][0], "duplicate_offence");
+    let said = format!(
+        "Filtered by instrument ptpa-2018; family duplicate offence; declared only: {} of the law's {in_law} pairs.",
+        pairs.len()
+    );
+    let table = run("table");
+    assert!(table.contains(&said), "{table}");
+    assert!(table.contains(&format!("{} pairs can apply together", pairs.len())));
+    let page = run("html");
+    assert!(page.contains(&said.replace('\'', "&#39;")), "{page}");
+    // Two labels (row and column) for each section in a pair, and nothing else.
+    let sections: BTreeSet<&str> = pairs
+        .iter()
+        .flat_map(|p| p["sections"].as_array().unwrap())
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(page.matches("<text ").count(), 2 * sections.len());
+    assert!(
+        page.contains(">PTPA 2018 s.3</text>"),
+        "citations label the picture"
+    );
+}
+
+/// Unknown filter values are usage errors (exit 2) naming the nearest value, found before any
+/// analysis runs.
+#[test]
+fn unknown_overlap_filters_are_diagnosed() {
+    for (flag, value, nearest) in [
+        ("--instrument", "ptpa-201", "did you mean `ptpa-2018`?"),
+        (
+            "--family",
+            "forum-confict",
+            "did you mean `forum_conflict`?",
+        ),
+    ] {
+        let run = tipnav(&["overlaps", flag, value]);
+        assert_eq!(run.status, 2, "{}", run.render());
+        assert!(run.stderr.contains(value), "{}", run.render());
+        assert!(run.stderr.contains(nearest), "{}", run.render());
+        assert!(run.stdout.is_empty());
+    }
+}

@@ -31,6 +31,38 @@ fn every_example_opens_with_its_charge_sheet() {
     }
 }
 
+/// Review of issue 16: on a sparse case (a date and a province) the first decisive question
+/// carried an option's gloss inside it, and the trial paragraph said the joint trial was open
+/// twice. The questions are only questions (glosses sit beside the options in `ask`).
+#[test]
+fn a_sparse_case_asks_plain_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sparse.toml");
+    std::fs::write(&path, "[case]\ndate = 2024-05-01\nprovince = \"sindh\"\n").unwrap();
+    let run = tipnav_with(&["eval", path.to_str().unwrap()], &[("COLUMNS", "100")]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    let sheet = charge_sheet(&run.stdout);
+    assert!(!sheet.contains("unlawful_immoral_purpose"), "{sheet}");
+    insta::assert_snapshot!("charge_sheet_sparse_case", sheet);
+}
+
+/// The trial paragraph of every example says "open question" at most once.
+#[test]
+fn the_trial_paragraph_says_open_once() {
+    for path in files("examples", "toml") {
+        let run = tipnav_with(&["eval", &path], &[("COLUMNS", "1000")]);
+        let trial = run
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("Court for the case:"))
+            .unwrap_or_default();
+        assert!(
+            trial.matches("open question").count() <= 1,
+            "{path}: {trial}"
+        );
+    }
+}
+
 #[test]
 fn markdown_and_html_open_with_the_charge_sheet() {
     let path = "examples/larkana-girl-sold.toml";

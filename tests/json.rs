@@ -183,6 +183,7 @@ struct Venue {
     place: String,
     fact: String,
     reason: String,
+    depends_on: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -201,6 +202,7 @@ struct Court {
     reason: String,
     conflict: bool,
     joint_trial: String,
+    later: Option<Candidate>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +212,7 @@ struct SectionJurisdiction {
     status: String,
     agency: Choice,
     court: Choice,
+    later_court: Option<Candidate>,
     support: Vec<Candidate>,
 }
 
@@ -283,6 +286,14 @@ struct Named {
 struct Trial {
     court: Named,
     joint_trial: String,
+    reason: String,
+    later: Option<LaterForum>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LaterForum {
+    court: Named,
     reason: String,
 }
 

@@ -96,6 +96,49 @@ fn a_case_abroad_gets_no_venue_abroad() {
     );
 }
 
+/// A venue whose rule's condition the facts leave open is shown as possible, with the facts it
+/// depends on, and those facts join the case's unknown facts (issue 16, item 3).
+#[test]
+fn a_venue_on_an_open_condition_is_possible_and_its_facts_are_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = edited(
+        &dir,
+        "examples/gujrat-sea-smuggling.toml",
+        &[(
+            "origin = { country = \"pakistan\", province = \"punjab\", district = \"gujrat\" }",
+            "origin = { province = \"punjab\", district = \"gujrat\" }",
+        )],
+    );
+    let report = json(&[&path]);
+    let venues = report["jurisdiction"]["venues"].as_array().unwrap();
+    let gujrat = venues
+        .iter()
+        .find(|v| v["place"] == "gujrat")
+        .unwrap_or_else(|| panic!("gujrat is still a candidate venue: {venues:?}"));
+    assert_eq!(
+        gujrat["depends_on"][0], "movement.origin.country",
+        "{gujrat}"
+    );
+    let unknown = report["unknown"].as_array().unwrap();
+    let country = unknown
+        .iter()
+        .find(|u| u["fact"] == "movement.origin.country")
+        .unwrap_or_else(|| panic!("movement.origin.country is not unknown: {unknown:?}"));
+    assert!(
+        country["affects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a.as_str().unwrap().starts_with("venue CrPC s.177")),
+        "{country}"
+    );
+    let table = crate::support::tipnav_with(&["eval", &path], &[("COLUMNS", "1000")]).stdout;
+    assert!(
+        table.contains("possible, depending on movement.origin.country"),
+        "{table}"
+    );
+}
+
 #[test]
 fn the_kidnapping_venue_rule_needs_a_kidnapping_section() {
     const KIDNAPPING: [&str; 4] = ["ppc/363", "ppc/364-A", "ppc/365-B", "ppc/367-A"];
@@ -145,5 +188,183 @@ fn an_overlay_on_ppc_374_changes_every_note_about_it() {
             .iter()
             .any(|(note, _)| note.contains("PPC 374 alone is cognizable")),
         "{notes:?}"
+    );
+}
+
+/// An overlay that changes each Penal Code attribute a converted note states (issue 16, item
+/// 3): in force from 2017-01-01 (after s.377-B's commencement, before every example used).
+const EVERY_STATED_ATTRIBUTE: &str = r#"amendment notes-test "Test: the Penal Code attributes the notes state, changed" {
+    effective 2017-01-01
+    status proposal
+    cite "test"
+}
+amend ppc/363 { bailable false cite "test" }
+amend ppc/364-A { punishment imprisonment to 3y cite "test" }
+amend ppc/366-A { court magistrate_first_class cite "test" }
+amend ppc/371-A { punishment imprisonment to 3y cite "test" }
+amend ppc/377-B { punishment imprisonment to 3y cite "test" }
+amend ppc/498-B { cognizable true cite "test" }
+amend ppc/420 { compoundable false cite "test" }
+"#;
+
+/// Each note that used to state a Penal Code penalty, court or procedure in fixed text now
+/// states the version in force: under the overlay, the overlay's value and not the old text.
+/// One row per converted note: the example that shows it, how the note starts, what it must
+/// say and what it must no longer say.
+#[test]
+fn converted_notes_state_the_law_in_force() {
+    const ROWS: [(&str, &str, &[&str], &str); 9] = [
+        (
+            "examples/larkana-girl-sold.toml",
+            "procuring a girl under 18",
+            &["s.366-A goes to the Magistrate of the First Class"],
+            "s.366-A goes to the Court of Session",
+        ),
+        (
+            "examples/larkana-girl-sold.toml",
+            "PPC 371-A (",
+            &["PPC 371-A (imprisonment up to 3 years)"],
+            "up to 25 years)",
+        ),
+        (
+            "examples/child-forced-begging.toml",
+            "the kidnapping and abduction sections",
+            &[
+                "s.363 is cognizable, non-bailable",
+                "s.364-A carries imprisonment up to 3 years",
+            ],
+            "s.363 is cognizable, bailable",
+        ),
+        (
+            "examples/child-forced-begging.toml",
+            "for a child sexually exploited",
+            &[
+                "PPC s.377-B (imprisonment up to 3 years)",
+                "s.371-A (imprisonment up to 3 years)",
+            ],
+            "14 years to 20 years",
+        ),
+        (
+            "examples/scenarios/child-ict-marriage-trafficker.toml",
+            "a woman taken or compelled into marriage",
+            &["s.498-B (cognizable"],
+            "s.498-B (non-cognizable",
+        ),
+        (
+            "examples/brick-kiln-peshgi.toml",
+            "a false job offer for a fee",
+            &[
+                "PPC s.420 (Magistrate of the First Class; cognizable, non-bailable, non-compoundable)",
+            ],
+            "s.420 (Magistrate of the First Class; cognizable, non-bailable, compoundable)",
+        ),
+        (
+            "examples/scenarios/federal-369a-2017-girl-sold-internal.toml",
+            "the same sale carries",
+            &["against imprisonment up to 3 years (s.371-A)"],
+            "up to 25 years, and liable to a fine (no cap stated) (s.371-A)",
+        ),
+        (
+            "examples/scenarios/online-child-groomed-trafficked-2024.toml",
+            "a child sold or let for sex that was arranged online",
+            &["PPC s.371-A (imprisonment up to 3 years; police; Court of Session)"],
+            "up to 25 years",
+        ),
+        (
+            "examples/scenarios/child-ict-marriage-16-2024.toml",
+            "a child drawn online into sexually explicit conduct",
+            &["PPC s.377-B (imprisonment up to 3 years; police;"],
+            "14 years to 20 years",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("notes-test.rules");
+    std::fs::write(&overlay, EVERY_STATED_ATTRIBUTE).unwrap();
+    let overlay = overlay.to_str().unwrap();
+    for (case, start, says, no_longer) in ROWS {
+        let report = json(&["--amend", overlay, case]);
+        let notes: Vec<String> = overlaps_saying(&report, start)
+            .into_iter()
+            .map(|(note, _)| note)
+            .filter(|note| note.starts_with(start))
+            .collect();
+        assert_eq!(notes.len(), 1, "{case}: `{start}` notes: {notes:?}");
+        for said in says {
+            assert!(
+                notes[0].contains(said),
+                "{case}: `{said}` not in {}",
+                notes[0]
+            );
+        }
+        assert!(!notes[0].contains(no_longer), "{case}: {}", notes[0]);
+    }
+}
+
+const AFTER_LAPSE: &str = "examples/scenarios/child-punjab-marriage-after-lapse.toml";
+const LAPSE_NOTE: &str = "no child-marriage law is known to be in force in the Punjab";
+
+/// The report's notes that contain `text`.
+fn notes_saying(report: &serde_json::Value, text: &str) -> Vec<String> {
+    report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_owned())
+        .filter(|n| n.contains(text))
+        .collect()
+}
+
+/// The Punjab child-marriage lapse is a note (issue 16, item 3), shown only where its premise
+/// can hold: the Punjab or a province not given, a child marriage, a date after the lapse;
+/// never among the protections.
+#[test]
+fn the_punjab_lapse_is_a_note_where_its_premise_can_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = json(&[AFTER_LAPSE]);
+    let shown = notes_saying(&report, LAPSE_NOTE);
+    assert_eq!(shown.len(), 1, "{:?}", report["notes"]);
+    assert!(!shown[0].starts_with("possibly"), "{}", shown[0]);
+    assert!(
+        !report["protections"].to_string().contains("after-lapse"),
+        "{}",
+        report["protections"]
+    );
+    let sindh = edited(
+        &dir,
+        AFTER_LAPSE,
+        &[("province = \"punjab\"\n", "province = \"sindh\"\n")],
+    );
+    assert_eq!(
+        notes_saying(&json(&[&sindh]), LAPSE_NOTE),
+        Vec::<String>::new()
+    );
+    let before = edited(
+        &dir,
+        AFTER_LAPSE,
+        &[("date = 2026-07-01", "date = 2026-03-01")],
+    );
+    assert_eq!(
+        notes_saying(&json(&[&before]), LAPSE_NOTE),
+        Vec::<String>::new()
+    );
+    let unknown = edited(&dir, AFTER_LAPSE, &[("province = \"punjab\"\n", "")]);
+    let report = json(&[&unknown]);
+    let shown = notes_saying(&report, LAPSE_NOTE);
+    assert_eq!(shown.len(), 1, "{:?}", report["notes"]);
+    assert!(
+        shown[0].starts_with("possibly, depending on case.province:"),
+        "{}",
+        shown[0]
+    );
+    let province = report["unknown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["fact"] == "case.province")
+        .unwrap_or_else(|| panic!("case.province is not unknown: {}", report["unknown"]));
+    assert!(
+        province["affects"]
+            .to_string()
+            .contains("note Constitution Art. 128(2)(a)")
     );
 }

@@ -4,6 +4,7 @@
 //! evaluator before it is reported, so what is reported is sound.
 
 mod encode;
+mod filter;
 mod groups;
 mod joint;
 
@@ -12,6 +13,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 pub use encode::Encoding;
+pub use filter::OverlapFilter;
 pub use groups::{DeclaredGroup, Group, Groups, MAX_CLIQUES, MAX_GROUPS, Outline, groups, outline};
 pub use joint::{Joint, JointSets, MAX_JOINT, joint_sets};
 

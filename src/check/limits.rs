@@ -98,6 +98,7 @@ fn span_of(declaration: &Declaration) -> Span {
         Declaration::Precedence(d) => d.of.span,
         Declaration::Protect(d) => d.section.span,
         Declaration::Venue(d) => d.cite.span,
+        Declaration::Note(d) => d.cite.span,
         Declaration::Joint(d) => d.court.span,
         Declaration::Amendment(d) => d.key.span,
         Declaration::Change(d) => d.section.span,

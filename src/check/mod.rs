@@ -15,7 +15,7 @@ pub use limits::{MAX_DECLARATIONS, MAX_DERIVE_DEPTH, MAX_FACTS, MAX_INDICATORS, 
 use crate::diagnostic::suggestion_help;
 use crate::model::{
     Clause, Decides, Derivation, Element, Fact, FactId, Indicator, Joint, Offence, Overlap,
-    OverlapKind, Precedence, Program, Protection, Type, Validity, Venue, Waiver,
+    OverlapKind, Precedence, Program, Protection, RuleNote, Type, Validity, Venue, Waiver,
 };
 use crate::source::Span;
 use crate::statute::{Agency, Court, SectionKind, StatuteBook};
@@ -51,6 +51,7 @@ pub fn check(
     let (agency_precedence, court_precedence) = checker.precedences(files);
     let protections = checker.protections(files, &offences);
     let venues = checker.venues(files, &offences);
+    let notes = checker.notes(files);
     let joint = checker.joint(files);
     let indicators = checker.indicators(files);
     let case_date = checker.required_fact("case.date", &Type::Date, "date");
@@ -80,6 +81,7 @@ pub fn check(
         case_province,
         protections,
         venues,
+        notes,
         joint,
         amendments: Vec::new(),
         digest: String::new(),
@@ -152,10 +154,12 @@ impl Checker {
                 };
                 match ty {
                     Ok(ty) => {
+                        let glosses = self.glosses(file, decl, &ty);
                         self.facts[id] = Some(Fact {
                             name: decl.name.value.clone(),
                             ty,
                             question: Some(decl.question.clone()),
+                            glosses,
                             derivation: None,
                             inputs: vec![id],
                         });
@@ -164,6 +168,30 @@ impl Checker {
                 }
             }
         }
+    }
+
+    /// A fact's glosses, each naming an option of its type; one naming anything else is an
+    /// error at the name, with the nearest option.
+    fn glosses(&mut self, file: usize, decl: &ast::FactDecl, ty: &Type) -> Vec<(String, String)> {
+        let members: &[String] = match ty {
+            Type::Enum(members) | Type::Set(members) => members,
+            _ => &[],
+        };
+        let mut glosses = Vec::new();
+        for (member, text) in &decl.glosses {
+            if members.contains(&member.value) {
+                glosses.push((member.value.clone(), text.clone()));
+            } else {
+                let error = CheckError::UnknownMember {
+                    member: member.value.clone(),
+                    fact: decl.name.value.clone(),
+                    span: member.span,
+                    help: suggestion_help(&member.value, members.iter().map(String::as_str)),
+                };
+                self.report(file, vec![error]);
+            }
+        }
+        glosses
     }
 
     fn derive_facts(&mut self, files: &RuleFiles<'_>) -> Vec<FactId> {
@@ -212,6 +240,7 @@ impl Checker {
                 name: decl.name.value.clone(),
                 ty,
                 question: None,
+                glosses: Vec::new(),
                 derivation: Some(Derivation {
                     expr,
                     cite: decl.cite.value.clone(),
@@ -882,6 +911,32 @@ impl Checker {
             }
         }
         venues
+    }
+
+    fn notes(&mut self, files: &RuleFiles<'_>) -> Vec<RuleNote> {
+        let mut notes = Vec::new();
+        for &(file, rules) in files {
+            for declaration in &rules.declarations {
+                let Declaration::Note(decl) = declaration else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let condition = self.optional_condition(decl.condition.as_ref(), &mut errors);
+                let validity = self.validity(&decl.validity, &mut errors);
+                self.check_note(Some(&decl.text), decl.cite.span, &mut errors);
+                self.report(file, errors);
+                let Some(condition) = condition else {
+                    continue;
+                };
+                notes.push(RuleNote {
+                    text: decl.text.clone(),
+                    condition,
+                    validity,
+                    cite: decl.cite.value.clone(),
+                });
+            }
+        }
+        notes
     }
 
     fn indicators(&mut self, files: &RuleFiles<'_>) -> Vec<Indicator> {

@@ -20,6 +20,9 @@ pub struct Outcome {
     pub windows: Windows,
     /// Whether `case.date` was absent and today's date was used.
     pub date_assumed: bool,
+    /// The day a trial is taken to be held (today): a change of forum between the offence date
+    /// and this day is reported as an open question, with both forums.
+    pub trial: Date,
     /// When the date falls inside an amendment's window: the outcome under the later law. For
     /// a partial date on which the law changes: the outcome under the latest law of its range.
     pub alternative: Option<Box<Outcome>>,
@@ -95,6 +98,24 @@ pub enum Status {
 }
 
 impl Outcome {
+    /// Dates the trial (today), for this outcome and the later law's beside it.
+    fn set_trial(&mut self, today: Date) {
+        self.trial = today.max(self.date);
+        if let Some(alternative) = self.alternative.as_deref_mut() {
+            alternative.set_trial(today);
+        }
+    }
+
+    /// The law in force on the trial day, where it is later than the offence date: a forum it
+    /// names that the offence date's law does not is a forum that may try the case.
+    pub fn trial_reading(&self) -> Option<Reading> {
+        (self.trial > self.date).then_some(Reading {
+            date: self.trial,
+            // Only what is surely in force by then: an amendment whose day is unknown is not.
+            windows: Windows::Earlier,
+        })
+    }
+
     /// The reading of the law this outcome used.
     pub fn reading(&self) -> Reading {
         Reading {
@@ -141,10 +162,13 @@ pub struct ElementOutcome {
 /// the earlier law first, the later one as the `alternative`.
 pub fn evaluate(program: &Program, case: &Case, today: Date) -> Outcome {
     let (values, date, date_assumed) = inputs(program, case, today);
-    if let Some(Value::Days(first, last)) = values[program.case_date] {
-        return evaluate_range(program, case, first, last);
-    }
-    evaluate_on(program, values, date, date_assumed)
+    let mut outcome = if let Some(Value::Days(first, last)) = values[program.case_date] {
+        evaluate_range(program, case, first, last)
+    } else {
+        evaluate_on(program, values, date, date_assumed)
+    };
+    outcome.set_trial(today);
+    outcome
 }
 
 /// Evaluates a case on one day: under the earlier law, and the later one when the day falls
@@ -314,15 +338,33 @@ fn differs(earlier: &Outcome, later: &Outcome) -> bool {
 /// The status of one offence only (under the earlier reading), for searches that evaluate a
 /// case many times with small changes.
 pub fn section_status(program: &Program, case: &Case, today: Date, offence: usize) -> Status {
+    section_statuses(program, case, today, &[offence])[0]
+}
+
+/// The statuses of a few offences on a case, its derived facts worked out once for them all
+/// (the closed-list warnings try each left-out member against every section it may unblock).
+pub fn section_statuses(
+    program: &Program,
+    case: &Case,
+    today: Date,
+    offences: &[usize],
+) -> Vec<Status> {
     let (values, date, _) = inputs(program, case, today);
     if matches!(values[program.case_date], Some(Value::Days(..))) {
-        return evaluate(program, case, today).sections[offence].status;
+        let outcome = evaluate(program, case, today);
+        return offences
+            .iter()
+            .map(|&o| outcome.sections[o].status)
+            .collect();
     }
     let reading = Reading {
         date,
         windows: Windows::Earlier,
     };
-    evaluate_offence(program, offence, reading, &values).status
+    offences
+        .iter()
+        .map(|&o| evaluate_offence(program, o, reading, &values).status)
+        .collect()
 }
 
 /// Every fact's value (derived ones computed) and the date whose law applies.
@@ -398,6 +440,7 @@ fn evaluate_reading(
         date: reading.date,
         windows: reading.windows,
         date_assumed,
+        trial: reading.date,
         alternative,
         partial: None,
         values,

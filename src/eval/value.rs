@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use jiff::civil::Date;
 
-use crate::model::{Comparison, Constant, Expr, Value};
+use crate::model::{Comparison, Constant, Expr, FactId, Program, Value};
 
 /// The truth of a condition: `Some(true)`, `Some(false)` or `None` (unknown).
 pub fn truth(expr: &Expr, values: &[Option<Value>]) -> Option<bool> {
@@ -45,6 +45,46 @@ pub fn truth(expr: &Expr, values: &[Option<Value>]) -> Option<bool> {
             _ => None,
         },
         Expr::Const(_) => None,
+    }
+}
+
+/// The input facts whose unknown values leave `expr` unknown, followed through derived facts:
+/// only operands that are unknown themselves count, so `false and ?` names nothing and an
+/// attempt test settled by a closed list does not name the destination it would also read.
+pub fn unsettled_inputs(
+    program: &Program,
+    expr: &Expr,
+    values: &[Option<Value>],
+    found: &mut Vec<FactId>,
+) {
+    match expr {
+        Expr::Not(operand) => unsettled_inputs(program, operand, values, found),
+        Expr::And(left, right) | Expr::Or(left, right) => {
+            for side in [left, right] {
+                if truth(side, values).is_none() {
+                    unsettled_inputs(program, side, values, found);
+                }
+            }
+        }
+        Expr::Compare(_, left, right) => {
+            for side in [left, right] {
+                if value(side, values).is_none() {
+                    unsettled_inputs(program, side, values, found);
+                }
+            }
+        }
+        Expr::Fact(fact)
+        | Expr::SetAny(fact, _)
+        | Expr::SetAll(fact, _)
+        | Expr::EnumIn(fact, _) => match &program.facts[*fact].derivation {
+            Some(derivation) if values[*fact].is_none() => {
+                unsettled_inputs(program, &derivation.expr, values, found);
+            }
+            Some(_) => {}
+            None if !found.contains(fact) => found.push(*fact),
+            None => {}
+        },
+        Expr::Const(_) => {}
     }
 }
 

@@ -10,16 +10,13 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::{BATCH_ID, CaseId, MINOR_FACT};
+use super::{BATCH_ID, CaseId};
 use crate::model::{FactId, Program, Type, Value};
 
 /// The case-file vocabulary as nested tables of keys, for reading without building names.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     root: Table,
-    /// `victim.minor`: a line that gives it goes to the full reader, which alone narrows the
-    /// age by it (and reports an age that contradicts it).
-    minor: Option<FactId>,
     /// How many tables there are.
     tables: usize,
 }
@@ -53,7 +50,6 @@ impl Vocabulary {
             }
         }
         vocabulary.tables = tables;
-        vocabulary.minor = program.fact(MINOR_FACT);
         vocabulary
     }
 
@@ -100,9 +96,11 @@ impl Vocabulary {
         .deserialize(&mut reader)
         .ok()?;
         reader.end().ok()?;
-        if self.minor.is_some_and(|minor| state.given[minor]) {
+        // A contradicting `victim.minor` is the full reader's to report.
+        if !super::fold_minor(program, &mut state.values) {
             return None;
         }
+        super::close_attempts(program, &mut state.values);
         Some((state.id, state.values))
     }
 }

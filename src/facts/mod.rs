@@ -32,6 +32,11 @@ const AGE_FACT: &str = "victim.age";
 const MINOR_FACT: &str = "victim.minor";
 /// PTPA 2018 s.2(a): a child is a person under 18 (the `victim.child` derivation).
 const ADULT_AGE: i64 = 18;
+/// The completed acts, whose closed list also closes the attempts (see [`close_attempts`]).
+const ACTS_FACT: &str = "conduct.acts";
+/// The facts of an attempt (vocabulary.rules) that a closed `conduct.acts` closes when absent.
+const ATTEMPTED_ACTS_FACT: &str = "conduct.attempted_acts";
+const INTERCEPTED_FACT: &str = "movement.intercepted";
 
 /// A case's facts, validated.
 #[derive(Debug, Clone)]
@@ -72,6 +77,9 @@ pub struct Expectation {
     pub lead_agency: Option<Agency>,
     /// The court named for the case.
     pub court: Option<Court>,
+    /// The court the law in force now names for the case, where the forum changed after the
+    /// offence date (both forums are reported).
+    pub later_court: Option<Court>,
     /// Overlaps the case must hit: a kind and sections that must all be in it.
     pub overlaps: Vec<(OverlapKind, Vec<String>)>,
     /// Protections the victim must have (section ids).
@@ -152,6 +160,7 @@ fn read(
         }),
     }
     reader.fold_minor_into_age();
+    close_attempts(program, &mut reader.values);
     let id = reader.batch_id.take().flatten();
     let case = if reader.errors.is_empty() {
         Ok(Case {
@@ -164,6 +173,61 @@ fn read(
         Err(reader.errors)
     };
     (id, case)
+}
+
+/// A case that lists its completed acts as a closed list (`acts = [...]`) reads an absent
+/// `conduct.attempted_acts` as none and an absent `movement.intercepted` as false. The closed
+/// list already says "these and nothing else" of what the accused did; reading the attempts as
+/// unknown instead would leave every such case's PTPA s.8 route (and each offence that reaches
+/// attempts) open on an attempt nobody mentioned, and would change what case files written
+/// before the attempt facts existed mean. The condition is the closed list alone, never which
+/// other facts are given, so knowing more never turns a settled answer back (the property
+/// tests). An open list (`acts = { include = [...] }`) or no `acts` keeps the attempts unknown
+/// (issue 15). Shared by both readers and `ask`, so a case reads alike everywhere.
+pub fn close_attempts(program: &Program, values: &mut [Option<Value>]) {
+    let facts = [ACTS_FACT, ATTEMPTED_ACTS_FACT, INTERCEPTED_FACT].map(|name| program.fact(name));
+    let [Some(acts), Some(attempted), Some(intercepted)] = facts else {
+        return;
+    };
+    if !matches!(values[acts], Some(Value::Set(_))) {
+        return;
+    }
+    values[attempted].get_or_insert(Value::Set(0));
+    values[intercepted].get_or_insert(Value::Bool(false));
+}
+
+/// `victim.minor` narrows `victim.age` (under 18, or 18 and over) so that every child test
+/// reads the one number; `false` when the age given contradicts it. Shared by both readers, so
+/// a batch line reads as its case file does.
+pub(crate) fn fold_minor(program: &Program, values: &mut [Option<Value>]) -> bool {
+    let (Some(minor), Some(age)) = (program.fact(MINOR_FACT), program.fact(AGE_FACT)) else {
+        return true;
+    };
+    let Some(Value::Bool(is_minor)) = values[minor] else {
+        return true;
+    };
+    let Type::Int { min, max } = program.facts[age].ty else {
+        return true;
+    };
+    let (low, high) = match values[age] {
+        Some(Value::Int(years)) => (years, years),
+        Some(Value::Between(low, high)) => (low, high),
+        _ => (min, max),
+    };
+    let (low, high) = if is_minor {
+        (low, high.min(ADULT_AGE - 1))
+    } else {
+        (low.max(ADULT_AGE), high)
+    };
+    if low > high {
+        return false;
+    }
+    values[age] = Some(if low == high {
+        Value::Int(low)
+    } else {
+        Value::Between(low, high)
+    });
+    true
 }
 
 struct Reader<'a> {
@@ -323,49 +387,28 @@ impl Reader<'_> {
         }
     }
 
-    /// `victim.minor` says "a child" without an age. It narrows `victim.age` (under 18, or 18 and
-    /// over) so that every child test reads the one number; an age that contradicts it is an
-    /// error at the age, since the case cannot say both.
+    /// `victim.minor` says "a child" without an age: see [`fold_minor`]. An age that
+    /// contradicts it is an error at the age, since the case cannot say both.
     fn fold_minor_into_age(&mut self) {
+        if fold_minor(self.program, &mut self.values) {
+            return;
+        }
         let (Some(minor), Some(age)) = (self.program.fact(MINOR_FACT), self.program.fact(AGE_FACT))
         else {
             return;
         };
-        let Some(Value::Bool(is_minor)) = self.values[minor] else {
-            return;
-        };
-        let Type::Int { min, max } = self.program.facts[age].ty else {
-            return;
-        };
-        let (low, high) = match self.values[age] {
-            Some(Value::Int(years)) => (years, years),
-            Some(Value::Between(low, high)) => (low, high),
-            _ => (min, max),
-        };
-        let (low, high) = if is_minor {
-            (low, high.min(ADULT_AGE - 1))
-        } else {
-            (low.max(ADULT_AGE), high)
-        };
-        if low > high {
-            let span = self.given_at[age]
-                .or(self.given_at[minor])
-                .unwrap_or_default();
-            self.errors.push(FactError::Expect {
-                message: format!(
-                    "`{AGE_FACT}` contradicts `{MINOR_FACT} = {is_minor}` (a child is under {ADULT_AGE})"
-                ),
-                span,
-                help: Some(format!(
-                    "correct the age or `{MINOR_FACT}`, or leave out the one that is not known"
-                )),
-            });
-            return;
-        }
-        self.values[age] = Some(if low == high {
-            Value::Int(low)
-        } else {
-            Value::Between(low, high)
+        let is_minor = matches!(self.values[minor], Some(Value::Bool(true)));
+        let span = self.given_at[age]
+            .or(self.given_at[minor])
+            .unwrap_or_default();
+        self.errors.push(FactError::Expect {
+            message: format!(
+                "`{AGE_FACT}` contradicts `{MINOR_FACT} = {is_minor}` (a child is under {ADULT_AGE})"
+            ),
+            span,
+            help: Some(format!(
+                "correct the age or `{MINOR_FACT}`, or leave out the one that is not known"
+            )),
         });
     }
 
@@ -460,6 +503,9 @@ impl Reader<'_> {
                     expect.lead_agency = self.id_of(value, &Agency::ALL, |a| a.id(), "agency")
                 }
                 "court" => expect.court = self.id_of(value, &Court::ALL, |c| c.id(), "court"),
+                "later_court" => {
+                    expect.later_court = self.id_of(value, &Court::ALL, |c| c.id(), "court");
+                }
                 "overlaps" => expect.overlaps = self.expected_overlaps(value),
                 "protections" => expect.protections = self.protection_list(value),
                 other => {
@@ -469,6 +515,7 @@ impl Reader<'_> {
                         "does_not_apply",
                         "lead_agency",
                         "court",
+                        "later_court",
                         "overlaps",
                         "protections",
                     ];

@@ -75,6 +75,12 @@ fn facts(program: &mut Program, visit: &mut Visit<'_>) {
             let id = format!("fact {} option {member}", fact.name);
             visit(id, Area::Facts, &mut label);
         }
+        // Glosses, like options, are translated when shown (`i18n::option_gloss`).
+        for (member, gloss) in &fact.glosses {
+            let mut text = gloss.clone();
+            let id = format!("fact {} option {member} gloss", fact.name);
+            visit(id, Area::Facts, &mut text);
+        }
     }
 }
 

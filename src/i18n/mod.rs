@@ -308,6 +308,23 @@ pub fn option_label(fact: &str, member: &str) -> String {
     law_text(&format!("fact {fact} option {member}"), &english).into_owned()
 }
 
+/// What an option means, in this run's language, when the vocabulary glosses it.
+pub fn option_gloss(fact: &crate::model::Fact, member: &str) -> Option<String> {
+    let (_, gloss) = fact.glosses.iter().find(|(m, _)| m == member)?;
+    let context = format!("fact {} option {member} gloss", fact.name);
+    Some(law_text(&context, gloss).into_owned())
+}
+
+/// The label of an option with what it means, when the vocabulary glosses it
+/// (`unlawful immoral purpose: another purpose that is both unlawful and immoral`).
+pub fn option_with_gloss(fact: &crate::model::Fact, member: &str) -> String {
+    let label = option_label(&fact.name, member);
+    match option_gloss(fact, member) {
+        Some(gloss) => format!("{label}: {gloss}"),
+        None => label,
+    }
+}
+
 /// Puts this run's translations of the law's strings (titles, headings, summaries,
 /// questions, notes, clause citations) in place of the English. Does nothing in English; a
 /// string without a usable translation stays English (an edited law with `--law`); ids and

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::table::{Style, heading, new_table};
+use crate::i18n::{tr, trf};
 
 /// The overlap report.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -44,6 +45,62 @@ pub struct OverlapReport {
     /// Declared overlaps of three or more whose members can all apply together under one law
     /// and not under the other.
     pub declared_groups_changed: Vec<DeclaredChange>,
+    /// What the lists are filtered by (`--instrument`, `--family`, `--declared-only`).
+    pub filter: FilterReport,
+}
+
+/// The filter an overlap report was narrowed by; empty lists and `false` when it was not.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FilterReport {
+    /// Only overlaps naming a section of one of these instruments.
+    pub instruments: Vec<String>,
+    /// Only overlaps declared as, or carrying as a conflict, one of these kinds.
+    pub families: Vec<&'static str>,
+    /// Only overlaps the rules declare.
+    pub declared_only: bool,
+    /// How many pairs the whole law has (`overlaps` holds those the filter keeps). With a
+    /// filter, `groups_found` counts the listed groups it keeps.
+    pub pairs_in_law: usize,
+}
+
+impl FilterReport {
+    /// The filter as `overlap_report` applied it to a law with `pairs_in_law` pairs.
+    pub fn new(filter: &crate::analysis::OverlapFilter, pairs_in_law: usize) -> FilterReport {
+        FilterReport {
+            instruments: filter.instruments.clone(),
+            families: filter.families.iter().map(|k| k.id()).collect(),
+            declared_only: filter.declared_only,
+            pairs_in_law,
+        }
+    }
+
+    /// The filter in a sentence with how much of the law it shows, or `None` when the report
+    /// is not filtered.
+    pub fn describe(&self, shown: usize) -> Option<String> {
+        let mut criteria = Vec::new();
+        if !self.instruments.is_empty() {
+            let list = self.instruments.join(", ");
+            criteria.push(trf("instrument {list}", &[("list", &list)]));
+        }
+        if !self.families.is_empty() {
+            let list = self.families.join(", ").replace('_', " ");
+            criteria.push(trf("family {list}", &[("list", &list)]));
+        }
+        if self.declared_only {
+            criteria.push(tr("declared only").to_owned());
+        }
+        if criteria.is_empty() {
+            return None;
+        }
+        Some(trf(
+            "Filtered by {criteria}: {shown} of the law's {total} pairs.",
+            &[
+                ("criteria", &criteria.join("; ")),
+                ("shown", &shown.to_string()),
+                ("total", &self.pairs_in_law.to_string()),
+            ],
+        ))
+    }
 }
 
 /// A declared overlap of three or more offences whose verdict the amendment changes.
@@ -187,6 +244,9 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         1,
         "Offences that can apply on the same facts",
     );
+    if let Some(filter) = report.filter.describe(report.overlaps.len()) {
+        out.push_str(&format!("{filter}\n\n"));
+    }
     let undeclared = report.overlaps.iter().filter(|o| !o.declared).count();
     out.push_str(&format!(
         "{} pairs can apply together ({} declared in the rules, {undeclared} not declared).\n\n",

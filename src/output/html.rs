@@ -7,6 +7,7 @@ mod case;
 mod eval;
 mod explain;
 mod overlaps;
+mod picture;
 mod style;
 
 pub use case::{CasePage, GivenFact, case_page};

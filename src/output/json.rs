@@ -255,6 +255,18 @@ pub struct TrialReport {
     pub joint_trial: &'static str,
     /// Why.
     pub reason: String,
+    /// When the forum changed after the offence date: the court the law in force now names,
+    /// and why whether it tries the case is an open question.
+    pub later: Option<LaterForumReport>,
+}
+
+/// A forum given after the offence date, which may or may not try the case.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct LaterForumReport {
+    /// The court.
+    pub court: Named,
+    /// The open question.
+    pub reason: String,
 }
 
 /// A protection on the charge sheet.
@@ -511,6 +523,9 @@ pub struct VenueReport {
     pub fact: String,
     /// The law that makes it a venue.
     pub reason: String,
+    /// Unknown facts the venue rule's condition reads: the place is a venue only if they
+    /// allow it (empty when it is one on the facts given).
+    pub depends_on: Vec<String>,
 }
 
 /// An agency's role.
@@ -538,6 +553,9 @@ pub struct CourtReport {
     /// `together` (one court may try every charge), `separately` (a charge only its own court
     /// may try) or `open` (no rule found settles it).
     pub joint_trial: &'static str,
+    /// When the forum changed after the offence date: the court the law in force now names
+    /// for the case, and why whether it tries the case is an open question.
+    pub later: Option<OptionReport>,
 }
 
 /// A section's agency and court.
@@ -551,6 +569,9 @@ pub struct SectionJurisdictionReport {
     pub agency: ChoiceReport,
     /// Court.
     pub court: ChoiceReport,
+    /// When the forum changed after the offence date: the court the law in force now names
+    /// (whether it tries this earlier offence is an open question).
+    pub later_court: Option<OptionReport>,
     /// Supporting agencies.
     pub support: Vec<OptionReport>,
 }
@@ -722,6 +743,10 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                 reason: c.reason.clone(),
                 conflict: c.conflict,
                 joint_trial: c.joint_trial.id(),
+                later: c.later.as_ref().map(|(court, reason)| OptionReport {
+                    id: court.id(),
+                    reason: reason.clone(),
+                }),
             }),
             by_section: resolution
                 .sections
@@ -731,6 +756,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                     status: s.status.into(),
                     agency: choice_report(program, &s.agency, |a| a.id()),
                     court: choice_report(program, &s.court, |c| c.id()),
+                    later_court: s.later_court.as_ref().map(|c| option_report(c, |c| c.id())),
                     support: s
                         .support
                         .iter()
@@ -745,6 +771,11 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
                     place: v.place.clone(),
                     fact: program.facts[v.fact].name.clone(),
                     reason: v.cite.clone(),
+                    depends_on: v
+                        .depends_on
+                        .iter()
+                        .map(|&f| program.facts[f].name.clone())
+                        .collect(),
                 })
                 .collect(),
         },
@@ -816,6 +847,10 @@ fn charge_sheet_report(program: &Program, evaluated: &Evaluated<'_>) -> ChargeSh
             court: court_named(c.court),
             joint_trial: c.joint_trial.id(),
             reason: c.reason,
+            later: c.later.map(|(court, reason)| LaterForumReport {
+                court: court_named(court),
+                reason,
+            }),
         }),
         lead_agency: sheet.lead.map(agency_named),
         supporting_agencies: sheet.supporting.into_iter().map(agency_named).collect(),

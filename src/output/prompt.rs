@@ -84,7 +84,7 @@ pub fn ask_terminal(fact: &Fact) -> Result<Answer, NoAnswer> {
         ty => {
             let help = trf(
                 "{hint}; leave empty if you don't know",
-                &[("hint", &format_hint(ty))],
+                &[("hint", &format_hint(fact))],
             );
             let ty = ty.clone();
             let validator = move |text: &str| {
@@ -109,7 +109,7 @@ pub fn ask_line(fact: &Fact, input: &mut impl BufRead) -> Result<Answer, NoAnswe
     let mut stderr = std::io::stderr().lock();
     let hint = trf(
         "({hint}; ? for don't know)",
-        &[("hint", &format_hint(&fact.ty))],
+        &[("hint", &format_hint(fact))],
     );
     let _ = writeln!(stderr, "{question} [{}] {hint}", fact.name);
     let line = read_answer(input)?;
@@ -208,7 +208,7 @@ pub fn parse_line(ty: &Type, text: &str) -> Result<Answer, String> {
 fn option_labels(fact: &Fact, members: &[String]) -> Vec<String> {
     members
         .iter()
-        .map(|m| crate::i18n::option_label(&fact.name, m))
+        .map(|m| crate::i18n::option_with_gloss(fact, m))
         .chain([tr("don't know").to_owned()])
         .collect()
 }
@@ -227,8 +227,20 @@ fn member_index(members: &[String], text: &str) -> Option<u8> {
         .and_then(|i| u8::try_from(i).ok())
 }
 
-fn format_hint(ty: &Type) -> String {
-    match ty {
+/// What an answer looks like; an option the vocabulary glosses is followed by what it means
+/// (the question stays the question, and the line interview keeps one line per question).
+fn format_hint(fact: &Fact) -> String {
+    let options = |members: &[String]| {
+        members
+            .iter()
+            .map(|m| match crate::i18n::option_gloss(fact, m) {
+                Some(gloss) => format!("{m} ({gloss})"),
+                None => m.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &fact.ty {
         Type::Bool => tr("yes or no").into(),
         Type::Int { min, max } => trf(
             "a number from {min} to {max}",
@@ -236,10 +248,10 @@ fn format_hint(ty: &Type) -> String {
         ),
         Type::Date => "YYYY-MM-DD".into(),
         Type::Text => tr("text").into(),
-        Type::Enum(members) => trf("one of: {options}", &[("options", &members.join(", "))]),
+        Type::Enum(members) => trf("one of: {options}", &[("options", &options(members))]),
         Type::Set(members) => trf(
             "any of: {options}, separated by commas, or none; end with ... if there may be others",
-            &[("options", &members.join(", "))],
+            &[("options", &options(members))],
         ),
     }
 }

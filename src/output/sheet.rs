@@ -97,16 +97,27 @@ fn trial_sentence(trial: &TrialReport) -> String {
     let joint = match trial.joint_trial {
         "together" => tr("Tried together"),
         "separately" => tr("Tried separately"),
-        _ => tr("Joint trial is an open question"),
+        // The reason of an open joint trial ends by saying it is open: say it once.
+        _ => tr("Joint trial"),
     };
-    trf(
+    let sentence = trf(
         "Court for the case: {court}. {joint}: {reason}.",
         &[
             ("court", trial.court.name),
             ("joint", joint),
             ("reason", &trial.reason),
         ],
-    )
+    );
+    match &trial.later {
+        Some(later) => format!(
+            "{sentence} {}",
+            trf(
+                "Or the {court}: {reason}.",
+                &[("court", later.court.name), ("reason", &later.reason)],
+            )
+        ),
+        None => sentence,
+    }
 }
 
 fn agencies_sentence(lead: &Named, supporting: &[Named]) -> String {

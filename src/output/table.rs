@@ -199,6 +199,19 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
                 ],
             ),
         );
+        if let Some(later) = &court.later {
+            prose(
+                &mut out,
+                style,
+                &trf(
+                    "Or the {court}: {reason}.",
+                    &[
+                        ("court", forum(later.id)),
+                        ("reason", &cite_ids(report, &later.reason)),
+                    ],
+                ),
+            );
+        }
         out.push('\n');
     }
     if !report.jurisdiction.venues.is_empty() {
@@ -641,6 +654,24 @@ fn choice_text(choice: &ChoiceReport) -> String {
     }
 }
 
+/// A candidate venue's place and the fact naming it, and, when the rule's condition is open,
+/// the facts it depends on.
+fn venue_place(venue: &super::json::VenueReport, style: Style) -> String {
+    let place = style.case_text(&venue.place);
+    if venue.depends_on.is_empty() {
+        format!("{place} ({})", venue.fact)
+    } else {
+        trf(
+            "{place} ({fact}; possible, depending on {facts})",
+            &[
+                ("place", &place),
+                ("fact", &venue.fact),
+                ("facts", &venue.depends_on.join(", ")),
+            ],
+        )
+    }
+}
+
 /// The candidate venues, grouped by the rule that makes them venues.
 fn venues_sentence(report: &CaseReport, style: Style) -> String {
     let venues = &report.jurisdiction.venues;
@@ -656,7 +687,7 @@ fn venues_sentence(report: &CaseReport, style: Style) -> String {
             let places: Vec<String> = venues
                 .iter()
                 .filter(|v| v.reason == *reason)
-                .map(|v| format!("{} ({})", style.case_text(&v.place), v.fact))
+                .map(|v| venue_place(v, style))
                 .collect();
             format!("{}: {reason}", places.join(", "))
         })

@@ -2,10 +2,11 @@
 //! (in the order written) whose condition holds wins; an unknown condition before it leaves
 //! the choice open between the candidates. With no clause holding, the statute's default stands.
 
-use crate::eval::value::truth;
+use crate::eval::value::{truth, unsettled_inputs};
 use crate::eval::{Outcome, SectionOutcome, holds_on};
+use crate::i18n::trf;
 use crate::model::{Clause, Decides, FactId, Program};
-use crate::statute::OffenceParticulars;
+use crate::statute::{Court, OffenceParticulars};
 
 use super::SectionJurisdiction;
 
@@ -52,6 +53,7 @@ pub(super) fn section_jurisdiction(
     let citation = format!("{short} {}", section_label(&section.section));
     let cited = [("citation", citation.as_str())];
     let agency = choose(
+        program,
         &clauses,
         outcome,
         |d| match d {
@@ -65,18 +67,17 @@ pub(super) fn section_jurisdiction(
         ),
     );
     let court = choose(
+        program,
         &clauses,
         outcome,
-        |d| match d {
-            Decides::Court(court) => Some(court),
-            _ => None,
-        },
+        court_of,
         default_candidate(
             particulars,
             |p| p.court,
             crate::i18n::trf("{citation}: the court given in the statute data", &cited),
         ),
     );
+    let later_court = later_court(program, outcome, section, &court);
     let support = clauses
         .iter()
         .filter_map(|clause| match clause.decides {
@@ -95,8 +96,56 @@ pub(super) fn section_jurisdiction(
         status: section.status,
         agency,
         court,
+        later_court,
         support,
     }
+}
+
+fn court_of(decides: Decides) -> Option<Court> {
+    match decides {
+        Decides::Court(court) => Some(court),
+        _ => None,
+    }
+}
+
+/// The court the law in force on the trial day names for the section, when it is settled and
+/// differs from the one the offence date's law names (also settled). A change of forum is
+/// procedural and may reach the trial of an earlier offence, or may not: the briefs do not
+/// settle it for the 2025 Acts (federal brief s.9 q.2, their transitional clauses were not
+/// seen), so both forums are reported and the offence date's stays the one named (issue 15).
+fn later_court(
+    program: &Program,
+    outcome: &Outcome,
+    section: &SectionOutcome,
+    court: &Choice<Court>,
+) -> Option<Candidate<Court>> {
+    let reading = outcome.trial_reading()?;
+    let then = court.chosen.as_ref()?;
+    let statute = &program.book.sections[&section.section];
+    let (version, _) = program.book.version_on(statute, reading)?;
+    let particulars = statute.versions[version].offence.as_ref()?;
+    let clauses: Vec<&Clause> = program.offences[section.offence]
+        .clauses
+        .iter()
+        .filter(|c| holds_on(&c.validity, reading))
+        .collect();
+    let short = &program.book.instruments[&statute.instrument].short_title;
+    let default = trf(
+        "{section}: the court given in the statute data for the version in force now",
+        &[(
+            "section",
+            &format!("{short} {}", section_label(&section.section)),
+        )],
+    );
+    let now = choose(
+        program,
+        &clauses,
+        outcome,
+        court_of,
+        default_candidate(particulars, |p| p.court, default),
+    )
+    .chosen?;
+    (now.value != then.value).then_some(now)
 }
 
 /// `ptpa-2018/3-2` as `s.3-2`.
@@ -124,6 +173,7 @@ fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
 }
 
 fn choose<T: Copy + PartialEq>(
+    program: &Program,
     clauses: &[&Clause],
     outcome: &Outcome,
     target: impl Fn(Decides) -> Option<T>,
@@ -154,12 +204,9 @@ fn choose<T: Copy + PartialEq>(
             }
             None => {
                 push_option(&mut options, candidate);
-                deciding.extend(
-                    clause
-                        .inputs
-                        .iter()
-                        .filter(|&&f| outcome.values[f].is_none()),
-                );
+                if let Some(condition) = &clause.condition {
+                    unsettled_inputs(program, condition, &outcome.values, &mut deciding);
+                }
             }
             Some(false) => {}
         }

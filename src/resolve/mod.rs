@@ -46,6 +46,17 @@ pub struct VenueFound {
     pub fact: FactId,
     /// The law that makes it a venue.
     pub cite: String,
+    /// The unknown facts its rule's condition reads: the place is a venue only if they allow
+    /// it. Empty when the condition holds (or there is none).
+    pub depends_on: Vec<FactId>,
+}
+
+/// A note's or venue's condition that the facts leave open: the unknown facts it reads, and
+/// what they decide (`venue CrPC s.188`, `note General Clauses Act 1897 s.26`).
+#[derive(Debug, Clone)]
+struct OpenPremise {
+    facts: Vec<FactId>,
+    what: String,
 }
 
 /// Agency and court for one section.
@@ -59,6 +70,9 @@ pub struct SectionJurisdiction {
     pub agency: Choice<Agency>,
     /// The trial court.
     pub court: Choice<Court>,
+    /// The court the law in force on the trial day names instead, when the forum changed
+    /// after the offence date: whether it tries this offence is an open question.
+    pub later_court: Option<Candidate<Court>>,
     /// Supporting agencies whose clauses hold, with reasons.
     pub support: Vec<Candidate<Agency>>,
 }
@@ -109,6 +123,9 @@ pub struct CaseCourt {
     pub conflict: bool,
     /// Whether one court can try every charge.
     pub joint_trial: JointTrial,
+    /// The court the case would go to under the law in force on the trial day, when the
+    /// forum changed after the offence date, and why that is an open question.
+    pub later: Option<(Court, String)>,
 }
 
 /// Whether the charges can be tried together.
@@ -179,11 +196,13 @@ pub fn resolve(program: &Program, outcome: &Outcome) -> Resolution {
         .collect();
     let agencies = agencies(program, &sections);
     let court = case_court(program, outcome, &sections);
-    let overlaps = overlaps(program, outcome, &sections);
-    let unknown = unknowns(program, outcome, &sections);
-    let (venues, where_noted) = venues(program, outcome);
+    let mut open = Vec::new();
+    let overlaps = overlaps(program, outcome, &sections, &mut open);
+    let (venues, where_noted) = venues(program, outcome, &mut open);
     let mut notes = notes(program, outcome);
+    notes.extend(rule_notes(program, outcome, &mut open));
     notes.extend(where_noted);
+    let unknown = unknowns(program, outcome, &sections, &open);
     Resolution {
         sections,
         agencies,
@@ -288,6 +307,7 @@ fn case_court(
     let precedence = program.court_precedence.as_ref();
     courts.sort_by_key(|(court, _)| precedence.map_or(0, |p| p.rank(court)));
     let (court, _) = *courts.first()?;
+    let later = later_case_court(program, sections, court);
     let cited = |sections: &[&str]| {
         sections
             .iter()
@@ -323,6 +343,7 @@ fn case_court(
             reason,
             conflict: false,
             joint_trial: JointTrial::Together,
+            later,
         });
     }
     let senior = precedence.map_or(String::new(), |p| {
@@ -388,7 +409,47 @@ fn case_court(
         reason,
         conflict: true,
         joint_trial,
+        later,
     })
+}
+
+/// The senior forum among the charges if each were tried in the court the law in force on
+/// the trial day names, when that is not `court`, with the open question spelt out.
+fn later_case_court(
+    program: &Program,
+    sections: &[SectionJurisdiction],
+    court: Court,
+) -> Option<(Court, String)> {
+    let moved: Vec<&SectionJurisdiction> = applying(sections)
+        .filter(|s| s.later_court.is_some())
+        .collect();
+    let precedence = program.court_precedence.as_ref();
+    let later = applying(sections)
+        .filter_map(|s| {
+            s.later_court
+                .as_ref()
+                .or(s.court.chosen.as_ref())
+                .map(|c| c.value)
+        })
+        .min_by_key(|c| precedence.map_or(0, |p| p.rank(c)))?;
+    if later == court {
+        return None;
+    }
+    let mut cites: Vec<&str> = moved
+        .iter()
+        .filter_map(|s| s.later_court.as_ref().map(|c| c.reason.as_str()))
+        .collect();
+    cites.sort_unstable();
+    cites.dedup();
+    let reason = trf(
+        "the forum changed after the offence date: the law then sends the case to the {court}, the law in force now to the {later} ({cites}); a change of forum is procedural and may reach the trial of an earlier offence, but no source settles whether this one does, so both forums are shown",
+        &[
+            ("court", court.name()),
+            ("later", later.name()),
+            ("cites", &cites.join("; ")),
+        ],
+    );
+    Some((later, reason))
 }
 
 /// Whether a section's version in force may be tried only by its own court.
@@ -412,6 +473,37 @@ fn premise(condition: Option<&crate::model::Expr>, outcome: &Outcome) -> Option<
     })
 }
 
+/// The input facts a condition reads that the case leaves unknown (`values`: the case's,
+/// derived facts included). Shared with the batch plan, which must list the same unknowns.
+pub(crate) fn unknown_inputs(
+    program: &Program,
+    values: &[Option<Value>],
+    condition: Option<&crate::model::Expr>,
+) -> Vec<FactId> {
+    use crate::model::Expr;
+    fn collect(expr: &Expr, program: &Program, found: &mut Vec<FactId>) {
+        match expr {
+            Expr::Const(_) => {}
+            Expr::Fact(id) | Expr::SetAny(id, _) | Expr::SetAll(id, _) | Expr::EnumIn(id, _) => {
+                found.extend(&program.facts[*id].inputs);
+            }
+            Expr::Not(operand) => collect(operand, program, found),
+            Expr::And(l, r) | Expr::Or(l, r) | Expr::Compare(_, l, r) => {
+                collect(l, program, found);
+                collect(r, program, found);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    if let Some(condition) = condition {
+        collect(condition, program, &mut found);
+    }
+    found.retain(|&fact| values[fact].is_none());
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// A rule file's note with its `{section field}` references filled from the versions in force
 /// on the case.
 pub fn note_on_case(program: &Program, outcome: &Outcome, note: &str) -> String {
@@ -428,6 +520,7 @@ fn overlaps(
     program: &Program,
     outcome: &Outcome,
     sections: &[SectionJurisdiction],
+    open: &mut Vec<OpenPremise>,
 ) -> Vec<FoundOverlap> {
     let status_of = |id: &str| sections.iter().find(|s| s.section == id).map(|s| s.status);
     let mut found: Vec<FoundOverlap> = Vec::new();
@@ -456,6 +549,12 @@ fn overlaps(
             .iter()
             .any(|f| f.kind == overlap.kind && f.sections == members);
         if members.len() >= 2 && one_applies && distinct && !seen {
+            if premise.is_none() {
+                open.push(OpenPremise {
+                    facts: unknown_inputs(program, &outcome.values, overlap.condition.as_ref()),
+                    what: format!("note {}", overlap.cite),
+                });
+            }
             found.push(FoundOverlap {
                 certain: premise == Some(true)
                     && members
@@ -522,6 +621,7 @@ fn unknowns(
     program: &Program,
     outcome: &Outcome,
     sections: &[SectionJurisdiction],
+    open: &[OpenPremise],
 ) -> Vec<Unknown> {
     let mut affects: BTreeMap<FactId, Vec<String>> = BTreeMap::new();
     let mut add = |facts: &[FactId], what: String| {
@@ -552,6 +652,9 @@ fn unknowns(
             &section.court.deciding,
             format!("court for {}", section.section),
         );
+    }
+    for premise in open {
+        add(&premise.facts, premise.what.clone());
     }
     affects
         .into_iter()
@@ -644,7 +747,11 @@ fn changing_within<'a>(
 /// the notes of the venue rules that name no place (CrPC s.188: wherever the offender is
 /// found). A rule is skipped when its condition is false on the facts, or when none of the
 /// offences after its `for` applies or may apply (s.181(4) needs a kidnapping section).
-fn venues(program: &Program, outcome: &Outcome) -> (Vec<VenueFound>, Vec<String>) {
+fn venues(
+    program: &Program,
+    outcome: &Outcome,
+    open: &mut Vec<OpenPremise>,
+) -> (Vec<VenueFound>, Vec<String>) {
     let (mut found, mut noted): (Vec<VenueFound>, Vec<String>) = (Vec::new(), Vec::new());
     if outcome
         .sections
@@ -656,12 +763,41 @@ fn venues(program: &Program, outcome: &Outcome) -> (Vec<VenueFound>, Vec<String>
     let reaches = |offence: &usize| outcome.sections[*offence].status != Status::DoesNotApply;
     for venue in &program.venues {
         let reached = venue.offences.is_empty() || venue.offences.iter().any(reaches);
-        if !reached || premise(venue.condition.as_ref(), outcome) == Some(false) {
+        let premise = premise(venue.condition.as_ref(), outcome);
+        if !reached || premise == Some(false) {
             continue;
+        }
+        // An unknown condition makes the venue possible: shown with the facts it depends on,
+        // which join the case's unknown facts.
+        let depends_on = if premise.is_none() {
+            unknown_inputs(program, &outcome.values, venue.condition.as_ref())
+        } else {
+            Vec::new()
+        };
+        if !depends_on.is_empty() {
+            open.push(OpenPremise {
+                facts: depends_on.clone(),
+                what: format!("venue {}", venue.cite),
+            });
         }
         if venue.places.is_empty() {
             let note = note_on_case(program, outcome, venue.note.as_deref().unwrap_or_default());
-            noted.push(format!("venue: {note} ({})", venue.cite));
+            noted.push(if depends_on.is_empty() {
+                format!("venue: {note} ({})", venue.cite)
+            } else {
+                let facts: Vec<&str> = depends_on
+                    .iter()
+                    .map(|&f| program.facts[f].name.as_str())
+                    .collect();
+                trf(
+                    "venue, possible (depends on {facts}): {note} ({cite})",
+                    &[
+                        ("facts", &facts.join(", ")),
+                        ("note", &note),
+                        ("cite", &venue.cite),
+                    ],
+                )
+            });
         }
         for &fact in &venue.places {
             if let Some(Value::Text(place)) = &outcome.values[fact] {
@@ -673,12 +809,53 @@ fn venues(program: &Program, outcome: &Outcome) -> (Vec<VenueFound>, Vec<String>
                         place: place.to_string(),
                         fact,
                         cite: venue.cite.clone(),
+                        depends_on: depends_on.clone(),
                     });
                 }
             }
         }
     }
     (found, noted)
+}
+
+/// The rules' own notes (`note "..." when ... since ...`) that fit the case: the law they speak
+/// of is in force on its date and their condition is not false. An unknown condition shows the
+/// note as possible, naming the facts it depends on, which join the unknown facts.
+fn rule_notes(program: &Program, outcome: &Outcome, open: &mut Vec<OpenPremise>) -> Vec<String> {
+    let mut shown = Vec::new();
+    for note in &program.notes {
+        let premise = premise(note.condition.as_ref(), outcome);
+        if premise == Some(false) || !crate::eval::holds_on(&note.validity, outcome.reading()) {
+            continue;
+        }
+        let text = note_on_case(program, outcome, &note.text);
+        let depends_on = if premise.is_none() {
+            unknown_inputs(program, &outcome.values, note.condition.as_ref())
+        } else {
+            Vec::new()
+        };
+        if depends_on.is_empty() {
+            shown.push(format!("{text} ({})", note.cite));
+            continue;
+        }
+        let facts: Vec<&str> = depends_on
+            .iter()
+            .map(|&f| program.facts[f].name.as_str())
+            .collect();
+        shown.push(trf(
+            "possibly, depending on {facts}: {note} ({cite})",
+            &[
+                ("facts", &facts.join(", ")),
+                ("note", &text),
+                ("cite", &note.cite),
+            ],
+        ));
+        open.push(OpenPremise {
+            facts: depends_on,
+            what: format!("note {}", note.cite),
+        });
+    }
+    shown
 }
 
 /// What a partial date means for the report: one reading, or which days change it.

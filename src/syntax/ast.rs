@@ -36,6 +36,8 @@ pub enum Declaration {
     Protect(ProtectDecl),
     /// `venue movement.origin.district, movement.destination.district cite "..."`
     Venue(VenueDecl),
+    /// `note "..." when ... since ... cite "..."`
+    Note(NoteDecl),
     /// `joint court_of_session tries ppc cite "CrPC s.28"`
     Joint(JointDecl),
     /// `amendment one-forum "Title" { effective 2026-01-01 status proposal cite "..." }`
@@ -189,6 +191,19 @@ pub struct VenueDecl {
     pub note: Option<String>,
 }
 
+/// A note for the report's Notes, with the condition and dates on which it is shown.
+#[derive(Debug, Clone)]
+pub struct NoteDecl {
+    /// The note, with any `{section field}` references.
+    pub text: String,
+    /// When it is shown; always, if absent.
+    pub condition: Option<Expr>,
+    /// The days of the law it speaks of.
+    pub validity: Validity,
+    /// The law it rests on.
+    pub cite: Cite,
+}
+
 /// A protection, presumption or referral that a victim has when a condition holds.
 #[derive(Debug, Clone)]
 pub struct ProtectDecl {
@@ -213,6 +228,8 @@ pub struct FactDecl {
     pub ty: Spanned<TypeExpr>,
     /// The question the interview and error messages use.
     pub question: String,
+    /// What some options mean (`gloss unlawful_immoral_purpose "..."`), in the order written.
+    pub glosses: Vec<(Name, String)>,
 }
 
 /// A declared type.

@@ -13,8 +13,8 @@ use super::SyntaxError;
 use super::ast::{
     Action, AmendmentDecl, BinaryOp, Change, ChangeDecl, ClauseDecl, ClauseRole, Declaration,
     DeriveDecl, ElementDecl, Expr, ExprKind, FactDecl, Flag, IndicatorDecl, JointDecl,
-    JurisdictionDecl, Name, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf, ProtectDecl,
-    PunishmentSpec, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
+    JurisdictionDecl, Name, NoteDecl, OffenceDecl, OverlapDecl, PrecedenceDecl, PrecedenceOf,
+    ProtectDecl, PunishmentSpec, RuleFile, SetOp, TypeExpr, Validity, VenueDecl, WaiveDecl,
 };
 use crate::source::{Span, Spanned};
 
@@ -70,6 +70,7 @@ fn parse_declaration(pair: Pair<'_, Rule>) -> Result<Declaration, SyntaxError> {
         Rule::precedence_decl => Declaration::Precedence(parse_precedence(pair)?),
         Rule::protect_decl => Declaration::Protect(parse_protect(pair)?),
         Rule::venue_decl => Declaration::Venue(parse_venue(pair)?),
+        Rule::note_decl => Declaration::Note(parse_note_decl(pair)?),
         Rule::joint_decl => Declaration::Joint(parse_joint(pair)),
         Rule::indicator_decl => {
             let mut inner = pair.into_inner();
@@ -97,7 +98,19 @@ fn parse_fact(pair: Pair<'_, Rule>) -> Result<FactDecl, SyntaxError> {
     let name = parse_name(next(&mut inner));
     let ty = parse_type(next(&mut inner))?;
     let question = parse_string(next(&mut inner));
-    Ok(FactDecl { name, ty, question })
+    let glosses = inner
+        .map(|gloss| {
+            let mut parts = gloss.into_inner();
+            let member = parse_name(next(&mut parts));
+            (member, parse_string(next(&mut parts)))
+        })
+        .collect();
+    Ok(FactDecl {
+        name,
+        ty,
+        question,
+        glosses,
+    })
 }
 
 fn parse_type(pair: Pair<'_, Rule>) -> Result<Spanned<TypeExpr>, SyntaxError> {
@@ -215,6 +228,25 @@ fn parse_protect(pair: Pair<'_, Rule>) -> Result<ProtectDecl, SyntaxError> {
         condition,
         validity,
         cite,
+    })
+}
+
+fn parse_note_decl(pair: Pair<'_, Rule>) -> Result<NoteDecl, SyntaxError> {
+    let mut inner = pair.into_inner();
+    let text = parse_string(next(&mut next(&mut inner).into_inner()));
+    let (mut condition, mut validity, mut cite) = (None, Validity::default(), None);
+    for part in inner {
+        match part.as_rule() {
+            Rule::condition => condition = Some(parse_expr(next(&mut part.into_inner()))?),
+            Rule::validity => validity = parse_validity(part),
+            _ => cite = Some(parse_cite(part)),
+        }
+    }
+    Ok(NoteDecl {
+        text,
+        condition,
+        validity,
+        cite: cite.expect("the grammar requires a cite"),
     })
 }
 
@@ -714,6 +746,7 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::overlap_decl
         | Rule::precedence_decl
         | Rule::protect_decl
+        | Rule::note_decl
         | Rule::venue_decl
         | Rule::joint_decl
         | Rule::amendment_decl
@@ -724,6 +757,7 @@ fn describe(rule: Rule) -> &'static str {
             "a declaration (fact, derive, offence, variant, waive, jurisdiction, overlap, precedence, protect, venue, joint, amendment, amend, insert, repeal, indicator)"
         }
         Rule::type_expr => "a type (bool, int, date, text, enum [...], set [...])",
+        Rule::gloss => "`gloss` and an option with what it means",
         Rule::int_range => "a range like `0..150`",
         Rule::expr | Rule::set_test => "an expression",
         Rule::or | Rule::and | Rule::eq | Rule::ne | Rule::lt | Rule::le | Rule::gt | Rule::ge => {

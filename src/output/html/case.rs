@@ -78,17 +78,18 @@ fn section_flips(section: &SectionOutcome, search: &FlipSearch) -> SectionFlips 
 
 /// The answer at a glance: what applies, who leads, which court.
 pub(super) fn summary(report: &CaseReport) -> Markup {
-    let ids = |status: Status| {
-        let ids: Vec<Markup> = report
+    let citations = |status: Status| {
+        let citations: Vec<Markup> = report
             .sections
             .iter()
             .filter(|s| s.status == status)
-            .map(|s| code(&s.id))
+            // Citations as lawyers write them; ids are for machines (the JSON keeps them).
+            .map(|s| el("span", "cite", text(&s.citation)))
             .collect();
-        if ids.is_empty() {
-            text("none")
+        if citations.is_empty() {
+            text(tr("none"))
         } else {
-            join(ids, ", ")
+            join(citations, ", ")
         }
     };
     let lead = report
@@ -99,8 +100,8 @@ pub(super) fn summary(report: &CaseReport) -> Markup {
         .map(|a| forum(a.id));
     let court = report.jurisdiction.court.as_ref().map(|c| forum(c.id));
     let rows = [
-        (tr("Applies"), ids(Status::Applies)),
-        (tr("May apply"), ids(Status::MayApply)),
+        (tr("Applies"), citations(Status::Applies)),
+        (tr("May apply"), citations(Status::MayApply)),
         (tr("Lead agency"), join(lead, ", ")),
         (
             tr("Court for the case"),
@@ -186,6 +187,17 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
             el("strong", "", text("Joint trial: ")),
             text(joint_trial(court.joint_trial)),
         ]));
+        if let Some(later) = &court.later {
+            lines.push(concat([
+                el(
+                    "strong",
+                    "warning",
+                    text(crate::i18n::tr("Or the court the law names now: ")),
+                ),
+                forum(later.id),
+            ]));
+            lines.push(el("span", "muted", text(&later.reason)));
+        }
         body.push(el("p", "court", join(lines, "<br>")));
     }
     if !jurisdiction.agencies.is_empty() {
@@ -229,11 +241,22 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
         body.push(el("h3", "", text(tr("Candidate venues"))));
         body.push(table(
             "venues",
-            &[tr("Place"), tr("Fact"), tr("Why")],
-            jurisdiction
-                .venues
-                .iter()
-                .map(|v| vec![text(&v.place), code(&v.fact), text(&v.reason)]),
+            &[
+                crate::i18n::tr("Place"),
+                crate::i18n::tr("Fact"),
+                crate::i18n::tr("Why"),
+            ],
+            jurisdiction.venues.iter().map(|v| {
+                let why = if v.depends_on.is_empty() {
+                    text(&v.reason)
+                } else {
+                    text(&crate::i18n::trf(
+                        "{reason}; possible, depending on {facts}",
+                        &[("reason", &v.reason), ("facts", &v.depends_on.join(", "))],
+                    ))
+                };
+                vec![text(&v.place), code(&v.fact), why]
+            }),
         ));
     }
     body

@@ -180,14 +180,32 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
     };
     let mut lines: Vec<String> = Vec::new();
     if let Some(trial) = &sheet.trial {
-        lines.push(trf(
-            "Court for the case: {court}. {joint} Why: {reason}.",
-            &[
-                ("court", trial.court.name),
-                ("joint", super::case::joint_trial(trial.joint_trial)),
-                ("reason", &trial.reason),
-            ],
-        ));
+        lines.push(if trial.joint_trial == "open" {
+            // The reason ends by saying the joint trial is open: say it once.
+            trf(
+                "Court for the case: {court}. {joint}: {reason}.",
+                &[
+                    ("court", trial.court.name),
+                    ("joint", tr("Joint trial")),
+                    ("reason", &trial.reason),
+                ],
+            )
+        } else {
+            trf(
+                "Court for the case: {court}. {joint} Why: {reason}.",
+                &[
+                    ("court", trial.court.name),
+                    ("joint", super::case::joint_trial(trial.joint_trial)),
+                    ("reason", &trial.reason),
+                ],
+            )
+        });
+        if let Some(later) = &trial.later {
+            lines.push(trf(
+                "Or the {court}: {reason}.",
+                &[("court", later.court.name), ("reason", &later.reason)],
+            ));
+        }
     }
     if let Some(lead) = &sheet.lead_agency {
         let supporting: Vec<&str> = sheet.supporting_agencies.iter().map(|n| n.name).collect();

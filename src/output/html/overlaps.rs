@@ -1,23 +1,37 @@
-//! The page for `tipnav overlaps --format html`: the overlap matrix, sized to project, the list
-//! of pairs with the witness case on which both sections apply, the groups of three or more
-//! with theirs, and every declared overlap of three or more checked.
-
-use std::collections::HashMap;
+//! The page for `tipnav overlaps --format html`, made to project: what it is filtered by, a
+//! picture of the overlaps (an inline SVG matrix of only the sections that overlap, clustered
+//! by instrument, citations as labels), the first pairs and groups with the witness case on
+//! which they apply, and every declared overlap of three or more checked. The full lists are
+//! in `--format json`.
 
 use super::{
-    Markup, code, concat, document, el, escape, footer, header, join, section, table, text,
+    Markup, code, concat, document, el, footer, header, join, picture, section, table, text,
 };
-use crate::output::analysis::{DeclaredChange, OverlapItem, OverlapReport, mark};
+use crate::i18n::{tr, trf};
+use crate::output::analysis::{DeclaredChange, OverlapItem, OverlapReport};
 use crate::output::json::LawInfo;
 
-/// The overlap report as a page; `law` names the law it was computed on.
-pub fn overlaps_page(report: &OverlapReport, law: &LawInfo) -> String {
+/// How many pairs the page lists (declared first): the page is for projecting and printing.
+const LISTED_PAIRS: usize = 60;
+/// How many groups the page lists, largest first.
+const LISTED_GROUPS: usize = 20;
+
+/// The overlap report as a page; `law` names the law it was computed on and `cite` gives a
+/// section's citation (`PPC s.371-A`) for the picture's labels.
+pub fn overlaps_page(
+    report: &OverlapReport,
+    law: &LawInfo,
+    cite: &dyn Fn(&str) -> String,
+) -> String {
     let title = "Offences that can apply on the same facts";
     let date = report.date.as_deref().map_or_else(
         || "every version of every section, on any date".to_owned(),
         |d| format!("in force on {d}"),
     );
     let mut body = header(title, vec![("Law", text(&date))], report.tipnav, law);
+    if let Some(filter) = report.filter.describe(report.overlaps.len()) {
+        body.push(el("p", "filter", text(&filter)));
+    }
     let undeclared = report.overlaps.iter().filter(|o| !o.declared).count();
     body.push(el(
         "p",
@@ -28,16 +42,24 @@ pub fn overlaps_page(report: &OverlapReport, law: &LawInfo) -> String {
             report.overlaps.len() - undeclared
         )),
     ));
-    body.push(section("Matrix", matrix(report)));
+    body.push(section(
+        tr("Picture of the overlaps"),
+        picture::picture(&report.overlaps, cite),
+    ));
     body.push(section(
         "Pairs, with the smallest case found on which both apply",
-        co_applicable(&report.overlaps),
+        concat([
+            first_of(report.overlaps.len(), LISTED_PAIRS),
+            co_applicable(&declared_first(&report.overlaps)),
+        ]),
     ));
+    let groups = &report.groups[..report.groups.len().min(LISTED_GROUPS)];
     body.push(section(
         "Groups of three or more, with the smallest case found on which all apply",
         concat([
             el("p", "", text(&groups_summary(report))),
-            co_applicable(&report.groups),
+            first_of(report.groups.len(), LISTED_GROUPS),
+            co_applicable_refs(groups),
         ]),
     ));
     if !report.declared_groups.is_empty() {
@@ -57,78 +79,6 @@ fn el_list(items: Markup) -> Markup {
     } else {
         el("ul", "", items)
     }
-}
-
-/// Rows and columns are the sections in any pair, numbered; a cell holds the pair's marks.
-fn matrix(report: &OverlapReport) -> Markup {
-    let mut sections: Vec<&str> = report
-        .overlaps
-        .iter()
-        .flat_map(|o| o.sections.iter().map(String::as_str))
-        .collect();
-    sections.sort_unstable();
-    sections.dedup();
-    if sections.is_empty() {
-        return el(
-            "p",
-            "",
-            text("No two offences can apply on the same facts."),
-        );
-    }
-    let mut pairs: HashMap<(&str, &str), &OverlapItem> = HashMap::new();
-    for overlap in &report.overlaps {
-        let [a, b] = &overlap.sections[..] else {
-            continue; // `overlaps` holds pairs only; groups are listed apart
-        };
-        pairs.insert((a, b), overlap);
-        pairs.insert((b, a), overlap);
-    }
-    let legend = el(
-        "p",
-        "legend",
-        concat([
-            el("span", "cell declared", text("F")),
-            text(" declared in the rules (outlined)   "),
-            el("span", "cell undeclared", text("F")),
-            text(
-                " not declared. Letters: the conflicts the pair carries (F forum, A agency, P penalty disparity). Hover a cell for its pair; the list below gives each pair with a witness.",
-            ),
-        ]),
-    );
-    let mut head = String::from("<th class=\"name\">Section</th>");
-    for (index, id) in sections.iter().enumerate() {
-        head.push_str(&format!("<th title=\"{}\">{}</th>", escape(id), index + 1));
-    }
-    let rows = sections.iter().enumerate().map(|(row, a)| {
-        let mut cells = format!("<th class=\"name\">{} {}</th>", row + 1, code(a).0);
-        for b in &sections {
-            cells.push_str(&match pairs.get(&(*a, *b)) {
-                _ if a == b => "<td class=\"self\"></td>".to_owned(),
-                None => "<td></td>".to_owned(),
-                Some(pair) => {
-                    let class = if pair.declared {
-                        "declared"
-                    } else {
-                        "undeclared"
-                    };
-                    // The terminal's D or x is the cell's colour and outline here; the
-                    // conflict letters follow it.
-                    let letters: String = mark(pair).chars().skip(1).collect();
-                    format!(
-                        "<td class=\"{class}\" title=\"{}\">{}</td>",
-                        escape(&format!("{a} + {b}: {}", mark(pair))),
-                        escape(&letters)
-                    )
-                }
-            });
-        }
-        format!("<tr>{cells}</tr>")
-    });
-    let table = Markup(format!(
-        "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr>{head}</tr></thead><tbody>\n{}\n</tbody></table></div>",
-        rows.collect::<Vec<_>>().join("\n")
-    ));
-    concat([legend, table])
 }
 
 /// How many groups there are, and how many are shown.
@@ -225,8 +175,38 @@ fn one_line(case: &str) -> String {
         .join("; ")
 }
 
+/// The first [`LISTED_PAIRS`] pairs, those the rules declare first.
+fn declared_first(pairs: &[OverlapItem]) -> Vec<&OverlapItem> {
+    let mut pairs: Vec<&OverlapItem> = pairs.iter().collect();
+    pairs.sort_by_key(|o| !o.declared); // stable: the analysis order within each part
+    pairs.truncate(LISTED_PAIRS);
+    pairs
+}
+
+/// When a list holds more than the page shows, a sentence saying how to see the rest.
+fn first_of(total: usize, listed: usize) -> Markup {
+    if total <= listed {
+        return Markup::default();
+    }
+    el(
+        "p",
+        "muted",
+        text(&trf(
+            "The first {listed} of {total} are listed: narrow them with --instrument, --family or --declared-only, or read them all in --format json.",
+            &[
+                ("listed", &listed.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )),
+    )
+}
+
+fn co_applicable_refs(items: &[OverlapItem]) -> Markup {
+    co_applicable(&items.iter().collect::<Vec<_>>())
+}
+
 /// Pairs or groups: the sections, the declaration, the conflicts and the witness.
-fn co_applicable(items: &[OverlapItem]) -> Markup {
+fn co_applicable(items: &[&OverlapItem]) -> Markup {
     table(
         "pairs",
         &["Sections", "Declared", "Conflicts", "Witness"],
@@ -252,24 +232,25 @@ fn co_applicable(items: &[OverlapItem]) -> Markup {
     )
 }
 
-/// The matrix is wide: small type, sticky headings on screen, a landscape page in print.
+/// The picture fits the window; print puts it on a landscape page of its own.
 const MATRIX_CSS: &str = r"
 body { max-width: none; }
-.matrix-wrap { overflow: auto; max-width: 100%; max-height: 90vh; border: 1px solid #c9ced6; }
-table.matrix { width: auto; margin: 0; font: 10px/1.1 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; }
-.matrix th, .matrix td { padding: 1px 2px; text-align: center; min-width: 2.4em; height: 1.6em; }
-.matrix thead th { position: sticky; top: 0; z-index: 2; }
-.matrix th.name { position: sticky; left: 0; z-index: 1; text-align: left; white-space: nowrap; background: #f6f8fa; font-weight: normal; }
-.matrix thead th.name { z-index: 3; background: #eef1f5; }
-.matrix td.self { background: #d9dde3; }
-.matrix td.declared, .cell.declared { background: #c8ecd0; color: #9b1c12; box-shadow: inset 0 0 0 2px #1d6b2c; font-weight: 700; }
-.matrix td.undeclared, .cell.undeclared { background: #fff3d6; color: #9b1c12; font-weight: 700; }
-.cell { display: inline-block; padding: 0 6px; border: 1px solid #c9ced6; }
+p.filter { font-weight: 600; }
+figure.picture { margin: 0; }
+svg.overlaps { display: block; width: 100%; height: auto; }
+svg.overlaps text { font: 12px system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif; fill: #1f2328; }
+svg.overlaps .band { fill: #f1f3f6; }
+svg.overlaps .rule { stroke: #8c959f; stroke-width: 1; }
+svg.overlaps .declared { fill: #1d6b2c; }
+svg.overlaps .conflict { fill: #d4a017; }
+svg.overlaps .plain { fill: #9aa4b1; }
+.swatch { display: inline-block; width: 1em; height: 1em; vertical-align: middle; margin: 0 4px 0 10px; }
+.swatch.declared { background: #1d6b2c; }
+.swatch.conflict { background: #d4a017; }
+.swatch.plain { background: #9aa4b1; }
 table.pairs td { font-size: .9em; }
 @media print {
   @page { size: A4 landscape; margin: 8mm; }
-  .matrix-wrap { overflow: visible; max-height: none; border: none; }
-  table.matrix { zoom: 0.42; }
-  .matrix thead th, .matrix th.name { position: static; }
+  figure.picture { break-inside: avoid; }
 }
 ";

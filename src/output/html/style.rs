@@ -24,6 +24,9 @@ dt { font-weight: 600; color: var(--muted); }
 dd { margin: 0; }
 dl.summary { font-size: 1.1em; background: #f6f8fa; border: 1px solid var(--rule); border-left: 6px solid #0b4f8a; padding: 12px 16px; margin: 1em 0; }
 dl.summary dt { color: var(--ink); }
+/* A long list of citations wraps between them, never past the window (360 px phones). */
+dl.summary { max-width: 100%; box-sizing: border-box; grid-template-columns: fit-content(6em) minmax(0, 1fr); }
+dl.summary dd { min-width: 0; overflow-wrap: anywhere; }
 .disclaimer { color: var(--muted); font-style: italic; margin: .3em 0 0; }
 .muted { color: var(--muted); font-size: .92em; }
 .warning { color: var(--warn); }

@@ -452,15 +452,16 @@ async function loadOverlaps() {
   const families = new Set();
   for (const o of overlaps.overlaps) {
     o.sections.forEach((s) => instruments.add(s.split("/")[0]));
-    families.add(family(o));
+    familiesOf(o).forEach((f) => families.add(f));
   }
   $("overlap-instrument").append(...[...instruments].sort().map((i) => el("option", { value: i }, i)));
   $("overlap-family").append(...[...families].sort().map((f) => el("option", { value: f }, f.replaceAll("_", " "))));
   drawOverlaps();
 }
 
-// An overlap's family: the kind it was declared as, else the conflict it carries, else none.
-function family(o) { return o.declared_kind || (o.conflicts.length ? o.conflicts.join("+") : "no_conflict"); }
+// An overlap's families, as `tipnav overlaps --family` reads them: the kind it was declared
+// as, and each conflict it carries.
+function familiesOf(o) { return [...(o.declared_kind ? [o.declared_kind] : []), ...o.conflicts]; }
 
 function filteredOverlaps() { return overlaps.overlaps.filter(matchesFilters); }
 
@@ -471,7 +472,7 @@ function matchesFilters(o) {
   const fam = $("overlap-family").value;
   const declared = $("overlap-declared").value;
   return (!instrument || o.sections.some((s) => s.split("/")[0] === instrument)) &&
-    (!fam || family(o) === fam) &&
+    (!fam || familiesOf(o).includes(fam)) &&
     (!declared || (declared === "yes") === o.declared);
 }
 
@@ -512,7 +513,7 @@ function drawOverlaps() {
       r.setAttribute("class", `pair ${o.declared ? "declared" : "undeclared"}`);
       r.dataset.pair = o.sections.join(" + ");
       const title = document.createElementNS(ns, "title");
-      title.textContent = `${o.sections.join(" + ")} (${family(o).replaceAll("_", " ")})`;
+      title.textContent = `${o.sections.join(" + ")} (${familiesOf(o).join(", ").replaceAll("_", " ") || t("no conflict")})`;
       r.append(title);
       r.addEventListener("click", () => {
         svg.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
