@@ -170,7 +170,7 @@ fn citation_forms_name_sections_in_an_expect_block() {
     std::fs::write(
         &file,
         format!(
-            "{before_expect}[expect]\napplies = [\"PTPA 2018 s.3(2)\", \"ppc 371a\"]\nmay_apply = [\"s.22 EO 1979\"]\n"
+            "{before_expect}[expect]\napplies = [\"PTPA 2018 s.3(2)\", \"ppc 371a\"]\ndoes_not_apply = [\"s.22 EO 1979\"]\n"
         ),
     )
     .unwrap();

@@ -251,7 +251,7 @@ fn converted_notes_state_the_law_in_force() {
             "s.498-B (non-cognizable",
         ),
         (
-            "examples/brick-kiln-peshgi.toml",
+            "examples/gulf-job-passport-taken.toml",
             "a false job offer for a fee",
             &[
                 "PPC s.420 (Magistrate of the First Class; cognizable, non-bailable, non-compoundable)",
