@@ -171,10 +171,8 @@ fn each_handout_prints_its_charge_sheet_on_two_pages() {
 
 /// Prints `html` to `target/test-artifacts/NAME.pdf` and counts the PDF's pages.
 fn pdf_pages(chromium: &Path, name: &str, html: &str) -> usize {
-    let artifacts = artifacts_dir();
-    let file = artifacts.join(format!("{name}.html"));
-    std::fs::write(&file, html).unwrap();
-    let pdf = artifacts.join(format!("{name}.pdf"));
+    let file = write_artifact(name, html);
+    let pdf = artifacts_dir().join(format!("{name}.pdf"));
     let _ = std::fs::remove_file(&pdf);
     run_chromium(
         chromium,
@@ -363,12 +361,10 @@ fn chromium() -> Option<PathBuf> {
 /// Renders `html` in Chromium: returns the text of the rendered DOM, and keeps a screenshot
 /// and a PDF print of it under `target/test-artifacts/NAME.{html,png,pdf}`.
 fn render(chromium: &Path, name: &str, html: &str) -> String {
-    let artifacts = artifacts_dir();
-    let file = artifacts.join(format!("{name}.html"));
-    std::fs::write(&file, html).unwrap();
+    let file = write_artifact(name, html);
     let url = format!("file://{}", file.display());
     let dom = run_chromium(chromium, &["--dump-dom", &url]);
-    let screenshot = artifacts.join(format!("{name}.png"));
+    let screenshot = artifacts_dir().join(format!("{name}.png"));
     let _ = std::fs::remove_file(&screenshot);
     run_chromium(
         chromium,
@@ -384,7 +380,7 @@ fn render(chromium: &Path, name: &str, html: &str) -> String {
         "{}",
         screenshot.display()
     );
-    let pdf = artifacts.join(format!("{name}.pdf"));
+    let pdf = artifacts_dir().join(format!("{name}.pdf"));
     let _ = std::fs::remove_file(&pdf);
     run_chromium(
         chromium,
@@ -397,6 +393,13 @@ fn render(chromium: &Path, name: &str, html: &str) -> String {
     let pdf = std::fs::read(&pdf).expect("chromium prints the page");
     assert!(pdf.starts_with(b"%PDF"));
     text_of(&dom)
+}
+
+/// Keeps `html` as `target/test-artifacts/NAME.html` and returns its path.
+fn write_artifact(name: &str, html: &str) -> PathBuf {
+    let file = artifacts_dir().join(format!("{name}.html"));
+    std::fs::write(&file, html).unwrap();
+    file
 }
 
 /// `target/test-artifacts`, next to the `tmp` folder cargo gives integration tests.

@@ -9,8 +9,7 @@ use proptest::prelude::*;
 use tipnav::eval::evaluate;
 use tipnav::facts::{self, Case};
 use tipnav::model::{Program, Type, Value};
-use tipnav::output::{Evaluated, json::case_report};
-use tipnav::resolve::resolve;
+use tipnav::output::json::case_report;
 use tipnav::source::SourceFile;
 use tipnav::syntax::fmt::{format, meaning};
 
@@ -234,19 +233,9 @@ fn load(text: &str, format: facts::Format) -> Case {
 
 /// The JSON report of a case, evaluated on a fixed day.
 fn report(case: &Case) -> String {
-    let outcome = evaluate(&PROGRAM, case, "2026-11-29".parse().expect("a date"));
-    let resolution = resolve(&PROGRAM, &outcome);
-    let alternative = outcome.alternative.as_deref().map(|o| resolve(&PROGRAM, o));
     let file = SourceFile::new("case", "");
-    let evaluated = Evaluated {
-        file: &file,
-        case,
-        outcome,
-        resolution,
-        alternative,
-        decisive: Vec::new(),
-        flips: Vec::new(),
-    };
+    let today = "2026-11-29".parse().expect("a date");
+    let evaluated = tipnav::pipeline::conclude(&PROGRAM, &file, case, today);
     serde_json::to_string_pretty(&case_report(&PROGRAM, &evaluated)).expect("serializes")
 }
 

@@ -741,19 +741,7 @@ impl Checker {
                     }
                     Some(_) => {}
                 }
-                let victim_of: Vec<usize> = decl
-                    .victim_of
-                    .iter()
-                    .filter_map(|name| {
-                        let found = offences
-                            .iter()
-                            .position(|d| d.offence.section == name.value);
-                        if found.is_none() {
-                            errors.push(self.missing_offence(name));
-                        }
-                        found
-                    })
-                    .collect();
+                let victim_of = self.offence_indices(&decl.victim_of, offences, &mut errors);
                 let scope = Scope {
                     ids: &self.ids,
                     types: &types,
