@@ -223,7 +223,30 @@ fn variant(choices: &[u8], example: usize) -> (toml::Table, toml::Table) {
             table.remove(&key);
         }
     }
+    keep_attempts_a_refinement(&full, &mut reduced);
     (full, reduced)
+}
+
+/// Beside a closed `conduct.acts` list an absent attempt or interception reads as none
+/// (`facts::close_attempts`), so dropping one of them asserts something new. To keep the
+/// reduced case a case with less known, it drops the closed list with them.
+fn keep_attempts_a_refinement(full: &toml::Table, reduced: &mut toml::Table) {
+    let lookup = |table: &toml::Table, path: &str| {
+        let (group, key) = path.split_once('.').expect("a dotted path");
+        table
+            .get(group)
+            .and_then(toml::Value::as_table)
+            .and_then(|t| t.get(key))
+            .cloned()
+    };
+    let closed_acts = matches!(lookup(reduced, "conduct.acts"), Some(toml::Value::Array(_)));
+    let dropped = ["conduct.attempted_acts", "movement.intercepted"]
+        .iter()
+        .any(|path| lookup(full, path).is_some() && lookup(reduced, path).is_none());
+    if closed_acts && dropped {
+        let (conduct, key) = at(reduced, "conduct.acts");
+        conduct.remove(&key);
+    }
 }
 
 fn load(text: &str, format: facts::Format) -> Case {
