@@ -11,7 +11,7 @@ use crate::eval::{Outcome, Status, evaluate};
 use crate::explain::with_values;
 use crate::facts::Case;
 use crate::model::{FactId, Program, Type, Value};
-use crate::resolve::{Resolution, resolve, undecided_inputs, weight};
+use crate::resolve::{resolve, settled, undecided_inputs, weight};
 
 /// The next fact to ask about, or `None` when no unknown fact can change a conclusion: the
 /// first of [`decisive_facts`].
@@ -49,7 +49,7 @@ pub fn decisive_facts(
     }
     let outcome = evaluate(program, case, today);
     let resolution = resolve(program, &outcome);
-    let open = open_conclusions(program, &outcome, &resolution);
+    let open = open_conclusions(program, &outcome);
     if open.is_empty() {
         return ranked;
     }
@@ -76,8 +76,7 @@ pub fn decisive_facts(
             .map(|value| {
                 let changed = with_values(case, &[(fact, value.clone())]);
                 let outcome = evaluate(program, &changed, today);
-                let resolution = resolve(program, &outcome);
-                let still = open_conclusions(program, &outcome, &resolution);
+                let still = open_conclusions(program, &outcome);
                 open.iter()
                     .filter(|(conclusion, _)| !still.iter().any(|(c, _)| c == conclusion))
                     .map(|(_, weight)| weight)
@@ -98,42 +97,34 @@ pub fn decisive_facts(
     ranked
 }
 
-/// An open conclusion: a section that may apply, or the agency or the court of a section.
+/// An open conclusion about an offence (by index): it may apply, or its agency or its court is
+/// left open.
 #[derive(Debug, PartialEq, Eq)]
-enum Conclusion<'a> {
-    Section(&'a str),
-    Agency(&'a str),
-    Court(&'a str),
+enum Conclusion {
+    Section(usize),
+    Agency(usize),
+    Court(usize),
 }
 
 /// The open conclusions, each with the weight of its section as the case stands
 /// (`resolve::weight`: the elements the facts meet and the gravity): sections that may apply,
-/// and the agencies or courts left open.
-fn open_conclusions<'a>(
-    program: &Program,
-    outcome: &'a Outcome,
-    resolution: &'a Resolution,
-) -> Vec<(Conclusion<'a>, u64)> {
-    let weigh = |id: &str| {
-        outcome
-            .sections
-            .iter()
-            .find(|s| s.section == id)
-            .map_or(1, |s| weight(program, s))
-    };
-    let mut open: Vec<(Conclusion<'a>, u64)> = outcome
-        .sections
-        .iter()
-        .filter(|s| s.status == Status::MayApply)
-        .map(|s| (Conclusion::Section(&s.section), weight(program, s)))
-        .collect();
-    for section in &resolution.sections {
-        let id = section.section.as_str();
-        if section.agency.chosen.is_none() {
-            open.push((Conclusion::Agency(id), weigh(id)));
+/// and the agencies or courts left open. Decided as `resolve` decides them, without writing
+/// the reasons (this runs once per candidate answer).
+fn open_conclusions(program: &Program, outcome: &Outcome) -> Vec<(Conclusion, u64)> {
+    let mut open = Vec::new();
+    for section in &outcome.sections {
+        let weight = || weight(program, section);
+        match section.status {
+            Status::DoesNotApply => continue,
+            Status::MayApply => open.push((Conclusion::Section(section.offence), weight())),
+            Status::Applies => {}
         }
-        if section.court.chosen.is_none() {
-            open.push((Conclusion::Court(id), weigh(id)));
+        let (agency, court) = settled(program, outcome, section);
+        if !agency {
+            open.push((Conclusion::Agency(section.offence), weight()));
+        }
+        if !court {
+            open.push((Conclusion::Court(section.offence), weight()));
         }
     }
     open

@@ -6,7 +6,7 @@ use crate::eval::value::{truth, unsettled_inputs};
 use crate::eval::{Outcome, SectionOutcome, holds_on};
 use crate::i18n::trf;
 use crate::model::{Clause, Decides, FactId, Program};
-use crate::statute::{Court, OffenceParticulars};
+use crate::statute::{Agency, Court, OffenceParticulars, Reading};
 
 use super::SectionJurisdiction;
 
@@ -37,45 +37,27 @@ pub(super) fn section_jurisdiction(
     outcome: &Outcome,
     section: &SectionOutcome,
 ) -> SectionJurisdiction {
-    let offence = &program.offences[section.offence];
     let statute = &program.book.sections[&section.section];
-    let particulars = section
-        .version
-        .as_ref()
-        .and_then(|(index, _)| statute.versions[*index].offence.as_ref())
-        .expect("a section that applies or may apply has an offence version in force");
+    let particulars = in_force(program, section);
     let short = &program.book.instruments[&statute.instrument].short_title;
-    let clauses: Vec<&Clause> = offence
-        .clauses
-        .iter()
-        .filter(|c| holds_on(&c.validity, outcome.reading()))
-        .collect();
+    let clauses = clauses_in_force(program, section, outcome.reading());
     let citation = format!("{short} {}", section_label(&section.section));
     let cited = [("citation", citation.as_str())];
     let agency = choose(
         program,
         &clauses,
         outcome,
-        |d| match d {
-            Decides::Agency(agency) => Some(agency),
-            _ => None,
-        },
-        default_candidate(
-            particulars,
-            |p| p.agency,
-            crate::i18n::trf("{citation}: the agency given in the statute data", &cited),
-        ),
+        agency_of,
+        particulars.agency,
+        || trf("{citation}: the agency given in the statute data", &cited),
     );
     let court = choose(
         program,
         &clauses,
         outcome,
         court_of,
-        default_candidate(
-            particulars,
-            |p| p.court,
-            crate::i18n::trf("{citation}: the court given in the statute data", &cited),
-        ),
+        particulars.court,
+        || trf("{citation}: the court given in the statute data", &cited),
     );
     let later_court = later_court(program, outcome, section, &court);
     let support = clauses
@@ -98,6 +80,61 @@ pub(super) fn section_jurisdiction(
         court,
         later_court,
         support,
+    }
+}
+
+/// Whether the facts settle a section's agency and its court, decided as
+/// [`section_jurisdiction`] decides them but without writing any reason: the interview asks
+/// this once per candidate answer, so it must be cheap.
+pub fn settled(program: &Program, outcome: &Outcome, section: &SectionOutcome) -> (bool, bool) {
+    let particulars = in_force(program, section);
+    let clauses = clauses_in_force(program, section, outcome.reading());
+    let agency = decide(
+        program,
+        &clauses,
+        outcome,
+        agency_of,
+        particulars.agency,
+        false,
+    );
+    let court = decide(
+        program,
+        &clauses,
+        outcome,
+        court_of,
+        particulars.court,
+        false,
+    );
+    (agency.chosen.is_some(), court.chosen.is_some())
+}
+
+/// The offence particulars of the section's version in force.
+fn in_force<'p>(program: &'p Program, section: &SectionOutcome) -> &'p OffenceParticulars {
+    let statute = &program.book.sections[&section.section];
+    section
+        .version
+        .as_ref()
+        .and_then(|(index, _)| statute.versions[*index].offence.as_ref())
+        .expect("a section that applies or may apply has an offence version in force")
+}
+
+/// The section's jurisdiction clauses in force on a reading of the law.
+fn clauses_in_force<'p>(
+    program: &'p Program,
+    section: &SectionOutcome,
+    reading: Reading,
+) -> Vec<&'p Clause> {
+    program.offences[section.offence]
+        .clauses
+        .iter()
+        .filter(|c| holds_on(&c.validity, reading))
+        .collect()
+}
+
+fn agency_of(decides: Decides) -> Option<Agency> {
+    match decides {
+        Decides::Agency(agency) => Some(agency),
+        _ => None,
     }
 }
 
@@ -124,25 +161,22 @@ fn later_court(
     let statute = &program.book.sections[&section.section];
     let (version, _) = program.book.version_on(statute, reading)?;
     let particulars = statute.versions[version].offence.as_ref()?;
-    let clauses: Vec<&Clause> = program.offences[section.offence]
-        .clauses
-        .iter()
-        .filter(|c| holds_on(&c.validity, reading))
-        .collect();
+    let clauses = clauses_in_force(program, section, reading);
     let short = &program.book.instruments[&statute.instrument].short_title;
-    let default = trf(
-        "{section}: the court given in the statute data for the version in force now",
-        &[(
-            "section",
-            &format!("{short} {}", section_label(&section.section)),
-        )],
-    );
+    let label = format!("{short} {}", section_label(&section.section));
+    let default = || {
+        trf(
+            "{section}: the court given in the statute data for the version in force now",
+            &[("section", &label)],
+        )
+    };
     let now = choose(
         program,
         &clauses,
         outcome,
         court_of,
-        default_candidate(particulars, |p| p.court, default),
+        particulars.court,
+        default,
     )
     .chosen?;
     (now.value != then.value).then_some(now)
@@ -153,18 +187,6 @@ fn section_label(id: &str) -> String {
     format!("s.{}", id.split_once('/').map_or(id, |(_, number)| number))
 }
 
-fn default_candidate<T>(
-    particulars: &OffenceParticulars,
-    pick: impl Fn(&OffenceParticulars) -> T,
-    reason: String,
-) -> Candidate<T> {
-    Candidate {
-        value: pick(particulars),
-        reason,
-        by_rule: false,
-    }
-}
-
 fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
     clause
         .condition
@@ -172,77 +194,125 @@ fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
         .map_or(Some(true), |c| truth(c, &outcome.values))
 }
 
-fn choose<T: Copy + PartialEq>(
+/// Where a candidate comes from: a clause (its index among the clauses in force) or the
+/// statute's default. Decisions are data; the sentences are written by [`choose`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Clause(usize),
+    Default,
+}
+
+/// An agency or court decided without its reasons: the value chosen, or the options left
+/// open and the unknown facts that would settle them.
+#[derive(Debug)]
+struct Decision<T> {
+    chosen: Option<(T, Source)>,
+    options: Vec<(T, Source)>,
+    deciding: Vec<FactId>,
+}
+
+/// The one place an agency or court is decided from a section's clauses: the first clause
+/// whose condition holds wins; an unknown condition before it leaves the choice open; with
+/// no clause holding, the statute's default stands. When `deciding` is false the unknown
+/// facts are not collected (the interview only asks whether a choice is settled).
+fn decide<T: Copy + PartialEq>(
     program: &Program,
     clauses: &[&Clause],
     outcome: &Outcome,
     target: impl Fn(Decides) -> Option<T>,
-    default: Candidate<T>,
-) -> Choice<T> {
-    let mut options: Vec<Candidate<T>> = Vec::new();
-    let mut deciding = Vec::new();
-    for clause in clauses {
+    default: T,
+    deciding: bool,
+) -> Decision<T> {
+    let mut options: Vec<(T, Source)> = Vec::new();
+    let mut unknown = Vec::new();
+    for (index, clause) in clauses.iter().enumerate() {
         let Some(value) = target(clause.decides) else {
             continue;
         };
-        let candidate = Candidate {
-            value,
-            reason: clause.cite.clone(),
-            by_rule: true,
-        };
+        let candidate = (value, Source::Clause(index));
         match condition_holds(clause, outcome) {
             Some(true) if options.is_empty() => {
-                return Choice {
+                return Decision {
                     chosen: Some(candidate),
                     options,
-                    deciding,
+                    deciding: unknown,
                 };
             }
             Some(true) => {
                 push_option(&mut options, candidate);
-                return open(options, deciding);
+                return open(options, unknown);
             }
             None => {
                 push_option(&mut options, candidate);
-                if let Some(condition) = &clause.condition {
-                    unsettled_inputs(program, condition, &outcome.values, &mut deciding);
+                if let (Some(condition), true) = (&clause.condition, deciding) {
+                    unsettled_inputs(program, condition, &outcome.values, &mut unknown);
                 }
             }
             Some(false) => {}
         }
     }
     if options.is_empty() {
-        return Choice {
-            chosen: Some(default),
+        return Decision {
+            chosen: Some((default, Source::Default)),
             options,
-            deciding,
+            deciding: unknown,
         };
     }
-    push_option(&mut options, default);
-    open(options, deciding)
+    push_option(&mut options, (default, Source::Default));
+    open(options, unknown)
 }
 
-fn push_option<T: PartialEq>(options: &mut Vec<Candidate<T>>, candidate: Candidate<T>) {
-    if !options.iter().any(|o| o.value == candidate.value) {
+/// A decision with its reasons: a clause's citation, or `default_reason` for the statute's
+/// default.
+fn choose<T: Copy + PartialEq>(
+    program: &Program,
+    clauses: &[&Clause],
+    outcome: &Outcome,
+    target: impl Fn(Decides) -> Option<T>,
+    default: T,
+    default_reason: impl Fn() -> String,
+) -> Choice<T> {
+    let decision = decide(program, clauses, outcome, target, default, true);
+    let candidate = |(value, source): (T, Source)| match source {
+        Source::Clause(index) => Candidate {
+            value,
+            reason: clauses[index].cite.clone(),
+            by_rule: true,
+        },
+        Source::Default => Candidate {
+            value,
+            reason: default_reason(),
+            by_rule: false,
+        },
+    };
+    Choice {
+        chosen: decision.chosen.map(candidate),
+        options: decision.options.into_iter().map(candidate).collect(),
+        deciding: decision.deciding,
+    }
+}
+
+fn push_option<T: PartialEq>(options: &mut Vec<(T, Source)>, candidate: (T, Source)) {
+    if !options.iter().any(|(value, _)| *value == candidate.0) {
         options.push(candidate);
     }
 }
 
 /// An open choice; if every option is the same value, it is settled after all.
 fn open<T: Copy + PartialEq>(
-    mut options: Vec<Candidate<T>>,
+    mut options: Vec<(T, Source)>,
     mut deciding: Vec<FactId>,
-) -> Choice<T> {
+) -> Decision<T> {
     deciding.sort_unstable();
     deciding.dedup();
     if options.len() == 1 {
-        return Choice {
+        return Decision {
             chosen: options.pop(),
             options,
             deciding: Vec::new(),
         };
     }
-    Choice {
+    Decision {
         chosen: None,
         options,
         deciding,

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 pub use charge::{
     Charge, ChargeSheet, DECISIVE_FACTS, charge_sheet, gravity, particulars, relevance, weight,
 };
-pub use choice::{Candidate, Choice};
+pub use choice::{Candidate, Choice, settled};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::i18n::{tr, trf};
