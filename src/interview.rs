@@ -7,11 +7,12 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::domain::Domain;
-use crate::eval::{Outcome, Status, evaluate};
+use crate::eval::{Outcome, SectionOutcome, Status, evaluate, evaluate_offences};
 use crate::explain::with_values;
 use crate::facts::Case;
-use crate::model::{FactId, Program, Type, Value};
+use crate::model::{FactId, Offence, Program, Type, Value};
 use crate::resolve::{resolve, settled, undecided_inputs, weight};
+use crate::statute::Reading;
 
 /// The next fact to ask about, or `None` when no unknown fact can change a conclusion: the
 /// first of [`decisive_facts`].
@@ -73,15 +74,7 @@ pub fn decisive_facts(
         let values = sample(domain, fact);
         let settled: u64 = values
             .iter()
-            .map(|value| {
-                let changed = with_values(case, &[(fact, value.clone())]);
-                let outcome = evaluate(program, &changed, today);
-                let still = open_conclusions(program, &outcome);
-                open.iter()
-                    .filter(|(conclusion, _)| !still.iter().any(|(c, _)| c == conclusion))
-                    .map(|(_, weight)| weight)
-                    .sum::<u64>()
-            })
+            .map(|value| settled_by(program, case, today, &open, fact, value))
             .sum::<u64>();
         // Scaled average, so facts with many possible values do not win by number alone.
         (settled * 1000) / values.len().max(1) as u64
@@ -97,6 +90,31 @@ pub fn decisive_facts(
     ranked
 }
 
+/// The weight of the open conclusions that answering `fact` with `value` would settle. Only
+/// the offences that read the fact (in an element, a waiver or a jurisdiction clause; every
+/// offence for the province, which decides where provincial law extends) can change, so only
+/// they are evaluated again; a case dated to a range of days is evaluated whole.
+fn settled_by(
+    program: &Program,
+    case: &Case,
+    today: Date,
+    open: &[(Conclusion, u64)],
+    fact: FactId,
+    value: &Value,
+) -> u64 {
+    let changed = with_values(case, &[(fact, value.clone())]);
+    let readers = readers(program, fact);
+    let still = match evaluate_offences(program, &changed, today, &readers) {
+        Some((values, reading, sections)) => open_among(program, &values, reading, &sections),
+        None => open_conclusions(program, &evaluate(program, &changed, today)),
+    };
+    open.iter()
+        .filter(|(conclusion, _)| !still.iter().any(|(c, _)| c == conclusion))
+        .filter(|(conclusion, _)| still_read(conclusion, &readers))
+        .map(|(_, weight)| weight)
+        .sum()
+}
+
 /// An open conclusion about an offence (by index): it may apply, or its agency or its court is
 /// left open.
 #[derive(Debug, PartialEq, Eq)]
@@ -108,18 +126,33 @@ enum Conclusion {
 
 /// The open conclusions, each with the weight of its section as the case stands
 /// (`resolve::weight`: the elements the facts meet and the gravity): sections that may apply,
-/// and the agencies or courts left open. Decided as `resolve` decides them, without writing
-/// the reasons (this runs once per candidate answer).
+/// and the agencies or courts left open.
 fn open_conclusions(program: &Program, outcome: &Outcome) -> Vec<(Conclusion, u64)> {
+    open_among(
+        program,
+        &outcome.values,
+        outcome.reading(),
+        &outcome.sections,
+    )
+}
+
+/// The open conclusions about some sections' outcomes, decided as `resolve` decides them
+/// without writing the reasons (this runs once per candidate answer).
+fn open_among(
+    program: &Program,
+    values: &[Option<Value>],
+    reading: Reading,
+    sections: &[SectionOutcome],
+) -> Vec<(Conclusion, u64)> {
     let mut open = Vec::new();
-    for section in &outcome.sections {
+    for section in sections {
         let weight = || weight(program, section);
         match section.status {
             Status::DoesNotApply => continue,
             Status::MayApply => open.push((Conclusion::Section(section.offence), weight())),
             Status::Applies => {}
         }
-        let (agency, court) = settled(program, outcome, section);
+        let (agency, court) = settled(program, values, reading, section);
         if !agency {
             open.push((Conclusion::Agency(section.offence), weight()));
         }
@@ -128,6 +161,28 @@ fn open_conclusions(program: &Program, outcome: &Outcome) -> Vec<(Conclusion, u6
         }
     }
     open
+}
+
+/// The offences that read a fact: in an element or its waivers, or in a jurisdiction clause;
+/// every offence for the province.
+fn readers(program: &Program, fact: FactId) -> Vec<usize> {
+    let reads = |offence: &Offence| {
+        program.case_province == Some(fact)
+            || offence.elements.iter().any(|e| {
+                e.inputs.contains(&fact) || e.waivers.iter().any(|w| w.inputs.contains(&fact))
+            })
+            || offence.clauses.iter().any(|c| c.inputs.contains(&fact))
+    };
+    (0..program.offences.len())
+        .filter(|&index| reads(&program.offences[index]))
+        .collect()
+}
+
+/// Whether a conclusion is about one of `offences`.
+fn still_read(conclusion: &Conclusion, offences: &[usize]) -> bool {
+    let (Conclusion::Section(offence) | Conclusion::Agency(offence) | Conclusion::Court(offence)) =
+        conclusion;
+    offences.contains(offence)
 }
 
 /// Values to try when scoring a question: every representative, except that a set is tried

@@ -367,6 +367,31 @@ pub fn section_statuses(
         .collect()
 }
 
+/// Some offences' outcomes on a case dated to a day (`None` for a range of days, which only
+/// [`evaluate`] reads), under the earlier reading, with the facts' values (derived ones
+/// computed) and that reading: for searches that re-evaluate a case many times and know which
+/// offences a change can reach.
+pub fn evaluate_offences(
+    program: &Program,
+    case: &Case,
+    today: Date,
+    offences: &[usize],
+) -> Option<(Vec<Option<Value>>, Reading, Vec<SectionOutcome>)> {
+    let (values, date, _) = inputs(program, case, today);
+    if matches!(values[program.case_date], Some(Value::Days(..))) {
+        return None;
+    }
+    let reading = Reading {
+        date,
+        windows: Windows::Earlier,
+    };
+    let sections = offences
+        .iter()
+        .map(|&o| evaluate_offence(program, o, reading, &values))
+        .collect();
+    Some((values, reading, sections))
+}
+
 /// Every fact's value (derived ones computed) and the date whose law applies.
 fn inputs(program: &Program, case: &Case, today: Date) -> (Vec<Option<Value>>, Date, bool) {
     let values = with_derived(program, case.values.clone());

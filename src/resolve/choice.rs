@@ -5,7 +5,7 @@
 use crate::eval::value::{truth, unsettled_inputs};
 use crate::eval::{Outcome, SectionOutcome, holds_on};
 use crate::i18n::trf;
-use crate::model::{Clause, Decides, FactId, Program};
+use crate::model::{Clause, Decides, FactId, Program, Value};
 use crate::statute::{Agency, Court, OffenceParticulars, Reading};
 
 use super::SectionJurisdiction;
@@ -83,16 +83,21 @@ pub(super) fn section_jurisdiction(
     }
 }
 
-/// Whether the facts settle a section's agency and its court, decided as
-/// [`section_jurisdiction`] decides them but without writing any reason: the interview asks
-/// this once per candidate answer, so it must be cheap.
-pub fn settled(program: &Program, outcome: &Outcome, section: &SectionOutcome) -> (bool, bool) {
+/// Whether the facts (`values`, derived ones included) settle a section's agency and its
+/// court on a reading of the law, decided as [`section_jurisdiction`] decides them but without
+/// writing any reason: the interview asks this once per candidate answer, so it must be cheap.
+pub fn settled(
+    program: &Program,
+    values: &[Option<Value>],
+    reading: Reading,
+    section: &SectionOutcome,
+) -> (bool, bool) {
     let particulars = in_force(program, section);
-    let clauses = clauses_in_force(program, section, outcome.reading());
+    let clauses = clauses_in_force(program, section, reading);
     let agency = decide(
         program,
         &clauses,
-        outcome,
+        values,
         agency_of,
         particulars.agency,
         false,
@@ -100,7 +105,7 @@ pub fn settled(program: &Program, outcome: &Outcome, section: &SectionOutcome) -
     let court = decide(
         program,
         &clauses,
-        outcome,
+        values,
         court_of,
         particulars.court,
         false,
@@ -188,10 +193,14 @@ fn section_label(id: &str) -> String {
 }
 
 fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
+    holds(clause, &outcome.values)
+}
+
+fn holds(clause: &Clause, values: &[Option<Value>]) -> Option<bool> {
     clause
         .condition
         .as_ref()
-        .map_or(Some(true), |c| truth(c, &outcome.values))
+        .map_or(Some(true), |c| truth(c, values))
 }
 
 /// Where a candidate comes from: a clause (its index among the clauses in force) or the
@@ -218,7 +227,7 @@ struct Decision<T> {
 fn decide<T: Copy + PartialEq>(
     program: &Program,
     clauses: &[&Clause],
-    outcome: &Outcome,
+    values: &[Option<Value>],
     target: impl Fn(Decides) -> Option<T>,
     default: T,
     deciding: bool,
@@ -230,7 +239,7 @@ fn decide<T: Copy + PartialEq>(
             continue;
         };
         let candidate = (value, Source::Clause(index));
-        match condition_holds(clause, outcome) {
+        match holds(clause, values) {
             Some(true) if options.is_empty() => {
                 return Decision {
                     chosen: Some(candidate),
@@ -245,7 +254,7 @@ fn decide<T: Copy + PartialEq>(
             None => {
                 push_option(&mut options, candidate);
                 if let (Some(condition), true) = (&clause.condition, deciding) {
-                    unsettled_inputs(program, condition, &outcome.values, &mut unknown);
+                    unsettled_inputs(program, condition, values, &mut unknown);
                 }
             }
             Some(false) => {}
@@ -272,7 +281,7 @@ fn choose<T: Copy + PartialEq>(
     default: T,
     default_reason: impl Fn() -> String,
 ) -> Choice<T> {
-    let decision = decide(program, clauses, outcome, target, default, true);
+    let decision = decide(program, clauses, &outcome.values, target, default, true);
     let candidate = |(value, source): (T, Source)| match source {
         Source::Clause(index) => Candidate {
             value,
