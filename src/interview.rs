@@ -117,7 +117,7 @@ fn settled_by(
 
 /// An open conclusion about an offence (by index): it may apply, or its agency or its court is
 /// left open.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Conclusion {
     Section(usize),
     Agency(usize),
@@ -311,5 +311,84 @@ fn toml_value(value: &Value, ty: &Type) -> toml_edit::Value {
             table.into()
         }
         Value::Days(first, last) => crate::model::written_stretch(*first, *last).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::{Conclusion, open_conclusions, sample, settled_by};
+    use crate::eval::{Status, evaluate};
+    use crate::explain::with_values;
+    use crate::facts::{self, Format};
+    use crate::model::Program;
+    use crate::resolve::resolve;
+
+    /// The open conclusions as the full path gives them: `resolve`, reasons and all, sorted.
+    fn resolved_open(program: &Program, outcome: &crate::eval::Outcome) -> Vec<Conclusion> {
+        let resolution = resolve(program, outcome);
+        let mut open: Vec<Conclusion> = outcome
+            .sections
+            .iter()
+            .filter(|s| s.status == Status::MayApply)
+            .map(|s| Conclusion::Section(s.offence))
+            .collect();
+        for section in &resolution.sections {
+            let offence = program
+                .offences
+                .iter()
+                .position(|o| o.section == section.section)
+                .expect("a resolved section is an offence");
+            if section.agency.chosen.is_none() {
+                open.push(Conclusion::Agency(offence));
+            }
+            if section.court.chosen.is_none() {
+                open.push(Conclusion::Court(offence));
+            }
+        }
+        open.sort_unstable();
+        open
+    }
+
+    /// The interview scores an answer by re-evaluating only the offences that read the fact and
+    /// by deciding agencies and courts without their reasons; on every shipped example (and the
+    /// example undated), for every third fact it could ask and every value it tries, that
+    /// settles exactly the conclusions the full path (evaluate everything, resolve) settles.
+    #[test]
+    fn scoring_an_answer_settles_what_the_full_path_settles() {
+        let (_, program) = crate::command::load_law(None, &[]).expect("the shipped law checks");
+        let domain = crate::domain::domain(&program);
+        let today = date(2026, 11, 29);
+        let mut compared = 0;
+        for (name, text) in crate::law::shipped_examples() {
+            let mut case = facts::load(text, Format::Toml, &program).expect("examples load");
+            for undated in [false, true] {
+                if undated {
+                    case.values[program.case_date] = None;
+                }
+                let outcome = evaluate(&program, &case, today);
+                let open = open_conclusions(&program, &outcome);
+                let mut fast: Vec<Conclusion> = open.iter().map(|(c, _)| *c).collect();
+                fast.sort_unstable();
+                assert_eq!(fast, resolved_open(&program, &outcome), "{name}");
+                let unknown = (0..program.facts.len()).filter(|&f| case.values[f].is_none());
+                for fact in unknown.filter(|&f| f != program.case_date).step_by(3) {
+                    for value in sample(&domain, fact) {
+                        let changed = with_values(&case, &[(fact, value.clone())]);
+                        let still = resolved_open(&program, &evaluate(&program, &changed, today));
+                        let expected: u64 = open
+                            .iter()
+                            .filter(|(c, _)| !still.contains(c))
+                            .map(|(_, weight)| weight)
+                            .sum();
+                        let scored = settled_by(&program, &case, today, &open, fact, &value);
+                        assert_eq!(scored, expected, "{name}: {}", program.facts[fact].name);
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "answers compared: {compared}");
     }
 }
