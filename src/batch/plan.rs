@@ -12,14 +12,14 @@
 use jiff::civil::Date;
 
 use crate::diff::{Side, overlap_text};
-use crate::eval::value::{truth, unsettled_inputs};
+use crate::eval::value::truth;
 use crate::eval::{
     Status, all_hold, case_date, evaluate_element, holds_on, victim_of_any, with_derived,
 };
 use crate::facts::{Read, Vocabulary};
 use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
-use crate::resolve::JointTrial;
+use crate::resolve::{JointTrial, settle};
 use crate::statute::{Agency, Court, DateBound, Reading, Windows};
 
 /// The law, planned for summaries.
@@ -629,83 +629,6 @@ fn deciding<T>(
         .iter()
         .filter_map(|(index, clause)| Some((*index, pick(clause.decides)?)))
         .collect()
-}
-
-/// The choice among jurisdiction clauses, as [`crate::resolve`] makes it but without reasons:
-/// the first clause whose condition holds, unless an earlier one is unknown and names
-/// something else; the statute default when none holds. While open, the unknown inputs of the
-/// undecided clauses go to `unknown`.
-fn settle<T: Copy + PartialEq>(
-    program: &Program,
-    options: &[(usize, T)],
-    default: T,
-    clauses: &[Clause],
-    values: &[Option<Value>],
-    unknown: &mut Vec<FactId>,
-) -> Option<T> {
-    let mark = unknown.len();
-    let mut open = Options::default();
-    let mut settled_by_clause = false;
-    for &(index, value) in options {
-        let clause = &clauses[index];
-        let holds = clause
-            .condition
-            .as_ref()
-            .map_or(Some(true), |c| truth(c, values));
-        match holds {
-            Some(true) => {
-                open.add(value);
-                settled_by_clause = true;
-                break;
-            }
-            None => {
-                open.add(value);
-                if let Some(condition) = &clause.condition {
-                    unsettled_inputs(program, condition, values, unknown);
-                }
-            }
-            Some(false) => {}
-        }
-    }
-    if !settled_by_clause {
-        open.add(default);
-    }
-    match open {
-        Options {
-            first: Some(value),
-            mixed: false,
-        } => {
-            // Every candidate is the same: settled after all, and nothing unknown decides it.
-            unknown.truncate(mark);
-            Some(value)
-        }
-        _ => None,
-    }
-}
-
-/// The distinct candidates of an open choice, as far as the choice needs them: the first, and
-/// whether another differs from it.
-struct Options<T> {
-    first: Option<T>,
-    mixed: bool,
-}
-
-impl<T> Default for Options<T> {
-    fn default() -> Self {
-        Options {
-            first: None,
-            mixed: false,
-        }
-    }
-}
-
-impl<T: Copy + PartialEq> Options<T> {
-    fn add(&mut self, value: T) {
-        match self.first {
-            None => self.first = Some(value),
-            Some(first) => self.mixed |= first != value,
-        }
-    }
 }
 
 /// The root of an offence's family: its base, its base's base, and so on.

@@ -96,17 +96,15 @@ pub fn settled(
     let clauses = clauses_in_force(program, section, reading);
     let agency = decide(
         program,
-        &clauses,
+        naming(&clauses, agency_of),
         values,
-        agency_of,
         particulars.agency,
         false,
     );
     let court = decide(
         program,
-        &clauses,
+        naming(&clauses, court_of),
         values,
-        court_of,
         particulars.court,
         false,
     );
@@ -222,22 +220,20 @@ struct Decision<T> {
 
 /// The one place an agency or court is decided from a section's clauses: the first clause
 /// whose condition holds wins; an unknown condition before it leaves the choice open; with
-/// no clause holding, the statute's default stands. When `deciding` is false the unknown
-/// facts are not collected (the interview only asks whether a choice is settled).
-fn decide<T: Copy + PartialEq>(
+/// no clause holding, the statute's default stands. `candidates` are the clauses in force that
+/// decide this (an agency, or a court), in the order written, each with its index (the
+/// [`Source`]) and the value it names. When `deciding` is false the unknown facts are not
+/// collected (the interview only asks whether a choice is settled).
+fn decide<'c, T: Copy + PartialEq>(
     program: &Program,
-    clauses: &[&Clause],
+    candidates: impl IntoIterator<Item = (usize, &'c Clause, T)>,
     values: &[Option<Value>],
-    target: impl Fn(Decides) -> Option<T>,
     default: T,
     deciding: bool,
 ) -> Decision<T> {
     let mut options: Vec<(T, Source)> = Vec::new();
     let mut unknown = Vec::new();
-    for (index, clause) in clauses.iter().enumerate() {
-        let Some(value) = target(clause.decides) else {
-            continue;
-        };
+    for (index, clause, value) in candidates {
         let candidate = (value, Source::Clause(index));
         match holds(clause, values) {
             Some(true) if options.is_empty() => {
@@ -271,6 +267,34 @@ fn decide<T: Copy + PartialEq>(
     open(options, unknown)
 }
 
+/// The clauses among `clauses` that decide what `target` picks, with their indices.
+fn naming<'c, T>(
+    clauses: &[&'c Clause],
+    target: impl Fn(Decides) -> Option<T>,
+) -> impl Iterator<Item = (usize, &'c Clause, T)> {
+    clauses
+        .iter()
+        .enumerate()
+        .filter_map(move |(index, clause)| Some((index, *clause, target(clause.decides)?)))
+}
+
+/// The agency or court the facts settle, for the batch plan, which keeps its own lists of the
+/// deciding clauses in force (`(index into clauses, value)`); while open, the unknown facts that
+/// would settle it go to `unknown`. Decided by [`decide`], as everywhere.
+pub(crate) fn settle<T: Copy + PartialEq>(
+    program: &Program,
+    options: &[(usize, T)],
+    default: T,
+    clauses: &[Clause],
+    values: &[Option<Value>],
+    unknown: &mut Vec<FactId>,
+) -> Option<T> {
+    let candidates = options.iter().map(|&(i, value)| (i, &clauses[i], value));
+    let decision = decide(program, candidates, values, default, true);
+    unknown.extend(decision.deciding);
+    decision.chosen.map(|(value, _)| value)
+}
+
 /// A decision with its reasons: a clause's citation, or `default_reason` for the statute's
 /// default.
 fn choose<T: Copy + PartialEq>(
@@ -281,7 +305,8 @@ fn choose<T: Copy + PartialEq>(
     default: T,
     default_reason: impl Fn() -> String,
 ) -> Choice<T> {
-    let decision = decide(program, clauses, &outcome.values, target, default, true);
+    let candidates = naming(clauses, target);
+    let decision = decide(program, candidates, &outcome.values, default, true);
     let candidate = |(value, source): (T, Source)| match source {
         Source::Clause(index) => Candidate {
             value,

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 pub use charge::{
     Charge, ChargeSheet, DECISIVE_FACTS, charge_sheet, gravity, particulars, relevance, weight,
 };
+pub(crate) use choice::settle;
 pub use choice::{Candidate, Choice, settled};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
