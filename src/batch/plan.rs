@@ -19,6 +19,7 @@ use crate::eval::{
 use crate::facts::{Read, Vocabulary};
 use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
+use crate::resolve::court::{self, Charged};
 use crate::resolve::{JointTrial, settle};
 use crate::statute::{Agency, Court, DateBound, Reading, Windows};
 
@@ -40,7 +41,7 @@ pub struct Plan<'p> {
     /// Declared overlaps, their sections as offence indices, and their `when` conditions.
     overlaps: Vec<(OverlapKind, Vec<usize>, Option<&'p crate::model::Expr>)>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
-    joint: Vec<(Court, Vec<usize>, Vec<Court>)>,
+    joint: Vec<Vec<usize>>,
 }
 
 /// A case worked out from the plan: its summary, and for `diff` the date, every offence's
@@ -133,10 +134,7 @@ impl<'p> Plan<'p> {
         let joint = program
             .joint
             .iter()
-            .map(|j| {
-                let ids = j.instruments.iter().map(|i| instrument(i)).collect();
-                (j.court, ids, j.courts.clone())
-            })
+            .map(|j| j.instruments.iter().map(|i| instrument(i)).collect())
             .collect();
         Some(Plan {
             program,
@@ -382,45 +380,22 @@ impl<'p> Plan<'p> {
         }
     }
 
-    /// The court for the case and whether it may try every charge, as
-    /// [`crate::resolve`] decides it: `courts` holds each applying offence's court.
+    /// The court for the case and whether it may try every charge, decided by
+    /// [`court::decide`]: `courts` holds each applying offence's court.
     fn case_court(&self, law: &Law, courts: &[(usize, Court)]) -> Option<(Court, JointTrial)> {
-        let precedence = self.program.court_precedence.as_ref();
-        let mut courts = courts.to_vec();
-        courts.sort_by_key(|(_, court)| precedence.map_or(0, |p| p.rank(court)));
-        let &(_, court) = courts.first()?;
         let exclusive = |o: usize| law.offences[o].as_ref().is_some_and(|f| f.exclusive);
-        let exclusive_instrument = |o: usize| {
-            courts
-                .iter()
-                .any(|&(e, _)| exclusive(e) && self.instruments[e] == self.instruments[o])
-        };
-        let any_exclusive = courts.iter().any(|&(o, _)| exclusive(o));
-        let any_outside = courts.iter().any(|&(o, _)| !exclusive_instrument(o));
-        let others: Vec<(usize, Court)> = courts
+        let charges = courts
             .iter()
-            .copied()
-            .filter(|(_, c)| *c != court)
-            .collect();
-        if others.is_empty() && (!any_exclusive || !any_outside) {
-            return Some((court, JointTrial::Together));
-        }
-        let joins = |(o, own): (usize, Court)| {
-            self.joint.iter().any(|(by, instruments, courts)| {
-                *by == court
-                    && (instruments.contains(&self.instruments[o]) || courts.contains(&own))
+            .map(|&(offence, court)| Charged {
+                id: offence,
+                court,
+                exclusive: exclusive(offence),
+                instrument: self.instruments[offence],
             })
-        };
-        let joint = if others.iter().any(|&(o, _)| exclusive(o)) {
-            JointTrial::Separately
-        } else if any_exclusive && any_outside {
-            JointTrial::Open
-        } else if others.iter().all(|&other| joins(other)) {
-            JointTrial::Together
-        } else {
-            JointTrial::Open
-        };
-        Some((court, joint))
+            .collect();
+        let in_rule = |j: usize, instrument: &usize| self.joint[j].contains(instrument);
+        let decision = court::decide(self.program, charges, in_rule, |a, b| a == b)?;
+        Some((decision.court, decision.joinder.joint_trial()))
     }
 
     /// The declared overlaps the case hits: two or more of their sections apply or may apply,

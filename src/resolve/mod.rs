@@ -4,6 +4,7 @@
 
 mod charge;
 mod choice;
+pub(crate) mod court;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ pub use charge::{
 };
 pub(crate) use choice::settle;
 pub use choice::{Candidate, Choice, settled};
+use court::{Charged, CourtDecision, Joinder};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::i18n::{tr, trf};
@@ -297,18 +299,35 @@ fn case_court(
     outcome: &Outcome,
     sections: &[SectionJurisdiction],
 ) -> Option<CaseCourt> {
-    let mut courts: Vec<(Court, &str)> = applying(sections)
+    let charges: Vec<Charged<&str, &str>> = applying(sections)
         .filter_map(|s| {
-            s.court
-                .chosen
-                .as_ref()
-                .map(|c| (c.value, s.section.as_str()))
+            let court = s.court.chosen.as_ref()?.value;
+            Some(Charged {
+                id: s.section.as_str(),
+                court,
+                exclusive: exclusive_court(program, outcome, &s.section),
+                instrument: program.book.sections[&s.section].instrument.as_str(),
+            })
         })
         .collect();
-    let precedence = program.court_precedence.as_ref();
-    courts.sort_by_key(|(court, _)| precedence.map_or(0, |p| p.rank(court)));
-    let (court, _) = *courts.first()?;
+    let in_rule =
+        |j: usize, instrument: &&str| program.joint[j].instruments.iter().any(|i| i == instrument);
+    let decision = court::decide(program, charges, in_rule, |a, b| a == b)?;
+    let court = decision.court;
     let later = later_case_court(program, sections, court);
+    let reason = court_reason(program, &decision);
+    Some(CaseCourt {
+        court,
+        reason,
+        conflict: decision.joinder != Joinder::OneCourt,
+        joint_trial: decision.joinder.joint_trial(),
+        later,
+    })
+}
+
+/// Why the case goes to its court, and whether its charges are tried together, in words.
+fn court_reason(program: &Program, decision: &CourtDecision<&str>) -> String {
+    let court = decision.court;
     let cited = |sections: &[&str]| {
         sections
             .iter()
@@ -316,102 +335,47 @@ fn case_court(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let instrument = |section: &str| program.book.sections[section].instrument.as_str();
-    // Sections only their own Act's court may try (the Emigration Ordinance's Special Court),
-    // and the sections of other Acts, which that court is not known to try.
-    let exclusive: Vec<&str> = courts
-        .iter()
-        .map(|(_, s)| *s)
-        .filter(|s| exclusive_court(program, outcome, s))
-        .collect();
-    let outside: Vec<&str> = courts
-        .iter()
-        .map(|(_, s)| *s)
-        .filter(|s| !exclusive.iter().any(|e| instrument(e) == instrument(s)))
-        .collect();
-    let others: Vec<&str> = courts
-        .iter()
-        .filter(|(c, _)| *c != court)
-        .map(|(_, s)| *s)
-        .collect();
-    if others.is_empty() && (exclusive.is_empty() || outside.is_empty()) {
-        let reason = trf(
-            "every section that applies is tried by the {court}",
-            &[("court", court.name())],
-        );
-        return Some(CaseCourt {
-            court,
-            reason,
-            conflict: false,
-            joint_trial: JointTrial::Together,
-            later,
-        });
-    }
-    let senior = precedence.map_or(String::new(), |p| {
-        format!(" ({})", p.note.as_deref().unwrap_or(&p.cite))
-    });
-    let court_of = |section: &str| courts.iter().find(|(_, s)| *s == section).map(|(c, _)| *c);
-    let joins = |section: &str| {
-        program.joint.iter().find(|j| {
-            j.court == court
-                && (j.instruments.iter().any(|i| i == instrument(section))
-                    || court_of(section).is_some_and(|c| j.courts.contains(&c)))
-        })
-    };
-    let exclusive_elsewhere: Vec<&str> = others
-        .iter()
-        .copied()
-        .filter(|s| exclusive.contains(s))
-        .collect();
-    let (joint_trial, why) = if !exclusive_elsewhere.is_empty() {
-        let why = trf(
+    let why = match &decision.joinder {
+        Joinder::OneCourt => {
+            return trf(
+                "every section that applies is tried by the {court}",
+                &[("court", court.name())],
+            );
+        }
+        Joinder::ExclusiveElsewhere(sections) => trf(
             "{sections} may be tried only by its own court, so the charges are tried separately",
-            &[("sections", &cited(&exclusive_elsewhere))],
-        );
-        (JointTrial::Separately, why)
-    } else if !exclusive.is_empty() && !outside.is_empty() {
-        let why = trf(
+            &[("sections", &cited(sections))],
+        ),
+        Joinder::ExclusiveBeside { exclusive, outside } => trf(
             "{sections} may be tried only by the court of its own Act; whether that court may also try {others} is an open question",
-            &[
-                ("sections", &cited(&exclusive)),
-                ("others", &cited(&outside)),
-            ],
-        );
-        (JointTrial::Open, why)
-    } else if let Some(mut cites) = others
-        .iter()
-        .map(|s| joins(s).map(|j| j.cite.as_str()))
-        .collect::<Option<Vec<_>>>()
-    {
-        cites.dedup();
-        (
-            JointTrial::Together,
+            &[("sections", &cited(exclusive)), ("others", &cited(outside))],
+        ),
+        Joinder::Joined(rules) => {
+            let mut cites: Vec<&str> = rules.iter().map(|&j| program.joint[j].cite.as_str()).collect();
+            cites.dedup();
             trf(
                 "it may try the other charges too ({cites})",
                 &[("cites", &cites.join("; "))],
-            ),
-        )
-    } else {
-        (JointTrial::Open, tr("no rule found lets one court try every charge: whether they may be joined is an open question").to_owned())
+            )
+        }
+        Joinder::NoRule => tr("no rule found lets one court try every charge: whether they may be joined is an open question").to_owned(),
     };
-    let reason = if others.is_empty() {
-        trf(
+    if !decision.different {
+        return trf(
             "the sections that apply go to the {court}, but not all to the same one: {why}",
             &[("court", court.name()), ("why", &why)],
-        )
-    } else {
-        trf(
-            "the sections that apply go to different courts; the {court} is the senior forum among them{senior}; {why}",
-            &[("court", court.name()), ("senior", &senior), ("why", &why)],
-        )
-    };
-    Some(CaseCourt {
-        court,
-        reason,
-        conflict: true,
-        joint_trial,
-        later,
-    })
+        );
+    }
+    let senior = program
+        .court_precedence
+        .as_ref()
+        .map_or(String::new(), |p| {
+            format!(" ({})", p.note.as_deref().unwrap_or(&p.cite))
+        });
+    trf(
+        "the sections that apply go to different courts; the {court} is the senior forum among them{senior}; {why}",
+        &[("court", court.name()), ("senior", &senior), ("why", &why)],
+    )
 }
 
 /// The senior forum among the charges if each were tried in the court the law in force on
