@@ -144,7 +144,10 @@ fn rules(program: &mut Program, visit: &mut Visit<'_>) {
 fn elements(program: &mut Program, visit: &mut Visit<'_>) {
     for offence in &mut program.offences {
         for element in &mut offence.elements {
-            let owner = element.inherited_from.as_deref().unwrap_or(&offence.section);
+            let owner = element
+                .inherited_from
+                .as_deref()
+                .unwrap_or(&offence.section);
             let id = format!(
                 "offence {owner} element {}{}",
                 element.name,
@@ -257,13 +260,21 @@ fn validity(validity: &Validity) -> String {
 
 fn precedences(program: &mut Program, visit: &mut Visit<'_>) {
     if let Some(precedence) = program.agency_precedence.as_mut() {
-        visit("precedence agency cite".into(), Area::Law, &mut precedence.cite);
+        visit(
+            "precedence agency cite".into(),
+            Area::Law,
+            &mut precedence.cite,
+        );
         if let Some(note) = precedence.note.as_mut() {
             visit("precedence agency note".into(), Area::Law, note);
         }
     }
     if let Some(precedence) = program.court_precedence.as_mut() {
-        visit("precedence court cite".into(), Area::Law, &mut precedence.cite);
+        visit(
+            "precedence court cite".into(),
+            Area::Law,
+            &mut precedence.cite,
+        );
         if let Some(note) = precedence.note.as_mut() {
             visit("precedence court note".into(), Area::Law, note);
         }
