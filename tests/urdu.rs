@@ -34,6 +34,7 @@ fn the_walk_reaches_every_kind_of_law_string() {
     let strings = i18n::law_strings(&program());
     let kinds = [
         ("date ", " label"),
+        ("section ", " cite_as"),
         ("section ", " note"),
         ("section ", " cognizance"),
         ("offence ", " cite"),

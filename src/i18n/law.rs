@@ -1,8 +1,8 @@
 //! Every string of a checked law that a person reads, each under a stable id: instrument
-//! titles, date labels, section headings and summaries, version summaries, notes and
-//! cognizance texts, fact questions and options, and the rule files' own words (element names
-//! and the citations of elements, waivers, protections, derived facts, overlaps, rankings,
-//! venues, joint trials and indicators, with their notes). One walk over the
+//! titles, date labels, section headings, summaries and citations in words, version
+//! summaries, notes and cognizance texts, fact questions and options, and the rule files' own
+//! words (element names and the citations of elements, waivers, protections, derived facts,
+//! overlaps, rankings, venues, joint trials and indicators, with their notes). One walk over the
 //! [`Program`] serves both `tipnav check` (which strings need a translation) and `localize`
 //! (swap them in), so the two can never disagree. Knows nothing about PO files.
 
@@ -54,6 +54,15 @@ fn statutes(program: &mut Program, visit: &mut Visit<'_>) {
     for section in program.book.sections.values_mut() {
         let heading = format!("section {} heading", section.id);
         visit(heading, Area::Law, &mut section.heading);
+        // A section whose id is no number cites itself in words (`s.31 (a child under 12)`),
+        // shown wherever it is cited: the number stays, the words are translated.
+        if let Some(cite_as) = &mut section.cite_as {
+            visit(
+                format!("section {} cite_as", section.id),
+                Area::Law,
+                cite_as,
+            );
+        }
         let summary = format!("section {} summary", section.id);
         visit(summary, Area::Law, &mut section.summary);
         for version in &mut section.versions {
