@@ -26,6 +26,177 @@ fn every_string_of_the_shipped_law_has_urdu() {
     i18n::check::check(&program, true).unwrap_or_else(|f| panic!("{:?}", f.0));
 }
 
+/// The walk reaches every kind of law string an output prints, not only headings and
+/// summaries: a kind dropped from it would leave its strings in English without `check`
+/// noticing.
+#[test]
+fn the_walk_reaches_every_kind_of_law_string() {
+    let strings = i18n::law_strings(&program());
+    let kinds = [
+        ("date ", " label"),
+        ("section ", " cite_as"),
+        ("section ", " note"),
+        ("section ", " cognizance"),
+        ("offence ", " cite"),
+        ("offence ", " waiver cite"),
+        ("protection ", " cite"),
+        ("fact ", " derivation cite"),
+        ("overlap ", " cite"),
+        ("precedence ", " cite"),
+        ("note ", " text"),
+        ("indicator ", " cite"),
+    ];
+    for (start, end) in kinds {
+        assert!(
+            strings
+                .iter()
+                .any(|s| s.context.starts_with(start) && s.context.ends_with(end)),
+            "no law string `{start}... {end}`"
+        );
+    }
+}
+
+/// Words that make a run of Latin-script words English prose rather than a name or a
+/// citation (`Act IX of 2025`, `Capital of the Federation`).
+const FUNCTION_WORDS: [&str; 27] = [
+    "the", "is", "a", "an", "of", "and", "to", "for", "not", "by", "with", "or", "be", "was",
+    "are", "in", "on", "that", "it", "this", "as", "from", "at", "which", "no", "any", "but",
+];
+
+/// The English prose in a text: runs of four or more Latin-script words with at least two
+/// function words and a lowercase word that is not one (a title such as `Prevention of
+/// Trafficking in Persons Rules` is a name). Addresses and quotations of the official text
+/// (in quotes) are left out: they stay as written.
+fn english_prose(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let unquoted = without_quotes_and_addresses(text);
+    let words = unquoted.split_whitespace().chain(std::iter::once("|"));
+    for word in words {
+        let latin = word.starts_with(|c: char| c.is_ascii_alphabetic())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || "'-".contains(c));
+        if latin {
+            run.push(word);
+            continue;
+        }
+        let function = run
+            .iter()
+            .filter(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            .count();
+        let lowercase = run.iter().any(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        if run.len() >= 4 && function >= 2 && lowercase {
+            found.push(run.join(" "));
+        }
+        run.clear();
+    }
+    found
+}
+
+/// The text with `'...'` and `"..."` quotations and web addresses blanked out.
+fn without_quotes_and_addresses(text: &str) -> String {
+    let mut out = String::new();
+    let mut quote: Option<char> = None;
+    for word in text.split_inclusive(char::is_whitespace) {
+        if quote.is_none() && word.starts_with("http") {
+            out.push(' ');
+            continue;
+        }
+        for c in word.chars() {
+            match quote {
+                Some(open) if c == open => quote = None,
+                Some(_) => {}
+                None if c == '"' || (c == '\'' && !out.ends_with(char::is_alphanumeric)) => {
+                    quote = Some(c);
+                }
+                None => out.push(c),
+            }
+        }
+        if quote.is_some() {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+#[test]
+fn english_prose_is_found_and_names_and_citations_are_not() {
+    assert_eq!(
+        english_prose("عدالت: the court may add a fine, PTPA 2018 s.3(1)"),
+        ["the court may add a"]
+    );
+    for quiet in [
+        "Act IX of 2025 سے PTPA s.3(3)(c)",
+        "Vagrancy (Capital of the Federation) Act 1950 نافذ",
+        "'The human trafficking shall be punishable as under' سے",
+        "دیکھیں https://example.org/is-the-law-in-force-for-a-while",
+        "Prevention of Trafficking in Persons Rules 2020 میں",
+    ] {
+        assert_eq!(english_prose(quiet), Vec::<String>::new(), "{quiet}");
+    }
+}
+
+/// No Urdu law string is English prose left untranslated: citations, names and quotations of
+/// the official text stay in English, the words around them are Urdu.
+#[test]
+fn no_urdu_law_string_is_english_prose() {
+    let program = program();
+    let catalog = i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0));
+    let english: Vec<(String, Vec<String>)> = i18n::law_strings(&program)
+        .into_iter()
+        .filter_map(|s| {
+            let urdu = catalog.law(&s.context, &s.english)?;
+            let prose = english_prose(urdu);
+            (!prose.is_empty()).then_some((s.context, prose))
+        })
+        .collect();
+    assert!(english.is_empty(), "English prose in Urdu: {english:#?}");
+}
+
+/// `show --lang ur` of a section with version notes prints each note, cognizance text,
+/// element and clause citation in Urdu, and no English prose at all.
+#[test]
+fn show_in_urdu_prints_the_law_in_urdu() {
+    let program = program();
+    let catalog = i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0));
+    let run = tipnav_with(
+        &["show", "ptpa-2018/3", "--no-pager"],
+        &[("COLUMNS", "400"), ("TIPNAV_LANG", "ur")],
+    );
+    assert_eq!(run.status, 0, "{}", run.render());
+    let notes: Vec<i18n::LawString> = i18n::law_strings(&program)
+        .into_iter()
+        .filter(|s| {
+            s.context.starts_with("section ptpa-2018/3 version ") && s.context.ends_with(" note")
+        })
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    for note in notes {
+        let urdu = catalog.law(&note.context, &note.english).unwrap();
+        assert!(
+            run.stdout.contains(urdu),
+            "{} not in Urdu:\n{}",
+            note.context,
+            run.stdout
+        );
+        assert!(
+            !run.stdout.contains(&note.english),
+            "{} in English",
+            note.context
+        );
+    }
+    assert_eq!(
+        english_prose(&run.stdout),
+        Vec::<String>::new(),
+        "{}",
+        run.stdout
+    );
+}
+
 /// The strings the program passes to `tr` or `trf`, read from its source as xgettext would:
 /// the first string literal of each call.
 fn program_strings() -> Vec<String> {

@@ -1,7 +1,8 @@
 //! Every string of a checked law that a person reads, each under a stable id: instrument
-//! titles, section headings and summaries, fact questions and options, and the rule files'
-//! own words (overlap, venue and ranking notes, the citations that give an agency or court
-//! its reason, joint-trial and indicator texts, element names). One walk over the
+//! titles, date labels, section headings, summaries and citations in words, version
+//! summaries, notes and cognizance texts, fact questions and options, and the rule files' own
+//! words (element names and the citations of elements, waivers, protections, derived facts,
+//! overlaps, rankings, venues, joint trials and indicators, with their notes). One walk over the
 //! [`Program`] serves both `tipnav check` (which strings need a translation) and `localize`
 //! (swap them in), so the two can never disagree. Knows nothing about PO files.
 
@@ -45,15 +46,35 @@ fn statutes(program: &mut Program, visit: &mut Visit<'_>) {
         let id = format!("instrument {} title", instrument.id);
         visit(id, Area::Law, &mut instrument.title);
     }
+    // Labels name the day a version starts (explain, the date-window note); a date key's own
+    // note is a research record no output prints, so it stays English.
+    for key in program.book.dates.values_mut() {
+        visit(format!("date {} label", key.id), Area::Law, &mut key.label);
+    }
     for section in program.book.sections.values_mut() {
         let heading = format!("section {} heading", section.id);
         visit(heading, Area::Law, &mut section.heading);
+        // A section whose id is no number cites itself in words (`s.31 (a child under 12)`),
+        // shown wherever it is cited: the number stays, the words are translated.
+        if let Some(cite_as) = &mut section.cite_as {
+            visit(
+                format!("section {} cite_as", section.id),
+                Area::Law,
+                cite_as,
+            );
+        }
         let summary = format!("section {} summary", section.id);
         visit(summary, Area::Law, &mut section.summary);
         for version in &mut section.versions {
+            let id = format!("section {} version {}", section.id, version.from);
             if let Some(summary) = &mut version.summary {
-                let id = format!("section {} version {} summary", section.id, version.from);
-                visit(id, Area::Law, summary);
+                visit(format!("{id} summary"), Area::Law, summary);
+            }
+            if let Some(note) = &mut version.note {
+                visit(format!("{id} note"), Area::Law, note);
+            }
+            if let Some(cognizance) = version.offence.as_mut().and_then(|o| o.cognizance.as_mut()) {
+                visit(format!("{id} cognizance"), Area::Law, cognizance);
             }
         }
     }
@@ -95,19 +116,24 @@ fn options(ty: &Type) -> Vec<String> {
 /// translation; only the words around them change.
 fn rules(program: &mut Program, visit: &mut Visit<'_>) {
     element_names(program, visit);
+    elements(program, visit);
     clauses(program, visit);
+    protections(program, visit);
+    derivations(program, visit);
     for overlap in &mut program.overlaps {
         let id = format!(
             "overlap {} {}",
             overlap.kind.id(),
             overlap.sections.join(",")
         );
+        visit(format!("{id} cite"), Area::Law, &mut overlap.cite);
         if let Some(note) = &mut overlap.note {
             visit(format!("{id} note"), Area::Law, note);
         }
     }
     precedences(program, visit);
     venues(program, visit);
+    notes(program, visit);
     for joint in &mut program.joint {
         let mut tries: Vec<&str> = joint.instruments.iter().map(String::as_str).collect();
         tries.extend(joint.courts.iter().map(|c| c.id()));
@@ -117,6 +143,61 @@ fn rules(program: &mut Program, visit: &mut Visit<'_>) {
     for indicator in &mut program.indicators {
         let id = format!("indicator {} title", indicator.name);
         visit(id, Area::Law, &mut indicator.title);
+        let id = format!("indicator {} cite", indicator.name);
+        visit(id, Area::Law, &mut indicator.cite);
+    }
+}
+
+/// What each element and each of its waivers rests on. Ids name the offence that declared the
+/// element, so an element a variant inherits is the same string as its base's.
+fn elements(program: &mut Program, visit: &mut Visit<'_>) {
+    for offence in &mut program.offences {
+        for element in &mut offence.elements {
+            let owner = element
+                .inherited_from
+                .as_deref()
+                .unwrap_or(&offence.section);
+            let id = format!(
+                "offence {owner} element {}{}",
+                element.name,
+                validity(&element.validity)
+            );
+            visit(format!("{id} cite"), Area::Law, &mut element.cite);
+            for waiver in &mut element.waivers {
+                visit(format!("{id} waiver cite"), Area::Law, &mut waiver.cite);
+            }
+        }
+    }
+}
+
+/// What gives a victim each protection, presumption or referral.
+fn protections(program: &mut Program, visit: &mut Visit<'_>) {
+    for protection in &mut program.protections {
+        let id = format!(
+            "protection {}{} cite",
+            protection.section,
+            validity(&protection.validity)
+        );
+        visit(id, Area::Law, &mut protection.cite);
+    }
+}
+
+/// What each derived fact rests on (`tipnav facts`, explanations).
+fn derivations(program: &mut Program, visit: &mut Visit<'_>) {
+    for fact in &mut program.facts {
+        if let Some(derivation) = &mut fact.derivation {
+            let id = format!("fact {} derivation cite", fact.name);
+            visit(id, Area::Law, &mut derivation.cite);
+        }
+    }
+}
+
+/// The rule files' free-standing notes, numbered in the order the rules declare them.
+fn notes(program: &mut Program, visit: &mut Visit<'_>) {
+    for (index, note) in program.notes.iter_mut().enumerate() {
+        let id = format!("note {}{}", index + 1, validity(&note.validity));
+        visit(format!("{id} text"), Area::Law, &mut note.text);
+        visit(format!("{id} cite"), Area::Law, &mut note.cite);
     }
 }
 
@@ -187,19 +268,25 @@ fn validity(validity: &Validity) -> String {
 }
 
 fn precedences(program: &mut Program, visit: &mut Visit<'_>) {
-    if let Some(note) = program
-        .agency_precedence
-        .as_mut()
-        .and_then(|p| p.note.as_mut())
-    {
-        visit("precedence agency note".into(), Area::Law, note);
+    if let Some(precedence) = program.agency_precedence.as_mut() {
+        visit(
+            "precedence agency cite".into(),
+            Area::Law,
+            &mut precedence.cite,
+        );
+        if let Some(note) = precedence.note.as_mut() {
+            visit("precedence agency note".into(), Area::Law, note);
+        }
     }
-    if let Some(note) = program
-        .court_precedence
-        .as_mut()
-        .and_then(|p| p.note.as_mut())
-    {
-        visit("precedence court note".into(), Area::Law, note);
+    if let Some(precedence) = program.court_precedence.as_mut() {
+        visit(
+            "precedence court cite".into(),
+            Area::Law,
+            &mut precedence.cite,
+        );
+        if let Some(note) = precedence.note.as_mut() {
+            visit("precedence court note".into(), Area::Law, note);
+        }
     }
 }
 
