@@ -663,11 +663,15 @@ fn parse_integer(pair: &Pair<'_, Rule>) -> Result<i64, SyntaxError> {
 }
 
 fn parse_date(pair: &Pair<'_, Rule>) -> Result<Date, SyntaxError> {
-    pair.as_str().parse().map_err(|error| SyntaxError {
+    // The help is ours, not the date library's (issue 15, item 6).
+    pair.as_str().parse().map_err(|_| SyntaxError {
         message: format!("`{}` is not a date that exists", pair.as_str()),
         span: span_of(pair),
         label: "invalid date".into(),
-        help: Some(format!("{error}")),
+        help: Some(
+            "the month must be 01 to 12 and the day a day of that month: write a day of the calendar as YYYY-MM-DD"
+                .into(),
+        ),
     })
 }
 
