@@ -99,6 +99,9 @@ pub struct RuleNote {
     pub text: String,
     /// When it is shown; always, if absent.
     pub condition: Option<Expr>,
+    /// `only when`: shown only when the facts show the condition holds, never as possible.
+    #[serde(default)]
+    pub firm: bool,
     /// The days of the law it speaks of.
     pub validity: Validity,
     /// The law it rests on.

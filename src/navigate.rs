@@ -544,5 +544,16 @@ fn readers(program: &Program, fact: FactId) -> Vec<String> {
         .map(|offence| offence.section.clone())
         .collect();
     sections.dedup();
+    // A fact only a note reads (conduct tipnav reports but does not encode, issue 15) is
+    // still read: the note is named by its citation, as in the unknown facts.
+    for note in &program.notes {
+        let mut named = Vec::new();
+        if let Some(condition) = &note.condition {
+            crate::explain::direct_facts(condition, &mut named);
+        }
+        if named.contains(&fact) {
+            sections.push(format!("note {}", note.cite));
+        }
+    }
     sections
 }

@@ -446,7 +446,8 @@ fn charges_are_in_citation_form_and_ordered_by_gravity() {
         .map(|c| c.citation.as_str())
         .collect();
     // Life (365-B), then 25 years (371-A), 20 (377-B), 14 (s.4), 10 years with a 2-year minimum
-    // (s.3(2)) before 10 years with none (366-A), then 7 (s.3).
+    // (s.3(2)) before 10 years with none (366-A), then 7 (s.496-A, with a fine the court may add,
+    // before s.3).
     assert_eq!(
         citations,
         [
@@ -456,6 +457,7 @@ fn charges_are_in_citation_form_and_ordered_by_gravity() {
             "PTPA 2018 s.4",
             "PTPA 2018 s.3(2)",
             "PPC s.366-A",
+            "PPC s.496-A",
             "PTPA 2018 s.3"
         ]
     );

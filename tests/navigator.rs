@@ -128,6 +128,18 @@ fn facts_lists_every_fact_the_rule_files_declare() {
     }
     let age = facts.iter().find(|f| f["name"] == "victim.age").unwrap();
     assert!(age["read_by"].as_array().unwrap().len() > 5, "{age}");
+    // A fact only a note reads is still read (issue 15, item 5: conduct tipnav reports but
+    // does not encode).
+    let forged = facts
+        .iter()
+        .find(|f| f["name"] == "conduct.forged_civil_documents")
+        .unwrap();
+    assert!(
+        forged["read_by"]
+            .to_string()
+            .contains("note PPC ss.463-471"),
+        "{forged}"
+    );
     let table = tipnav(&["facts"]);
     assert!(
         table.stdout.contains("conduct.purposes"),

@@ -368,3 +368,45 @@ fn the_punjab_lapse_is_a_note_where_its_premise_can_hold() {
             .contains("note Constitution Art. 128(2)(a)")
     );
 }
+
+const DECEIT: &str = "examples/scenarios/federal-marriage-by-deception-woman-lahore.toml";
+const DECEIT_NOTE: &str = "a marriage got by deceit is not a forced marriage";
+const FORGED: &str = "examples/scenarios/child-sindh-marriage-forged-age-certificate.toml";
+const FORGERY_NOTE: &str = "may be forgery under the Penal Code";
+
+/// Issue 15, item 5: conduct tipnav cannot charge from the briefs (a marriage got by deceit, a
+/// forged nikahnama or age certificate) is said plainly where the facts show it, and an `only
+/// when` note is never shown as "possibly" on a case that does not mention it.
+#[test]
+fn conduct_tipnav_does_not_encode_is_reported_only_where_the_facts_show_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, fact, note) in [
+        (DECEIT, "marriage_by_deception = true\n", DECEIT_NOTE),
+        (
+            FORGED,
+            "forged_civil_documents = [\"nikahnama\", \"age_certificate\"]\n",
+            FORGERY_NOTE,
+        ),
+    ] {
+        let shown = notes_saying(&json(&[path]), note);
+        assert_eq!(shown.len(), 1, "{path}");
+        assert!(!shown[0].starts_with("possibly"), "{}", shown[0]);
+        let silent = edited(&dir, path, &[(fact, "")]);
+        let report = json(&[&silent]);
+        assert_eq!(notes_saying(&report, note), Vec::<String>::new(), "{path}");
+        assert!(
+            !report["unknown"].to_string().contains("note "),
+            "{}",
+            report["unknown"]
+        );
+    }
+    let none = edited(
+        &dir,
+        FORGED,
+        &[("[\"nikahnama\", \"age_certificate\"]", "[]")],
+    );
+    assert_eq!(
+        notes_saying(&json(&[&none]), FORGERY_NOTE),
+        Vec::<String>::new()
+    );
+}

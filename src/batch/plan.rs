@@ -475,7 +475,8 @@ impl<'p> Plan<'p> {
                 }
             }
         }
-        for &note in &law.notes {
+        // A firm note (`only when`) is never shown as possible, so its facts are not unknowns.
+        for &note in law.notes.iter().filter(|&&n| !program.notes[n].firm) {
             unknown.extend(open(program.notes[note].condition.as_ref()));
         }
     }

@@ -919,6 +919,7 @@ impl Checker {
                 notes.push(RuleNote {
                     text: decl.text.clone(),
                     condition,
+                    firm: decl.firm,
                     validity,
                     cite: decl.cite.value.clone(),
                 });

@@ -47,15 +47,52 @@ impl NodeKind {
 
 /// Parses TOML into a tree.
 pub(super) fn from_toml(text: &str) -> Result<Node, FactError> {
-    let table = DeTable::parse(text).map_err(|error| FactError::Syntax {
-        message: error.message().trim().to_owned(),
-        span: error.span().map_or(Span::default(), Span::from),
+    let table = DeTable::parse(text).map_err(|error| {
+        let at = error.span().unwrap_or_default();
+        unreadable_date(text, at.start).unwrap_or_else(|| FactError::Syntax {
+            message: error.message().trim().to_owned(),
+            span: Span::from(at),
+        })
     })?;
     let span = Span::from(table.span());
     Ok(Node {
         kind: toml_table(table.get_ref()),
         span,
     })
+}
+
+/// A `date = ...` value the TOML reader itself rejects (`2023-02-30`, `10-03-2023`,
+/// `2023/03/10`), reported as a bad date in our words rather than the reader's (issue 15,
+/// item 6). `None` when the error at `offset` is not in such a value.
+fn unreadable_date(text: &str, offset: usize) -> Option<FactError> {
+    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let line = &text[line_start..line_end];
+    let (key, value) = line.split_once('=')?;
+    let value_start = line_start + key.len() + 1;
+    if key.trim() != "date" || offset < value_start {
+        return None;
+    }
+    let value = value.split('#').next().unwrap_or_default();
+    let written = value.trim();
+    let start = value_start + (value.len() - value.trim_start().len());
+    let span = Span::from(start..start + written.len());
+    let name = match table_header(&text[..line_start]) {
+        Some(table) => format!("{table}.date"),
+        None => "date".to_owned(),
+    };
+    super::parse_date(&name, written.trim_matches(['"', '\'']), span).err()
+}
+
+/// The name of the last `[table]` header in `text`, if any.
+fn table_header(text: &str) -> Option<&str> {
+    text.lines()
+        .rev()
+        .map(str::trim)
+        .find(|line| line.starts_with('[') && !line.starts_with("[["))
+        .map(|line| line.trim_matches(['[', ']']).trim())
 }
 
 fn toml_table(table: &DeTable<'_>) -> NodeKind {

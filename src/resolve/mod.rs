@@ -785,12 +785,14 @@ fn venues(
 
 /// The rules' own notes (`note "..." when ... since ...`) that fit the case: the law they speak
 /// of is in force on its date and their condition is not false. An unknown condition shows the
-/// note as possible, naming the facts it depends on, which join the unknown facts.
+/// note as possible, naming the facts it depends on, which join the unknown facts; a firm note
+/// (`only when`) is shown only when its condition holds.
 fn rule_notes(program: &Program, outcome: &Outcome, open: &mut Vec<OpenPremise>) -> Vec<String> {
     let mut shown = Vec::new();
     for note in &program.notes {
         let premise = premise(note.condition.as_ref(), outcome);
-        if premise == Some(false) || !crate::eval::holds_on(&note.validity, outcome.reading()) {
+        let unmet = premise == Some(false) || (note.firm && premise.is_none());
+        if unmet || !crate::eval::holds_on(&note.validity, outcome.reading()) {
             continue;
         }
         let text = note_on_case(program, outcome, &note.text);

@@ -198,6 +198,8 @@ pub struct NoteDecl {
     pub text: String,
     /// When it is shown; always, if absent.
     pub condition: Option<Expr>,
+    /// `only when`: shown only when the condition holds, never as possible.
+    pub firm: bool,
     /// The days of the law it speaks of.
     pub validity: Validity,
     /// The law it rests on.

@@ -235,9 +235,14 @@ fn parse_note_decl(pair: Pair<'_, Rule>) -> Result<NoteDecl, SyntaxError> {
     let mut inner = pair.into_inner();
     let text = parse_string(next(&mut next(&mut inner).into_inner()));
     let (mut condition, mut validity, mut cite) = (None, Validity::default(), None);
+    let mut firm = false;
     for part in inner {
         match part.as_rule() {
             Rule::condition => condition = Some(parse_expr(next(&mut part.into_inner()))?),
+            Rule::firm_condition => {
+                firm = true;
+                condition = Some(parse_expr(next(&mut part.into_inner()))?);
+            }
             Rule::validity => validity = parse_validity(part),
             _ => cite = Some(parse_cite(part)),
         }
@@ -245,6 +250,7 @@ fn parse_note_decl(pair: Pair<'_, Rule>) -> Result<NoteDecl, SyntaxError> {
     Ok(NoteDecl {
         text,
         condition,
+        firm,
         validity,
         cite: cite.expect("the grammar requires a cite"),
     })
@@ -657,11 +663,15 @@ fn parse_integer(pair: &Pair<'_, Rule>) -> Result<i64, SyntaxError> {
 }
 
 fn parse_date(pair: &Pair<'_, Rule>) -> Result<Date, SyntaxError> {
-    pair.as_str().parse().map_err(|error| SyntaxError {
+    // The help is ours, not the date library's (issue 15, item 6).
+    pair.as_str().parse().map_err(|_| SyntaxError {
         message: format!("`{}` is not a date that exists", pair.as_str()),
         span: span_of(pair),
         label: "invalid date".into(),
-        help: Some(format!("{error}")),
+        help: Some(
+            "the month must be 01 to 12 and the day a day of that month: write a day of the calendar as YYYY-MM-DD"
+                .into(),
+        ),
     })
 }
 
@@ -769,6 +779,7 @@ fn describe(rule: Rule) -> &'static str {
         Rule::validity | Rule::since | Rule::until => "`since` or `until`",
         Rule::clause | Rule::clause_role => "`agency`, `support` or `court`",
         Rule::condition => "`when`",
+        Rule::firm_condition => "`only when`",
         Rule::victim_of => "`for` and a list of sections",
         Rule::cite => "`cite \"...\"`",
         Rule::note => "`note \"...\"`",
