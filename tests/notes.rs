@@ -267,13 +267,13 @@ fn converted_notes_state_the_law_in_force() {
         (
             "examples/scenarios/online-child-groomed-trafficked-2024.toml",
             "a child sold or let for sex that was arranged online",
-            &["PPC s.371-A (imprisonment up to 3 years; police; Court of Session)"],
+            &["PPC s.371-A (imprisonment up to 3 years; Police; Court of Session)"],
             "up to 25 years",
         ),
         (
             "examples/scenarios/child-ict-marriage-16-2024.toml",
             "a child drawn online into sexually explicit conduct",
-            &["PPC s.377-B (imprisonment up to 3 years; police;"],
+            &["PPC s.377-B (imprisonment up to 3 years; Police;"],
             "14 years to 20 years",
         ),
     ];
@@ -367,4 +367,82 @@ fn the_punjab_lapse_is_a_note_where_its_premise_can_hold() {
             .to_string()
             .contains("note Constitution Art. 128(2)(a)")
     );
+}
+
+/// An overlay that changes the sections the notes converted in session 16c state (issue 16,
+/// item 3): bonded labour, the PTPA, the vagrancy laws and the Foreigners Act. In force from
+/// 2022-01-01, before the cases used and after each section's commencement.
+const CONVERTED_SECTIONS: &str = r#"amendment notes-test "Test: attributes of the converted notes, changed" {
+    effective 2022-01-01
+    status proposal
+    cite "test"
+}
+amend pb-blsaa-1992/11 { punishment imprisonment to 9y cite "test" }
+amend blsaa-1992/11 { punishment imprisonment to 8y cite "test" }
+amend ptpa-2018/3 { punishment imprisonment to 11y cite "test" }
+amend vagrancy-1958/9 { cognizable false bailable false cite "test" }
+amend vagrancy-1958/10 { punishment imprisonment to 2y cite "test" }
+amend foreigners-1946/14-2 { punishment imprisonment to 4y cite "test" }
+"#;
+
+/// Each note converted from fixed text follows an overlay on the section it states: it says
+/// the overlay's value and no longer the old figure or procedure.
+#[test]
+fn notes_converted_from_fixed_text_follow_an_overlay() {
+    const ROWS: [(&str, &str, &[&str], &str); 5] = [
+        (
+            "examples/brick-kiln-peshgi.toml",
+            "the same Punjab bonded-labour facts",
+            &[
+                "imprisonment up to 9 years (Punjab BLSA s.11)",
+                "imprisonment up to 11 years under PTPA s.3",
+            ],
+            "2 years to 5 years, or a fine of at least PKR 50,000, or both (Punjab BLSA s.11)",
+        ),
+        (
+            "examples/brick-kiln-peshgi.toml",
+            "the same brick-kiln facts",
+            &["imprisonment up to 8 years (BLSAA s.11)"],
+            "up to 7 years",
+        ),
+        (
+            "examples/child-forced-begging.toml",
+            "the police act under the PTPA",
+            &["Ordinance s.9: imprisonment up to 3 years, non-cognizable, non-bailable"],
+            "s.9: imprisonment up to 3 years, cognizable",
+        ),
+        (
+            "examples/child-forced-begging.toml",
+            "the same child-begging facts",
+            &["imprisonment up to 2 years (Vagrancy Ordinance s.10)"],
+            "up to 1 year",
+        ),
+        (
+            FOREIGN_WOMAN,
+            FOREIGNER_NOTE,
+            &["Foreigners Act s.14(2) (imprisonment up to 4 years;"],
+            "up to 10 years",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("notes-test.rules");
+    std::fs::write(&overlay, CONVERTED_SECTIONS).unwrap();
+    let overlay = overlay.to_str().unwrap();
+    for (case, start, says, no_longer) in ROWS {
+        let report = json(&["--amend", overlay, case]);
+        let notes: Vec<String> = overlaps_saying(&report, start)
+            .into_iter()
+            .map(|(note, _)| note)
+            .filter(|note| note.starts_with(start))
+            .collect();
+        assert_eq!(notes.len(), 1, "{case}: `{start}` notes: {notes:?}");
+        for said in says {
+            assert!(
+                notes[0].contains(said),
+                "{case}: `{said}` not in {}",
+                notes[0]
+            );
+        }
+        assert!(!notes[0].contains(no_longer), "{case}: {}", notes[0]);
+    }
 }

@@ -505,14 +505,22 @@ pub(crate) fn unknown_inputs(
 }
 
 /// A rule file's note with its `{section field}` references filled from the versions in force
-/// on the case.
+/// on the case: the evaluated section's version, or for a section no rule evaluates (a
+/// provision a note cites in passing, such as the Vagrancy Ordinance s.9) the version the
+/// book has in force on the case's reading.
 pub fn note_on_case(program: &Program, outcome: &Outcome, note: &str) -> String {
+    let reading = crate::statute::Reading {
+        date: outcome.date,
+        windows: outcome.windows,
+    };
     crate::statute::fill::fill(&program.book, note, |section| {
-        outcome
-            .sections
-            .iter()
-            .find(|s| s.section == section.id)
-            .and_then(|s| s.version.as_ref().map(|(index, _)| *index))
+        match outcome.sections.iter().find(|s| s.section == section.id) {
+            Some(evaluated) => evaluated.version.as_ref().map(|(index, _)| *index),
+            None => program
+                .book
+                .version_on(section, reading)
+                .map(|(index, _)| index),
+        }
     })
 }
 
