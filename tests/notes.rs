@@ -401,7 +401,7 @@ fn notes_converted_from_fixed_text_follow_an_overlay() {
         ),
         (
             "examples/brick-kiln-peshgi.toml",
-            "the same brick-kiln facts",
+            "the same forced or bonded labour facts",
             &["imprisonment up to 8 years (BLSAA s.11)"],
             "up to 7 years",
         ),
@@ -444,5 +444,101 @@ fn notes_converted_from_fixed_text_follow_an_overlay() {
             );
         }
         assert!(!notes[0].contains(no_longer), "{case}: {}", notes[0]);
+    }
+}
+
+/// The sections of a report's protections.
+fn protections(report: &serde_json::Value) -> Vec<&str> {
+    report["protections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["section"].as_str().unwrap())
+        .collect()
+}
+
+/// Issue 16, item 3, swept over the shipped examples: each kind of note whose premise is false
+/// on the case is not shown, and shown where its premise holds. Overlaps: a sale into
+/// prostitution gets no note about marriage-specific trafficking; smuggling with no deception
+/// gets no note about deceptive recruitment. Protections: an adult gets no child protection.
+#[test]
+fn notes_whose_premise_is_false_on_the_case_are_not_shown() {
+    const ROWS: [(&str, &str, bool); 6] = [
+        (
+            "examples/larkana-girl-sold.toml",
+            "the marriage-specific",
+            false,
+        ),
+        (
+            "examples/scenarios/child-ict-marriage-trafficker.toml",
+            "the marriage-specific",
+            true,
+        ),
+        (
+            "examples/gujrat-sea-smuggling.toml",
+            "deceptive overseas recruitment",
+            false,
+        ),
+        (
+            "examples/scenarios/federal-fake-private-job-saudi.toml",
+            "unlicensed recruitment for work abroad",
+            true,
+        ),
+        (
+            "examples/scenarios/federal-adult-domestic-worker-beaten.toml",
+            "a child worker ill-treated",
+            false,
+        ),
+        (
+            "examples/scenarios/federal-child-domestic-worker-beaten.toml",
+            "a child worker ill-treated",
+            true,
+        ),
+    ];
+    for (case, note, shown) in ROWS {
+        let report = json(&[case]);
+        let found = overlaps_saying(&report, note);
+        assert_eq!(!found.is_empty(), shown, "{case}: `{note}`: {found:?}");
+    }
+    let adult = json(&["examples/brick-kiln-peshgi.toml"]);
+    assert!(!protections(&adult).contains(&"ptpa-2018/7"));
+    let child = json(&["examples/larkana-girl-sold.toml"]);
+    assert!(protections(&child).contains(&"ptpa-2018/7"));
+}
+
+/// A declared overlap between two laws ("meets the PTPA and the Penal Code") is not shown when
+/// only one law's sections are in play: before the PTPA, the Penal Code sale offences alone
+/// get no note that the PTPA is met too.
+#[test]
+fn a_note_between_two_laws_needs_sections_of_both() {
+    let penal_code_only = json(&["examples/scenarios/core-ppc-371A-sold-into-marriage.toml"]);
+    let note = "meets the PTPA and the Penal Code";
+    assert!(overlaps_saying(&penal_code_only, note).is_empty());
+    let both = json(&["examples/larkana-girl-sold.toml"]);
+    assert!(!overlaps_saying(&both, note).is_empty());
+}
+
+/// The forum and agency conflicts tipnav finds without a declaration name the sections as
+/// people cite them; `sections` keeps the ids for machines.
+#[test]
+fn found_conflicts_name_sections_by_citation() {
+    let report = json(&["examples/kenyan-workers-forced-labour.toml"]);
+    let conflicts: Vec<&serde_json::Value> = report["overlaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["declared"] == false)
+        .collect();
+    assert!(!conflicts.is_empty());
+    for conflict in conflicts {
+        let note = conflict["note"].as_str().unwrap();
+        assert!(note.contains("PPC s.374: "), "{note}");
+        assert!(!note.contains("ppc/374"), "{note}");
+        assert!(
+            conflict["sections"]
+                .as_array()
+                .unwrap()
+                .contains(&"ppc/374".into())
+        );
     }
 }
