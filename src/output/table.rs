@@ -253,9 +253,13 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
             2,
             &format!("If the amendments whose day is unknown ({keys}) were already in force"),
         );
-        push_table(&mut out, alternative_table(alternative, style));
-        let lead = alternative.lead_agency.unwrap_or("none");
-        let court = alternative.court.unwrap_or("none");
+        push_table(&mut out, alternative_table(report, alternative, style));
+        // Names for people, as in the charge sheet ("Magistrate of the First Class").
+        let name = |id: Option<&'static str>| -> &'static str {
+            id.map_or("none", |id| crate::statute::forum_name(id).unwrap_or(id))
+        };
+        let lead = name(alternative.lead_agency);
+        let court = name(alternative.court);
         prose(
             &mut out,
             style,
@@ -440,7 +444,7 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
     for protection in &report.protections {
         let name = format!(
             "{}\n{}",
-            cite(report, &protection.section),
+            protection_citation(protection),
             protection.heading
         );
         let mut what = vec![
@@ -468,14 +472,14 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
     table
 }
 
-fn alternative_table(alternative: &AlternativeReport, style: Style) -> Table {
+fn alternative_table(report: &CaseReport, alternative: &AlternativeReport, style: Style) -> Table {
     let mut table = new_table(style, &["Section", "Before", "After", "Penalty after"]);
     if alternative.sections.is_empty() {
         table.add_row(vec!["(no section changes)", "", "", ""]);
     }
     for section in &alternative.sections {
         table.add_row(vec![
-            section.id.clone(),
+            cite(report, &section.id).to_owned(),
             section.status.id().to_owned(),
             section.later_status.id().to_owned(),
             section.later_penalty.clone().unwrap_or_default(),
@@ -734,6 +738,17 @@ fn cite<'a>(report: &'a CaseReport, id: &'a str) -> &'a str {
         .iter()
         .find(|s| s.id == id)
         .map_or(id, |s| s.citation.as_str())
+}
+
+/// A protection's citation ("PTPA 2018 s.5"): protections are no offences, so the report's
+/// sections do not hold them; the id's number is cited under the instrument's short title.
+fn protection_citation(protection: &super::json::ProtectionReport) -> String {
+    let local = protection
+        .section
+        .rsplit_once('/')
+        .map_or(protection.section.as_str(), |(_, local)| local);
+    let number = crate::statute::section_number(local).unwrap_or_else(|| local.to_owned());
+    format!("{} {number}", protection.instrument)
 }
 
 fn cite_list(report: &CaseReport, ids: &[String]) -> String {
