@@ -466,7 +466,7 @@ fn overlap_report(
         groups_added: changes.groups_added,
         groups_removed: changes.groups_removed,
         declared_groups_changed: changes.declared_changed,
-        filter: crate::output::analysis::FilterReport::new(filter, pairs_in_law),
+        filter: crate::output::analysis::FilterReport::new(filter, &program.book, pairs_in_law),
     })
 }
 

@@ -440,12 +440,13 @@ fn split_versions(
     new.from = context.key.to_owned();
     new.source = context.header.cite.value.clone();
     new.verified = context.verified;
-    new.summary = Some(format!(
-        "{} ({}): {}",
-        context.header.title,
-        context.header.status.value,
-        new.summary.unwrap_or_else(|| section.summary.clone())
-    ));
+    // A version's own summary states that version's text (often its penalty), which the
+    // amendment may change: it is kept as what the law said before, never as the new law.
+    let (title, status) = (&context.header.title, &context.header.status.value);
+    new.summary = Some(match new.summary {
+        Some(before) => format!("{title} ({status}) amends this version; before it: {before}"),
+        None => format!("{title} ({status}): {}", section.summary),
+    });
     new.note = Some(format!(
         "changed by the amendment overlay `{}`",
         context.key

@@ -92,6 +92,22 @@ fn at_80_columns_no_line_of_eval_or_explain_is_longer() {
     }
 }
 
+/// The overlap report too: its prose wraps, and its matrix, wider than 80 columns for the
+/// whole law, becomes one wrapped line of marked partners per section.
+#[test]
+fn at_80_columns_no_line_of_overlaps_is_longer() {
+    let run = tipnav_with(&["overlaps"], &[("COLUMNS", "80")]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    for line in run.stdout.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "overlaps: {} columns: {line}",
+            line.chars().count()
+        );
+    }
+    assert!(run.stdout.contains("1. "), "the matrix's rows as lines");
+}
+
 #[test]
 fn columns_decides_the_width_of_a_pipe() {
     let path = "examples/brick-kiln-peshgi.toml";

@@ -61,11 +61,27 @@ fn the_web_app_works_in_a_browser() {
         .strip_prefix("tipnav serving on ")
         .unwrap_or_else(|| panic!("the server announces its address, not {line:?}"));
     let artifacts = root.join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    // The Larkana handout, for the 360 px check of its charge sheet (issue 16).
+    let handout = artifacts.join("handout-larkana.html");
+    let page = Command::new(env!("CARGO_BIN_EXE_tipnav"))
+        .args([
+            "eval",
+            "--format",
+            "html",
+            "examples/larkana-girl-sold.toml",
+        ])
+        .current_dir(&root)
+        .output()
+        .expect("tipnav eval runs");
+    assert!(page.status.success());
+    std::fs::write(&handout, &page.stdout).unwrap();
     let output = Command::new("node")
         .arg("app.test.mjs")
         .current_dir(&e2e)
         .env("TIPNAV_URL", url)
         .env("TIPNAV_ARTIFACTS", &artifacts)
+        .env("TIPNAV_HANDOUT", &handout)
         .env(
             "TIPNAV_OVERLAY",
             root.join("rules/amendments/one-forum.rules"),

@@ -47,6 +47,7 @@ struct AlternativeSection {
 #[serde(deny_unknown_fields)]
 struct Protection {
     section: String,
+    citation: String,
     instrument: String,
     heading: String,
     summary: String,
@@ -358,6 +359,16 @@ fn every_example_matches_the_json_contract() {
         }
         for agency in &report.jurisdiction.agencies {
             assert!(AGENCIES.contains(&agency.id.as_str()));
+        }
+        // A protection is cited as lawyers write it ("PTPA 2018 s.7"), not by its id.
+        for protection in &report.protections {
+            assert!(
+                protection.citation.starts_with(&protection.instrument)
+                    && !protection.citation.contains('/'),
+                "{path}: {} cited as {}",
+                protection.section,
+                protection.citation
+            );
         }
         assert!(
             report

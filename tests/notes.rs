@@ -267,13 +267,13 @@ fn converted_notes_state_the_law_in_force() {
         (
             "examples/scenarios/online-child-groomed-trafficked-2024.toml",
             "a child sold or let for sex that was arranged online",
-            &["PPC s.371-A (imprisonment up to 3 years; police; Court of Session)"],
+            &["PPC s.371-A (imprisonment up to 3 years; Police; Court of Session)"],
             "up to 25 years",
         ),
         (
             "examples/scenarios/child-ict-marriage-16-2024.toml",
             "a child drawn online into sexually explicit conduct",
-            &["PPC s.377-B (imprisonment up to 3 years; police;"],
+            &["PPC s.377-B (imprisonment up to 3 years; Police;"],
             "14 years to 20 years",
         ),
     ];
@@ -409,4 +409,178 @@ fn conduct_tipnav_does_not_encode_is_reported_only_where_the_facts_show_it() {
         notes_saying(&json(&[&none]), FORGERY_NOTE),
         Vec::<String>::new()
     );
+}
+
+/// An overlay that changes the sections the notes converted in session 16c state (issue 16,
+/// item 3): bonded labour, the PTPA, the vagrancy laws and the Foreigners Act. In force from
+/// 2022-01-01, before the cases used and after each section's commencement.
+const CONVERTED_SECTIONS: &str = r#"amendment notes-test "Test: attributes of the converted notes, changed" {
+    effective 2022-01-01
+    status proposal
+    cite "test"
+}
+amend pb-blsaa-1992/11 { punishment imprisonment to 9y cite "test" }
+amend blsaa-1992/11 { punishment imprisonment to 8y cite "test" }
+amend ptpa-2018/3 { punishment imprisonment to 11y cite "test" }
+amend vagrancy-1958/9 { cognizable false bailable false cite "test" }
+amend vagrancy-1958/10 { punishment imprisonment to 2y cite "test" }
+amend foreigners-1946/14-2 { punishment imprisonment to 4y cite "test" }
+"#;
+
+/// Each note converted from fixed text follows an overlay on the section it states: it says
+/// the overlay's value and no longer the old figure or procedure.
+#[test]
+fn notes_converted_from_fixed_text_follow_an_overlay() {
+    const ROWS: [(&str, &str, &[&str], &str); 5] = [
+        (
+            "examples/brick-kiln-peshgi.toml",
+            "the same Punjab bonded-labour facts",
+            &[
+                "imprisonment up to 9 years (Punjab BLSA s.11)",
+                "imprisonment up to 11 years under PTPA s.3",
+            ],
+            "2 years to 5 years, or a fine of at least PKR 50,000, or both (Punjab BLSA s.11)",
+        ),
+        (
+            "examples/brick-kiln-peshgi.toml",
+            "the same forced or bonded labour facts",
+            &["imprisonment up to 8 years (BLSAA s.11)"],
+            "up to 7 years",
+        ),
+        (
+            "examples/child-forced-begging.toml",
+            "the police act under the PTPA",
+            &["Ordinance s.9: imprisonment up to 3 years, non-cognizable, non-bailable"],
+            "s.9: imprisonment up to 3 years, cognizable",
+        ),
+        (
+            "examples/child-forced-begging.toml",
+            "the same child-begging facts",
+            &["imprisonment up to 2 years (Vagrancy Ordinance s.10)"],
+            "up to 1 year",
+        ),
+        (
+            FOREIGN_WOMAN,
+            FOREIGNER_NOTE,
+            &["Foreigners Act s.14(2) (imprisonment up to 4 years;"],
+            "up to 10 years",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("notes-test.rules");
+    std::fs::write(&overlay, CONVERTED_SECTIONS).unwrap();
+    let overlay = overlay.to_str().unwrap();
+    for (case, start, says, no_longer) in ROWS {
+        let report = json(&["--amend", overlay, case]);
+        let notes: Vec<String> = overlaps_saying(&report, start)
+            .into_iter()
+            .map(|(note, _)| note)
+            .filter(|note| note.starts_with(start))
+            .collect();
+        assert_eq!(notes.len(), 1, "{case}: `{start}` notes: {notes:?}");
+        for said in says {
+            assert!(
+                notes[0].contains(said),
+                "{case}: `{said}` not in {}",
+                notes[0]
+            );
+        }
+        assert!(!notes[0].contains(no_longer), "{case}: {}", notes[0]);
+    }
+}
+
+/// The sections of a report's protections.
+fn protections(report: &serde_json::Value) -> Vec<&str> {
+    report["protections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["section"].as_str().unwrap())
+        .collect()
+}
+
+/// Issue 16, item 3, swept over the shipped examples: each kind of note whose premise is false
+/// on the case is not shown, and shown where its premise holds. Overlaps: a sale into
+/// prostitution gets no note about marriage-specific trafficking; smuggling with no deception
+/// gets no note about deceptive recruitment. Protections: an adult gets no child protection.
+#[test]
+fn notes_whose_premise_is_false_on_the_case_are_not_shown() {
+    const ROWS: [(&str, &str, bool); 6] = [
+        (
+            "examples/larkana-girl-sold.toml",
+            "the marriage-specific",
+            false,
+        ),
+        (
+            "examples/scenarios/child-ict-marriage-trafficker.toml",
+            "the marriage-specific",
+            true,
+        ),
+        (
+            "examples/gujrat-sea-smuggling.toml",
+            "deceptive overseas recruitment",
+            false,
+        ),
+        (
+            "examples/scenarios/federal-fake-private-job-saudi.toml",
+            "unlicensed recruitment for work abroad",
+            true,
+        ),
+        (
+            "examples/scenarios/federal-adult-domestic-worker-beaten.toml",
+            "a child worker ill-treated",
+            false,
+        ),
+        (
+            "examples/scenarios/federal-child-domestic-worker-beaten.toml",
+            "a child worker ill-treated",
+            true,
+        ),
+    ];
+    for (case, note, shown) in ROWS {
+        let report = json(&[case]);
+        let found = overlaps_saying(&report, note);
+        assert_eq!(!found.is_empty(), shown, "{case}: `{note}`: {found:?}");
+    }
+    let adult = json(&["examples/brick-kiln-peshgi.toml"]);
+    assert!(!protections(&adult).contains(&"ptpa-2018/7"));
+    let child = json(&["examples/larkana-girl-sold.toml"]);
+    assert!(protections(&child).contains(&"ptpa-2018/7"));
+}
+
+/// A declared overlap between two laws ("meets the PTPA and the Penal Code") is not shown when
+/// only one law's sections are in play: before the PTPA, the Penal Code sale offences alone
+/// get no note that the PTPA is met too.
+#[test]
+fn a_note_between_two_laws_needs_sections_of_both() {
+    let penal_code_only = json(&["examples/scenarios/core-ppc-371A-sold-into-marriage.toml"]);
+    let note = "meets the PTPA and the Penal Code";
+    assert!(overlaps_saying(&penal_code_only, note).is_empty());
+    let both = json(&["examples/larkana-girl-sold.toml"]);
+    assert!(!overlaps_saying(&both, note).is_empty());
+}
+
+/// The forum and agency conflicts tipnav finds without a declaration name the sections as
+/// people cite them; `sections` keeps the ids for machines.
+#[test]
+fn found_conflicts_name_sections_by_citation() {
+    let report = json(&["examples/kenyan-workers-forced-labour.toml"]);
+    let conflicts: Vec<&serde_json::Value> = report["overlaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["declared"] == false)
+        .collect();
+    assert!(!conflicts.is_empty());
+    for conflict in conflicts {
+        let note = conflict["note"].as_str().unwrap();
+        assert!(note.contains("PPC s.374: "), "{note}");
+        assert!(!note.contains("ppc/374"), "{note}");
+        assert!(
+            conflict["sections"]
+                .as_array()
+                .unwrap()
+                .contains(&"ppc/374".into())
+        );
+    }
 }

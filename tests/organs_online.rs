@@ -117,7 +117,8 @@ fn the_complaint_thota_s14_requires_is_shown_with_the_charge() {
 
     let table = tipnav(&["eval", BROKER]);
     assert_eq!(table.status, 0, "{}", table.render());
-    assert!(table.stdout.contains("thota-2010/14"), "{}", table.stdout);
+    // Cited as lawyers write it, not by its id.
+    assert!(table.stdout.contains("THOTA 2010 s.14"), "{}", table.stdout);
     assert!(
         table.stdout.contains("written complaint"),
         "{}",

@@ -398,6 +398,14 @@ impl<'p> Plan<'p> {
         Some((decision.court, decision.joinder.joint_trial()))
     }
 
+    /// How many instruments the offences belong to.
+    fn instrument_count(&self, offences: &[usize]) -> usize {
+        let mut found: Vec<usize> = offences.iter().map(|&o| self.instruments[o]).collect();
+        found.sort_unstable();
+        found.dedup();
+        found.len()
+    }
+
     /// The declared overlaps the case hits: two or more of their sections apply or may apply,
     /// one applies, they are not merely a variant and its base, and their condition is not
     /// false on the facts (as `resolve` decides).
@@ -430,8 +438,11 @@ impl<'p> Plan<'p> {
             families.sort_unstable();
             families.dedup();
             let distinct = families.len() >= 2 || *kind != OverlapKind::DuplicateOffence;
+            // As `resolve` decides: a declaration between laws needs two of them in play.
+            let spans_laws =
+                self.instrument_count(&members) >= 2 || self.instrument_count(sections) == 1;
             let seen = found.iter().any(|(k, m)| k == kind && *m == members);
-            if distinct && !seen {
+            if distinct && spans_laws && !seen {
                 if premise.is_none() {
                     let open = crate::resolve::unknown_inputs(self.program, values, *condition);
                     unknown.extend(open);

@@ -23,6 +23,26 @@ pub enum CheckError {
         help: String,
     },
 
+    /// A note states a section's penalty or procedure in fixed text (issue 16, item 3).
+    #[error("the note states `{section}`'s {field} as fixed text: `{said}`")]
+    #[diagnostic(
+        code(check::fixed_attribute),
+        help(
+            "write `{{{section} {field}}}`: it is filled from the version in force, overlays included, so the note cannot contradict the section data"
+        )
+    )]
+    FixedAttribute {
+        /// The section the statement is about.
+        section: String,
+        /// `penalty` or `procedure`.
+        field: &'static str,
+        /// What the note says.
+        said: String,
+        /// The declaration's citation.
+        #[label("this declaration's note")]
+        span: Span,
+    },
+
     /// A fact is declared twice.
     #[error("fact `{name}` is declared twice")]
     #[diagnostic(code(check::duplicate_fact))]

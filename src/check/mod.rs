@@ -3,6 +3,7 @@
 
 mod error;
 mod limits;
+mod notes;
 mod order;
 mod types;
 
@@ -643,7 +644,12 @@ impl Checker {
                     });
                 }
                 let condition = self.optional_condition(decl.condition.as_ref(), &mut errors);
-                self.check_note(decl.note.as_deref(), decl.cite.span, &mut errors);
+                self.check_note(
+                    decl.note.as_deref(),
+                    &decl.sections,
+                    decl.cite.span,
+                    &mut errors,
+                );
                 self.report(file, errors);
                 if let (Some(kind), Some(condition)) = (kind, condition) {
                     overlaps.push(Overlap {
@@ -791,9 +797,26 @@ impl Checker {
         scope.condition(condition, errors).map(Some)
     }
 
-    /// Every `{section field}` in a note names an offence section and a field it can state.
-    fn check_note(&self, note: Option<&str>, span: Span, errors: &mut Vec<CheckError>) {
+    /// Every `{section field}` in a note names an offence section and a field it can state,
+    /// and the note states no penalty or procedure of `listed` or referenced sections in fixed
+    /// text.
+    fn check_note(
+        &self,
+        note: Option<&str>,
+        listed: &[ast::Name],
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) {
         use crate::statute::fill::{Field, references};
+        let listed: Vec<&str> = listed.iter().map(|name| name.value.as_str()).collect();
+        for fixed in notes::fixed_attributes(&self.book, note.unwrap_or_default(), &listed) {
+            errors.push(CheckError::FixedAttribute {
+                section: fixed.section,
+                field: fixed.field.id(),
+                said: fixed.said,
+                span,
+            });
+        }
         for reference in references(note.unwrap_or_default()) {
             let offence = self
                 .book
@@ -808,7 +831,7 @@ impl Checker {
                         &note.unwrap_or_default()[reference.range]
                     ),
                     span,
-                    help: Some("write `{ppc/374 procedure}`, `{ppc/374 penalty}` or `{ppc/374 court}` with an offence section's id".into()),
+                    help: Some("write `{ppc/374 procedure}`, `{ppc/374 penalty}`, `{ppc/374 court}` or `{ppc/374 agency}` with an offence section's id".into()),
                 });
             }
         }
@@ -884,7 +907,12 @@ impl Checker {
                         ),
                     });
                 }
-                self.check_note(decl.note.as_deref(), decl.cite.span, &mut errors);
+                self.check_note(
+                    decl.note.as_deref(),
+                    &decl.sections,
+                    decl.cite.span,
+                    &mut errors,
+                );
                 self.report(file, errors);
                 let Some(condition) = condition else {
                     continue;
@@ -911,7 +939,7 @@ impl Checker {
                 let mut errors = Vec::new();
                 let condition = self.optional_condition(decl.condition.as_ref(), &mut errors);
                 let validity = self.validity(&decl.validity, &mut errors);
-                self.check_note(Some(&decl.text), decl.cite.span, &mut errors);
+                self.check_note(Some(&decl.text), &[], decl.cite.span, &mut errors);
                 self.report(file, errors);
                 let Some(condition) = condition else {
                     continue;

@@ -5,7 +5,7 @@ use super::schema::SchemaVersion;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::table::{Style, heading, new_table};
+use super::table::{Style, heading, line, new_table};
 use crate::i18n::{tr, trf};
 
 /// The overlap report.
@@ -58,6 +58,9 @@ pub struct FilterReport {
     pub families: Vec<&'static str>,
     /// Only overlaps the rules declare.
     pub declared_only: bool,
+    /// The instruments as people cite them ("PTPA 2018"), for the sentence; JSON keeps the ids.
+    #[serde(skip)]
+    pub instrument_titles: Vec<String>,
     /// How many pairs the whole law has (`overlaps` holds those the filter keeps). With a
     /// filter, `groups_found` counts the listed groups it keeps.
     pub pairs_in_law: usize,
@@ -65,9 +68,19 @@ pub struct FilterReport {
 
 impl FilterReport {
     /// The filter as `overlap_report` applied it to a law with `pairs_in_law` pairs.
-    pub fn new(filter: &crate::analysis::OverlapFilter, pairs_in_law: usize) -> FilterReport {
+    pub fn new(
+        filter: &crate::analysis::OverlapFilter,
+        book: &crate::statute::StatuteBook,
+        pairs_in_law: usize,
+    ) -> FilterReport {
+        let title = |id: &String| {
+            book.instruments
+                .get(id)
+                .map_or_else(|| id.clone(), |i| i.short_title.clone())
+        };
         FilterReport {
             instruments: filter.instruments.clone(),
+            instrument_titles: filter.instruments.iter().map(title).collect(),
             families: filter.families.iter().map(|k| k.id()).collect(),
             declared_only: filter.declared_only,
             pairs_in_law,
@@ -78,8 +91,8 @@ impl FilterReport {
     /// is not filtered.
     pub fn describe(&self, shown: usize) -> Option<String> {
         let mut criteria = Vec::new();
-        if !self.instruments.is_empty() {
-            let list = self.instruments.join(", ");
+        if !self.instrument_titles.is_empty() {
+            let list = self.instrument_titles.join(", ");
             criteria.push(trf("instrument {list}", &[("list", &list)]));
         }
         if !self.families.is_empty() {
@@ -231,13 +244,45 @@ pub struct GapItem {
     pub witness_file: Option<String>,
 }
 
+/// Whether every line of `text` fits the output width.
+fn fits(text: &str) -> bool {
+    let width = usize::from(super::width::width());
+    text.lines().all(|l| l.chars().count() <= width)
+}
+
+/// The matrix's rows as lines: `3. ppc/374: 1 D, 7 xFA`, wrapped to the output width.
+fn partners_by_section(report: &OverlapReport, sections: &[&String]) -> String {
+    let width = usize::from(super::width::width());
+    let mut out = String::new();
+    for (row, a) in sections.iter().enumerate() {
+        let partners: Vec<String> = sections
+            .iter()
+            .enumerate()
+            .filter_map(|(column, b)| {
+                let pair = report
+                    .overlaps
+                    .iter()
+                    .find(|o| o.sections.contains(a) && o.sections.contains(b) && a != b)?;
+                // A no-break space keeps a partner and its marks on one line when wrapped.
+                Some(format!("{}\u{a0}{}", column + 1, mark(pair)))
+            })
+            .collect();
+        let text = format!("{}. {a}: {}", row + 1, partners.join(", "));
+        out.push_str(&super::width::wrap(&text, width, 4));
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
 /// The overlap matrix and list.
 pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "tipnav {} · law {}\n",
-        report.tipnav, report.digest
-    ));
+    line(
+        &mut out,
+        style,
+        &format!("tipnav {} · law {}", report.tipnav, report.digest),
+    );
     heading(
         &mut out,
         style,
@@ -245,14 +290,20 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         "Offences that can apply on the same facts",
     );
     if let Some(filter) = report.filter.describe(report.overlaps.len()) {
-        out.push_str(&format!("{filter}\n\n"));
+        line(&mut out, style, &filter);
+        out.push('\n');
     }
     let undeclared = report.overlaps.iter().filter(|o| !o.declared).count();
-    out.push_str(&format!(
-        "{} pairs can apply together ({} declared in the rules, {undeclared} not declared).\n\n",
-        report.overlaps.len(),
-        report.overlaps.len() - undeclared
-    ));
+    line(
+        &mut out,
+        style,
+        &format!(
+            "{} pairs can apply together ({} declared in the rules, {undeclared} not declared).",
+            report.overlaps.len(),
+            report.overlaps.len() - undeclared
+        ),
+    );
+    out.push('\n');
     let mut sections: Vec<&String> = report
         .overlaps
         .iter()
@@ -285,7 +336,14 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
             }
             table.add_row(cells);
         }
-        out.push_str(&format!("{table}\n\n"));
+        let table = table.to_string();
+        if style == Style::Terminal && !fits(&table) {
+            // A matrix of many sections cannot be narrower than its columns: at a terminal
+            // too narrow for it, each row becomes a wrapped line of its marked partners.
+            out.push_str(&partners_by_section(report, &sections));
+        } else {
+            out.push_str(&format!("{table}\n\n"));
+        }
     }
     heading(
         &mut out,
@@ -371,10 +429,15 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
     } else {
         "at least "
     };
-    out.push_str(&format!(
-        "{bound}{} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.\n\n",
-        report.groups_found
-    ));
+    line(
+        out,
+        style,
+        &format!(
+            "{bound}{} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.",
+            report.groups_found
+        ),
+    );
+    out.push('\n');
     let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
     for group in &report.groups {
         table.add_row(co_applicable_row(group));

@@ -422,6 +422,8 @@ pub struct TerritoryReport {
 pub struct ProtectionReport {
     /// Section id.
     pub section: String,
+    /// Its citation as people write it (`PTPA 2018 s.7`).
+    pub citation: String,
     /// Instrument short title.
     pub instrument: String,
     /// Heading.
@@ -953,6 +955,7 @@ fn protection_report(program: &Program, outcome: &ProtectionOutcome) -> Protecti
     let version = &section.versions[outcome.version];
     ProtectionReport {
         section: protection.section.clone(),
+        citation: citation(&program.book, &protection.section),
         instrument: program.book.instruments[&section.instrument]
             .short_title
             .clone(),

@@ -253,9 +253,13 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
             2,
             &format!("If the amendments whose day is unknown ({keys}) were already in force"),
         );
-        push_table(&mut out, alternative_table(alternative, style));
-        let lead = alternative.lead_agency.unwrap_or("none");
-        let court = alternative.court.unwrap_or("none");
+        push_table(&mut out, alternative_table(report, alternative, style));
+        // Names for people, as in the charge sheet ("Magistrate of the First Class").
+        let name = |id: Option<&'static str>| -> &'static str {
+            id.map_or("none", |id| crate::statute::forum_name(id).unwrap_or(id))
+        };
+        let lead = name(alternative.lead_agency);
+        let court = name(alternative.court);
         prose(
             &mut out,
             style,
@@ -438,11 +442,7 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
         &[tr("Section"), tr("Status"), tr("What it gives the victim")],
     );
     for protection in &report.protections {
-        let name = format!(
-            "{}\n{}",
-            cite(report, &protection.section),
-            protection.heading
-        );
+        let name = format!("{}\n{}", protection.citation, protection.heading);
         let mut what = vec![
             protection.summary.clone(),
             trf(
@@ -468,14 +468,14 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
     table
 }
 
-fn alternative_table(alternative: &AlternativeReport, style: Style) -> Table {
+fn alternative_table(report: &CaseReport, alternative: &AlternativeReport, style: Style) -> Table {
     let mut table = new_table(style, &["Section", "Before", "After", "Penalty after"]);
     if alternative.sections.is_empty() {
         table.add_row(vec!["(no section changes)", "", "", ""]);
     }
     for section in &alternative.sections {
         table.add_row(vec![
-            section.id.clone(),
+            cite(report, &section.id).to_owned(),
             section.status.id().to_owned(),
             section.later_status.id().to_owned(),
             section.later_penalty.clone().unwrap_or_default(),

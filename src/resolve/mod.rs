@@ -470,14 +470,22 @@ pub(crate) fn unknown_inputs(
 }
 
 /// A rule file's note with its `{section field}` references filled from the versions in force
-/// on the case.
+/// on the case: the evaluated section's version, or for a section no rule evaluates (a
+/// provision a note cites in passing, such as the Vagrancy Ordinance s.9) the version the
+/// book has in force on the case's reading.
 pub fn note_on_case(program: &Program, outcome: &Outcome, note: &str) -> String {
+    let reading = crate::statute::Reading {
+        date: outcome.date,
+        windows: outcome.windows,
+    };
     crate::statute::fill::fill(&program.book, note, |section| {
-        outcome
-            .sections
-            .iter()
-            .find(|s| s.section == section.id)
-            .and_then(|s| s.version.as_ref().map(|(index, _)| *index))
+        match outcome.sections.iter().find(|s| s.section == section.id) {
+            Some(evaluated) => evaluated.version.as_ref().map(|(index, _)| *index),
+            None => program
+                .book
+                .version_on(section, reading)
+                .map(|(index, _)| index),
+        }
     })
 }
 
@@ -510,10 +518,14 @@ fn overlaps(
         families.sort_unstable();
         families.dedup();
         let distinct = families.len() >= 2 || overlap.kind != OverlapKind::DuplicateOffence;
+        // A declaration between laws ("meets the PTPA and the Penal Code") speaks of two
+        // instruments: with sections of only one of them in play, its note's premise is false.
+        let spans_laws =
+            instruments(program, &members) >= 2 || instruments(program, &overlap.sections) == 1;
         let seen = found
             .iter()
             .any(|f| f.kind == overlap.kind && f.sections == members);
-        if members.len() >= 2 && one_applies && distinct && !seen {
+        if members.len() >= 2 && one_applies && distinct && spans_laws && !seen {
             if premise.is_none() {
                 open.push(OpenPremise {
                     facts: unknown_inputs(program, &outcome.values, overlap.condition.as_ref()),
@@ -537,13 +549,31 @@ fn overlaps(
             });
         }
     }
-    found.extend(conflict(sections, OverlapKind::ForumConflict, |s| {
-        s.court.chosen.as_ref().map(|c| c.value.name())
-    }));
-    found.extend(conflict(sections, OverlapKind::AgencyConflict, |s| {
-        s.agency.chosen.as_ref().map(|c| c.value.name())
-    }));
+    found.extend(conflict(
+        program,
+        sections,
+        OverlapKind::ForumConflict,
+        |s| s.court.chosen.as_ref().map(|c| c.value.name()),
+    ));
+    found.extend(conflict(
+        program,
+        sections,
+        OverlapKind::AgencyConflict,
+        |s| s.agency.chosen.as_ref().map(|c| c.value.name()),
+    ));
     found
+}
+
+/// How many instruments the sections belong to.
+fn instruments(program: &Program, sections: &[String]) -> usize {
+    let mut found: Vec<&str> = sections
+        .iter()
+        .filter_map(|id| program.book.sections.get(id))
+        .map(|section| section.instrument.as_str())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.len()
 }
 
 /// The offence a section is a variant of, followed to the root (itself if it is no variant).
@@ -556,6 +586,7 @@ fn family<'a>(program: &'a Program, section: &'a str) -> &'a str {
 
 /// A conflict among applying sections that are sent to different courts or agencies.
 fn conflict(
+    program: &Program,
     sections: &[SectionJurisdiction],
     kind: OverlapKind,
     target: impl Fn(&SectionJurisdiction) -> Option<&'static str>,
@@ -569,7 +600,8 @@ fn conflict(
     }
     let note = pairs
         .iter()
-        .map(|(section, t)| format!("{section}: {t}"))
+        // The note is for people: citations ("PPC s.374"), while `sections` keeps the ids.
+        .map(|(section, t)| format!("{}: {t}", crate::statute::citation(&program.book, section)))
         .collect::<Vec<_>>()
         .join("; ");
     Some(FoundOverlap {

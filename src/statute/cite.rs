@@ -50,7 +50,7 @@ fn local_part(id: &str) -> &str {
 
 /// The section part of a section's citation: its `cite_as`, or the number derived from its id,
 /// or (for a section an overlay inserted under an id that is no number) the id itself.
-fn section_part(section: &Section) -> String {
+pub fn section_part(section: &Section) -> String {
     let local = local_part(&section.id);
     section
         .cite_as

@@ -1,5 +1,5 @@
-//! Notes that state a section's law in force: `{ppc/374 procedure}`, `{ppc/374 penalty}` and
-//! `{ppc/374 court}` in a rule file's note are filled from the version of the section in force
+//! Notes that state a section's law in force: `{ppc/374 procedure}`, `{ppc/374 penalty}`,
+//! `{ppc/374 court}` and `{ppc/374 agency}` in a rule file's note are filled from the version of the section in force
 //! (overlays included), so a note never contradicts the section data it describes (issue 16,
 //! item 3). Finds and fills the fields; never decides which version is in force.
 
@@ -14,11 +14,18 @@ pub enum Field {
     Penalty,
     /// The trial court's name.
     Court,
+    /// The investigating agency's name.
+    Agency,
 }
 
 impl Field {
     /// Every field, for lookups by id.
-    pub const ALL: [Field; 3] = [Field::Procedure, Field::Penalty, Field::Court];
+    pub const ALL: [Field; 4] = [
+        Field::Procedure,
+        Field::Penalty,
+        Field::Court,
+        Field::Agency,
+    ];
 
     /// The word written in a note.
     pub fn id(self) -> &'static str {
@@ -26,6 +33,7 @@ impl Field {
             Field::Procedure => "procedure",
             Field::Penalty => "penalty",
             Field::Court => "court",
+            Field::Agency => "agency",
         }
     }
 }
@@ -93,6 +101,7 @@ fn stated(section: &Section, version: Option<usize>, field: Field) -> String {
         Field::Procedure => particulars.procedure_text(),
         Field::Penalty => particulars.punishment.to_string(),
         Field::Court => particulars.court.name().to_owned(),
+        Field::Agency => particulars.agency.name().to_owned(),
     }
 }
 

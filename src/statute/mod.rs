@@ -15,7 +15,7 @@ use crate::i18n::{tr, trf};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use cite::{citation, find_section, section_number};
+pub use cite::{citation, find_section, section_number, section_part};
 pub use error::StatuteError;
 pub use load::load;
 pub use punishment::{Combine, Fine, Imprisonment, Punishment, Term};

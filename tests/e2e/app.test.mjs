@@ -9,7 +9,8 @@ import { join } from "node:path";
 const base = process.env.TIPNAV_URL;
 const artifacts = process.env.TIPNAV_ARTIFACTS || "target/test-artifacts";
 const overlayFile = process.env.TIPNAV_OVERLAY;
-if (!base || !overlayFile) throw new Error("TIPNAV_URL and TIPNAV_OVERLAY must be set");
+const handout = process.env.TIPNAV_HANDOUT;
+if (!base || !overlayFile || !handout) throw new Error("TIPNAV_URL, TIPNAV_OVERLAY and TIPNAV_HANDOUT must be set");
 mkdirSync(artifacts, { recursive: true });
 
 const browser = await chromium.launch({
@@ -183,6 +184,32 @@ await step("the case form fits a phone", async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   check(width <= 390, `the page is ${width}px wide on a 390px screen`);
   await shot("phone-case-form");
+});
+
+// Issue 16: the charge sheet, in the web app's report and in the HTML handout, fits a 360 px
+// phone without scrolling sideways.
+async function overflow(target, selectors) {
+  return target.evaluate((list) => list.flatMap((selector) => [...document.querySelectorAll(selector)]
+    .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1)
+    .map((e) => `${selector}: right ${Math.round(e.getBoundingClientRect().right)}, scroll ${e.scrollWidth} of ${e.clientWidth}`)), selectors);
+}
+
+await step("the charge sheet fits a 360 px phone", async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.click("#nav-report");
+  await page.waitForSelector("#charge-sheet");
+  const wide = await overflow(page, ["#charge-sheet", "#charge-sheet tr"]);
+  check(wide.length === 0, `the web app's charge sheet overflows: ${wide.join("; ")}`);
+  await shot("phone-charge-sheet");
+});
+
+await step("the handout's charge sheet and summary box fit a 360 px phone", async () => {
+  const phone = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  await phone.setContent(readFileSync(handout, "utf8"));
+  const wide = await overflow(phone, ["table.charges", "table.charges tr", "dl.summary", "dl.meta"]);
+  check(wide.length === 0, `the handout overflows: ${wide.join("; ")}`);
+  await phone.screenshot({ path: join(artifacts, "phone-handout.png"), fullPage: false });
+  await phone.close();
 });
 
 await step("the language switch shows the charge sheet in Urdu, and remembers it", async () => {

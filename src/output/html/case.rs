@@ -327,10 +327,7 @@ pub(super) fn protections(report: &CaseReport) -> Markup {
         ],
         report.protections.iter().map(|p| {
             vec![
-                concat([
-                    code(&p.section),
-                    el("div", "", text(&format!("{} {}", p.instrument, p.heading))),
-                ]),
+                concat([text(&p.citation), el("div", "", text(&p.heading))]),
                 status_badge(p.status),
                 text(&p.summary),
                 text(&p.cite),

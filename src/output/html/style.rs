@@ -27,6 +27,17 @@ dl.summary dt { color: var(--ink); }
 /* A long list of citations wraps between them, never past the window (360 px phones). */
 dl.summary { max-width: 100%; box-sizing: border-box; grid-template-columns: fit-content(6em) minmax(0, 1fr); }
 dl.summary dd { min-width: 0; overflow-wrap: anywhere; }
+/* A phone (360 px): the charge sheet's four columns become one card per charge (each cell says
+   what it is: a penalty, a procedure, a court), and the header's long values (file, digest)
+   wrap, so the charge sheet never scrolls sideways (issue 16). */
+@media screen and (max-width: 40rem) {
+  table.charges, table.charges tbody, table.charges tr, table.charges td { display: block; }
+  table.charges thead { display: none; }
+  table.charges tr { border: 1px solid var(--rule); margin-bottom: .5em; }
+  table.charges td { border: none; padding: 2px 8px; }
+  dl.meta { grid-template-columns: fit-content(6em) minmax(0, 1fr); }
+  dl.meta dd, dl.meta dd code { min-width: 0; overflow-wrap: anywhere; word-break: break-all; white-space: normal; }
+}
 .disclaimer { color: var(--muted); font-style: italic; margin: .3em 0 0; }
 .muted { color: var(--muted); font-size: .92em; }
 .warning { color: var(--warn); }
