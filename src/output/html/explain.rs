@@ -3,8 +3,8 @@
 
 use super::case::{CasePage, choice, facts_table, jurisdiction, overlaps_table, sources, summary};
 use super::{
-    Markup, card_class, code, concat, document, el, footer, header, join, section, status_badge,
-    table, text, truth_badge, value_text,
+    Markup, card_class, code, concat, document, el, fact_text, footer, header, join, section,
+    status_badge, table, text, truth_badge,
 };
 use crate::output::explain::{Explanation, FactTrace, SectionTrace};
 
@@ -143,11 +143,7 @@ fn fact_item(fact: &FactTrace) -> Markup {
     } else {
         "fact"
     };
-    let mut item = el(
-        "span",
-        class,
-        text(&format!("{} = {}", fact.fact, value_text(&fact.value))),
-    );
+    let mut item = el("span", class, fact_text(&fact.fact, &fact.value));
     if let Some(at) = &fact.given_at {
         item.push(el("span", "muted", text(&format!(" (given at {at})"))));
     }
