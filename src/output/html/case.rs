@@ -255,7 +255,9 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
                         &[("reason", &v.reason), ("facts", &v.depends_on.join(", "))],
                     ))
                 };
-                vec![text(&v.place), code(&v.fact), why]
+                // The place as the case file names it, isolated from the page's direction.
+                let place = Markup(format!("<bdi>{}</bdi>", escape(&v.place)));
+                vec![place, code(&v.fact), why]
             }),
         ));
     }
@@ -299,7 +301,7 @@ pub(super) fn overlaps_table(overlaps: &[OverlapReport]) -> Markup {
         "overlaps",
         &[tr("Kind"), tr("Sections"), tr("Note"), tr("Citation")],
         overlaps.iter().map(|o| {
-            let mut kind = el("strong", "", text(&kind_words(&o.kind)));
+            let mut kind = el("strong", "", text(&kind_words(o.kind)));
             if !o.certain {
                 kind.push(text(tr(" (possible)")));
             }
