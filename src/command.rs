@@ -11,6 +11,7 @@ pub use crate::compile::{Failure, build_program};
 use crate::compile::{LawFiles, attach};
 use crate::expectation::mismatches;
 use crate::facts::{self, Case};
+use crate::i18n::trf;
 use crate::law;
 use crate::model::Program;
 use crate::output::{self, Evaluated};
@@ -829,10 +830,12 @@ fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
         .collect();
     if !undeclared.is_empty() {
         let shown: Vec<&str> = undeclared.iter().take(5).map(String::as_str).collect();
-        output::print_note(&format!(
-            "warning: {} pairs of offences in force today can apply on the same facts without a declared overlap (e.g. {}); see `tipnav overlaps`",
-            undeclared.len(),
-            shown.join(", ")
+        output::print_note(&trf(
+            "warning: {count} pairs of offences in force today can apply on the same facts without a declared overlap (e.g. {pairs}); see `tipnav overlaps`",
+            &[
+                ("count", &undeclared.len().to_string()),
+                ("pairs", &shown.join(", ")),
+            ],
         ));
     }
     Ok(ExitCode::SUCCESS)
@@ -960,9 +963,9 @@ fn run_batch(
 fn warn_undated(program: &Program, cases: &[(SourceFile, Case)]) {
     for (file, case) in cases {
         if case.values[program.case_date].is_none() {
-            output::print_note(&format!(
-                "warning: `{}` gives no `case.date`: it is tested against today's law, and earlier conduct may attract an earlier law",
-                file.name
+            output::print_note(&trf(
+                "warning: `{file}` gives no `case.date`: it is tested against today's law, and earlier conduct may attract an earlier law",
+                &[("file", &file.name)],
             ));
         }
     }
@@ -973,9 +976,9 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
     // A test run that finds nothing to test has failed (exit 1), not passed with "0 passed".
     for dir in paths.iter().filter(|path| path.is_dir()) {
         if walk(dir, &["toml", "json"])?.is_empty() {
-            output::print_note(&format!(
-                "error: no case file (`.toml` or `.json`) found in `{}`: nothing was tested",
-                dir.display()
+            output::print_note(&trf(
+                "error: no case file (`.toml` or `.json`) found in `{dir}`: nothing was tested",
+                &[("dir", &dir.display().to_string())],
             ));
             return Ok(ExitCode::from(1));
         }

@@ -51,12 +51,28 @@ pub fn suggestion_help<'a>(
 
 /// `a`, `a` or `b`, `a`, `b` or `c` (each quoted in backticks; long lists are cut short).
 pub fn list_or<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    list_with(items, crate::i18n::tr(" or "))
+}
+
+/// `a`, `a` and `b`, `a`, `b` and `c`, as [`list_or`] but for all of them.
+pub fn list_and<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    list_with(items, crate::i18n::tr(" and "))
+}
+
+/// A list quoted in backticks, the last item joined by `last_joint` (` or `, ` and `).
+fn list_with<'a>(items: impl IntoIterator<Item = &'a str>, last_joint: &str) -> String {
     let items: Vec<String> = items.into_iter().map(|item| format!("`{item}`")).collect();
     match items.as_slice() {
-        [] => "nothing".to_owned(),
+        [] => crate::i18n::tr("nothing").to_owned(),
         [only] => only.clone(),
-        [init @ .., last] if items.len() <= 12 => format!("{} or {last}", init.join(", ")),
-        _ => format!("{}, ... ({} in all)", items[..10].join(", "), items.len()),
+        [init @ .., last] if items.len() <= 12 => format!("{}{last_joint}{last}", init.join(", ")),
+        _ => crate::i18n::trf(
+            "{items}, ... ({count} in all)",
+            &[
+                ("items", &items[..10].join(", ")),
+                ("count", &items.len().to_string()),
+            ],
+        ),
     }
 }
 

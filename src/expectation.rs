@@ -3,6 +3,7 @@
 
 use crate::eval::{Outcome, Status};
 use crate::facts::Expectation;
+use crate::i18n::trf;
 use crate::model::Program;
 use crate::resolve::Resolution;
 
@@ -29,10 +30,13 @@ pub fn mismatches(
         for section in list {
             let found = status_of(section).unwrap_or(Status::DoesNotApply);
             if found != wanted {
-                problems.push(format!(
-                    "expected `{section}` to be {}, it is {}",
-                    wanted.id(),
-                    found.id()
+                problems.push(trf(
+                    "expected `{section}` to be {wanted}, it is {found}",
+                    &[
+                        ("section", section.as_str()),
+                        ("wanted", wanted.id()),
+                        ("found", found.id()),
+                    ],
                 ));
             }
         }
@@ -41,9 +45,9 @@ pub fn mismatches(
         let lead = resolution.lead_agency();
         if lead != Some(wanted) {
             let found = lead.map_or("none", |a| a.id());
-            problems.push(format!(
-                "expected lead agency `{}`, it is `{found}`",
-                wanted.id()
+            problems.push(trf(
+                "expected lead agency `{wanted}`, it is `{found}`",
+                &[("wanted", wanted.id()), ("found", found)],
             ));
         }
     }
@@ -51,16 +55,19 @@ pub fn mismatches(
         let court = resolution.court.as_ref().map(|c| c.court);
         if court != Some(wanted) {
             let found = court.map_or("none", |c| c.id());
-            problems.push(format!("expected court `{}`, it is `{found}`", wanted.id()));
+            problems.push(trf(
+                "expected court `{wanted}`, it is `{found}`",
+                &[("wanted", wanted.id()), ("found", found)],
+            ));
         }
     }
     if let Some(wanted) = expect.later_court {
         let later = resolution.court.as_ref().and_then(|c| c.later.as_ref());
         if later.map(|(court, _)| *court) != Some(wanted) {
             let found = later.map_or("none", |(court, _)| court.id());
-            problems.push(format!(
-                "expected the later forum `{}`, it is `{found}`",
-                wanted.id()
+            problems.push(trf(
+                "expected the later forum `{wanted}`, it is `{found}`",
+                &[("wanted", wanted.id()), ("found", found)],
             ));
         }
     }
@@ -70,10 +77,9 @@ pub fn mismatches(
             .iter()
             .any(|o| o.kind == *kind && sections.iter().all(|s| o.sections.contains(s)));
         if !found {
-            problems.push(format!(
-                "expected a {} overlap among {}",
-                kind.id(),
-                sections.join(", ")
+            problems.push(trf(
+                "expected a {kind} overlap among {sections}",
+                &[("kind", kind.id()), ("sections", &sections.join(", "))],
             ));
         }
     }
@@ -82,8 +88,9 @@ pub fn mismatches(
             p.status == Status::Applies && program.protections[p.protection].section == *section
         });
         if !found {
-            problems.push(format!(
-                "expected the victim to have the protection of `{section}`"
+            problems.push(trf(
+                "expected the victim to have the protection of `{section}`",
+                &[("section", section.as_str())],
             ));
         }
     }

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use crate::domain::Domain;
 use crate::eval::{Outcome, Status, section_status, section_statuses};
 use crate::facts::Case;
+use crate::i18n::trf;
 use crate::model::{Expr, FactId, Program, Type, Value};
 use crate::resolve::undecided_inputs;
 
@@ -394,13 +395,21 @@ fn warnings_by_list(program: &Program, found: Vec<(FactId, usize, Vec<String>)>)
             let effects: Vec<String> = groups
                 .into_iter()
                 .map(|(sections, members)| {
-                    format!("listing {} would make {sections} apply", crate::diagnostic::list_or(members))
+                    trf(
+                        "listing {members} would make {sections} apply",
+                        &[
+                            ("members", &crate::diagnostic::list_or(members)),
+                            ("sections", &sections),
+                        ],
+                    )
                 })
                 .collect();
-            format!(
-                "`{}` is a closed list (the members not listed are false): {}; if it may be incomplete, write {{ include = [...] }}",
-                program.facts[fact].name,
-                effects.join("; ")
+            trf(
+                "`{fact}` is a closed list (the members not listed are false): {effects}; if it may be incomplete, write { include = [...] }",
+                &[
+                    ("fact", &program.facts[fact].name),
+                    ("effects", &effects.join("; ")),
+                ],
             )
         })
         .collect()

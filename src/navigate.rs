@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::i18n::{tr, trf};
 use crate::model::{Decides, FactId, Program, Type, Validity};
 use crate::statute::{DateKey, Reading, Section, Verified, Version, Windows};
 
@@ -212,12 +213,12 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
                 .iter()
                 .map(|c| {
                     let (role, id) = match c.decides {
-                        Decides::Agency(a) => ("agency", a.id()),
-                        Decides::Support(a) => ("support", a.id()),
-                        Decides::Court(c) => ("court", c.id()),
+                        Decides::Agency(a) => (tr("agency"), a.id()),
+                        Decides::Support(a) => (tr("support"), a.id()),
+                        Decides::Court(c) => (tr("court"), c.id()),
                     };
                     let when = if c.condition.is_some() {
-                        " (conditional)"
+                        tr(" (conditional)")
                     } else {
                         ""
                     };
@@ -239,7 +240,14 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
                     .filter(|s| **s != section.id)
                     .map(String::as_str)
                     .collect();
-                format!("{} with {} [{}]", o.kind.id(), others.join(", "), o.cite)
+                trf(
+                    "{kind} with {others} [{cite}]",
+                    &[
+                        ("kind", tr(o.kind.id())),
+                        ("others", &others.join(", ")),
+                        ("cite", &o.cite),
+                    ],
+                )
             })
             .collect(),
         protections: program
@@ -384,18 +392,21 @@ fn on_date(program: &Program, section: &Section, date: Date) -> OnDate {
             let version = &section.versions[index];
             let uncertain = match certainty {
                 crate::statute::Certainty::Certain => String::new(),
-                crate::statute::Certainty::Uncertain(key) => {
-                    format!(
-                        "; the day of `{key}` is not known and {date} falls inside its window, so the version in force is uncertain"
-                    )
-                }
+                crate::statute::Certainty::Uncertain(key) => trf(
+                    "; the day of `{key}` is not known and {date} falls inside its window, so the version in force is uncertain",
+                    &[("key", &key), ("date", &date.to_string())],
+                ),
             };
             OnDate {
                 date: date.to_string(),
                 version: Some(period(program, version)),
-                explanation: format!(
-                    "the version in force on {date} is the one from {}{uncertain}",
-                    date_text(program, &version.from)
+                explanation: trf(
+                    "the version in force on {date} is the one from {from}{uncertain}",
+                    &[
+                        ("date", &date.to_string()),
+                        ("from", &date_text(program, &version.from)),
+                        ("uncertain", &uncertain),
+                    ],
                 ),
                 in_force_instead,
             }
@@ -409,17 +420,22 @@ fn on_date(program: &Program, section: &Section, date: Date) -> OnDate {
             let instead = if in_force_instead.is_empty() {
                 String::new()
             } else {
-                format!(
-                    "; the law then in force was {}",
-                    in_force_instead.join(", ")
+                trf(
+                    "; the law then in force was {sections}",
+                    &[("sections", &in_force_instead.join(", "))],
                 )
             };
             OnDate {
                 date: date.to_string(),
                 version: None,
-                explanation: format!(
-                    "{} was not in force on {date} (its first version dates from {first}){instead}",
-                    section.id
+                explanation: trf(
+                    "{section} was not in force on {date} (its first version dates from {first}){instead}",
+                    &[
+                        ("section", &section.id),
+                        ("date", &date.to_string()),
+                        ("first", &first),
+                        ("instead", &instead),
+                    ],
                 ),
                 in_force_instead,
             }
@@ -431,8 +447,11 @@ fn on_date(program: &Program, section: &Section, date: Date) -> OnDate {
 fn period(program: &Program, version: &Version) -> String {
     let from = date_text(program, &version.from);
     match &version.until {
-        Some(until) => format!("{from} to {}", date_text(program, until)),
-        None => format!("{from} onwards"),
+        Some(until) => trf(
+            "{from} to {until}",
+            &[("from", &from), ("until", &date_text(program, until))],
+        ),
+        None => trf("{from} onwards", &[("from", &from)]),
     }
 }
 
@@ -447,9 +466,12 @@ fn date_text(program: &Program, key: &str) -> String {
 fn validity_text(validity: &Validity) -> Option<String> {
     match (&validity.since, &validity.until) {
         (None, None) => None,
-        (Some(since), None) => Some(format!("since {since}")),
-        (None, Some(until)) => Some(format!("until {until}")),
-        (Some(since), Some(until)) => Some(format!("since {since} until {until}")),
+        (Some(since), None) => Some(trf("since {since}", &[("since", since.as_str())])),
+        (None, Some(until)) => Some(trf("until {until}", &[("until", until.as_str())])),
+        (Some(since), Some(until)) => Some(trf(
+            "since {since} until {until}",
+            &[("since", since.as_str()), ("until", until.as_str())],
+        )),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::diff::CaseDiff;
 use crate::domain::Domain;
 use crate::eval::{Outcome, evaluate};
 use crate::facts::Case;
+use crate::i18n::{tr, trf};
 use crate::model::{FactId, Program};
 use crate::output::Evaluated;
 use crate::output::diff::DiffReport;
@@ -223,10 +224,10 @@ impl Comparison<'_> {
     /// How the comparison was made, in words, for the report.
     fn method(&self) -> String {
         match (self.by_law, self.as_if) {
-            (false, Some(day)) => format!("Each case is read under the base law on its own date and again as if its conduct took place on {day}."),
-            (true, Some(day)) => format!("Every case is read as if its conduct took place on {day}, under the base law and under the amended law."),
-            (true, None) => "Each case is read on its own date under the base law and under the amended law: an amendment changes nothing for conduct before its effective day (give --as-if-date to read every case on a later day).".to_owned(),
-            (false, None) => "Each case is read on its own date under one law: nothing was compared.".to_owned(),
+            (false, Some(day)) => trf("Each case is read under the base law on its own date and again as if its conduct took place on {day}.", &[("day", &day.to_string())]),
+            (true, Some(day)) => trf("Every case is read as if its conduct took place on {day}, under the base law and under the amended law.", &[("day", &day.to_string())]),
+            (true, None) => tr("Each case is read on its own date under the base law and under the amended law: an amendment changes nothing for conduct before its effective day (give --as-if-date to read every case on a later day).").to_owned(),
+            (false, None) => tr("Each case is read on its own date under one law: nothing was compared.").to_owned(),
         }
     }
 }

@@ -447,3 +447,53 @@ fn case_file_diagnostics_in_urdu() {
     assert!(urdu.stderr.contains("مسائل ملے"), "{}", urdu.render());
     insta::assert_snapshot!("urdu_case_file_diagnostics", urdu.stderr);
 }
+
+/// Issue 17 part B: `show` in Urdu: headings, table header, kinds, statuses, periods and the
+/// navigator's sentences; ids, citations, dates and sources as they are. (The statute notes
+/// and element citations are law strings, translated in law.po.)
+#[test]
+fn the_urdu_show() {
+    let run = tipnav_with(
+        &["show", "ptpa-2018/3", "--date", "2015-01-01"],
+        &[("COLUMNS", "100"), ("TIPNAV_LANG", "ur")],
+    );
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(run.stdout.contains(i18n_text("Versions")), "{}", run.stdout);
+    assert!(run.stdout.contains("ptpa-2018/3"));
+    insta::assert_snapshot!("urdu_show", redact(&run.stdout));
+}
+
+/// Issue 17 part B: `overlaps` in Urdu Markdown, on the small test law (the shipped law's
+/// analysis takes seconds): headings, sentences, table headers, overlap kinds and yes/no.
+#[test]
+fn the_urdu_overlaps_in_markdown() {
+    let run = tipnav(&[
+        "--lang",
+        "ur",
+        "overlaps",
+        "--law",
+        "tests/fixtures/analysis/law",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(run.stdout.contains(i18n_text("forum_conflict")));
+    insta::assert_snapshot!("urdu_overlaps_markdown", redact(&run.stdout));
+}
+
+/// Issue 17 part B: an unknown fact with its "did you mean" and a value of the wrong type,
+/// in Urdu: the type descriptions and suggestions are program strings too.
+#[test]
+fn misspelt_fact_and_wrong_type_in_urdu() {
+    let run = tipnav(&[
+        "--lang",
+        "ur",
+        "eval",
+        "tests/fixtures/cases/urdu/misspelt_fact_and_wrong_type.toml",
+    ]);
+    assert_eq!(run.status, 2, "{}", run.render());
+    assert!(run.stderr.contains("facts::unknown_fact"));
+    assert!(run.stderr.contains("facts::wrong_type"));
+    assert!(run.stderr.contains("`victim.age`"), "{}", run.stderr);
+    insta::assert_snapshot!("urdu_misspelt_fact_and_wrong_type", run.stderr);
+}

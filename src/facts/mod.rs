@@ -15,6 +15,7 @@ pub use error::FactError;
 pub use line::{Read, Vocabulary};
 
 use crate::diagnostic::suggestion_help;
+use crate::i18n::{tr, trf};
 use crate::model::{FactId, OverlapKind, Program, Type, Value};
 use crate::source::{Span, Spanned};
 use crate::statute::{Agency, Court};
@@ -297,9 +298,14 @@ impl Reader<'_> {
     fn group_help(&self, name: &str, key: &str) -> String {
         let keys = self.keys_under(name);
         let first = keys.first().copied().unwrap_or("...");
-        format!(
-            "`{name}` is a group of facts: write it as an inline table, e.g. `{key} = {{ {first} = \"...\" }}` (its keys: {}); `null` when all of them are unknown",
-            keys.join(", ")
+        trf(
+            "`{name}` is a group of facts: write it as an inline table, e.g. `{key} = { {first} = \"...\" }` (its keys: {keys}); `null` when all of them are unknown",
+            &[
+                ("name", name),
+                ("key", key),
+                ("first", first),
+                ("keys", &keys.join(", ")),
+            ],
         )
     }
 
@@ -308,17 +314,19 @@ impl Reader<'_> {
         let (group, key) = name.rsplit_once('.').unwrap_or(("", name));
         let siblings: Vec<&str> = self.keys_under(group);
         if siblings.is_empty() {
-            return format!("case files have no table `{group}`");
+            return trf("case files have no table `{group}`", &[("group", group)]);
         }
-        let place = if group.is_empty() {
-            "case files have the tables".to_owned()
-        } else {
-            format!("[{group}] has")
-        };
+        let keys = crate::diagnostic::list_or(siblings.iter().copied());
         match crate::diagnostic::did_you_mean(key, siblings.iter().copied()) {
-            Some(close) if group.is_empty() => format!("did you mean `{close}`?"),
-            Some(close) => format!("did you mean `{group}.{close}`?"),
-            None => format!("{place} {}", crate::diagnostic::list_or(siblings)),
+            Some(close) if group.is_empty() => trf("did you mean `{close}`?", &[("close", close)]),
+            Some(close) => trf(
+                "did you mean `{close}`?",
+                &[("close", &format!("{group}.{close}"))],
+            ),
+            None if group.is_empty() => {
+                trf("case files have the tables {keys}", &[("keys", &keys)])
+            }
+            None => trf("[{group}] has {keys}", &[("group", group), ("keys", &keys)]),
         }
     }
 
@@ -358,9 +366,9 @@ impl Reader<'_> {
             self.errors.push(FactError::DerivedFact {
                 name: name.to_owned(),
                 span: key_span,
-                help: format!(
-                    "give {} instead",
-                    crate::diagnostic::list_or(inputs).replace(" or ", " and ")
+                help: trf(
+                    "give {facts} instead",
+                    &[("facts", &crate::diagnostic::list_and(inputs))],
                 ),
             });
             return;
@@ -402,12 +410,19 @@ impl Reader<'_> {
             .or(self.given_at[minor])
             .unwrap_or_default();
         self.errors.push(FactError::Expect {
-            message: format!(
-                "`{AGE_FACT}` contradicts `{MINOR_FACT} = {is_minor}` (a child is under {ADULT_AGE})"
+            message: trf(
+                "`{age}` contradicts `{minor} = {value}` (a child is under {adult})",
+                &[
+                    ("age", AGE_FACT),
+                    ("minor", MINOR_FACT),
+                    ("value", &is_minor.to_string()),
+                    ("adult", &ADULT_AGE.to_string()),
+                ],
             ),
             span,
-            help: Some(format!(
-                "correct the age or `{MINOR_FACT}`, or leave out the one that is not known"
+            help: Some(trf(
+                "correct the age or `{minor}`, or leave out the one that is not known",
+                &[("minor", MINOR_FACT)],
             )),
         });
     }
@@ -424,17 +439,17 @@ impl Reader<'_> {
                     min: i64::MIN,
                     max: i64::MAX,
                     span: node.span,
-                    help: "give a longer identifier as a string".to_owned(),
+                    help: tr("give a longer identifier as a string").to_owned(),
                 });
                 None
             }
             other => {
                 self.errors.push(FactError::WrongType {
                     name: BATCH_ID.to_owned(),
-                    expected: "a string or a whole number".to_owned(),
+                    expected: tr("a string or a whole number").to_owned(),
                     found: other.describe(),
                     span: node.span,
-                    help: "the case's identifier, echoed in its output line".to_owned(),
+                    help: tr("the case's identifier, echoed in its output line").to_owned(),
                 });
                 None
             }
@@ -696,7 +711,7 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
     };
     match (ty, &node.kind) {
         (Type::Bool, NodeKind::Bool(value)) => Ok(Value::Bool(*value)),
-        (Type::Bool, _) => Err(wrong("true or false")),
+        (Type::Bool, _) => Err(wrong(tr("true or false"))),
         (Type::Int { min, max }, NodeKind::Integer(Some(value)))
             if value >= min && value <= max =>
         {
@@ -713,32 +728,37 @@ fn convert(name: &str, ty: &Type, node: &Node, question: &str) -> Result<Value, 
         (Type::Int { min, max }, NodeKind::Table(entries)) => {
             bounds(name, (*min, *max), entries, node.span, question)
         }
-        (Type::Int { .. }, _) => Err(wrong("a whole number, or bounds { min = .., max = .. }")),
+        (Type::Int { .. }, _) => Err(wrong(tr(
+            "a whole number, or bounds { min = .., max = .. }",
+        ))),
         (Type::Date, NodeKind::Datetime(text) | NodeKind::String(text)) => {
             parse_date(name, text, node.span).map_err(|e| vec![e])
         }
         (Type::Date, NodeKind::Integer(Some(year))) => {
             parse_date(name, &year.to_string(), node.span).map_err(|e| vec![e])
         }
-        (Type::Date, _) => Err(wrong(
+        (Type::Date, _) => Err(wrong(tr(
             "a date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)",
-        )),
+        ))),
         (Type::Text, NodeKind::String(text)) => Ok(Value::Text(text.as_str().into())),
-        (Type::Text, _) => Err(wrong("a string")),
+        (Type::Text, _) => Err(wrong(tr("a string"))),
         (Type::Enum(members), NodeKind::String(text)) => member(name, members, text, node.span)
             .map(|index| Value::Enum(u8::try_from(index).expect("enums have at most 64 members")))
             .map_err(|e| vec![e]),
-        (Type::Enum(members), _) => Err(wrong(&format!(
-            "one of {}",
-            crate::diagnostic::list_or(members.iter().map(String::as_str))
+        (Type::Enum(members), _) => Err(wrong(&trf(
+            "one of {options}",
+            &[(
+                "options",
+                &crate::diagnostic::list_or(members.iter().map(String::as_str)),
+            )],
         ))),
         (Type::Set(members), NodeKind::Array(items)) => set(name, members, items),
         (Type::Set(members), NodeKind::Table(entries)) => {
             open_set(name, members, entries, node.span)
         }
-        (Type::Set(_), _) => Err(wrong(
+        (Type::Set(_), _) => Err(wrong(tr(
             "a list of values, or { include = [...] } when the list is not complete",
-        )),
+        ))),
     }
 }
 
@@ -750,12 +770,15 @@ fn set(name: &str, members: &[String], items: &[Node]) -> Result<Value, Vec<Fact
         let NodeKind::String(text) = &item.kind else {
             errors.push(FactError::WrongType {
                 name: name.to_owned(),
-                expected: "a string".into(),
+                expected: tr("a string").into(),
                 found: item.kind.describe(),
                 span: item.span,
-                help: format!(
-                    "list values of {}",
-                    crate::diagnostic::list_or(members.iter().map(String::as_str))
+                help: trf(
+                    "list values of {options}",
+                    &[(
+                        "options",
+                        &crate::diagnostic::list_or(members.iter().map(String::as_str)),
+                    )],
                 ),
             });
             continue;
@@ -798,15 +821,16 @@ fn open_set(
             },
             ("include", other) => errors.push(FactError::WrongType {
                 name: format!("{name}.include"),
-                expected: "a list of values".to_owned(),
+                expected: tr("a list of values").to_owned(),
                 found: other.describe(),
                 span: value.span,
-                help: "list the members known to be present; the others stay unknown".to_owned(),
+                help: tr("list the members known to be present; the others stay unknown")
+                    .to_owned(),
             }),
             (other, _) => errors.push(FactError::UnknownFact {
                 name: format!("{name}.{other}"),
                 span: key.span,
-                help: "an open list has one key, `include`: the members known to be present"
+                help: tr("an open list has one key, `include`: the members known to be present")
                     .to_owned(),
             }),
         }
@@ -844,7 +868,7 @@ fn bounds(
                 errors.push(FactError::UnknownFact {
                     name: format!("{name}.{other}"),
                     span: key.span,
-                    help: "bounds have the keys `min` and `max`, both included".to_owned(),
+                    help: tr("bounds have the keys `min` and `max`, both included").to_owned(),
                 });
                 continue;
             }
@@ -863,7 +887,7 @@ fn bounds(
             }),
             ref other => errors.push(FactError::WrongType {
                 name: format!("{name}.{}", key.value),
-                expected: "a whole number".to_owned(),
+                expected: tr("a whole number").to_owned(),
                 found: other.describe(),
                 span: value.span,
                 help: question.to_owned(),

@@ -5,6 +5,7 @@ use jsonc_parser::ast as json;
 use toml::de::{DeTable, DeValue};
 
 use super::FactError;
+use crate::i18n::tr;
 use crate::source::{Span, Spanned};
 
 /// A value with the span it was written at.
@@ -33,13 +34,13 @@ impl NodeKind {
     /// The name of this kind of value in messages.
     pub(super) fn describe(&self) -> &'static str {
         match self {
-            NodeKind::Table(_) => "a table",
-            NodeKind::Array(_) => "a list",
-            NodeKind::String(_) => "a string",
-            NodeKind::Integer(_) => "a number",
-            NodeKind::Float => "a decimal number",
-            NodeKind::Bool(_) => "true or false",
-            NodeKind::Datetime(_) => "a date",
+            NodeKind::Table(_) => tr("a table"),
+            NodeKind::Array(_) => tr("a list"),
+            NodeKind::String(_) => tr("a string"),
+            NodeKind::Integer(_) => tr("a number"),
+            NodeKind::Float => tr("a decimal number"),
+            NodeKind::Bool(_) => tr("true or false"),
+            NodeKind::Datetime(_) => tr("a date"),
             NodeKind::Null => "null",
         }
     }

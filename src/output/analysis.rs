@@ -96,7 +96,12 @@ impl FilterReport {
             criteria.push(trf("instrument {list}", &[("list", &list)]));
         }
         if !self.families.is_empty() {
-            let list = self.families.join(", ").replace('_', " ");
+            let list = self
+                .families
+                .iter()
+                .map(|family| family_words(family))
+                .collect::<Vec<_>>()
+                .join(", ");
             criteria.push(trf("family {list}", &[("list", &list)]));
         }
         if self.declared_only {
@@ -134,14 +139,15 @@ pub struct DeclaredChange {
 impl DeclaredChange {
     /// The change in words, for the table and the HTML page.
     pub fn describe(&self) -> String {
-        let verdict = |joint: bool| if joint { "yes" } else { "no" };
-        format!(
-            "declared {} {} [{}]: all apply together {} → {}",
-            self.kind,
-            self.sections.join(", "),
-            self.cite,
-            verdict(self.joint_before),
-            verdict(self.joint_after)
+        trf(
+            "declared {kind} {sections} [{cite}]: all apply together {before} → {after}",
+            &[
+                ("kind", tr(self.kind)),
+                ("sections", &self.sections.join(", ")),
+                ("cite", &self.cite),
+                ("before", yes_no(self.joint_before)),
+                ("after", yes_no(self.joint_after)),
+            ],
         )
     }
 }
@@ -278,16 +284,12 @@ fn partners_by_section(report: &OverlapReport, sections: &[&String]) -> String {
 /// The overlap matrix and list.
 pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
     let mut out = String::new();
-    line(
-        &mut out,
-        style,
-        &format!("tipnav {} · law {}", report.tipnav, report.digest),
-    );
+    banner(&mut out, style, report.tipnav, &report.digest);
     heading(
         &mut out,
         style,
         1,
-        "Offences that can apply on the same facts",
+        tr("Offences that can apply on the same facts"),
     );
     if let Some(filter) = report.filter.describe(report.overlaps.len()) {
         line(&mut out, style, &filter);
@@ -297,10 +299,16 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
     line(
         &mut out,
         style,
-        &format!(
-            "{} pairs can apply together ({} declared in the rules, {undeclared} not declared).",
-            report.overlaps.len(),
-            report.overlaps.len() - undeclared
+        &trf(
+            "{pairs} pairs can apply together ({declared} declared in the rules, {undeclared} not declared).",
+            &[
+                ("pairs", &report.overlaps.len().to_string()),
+                (
+                    "declared",
+                    &(report.overlaps.len() - undeclared).to_string(),
+                ),
+                ("undeclared", &undeclared.to_string()),
+            ],
         ),
     );
     out.push('\n');
@@ -316,9 +324,11 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
             &mut out,
             style,
             2,
-            "Matrix (D declared, F forum conflict, A agency conflict, P penalty disparity, x undeclared)",
+            tr(
+                "Matrix (D declared, F forum conflict, A agency conflict, P penalty disparity, x undeclared)",
+            ),
         );
-        let mut header = vec!["#".to_owned(), "Section".to_owned()];
+        let mut header = vec!["#".to_owned(), tr("Section").to_owned()];
         header.extend((1..=sections.len()).map(|i| i.to_string()));
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut table = new_table(style, &header);
@@ -349,9 +359,9 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         &mut out,
         style,
         2,
-        "Pairs, with the smallest case found on which both apply",
+        tr("Pairs, with the smallest case found on which both apply"),
     );
-    let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
+    let mut table = new_table(style, &witness_header());
     for overlap in &report.overlaps {
         table.add_row(co_applicable_row(overlap));
     }
@@ -367,11 +377,11 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         &mut out,
         style,
         &[
-            ("adds", pairs(&report.added)),
-            ("adds", group_lines(&report.groups_added)),
-            ("removes", pairs(&report.removed)),
-            ("removes", group_lines(&report.groups_removed)),
-            ("changes", declared),
+            (tr("adds"), pairs(&report.added)),
+            (tr("adds"), group_lines(&report.groups_added)),
+            (tr("removes"), pairs(&report.removed)),
+            (tr("removes"), group_lines(&report.groups_removed)),
+            (tr("changes"), declared),
         ],
     );
     out
@@ -385,12 +395,12 @@ fn group_lines(groups: &[Vec<String>]) -> Vec<String> {
     let mut lines: Vec<String> = groups
         .iter()
         .take(LISTED_GROUPS)
-        .map(|g| format!("group {}", g.join(" + ")))
+        .map(|g| trf("group {sections}", &[("sections", &g.join(" + "))]))
         .collect();
     if groups.len() > LISTED_GROUPS {
-        lines.push(format!(
-            "{} more groups (all in --format json)",
-            groups.len() - LISTED_GROUPS
+        lines.push(trf(
+            "{count} more groups (all in --format json)",
+            &[("count", &(groups.len() - LISTED_GROUPS).to_string())],
         ));
     }
     lines
@@ -404,10 +414,14 @@ fn co_applicable_row(item: &OverlapItem) -> Vec<String> {
     vec![
         item.sections.join(" + "),
         declared.map_or_else(
-            || "no".to_owned(),
-            |(kind, cite)| format!("{kind} [{cite}]"),
+            || tr("no").to_owned(),
+            |(kind, cite)| format!("{} [{cite}]", tr(kind)),
         ),
-        item.conflicts.join(", "),
+        item.conflicts
+            .iter()
+            .map(|c| tr(c))
+            .collect::<Vec<_>>()
+            .join(", "),
         witness.trim().replace('\n', "; "),
     ]
 }
@@ -417,28 +431,32 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
         out,
         style,
         2,
-        "Groups of three or more, with the smallest case found on which all apply",
+        tr("Groups of three or more, with the smallest case found on which all apply"),
     );
     let shown = if report.groups.len() < report.groups_found {
-        format!(" (the {} largest shown)", report.groups.len())
+        trf(
+            " (the {count} largest shown)",
+            &[("count", &report.groups.len().to_string())],
+        )
     } else {
         String::new()
     };
-    let bound = if report.groups_complete {
-        ""
+    let count = report.groups_found.to_string();
+    let args = [("count", count.as_str()), ("shown", shown.as_str())];
+    let sentence = if report.groups_complete {
+        trf(
+            "{count} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.",
+            &args,
+        )
     } else {
-        "at least "
+        trf(
+            "at least {count} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.",
+            &args,
+        )
     };
-    line(
-        out,
-        style,
-        &format!(
-            "{bound}{} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.",
-            report.groups_found
-        ),
-    );
+    line(out, style, &sentence);
     out.push('\n');
-    let mut table = new_table(style, &["Sections", "Declared", "Conflicts", "Witness"]);
+    let mut table = new_table(style, &witness_header());
     for group in &report.groups {
         table.add_row(co_applicable_row(group));
     }
@@ -446,10 +464,19 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
     if report.declared_groups.is_empty() {
         return;
     }
-    heading(out, style, 2, "Declared overlaps of three or more sections");
+    heading(
+        out,
+        style,
+        2,
+        tr("Declared overlaps of three or more sections"),
+    );
     let mut table = new_table(
         style,
-        &["Declared", "All apply together", "Witness or parts"],
+        &[
+            tr("Declared"),
+            tr("All apply together"),
+            tr("Witness or parts"),
+        ],
     );
     for group in &report.declared_groups {
         let detail = match (&group.witness_file, &group.witness) {
@@ -465,11 +492,11 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
         table.add_row(vec![
             format!(
                 "{} {} [{}]",
-                group.kind,
+                tr(group.kind),
                 group.sections.join(", "),
                 group.cite
             ),
-            if group.joint { "yes" } else { "no" }.to_owned(),
+            yes_no(group.joint).to_owned(),
             detail,
         ]);
     }
@@ -479,19 +506,28 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
 /// The gaps list.
 pub fn render_gaps(report: &GapReport, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "tipnav {} · law {}\n",
-        report.tipnav, report.digest
+    banner(&mut out, style, report.tipnav, &report.digest);
+    heading(
+        &mut out,
+        style,
+        1,
+        tr("Patterns of concern no offence reaches"),
+    );
+    out.push_str(&trf(
+        "{indicators} indicators checked; {gaps} have gaps.",
+        &[
+            ("indicators", &report.indicators.to_string()),
+            ("gaps", &report.gaps.len().to_string()),
+        ],
     ));
-    heading(&mut out, style, 1, "Patterns of concern no offence reaches");
-    out.push_str(&format!(
-        "{} indicators checked; {} have gaps.\n\n",
-        report.indicators,
-        report.gaps.len()
-    ));
+    out.push_str("\n\n");
     let mut table = new_table(
         style,
-        &["Indicator", "Patterns", "Witness (no offence applies)"],
+        &[
+            tr("Indicator"),
+            tr("Patterns"),
+            tr("Witness (no offence applies)"),
+        ],
     );
     for gap in &report.gaps {
         let witness = gap
@@ -509,8 +545,8 @@ pub fn render_gaps(report: &GapReport, style: Style) -> String {
         &mut out,
         style,
         &[
-            ("adds", report.added.clone()),
-            ("removes", report.closed.clone()),
+            (tr("adds"), report.added.clone()),
+            (tr("removes"), report.closed.clone()),
         ],
     );
     out
@@ -521,13 +557,49 @@ fn changes(out: &mut String, style: Style, lines: &[(&str, Vec<String>)]) {
     if lines.iter().all(|(_, items)| items.is_empty()) {
         return;
     }
-    heading(out, style, 2, "What the amendment changes");
+    heading(out, style, 2, tr("What the amendment changes"));
     for (verb, items) in lines {
         for item in items {
             out.push_str(&format!("- {verb}: {item}\n"));
         }
     }
     out.push('\n');
+}
+
+/// The first line of an analysis: the program's version and the law's digest.
+fn banner(out: &mut String, style: Style, version: &str, digest: &str) {
+    line(
+        out,
+        style,
+        &trf(
+            "tipnav {version} · law {digest}",
+            &[("version", version), ("digest", digest)],
+        ),
+    );
+}
+
+/// The header of a table of offences found applying together.
+fn witness_header() -> [&'static str; 4] {
+    [
+        tr("Sections"),
+        tr("Declared"),
+        tr("Conflicts"),
+        tr("Witness"),
+    ]
+}
+
+/// An overlap family (`duplicate_offence`) in words: `duplicate offence` in English, the
+/// translation's words in another language.
+fn family_words(family: &'static str) -> String {
+    if crate::i18n::translating() {
+        tr(family).to_owned()
+    } else {
+        family.replace('_', " ")
+    }
+}
+
+fn yes_no(yes: bool) -> &'static str {
+    if yes { tr("yes") } else { tr("no") }
 }
 
 /// The marks of a pair in the matrix: D or x, then F, A, P for its conflicts.

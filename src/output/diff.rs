@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::table::{Style, heading, lines, new_table};
 use crate::diff::{CaseDiff, Summary};
+use crate::i18n::{tr, trf};
 use crate::overlay::Amendment;
 
 /// The whole diff report.
@@ -65,46 +66,65 @@ impl From<&Amendment> for AmendmentReport {
 /// Renders the report as tables or Markdown.
 pub fn render(report: &DiffReport, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "tipnav {} · base law {} · amended law {}\n",
-        report.tipnav, report.base_digest, report.digest
+    out.push_str(&trf(
+        "tipnav {version} · base law {base} · amended law {amended}",
+        &[
+            ("version", report.tipnav),
+            ("base", &report.base_digest),
+            ("amended", &report.digest),
+        ],
     ));
-    heading(&mut out, style, 1, "What the change does to the case bank");
+    out.push('\n');
+    heading(
+        &mut out,
+        style,
+        1,
+        tr("What the change does to the case bank"),
+    );
     for amendment in &report.amendments {
-        out.push_str(&format!(
-            "- {} ({}, effective {}): {} [{}]\n",
-            amendment.title,
-            amendment.status,
-            amendment.effective,
-            amendment.sections.join(", "),
-            amendment.cite
+        out.push_str("- ");
+        out.push_str(&trf(
+            "{title} ({status}, effective {date}): {sections} [{cite}]",
+            &[
+                ("title", &amendment.title),
+                ("status", amendment_status_word(&amendment.status)),
+                ("date", &amendment.effective),
+                ("sections", &amendment.sections.join(", ")),
+                ("cite", &amendment.cite),
+            ],
         ));
+        out.push('\n');
     }
     out.push_str(&format!("\n{}\n\n", report.method));
     let summary = &report.summary;
-    out.push_str(&format!(
-        "{} cases compared: {} changed, {} unchanged.\n\n",
-        summary.cases, summary.changed, summary.unchanged
+    out.push_str(&trf(
+        "{cases} cases compared: {changed} changed, {unchanged} unchanged.",
+        &[
+            ("cases", &summary.cases.to_string()),
+            ("changed", &summary.changed.to_string()),
+            ("unchanged", &summary.unchanged.to_string()),
+        ],
     ));
+    out.push_str("\n\n");
     if !summary.by_kind.is_empty() {
-        heading(&mut out, style, 2, "Changes by kind");
-        let mut table = new_table(style, &["Change", "Count"]);
+        heading(&mut out, style, 2, tr("Changes by kind"));
+        let mut table = new_table(style, &[tr("Change"), tr("Count")]);
         for (kind, count) in &summary.by_kind {
-            table.add_row(vec![(*kind).to_owned(), count.to_string()]);
+            table.add_row(vec![change_word(kind).to_owned(), count.to_string()]);
         }
         out.push_str(&format!("{table}\n\n"));
     }
     if !summary.sections.is_empty() {
-        heading(&mut out, style, 2, "Sections most affected");
-        let mut table = new_table(style, &["Section", "Cases"]);
+        heading(&mut out, style, 2, tr("Sections most affected"));
+        let mut table = new_table(style, &[tr("Section"), tr("Cases")]);
         for (section, count) in summary.sections.iter().take(10) {
             table.add_row(vec![section.clone(), count.to_string()]);
         }
         out.push_str(&format!("{table}\n\n"));
     }
     if !report.cases.is_empty() {
-        heading(&mut out, style, 2, "Cases that change");
-        let mut table = new_table(style, &["Case", "Changes"]);
+        heading(&mut out, style, 2, tr("Cases that change"));
+        let mut table = new_table(style, &[tr("Case"), tr("Changes")]);
         for case in &report.cases {
             let changes: Vec<String> = case
                 .changes
@@ -115,10 +135,11 @@ pub fn render(report: &DiffReport, style: Style) -> String {
                         .as_deref()
                         .map(|s| format!(" {s}"))
                         .unwrap_or_default();
+                    let kind = change_word(c.kind);
                     match (c.before.is_empty(), c.after.is_empty()) {
-                        (true, _) => format!("{}{section}: {}", c.kind, c.after),
-                        (_, true) => format!("{}{section}: {}", c.kind, c.before),
-                        _ => format!("{}{section}: {} -> {}", c.kind, c.before, c.after),
+                        (true, _) => format!("{kind}{section}: {}", c.after),
+                        (_, true) => format!("{kind}{section}: {}", c.before),
+                        _ => format!("{kind}{section}: {} -> {}", c.before, c.after),
                     }
                 })
                 .collect();
@@ -130,4 +151,31 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         out.push_str(&format!("{table}\n\n"));
     }
     out
+}
+
+/// A change's kind: its id in English (as the report has always shown it), in words in
+/// another language.
+fn change_word(kind: &str) -> &str {
+    match kind {
+        "starts_applying" => tr("starts_applying"),
+        "stops_applying" => tr("stops_applying"),
+        "status" => tr("status"),
+        "penalty" => tr("penalty"),
+        "procedure" => tr("procedure"),
+        "lead_agency" => tr("lead_agency"),
+        "court" => tr("court"),
+        "overlap_added" => tr("overlap_added"),
+        "overlap_removed" => tr("overlap_removed"),
+        other => other,
+    }
+}
+
+/// An amendment's standing (`enacted`, `bill`, `proposal`) in words.
+fn amendment_status_word(status: &str) -> &str {
+    match status {
+        "enacted" => tr("enacted"),
+        "bill" => tr("bill"),
+        "proposal" => tr("proposal"),
+        other => other,
+    }
 }

@@ -529,7 +529,13 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
     ));
     out.push_str(&fit(
         "",
-        &format!("tipnav {} · law {}", explanation.tipnav, explanation.digest),
+        &trf(
+            "tipnav {version} · law {digest}",
+            &[
+                ("version", explanation.tipnav),
+                ("digest", &explanation.digest),
+            ],
+        ),
     ));
     out.push('\n');
     for section in &explanation.sections {

@@ -16,7 +16,7 @@ pub use explain::explain_page;
 pub use overlaps::overlaps_page;
 
 use super::json::{LawInfo, Status, Truth};
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 use crate::statute::{Agency, Court};
 /// HTML-escapes text for element content and double- or single-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -170,17 +170,51 @@ fn forum(id: &str) -> Markup {
     }
 }
 
-/// A fact value as a case file would give it, in words.
-fn value_text(value: &serde_json::Value) -> String {
+/// A fact value as a case file would give it, in words; in another language an option of
+/// `fact` is its translated label.
+fn value_text(fact: &str, value: &serde_json::Value) -> String {
     use serde_json::Value as Json;
     match value {
-        Json::Null => "unknown".to_owned(),
-        Json::Bool(true) => "yes".to_owned(),
-        Json::Bool(false) => "no".to_owned(),
-        Json::String(s) => s.clone(),
-        Json::Array(items) if items.is_empty() => "none".to_owned(),
-        Json::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        Json::Null => tr("unknown").to_owned(),
+        Json::Bool(true) => tr("yes").to_owned(),
+        Json::Bool(false) => tr("no").to_owned(),
+        Json::String(s) => option_words(fact, s),
+        Json::Array(items) if items.is_empty() => tr("none").to_owned(),
+        Json::Array(items) => items
+            .iter()
+            .map(|item| value_text(fact, item))
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
+    }
+}
+
+/// A fact and its value as the elements and explanations show them: the fact's name as an id,
+/// the value in words.
+/// A value the case wrote in its own words (a title, a country) sits in `<bdi>`, isolated from
+/// the page's direction.
+fn fact_text(fact: &str, value: &serde_json::Value) -> Markup {
+    let words = value_text(fact, value);
+    let shown = match value {
+        serde_json::Value::String(written) if *written == words => {
+            Markup(format!("<bdi>{}</bdi>", escape(&words)))
+        }
+        _ => text(&words),
+    };
+    concat([code(fact), text(" = "), shown])
+}
+
+/// An option of `fact` in this run's language, or the value as written when it is not an
+/// option with a translation (English, a date, a title, a district).
+fn option_words(fact: &str, value: &str) -> String {
+    if !crate::i18n::translating() {
+        return value.to_owned();
+    }
+    let label = crate::i18n::option_label(fact, value);
+    if label == crate::i18n::option_english(value) {
+        value.to_owned()
+    } else {
+        label
     }
 }
 
@@ -213,9 +247,14 @@ fn header(title: &str, items: Vec<(&str, Markup)>, tipnav: &str, law: &LawInfo) 
                 el(
                     "span",
                     "warning",
-                    text(&format!(
-                        "{} ({}, from {}; {}): NOT the law as enacted unless its status is enacted",
-                        a.title, a.status, a.effective, a.key
+                    text(&trf(
+                        "{title} ({status}, from {date}; {key}): NOT the law as enacted unless its status is enacted",
+                        &[
+                            ("title", &a.title),
+                            ("status", &a.status),
+                            ("date", &a.effective),
+                            ("key", &a.key),
+                        ],
                     )),
                 )
             }),
@@ -260,6 +299,9 @@ fn footer(tipnav: &str, law: &LawInfo) -> Markup {
     el(
         "footer",
         "",
-        text(&format!("tipnav {tipnav} · law {}", law.digest)),
+        text(&trf(
+            "tipnav {version} · law {digest}",
+            &[("version", tipnav), ("digest", &law.digest)],
+        )),
     )
 }

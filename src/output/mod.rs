@@ -22,6 +22,7 @@ use std::io::Write as _;
 use crate::cli::Format;
 use crate::eval::Outcome;
 use crate::facts::Case;
+use crate::i18n::{tr, trf};
 use crate::law::LawFiles;
 use crate::model::Program;
 use crate::resolve::Resolution;
@@ -178,16 +179,27 @@ pub fn check_summary(files: &LawFiles, program: &Program) -> String {
 
 /// The pass/fail table `tipnav test` prints, and a count.
 pub fn test_report(results: &[(String, Vec<String>)]) -> String {
-    let mut table = table::new_table(table::Style::Terminal, &["Case", "Result", "Differences"]);
+    let mut table = table::new_table(
+        table::Style::Terminal,
+        &[tr("Case"), tr("Result"), tr("Differences")],
+    );
     for (name, problems) in results {
-        let result = if problems.is_empty() { "pass" } else { "FAIL" };
+        let result = if problems.is_empty() {
+            tr("pass")
+        } else {
+            tr("FAIL")
+        };
         table.add_row(vec![name.clone(), result.to_owned(), problems.join("\n")]);
     }
     let failed = results.iter().filter(|(_, p)| !p.is_empty()).count();
-    format!(
-        "{table}\n{} passed, {failed} failed\n",
-        results.len() - failed
-    )
+    let count = trf(
+        "{passed} passed, {failed} failed",
+        &[
+            ("passed", &(results.len() - failed).to_string()),
+            ("failed", &failed.to_string()),
+        ],
+    );
+    format!("{table}\n{count}\n")
 }
 
 /// Writes a report to stdout and flushes it, through the pager on a terminal (`pager.rs`). A

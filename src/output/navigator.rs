@@ -3,6 +3,7 @@
 use comfy_table::Table;
 
 use super::table::{Style, heading, lines, new_table};
+use crate::i18n::{tr, trf};
 use crate::navigate::{FactsView, InstrumentView, SearchHit, SectionView};
 
 /// `tipnav list`.
@@ -23,24 +24,37 @@ pub fn list(instruments: &[InstrumentView], style: Style) -> String {
         let repealed = instrument
             .repealed
             .as_deref()
-            .map(|r| format!("; repealed {r}"))
+            .map(|r| trf("; repealed {date}", &[("date", r)]))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "{}; in force from {}{repealed}; source: {} ({})\n\n",
-            instrument.jurisdiction, instrument.commenced, instrument.source, instrument.verified
+        out.push_str(&trf(
+            "{jurisdiction}; in force from {date}{repealed}; source: {source} ({verified})",
+            &[
+                ("jurisdiction", &jurisdiction_word(&instrument.jurisdiction)),
+                ("date", &instrument.commenced),
+                ("repealed", &repealed),
+                ("source", &instrument.source),
+                ("verified", tr(instrument.verified)),
+            ],
         ));
+        out.push_str("\n\n");
         let mut table = new_table(
             style,
-            &["Section", "Heading", "Kind", "Versions", "Verified"],
+            &[
+                tr("Section"),
+                tr("Heading"),
+                tr("Kind"),
+                tr("Versions"),
+                tr("Verified"),
+            ],
         );
         for section in &instrument.sections {
-            let mut verified = section.verified.to_owned();
+            let mut verified = tr(section.verified).to_owned();
             if section.has_unverified_fields {
-                verified.push_str(" (some fields unverified)");
+                verified.push_str(tr(" (some fields unverified)"));
             }
-            let mut kind = section.kind.to_owned();
+            let mut kind = kind_word(section.kind).to_owned();
             if !section.in_rules {
-                kind.push_str(" (data only)");
+                kind.push_str(tr(" (data only)"));
             }
             table.add_row(vec![
                 section.id.clone(),
@@ -69,19 +83,29 @@ pub fn show(view: &SectionView, style: Style) -> String {
     );
     out.push_str(&format!(
         "{} · {} · {}\n\n{}\n\n",
-        view.instrument, view.line.kind, view.line.verified, view.summary
+        view.instrument,
+        kind_word(view.line.kind),
+        tr(view.line.verified),
+        view.summary
     ));
     if let Some(on_date) = &view.on_date {
-        out.push_str(&format!("On {}: {}\n\n", on_date.date, on_date.explanation));
+        out.push_str(&trf(
+            "On {date}: {explanation}",
+            &[
+                ("date", &on_date.date),
+                ("explanation", &on_date.explanation),
+            ],
+        ));
+        out.push_str("\n\n");
     }
-    heading(&mut out, style, 2, "Versions");
+    heading(&mut out, style, 2, tr("Versions"));
     let mut table = new_table(
         style,
         &[
-            "Period",
-            "Text, penalty and procedure",
-            "Court / agency",
-            "Verified",
+            tr("Period"),
+            tr("Text, penalty and procedure"),
+            tr("Court / agency"),
+            tr("Verified"),
         ],
     );
     for version in &view.versions {
@@ -89,12 +113,15 @@ pub fn show(view: &SectionView, style: Style) -> String {
         penalty.extend(version.penalty.iter().cloned());
         penalty.extend(version.procedure.iter().cloned());
         let forum = match (version.court, version.agency) {
-            (Some(court), Some(agency)) => format!("{court} / {agency}"),
+            (Some(court), Some(agency)) => format!("{} / {}", forum(court), forum(agency)),
             _ => String::new(),
         };
-        let mut verified = vec![version.verified.to_owned()];
+        let mut verified = vec![tr(version.verified).to_owned()];
         if !version.unverified.is_empty() {
-            verified.push(format!("UNVERIFIED: {}", version.unverified.join(", ")));
+            verified.push(trf(
+                "UNVERIFIED: {fields}",
+                &[("fields", &version.unverified.join(", "))],
+            ));
         }
         table.add_row(vec![
             version.period.clone(),
@@ -105,28 +132,30 @@ pub fn show(view: &SectionView, style: Style) -> String {
     }
     push(&mut out, &table);
     for version in &view.versions {
-        out.push_str(&format!(
-            "Source ({}): {}\n",
-            version.period, version.source
+        out.push_str(&trf(
+            "Source ({period}): {source}",
+            &[("period", &version.period), ("source", &version.source)],
         ));
+        out.push('\n');
         if let Some(note) = &version.note {
-            out.push_str(&format!("Note: {note}\n"));
+            out.push_str(&trf("Note: {note}", &[("note", note)]));
+            out.push('\n');
         }
     }
     out.push('\n');
     if !view.elements.is_empty() {
-        heading(&mut out, style, 2, "Elements as encoded");
-        let mut table = new_table(style, &["Element", "Models", "Period"]);
+        heading(&mut out, style, 2, tr("Elements as encoded"));
+        let mut table = new_table(style, &[tr("Element"), tr("Models"), tr("Period")]);
         for element in &view.elements {
             let mut cite = vec![element.cite.clone()];
             cite.extend(
                 element
                     .waivers
                     .iter()
-                    .map(|w| crate::i18n::trf("waived: {cite}", &[("cite", w)])),
+                    .map(|w| trf("waived: {cite}", &[("cite", w)])),
             );
             if let Some(base) = &element.inherited_from {
-                cite.push(format!("(from {base})"));
+                cite.push(trf("(from {base})", &[("base", base)]));
             }
             table.add_row(vec![
                 crate::i18n::element_label(&element.name),
@@ -137,10 +166,10 @@ pub fn show(view: &SectionView, style: Style) -> String {
         push(&mut out, &table);
     }
     for (title, items) in [
-        ("Jurisdiction rules", &view.jurisdiction),
-        ("Overlaps", &view.overlaps),
-        ("Protection rules", &view.protections),
-        ("Earlier law", &view.predecessors),
+        (tr("Jurisdiction rules"), &view.jurisdiction),
+        (tr("Overlaps"), &view.overlaps),
+        (tr("Protection rules"), &view.protections),
+        (tr("Earlier law"), &view.predecessors),
     ] {
         if !items.is_empty() {
             heading(&mut out, style, 2, title);
@@ -156,11 +185,20 @@ pub fn show(view: &SectionView, style: Style) -> String {
 /// `tipnav search`.
 pub fn search(query: &str, hits: &[SearchHit], style: Style) -> String {
     if hits.is_empty() {
-        return format!("No section matches `{query}`.\n");
+        return format!(
+            "{}\n",
+            trf("No section matches `{query}`.", &[("query", query)])
+        );
     }
     let mut table = new_table(
         style,
-        &["Section", "Heading", "Instrument", "Score", "Matched in"],
+        &[
+            tr("Section"),
+            tr("Heading"),
+            tr("Instrument"),
+            tr("Score"),
+            tr("Matched in"),
+        ],
     );
     for hit in hits {
         table.add_row(vec![
@@ -168,7 +206,11 @@ pub fn search(query: &str, hits: &[SearchHit], style: Style) -> String {
             hit.heading.clone(),
             hit.instrument.clone(),
             hit.score.to_string(),
-            hit.matched_in.join(", "),
+            hit.matched_in
+                .iter()
+                .map(|field| field_word(field))
+                .collect::<Vec<_>>()
+                .join(", "),
         ]);
     }
     let mut out = String::new();
@@ -184,13 +226,21 @@ fn push(out: &mut String, table: &Table) {
 /// `tipnav facts`: one row per fact.
 pub fn facts(view: &FactsView, style: Style) -> String {
     let mut out = String::new();
-    heading(&mut out, style, 2, "Case-file vocabulary");
-    let mut table = new_table(style, &["Fact", "Type and values", "Question", "Read by"]);
+    heading(&mut out, style, 2, tr("Case-file vocabulary"));
+    let mut table = new_table(
+        style,
+        &[
+            tr("Fact"),
+            tr("Type and values"),
+            tr("Question"),
+            tr("Read by"),
+        ],
+    );
     for fact in &view.facts {
         let kind = if fact.kind == "derived" {
-            format!("{} (derived)", fact.r#type)
+            trf("{type} (derived)", &[("type", type_word(fact.r#type))])
         } else {
-            fact.r#type.to_owned()
+            type_word(fact.r#type).to_owned()
         };
         let values = if fact.values.is_empty() {
             kind
@@ -206,4 +256,54 @@ pub fn facts(view: &FactsView, style: Style) -> String {
     }
     push(&mut out, &table);
     out
+}
+
+/// An agency or court id in words, as the rest of the report names them.
+fn forum(id: &str) -> &str {
+    crate::statute::forum_name(id).unwrap_or(id)
+}
+
+/// An instrument's jurisdiction (`federal` or a province id) in words: a province as the
+/// case file's `case.province` option names it.
+fn jurisdiction_word(id: &str) -> String {
+    match id {
+        "federal" => tr("federal").to_owned(),
+        province => crate::i18n::option_label("case.province", province),
+    }
+}
+
+/// A section's kind (`offence`, `procedure`, `protection`): the id in English, words in
+/// another language.
+fn kind_word(kind: &str) -> &str {
+    match kind {
+        "offence" => tr("offence"),
+        "procedure" => tr("procedure"),
+        "protection" => tr("protection"),
+        other => other,
+    }
+}
+
+/// Where a search matched: the field's id in English, words in another language.
+fn field_word(field: &str) -> &str {
+    match field {
+        "id" => tr("id"),
+        "heading" => tr("heading"),
+        "instrument" => tr("instrument"),
+        "summary" => tr("summary"),
+        "elements" => tr("elements"),
+        other => other,
+    }
+}
+
+/// A fact's type as `tipnav facts` names it: the id in English, words in another language.
+fn type_word(ty: &str) -> &str {
+    match ty {
+        "bool" => tr("bool"),
+        "int" => tr("int"),
+        "date" => tr("date"),
+        "text" => tr("text"),
+        "enum" => tr("enum"),
+        "set" => tr("set"),
+        other => other,
+    }
 }

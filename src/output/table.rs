@@ -116,7 +116,10 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     line(
         &mut out,
         style,
-        &format!("tipnav {} · law {}", report.tipnav, report.law.digest),
+        &trf(
+            "tipnav {version} · law {digest}",
+            &[("version", report.tipnav), ("digest", &report.law.digest)],
+        ),
     );
     for amendment in &report.law.amendments {
         line(

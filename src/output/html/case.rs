@@ -6,7 +6,7 @@ use super::{
 };
 use crate::eval::SectionOutcome;
 use crate::explain::FlipSearch;
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 use crate::model::Program;
 use crate::output::Evaluated;
 use crate::output::explain::{FlipSearchTrace, FlipTrace};
@@ -53,9 +53,9 @@ pub fn case_page(program: &Program, evaluated: &Evaluated<'_>) -> CasePage {
         .map(|id| {
             let value = crate::output::json::fact_value(program, values, id);
             GivenFact {
-                fact: value.fact,
+                value: value_text(&value.fact, &value.value),
                 question: program.facts[id].question.clone().unwrap_or_default(),
-                value: value_text(&value.value),
+                fact: value.fact,
             }
         })
         .collect();
@@ -120,7 +120,7 @@ pub(super) fn summary(report: &CaseReport) -> Markup {
 /// side; each fact's question shows on hover.
 pub(super) fn facts_table(facts: &[GivenFact]) -> Markup {
     if facts.is_empty() {
-        return el("p", "", text("The case file gives no facts."));
+        return el("p", "", text(tr("The case file gives no facts.")));
     }
     let mut groups: Vec<(&str, Vec<&GivenFact>)> = Vec::new();
     for fact in facts {
@@ -135,7 +135,7 @@ pub(super) fn facts_table(facts: &[GivenFact]) -> Markup {
             members.iter().map(|f| {
                 let name = f.fact.split_once('.').map_or(f.fact.as_str(), |(_, n)| n);
                 Markup(format!(
-                    "<tr title=\"{}\"><th>{}</th><td>{}</td></tr>",
+                    "<tr title=\"{}\"><th>{}</th><td><bdi>{}</bdi></td></tr>",
                     escape(&f.question),
                     code(name).0,
                     escape(&f.value)
@@ -147,7 +147,7 @@ pub(super) fn facts_table(facts: &[GivenFact]) -> Markup {
             "table",
             "facts",
             concat([
-                el("caption", "", text(&format!("[{group}]"))),
+                el("caption", "", code(&format!("[{group}]"))),
                 el("tbody", "", rows),
             ]),
         )
@@ -173,18 +173,18 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
     let mut body = Markup::default();
     if let Some(court) = &jurisdiction.court {
         let mut lines = vec![
-            concat([text("Court for the case: "), forum(court.id)]),
+            concat([text(tr("Court for the case: ")), forum(court.id)]),
             el("span", "muted", text(&court.reason)),
         ];
         if court.conflict {
             lines.push(el(
                 "strong",
                 "warning",
-                text("Forum conflict: the sections go to different courts."),
+                text(tr("Forum conflict: the sections go to different courts.")),
             ));
         }
         lines.push(concat([
-            el("strong", "", text("Joint trial: ")),
+            el("strong", "", text(tr("Joint trial: "))),
             text(joint_trial(court.joint_trial)),
         ]));
         if let Some(later) = &court.later {
@@ -207,7 +207,7 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
             jurisdiction.agencies.iter().map(|a| {
                 vec![
                     forum(a.id),
-                    el("strong", "", text(a.role.id())),
+                    el("strong", "", text(tr(a.role.id()))),
                     text(&a.reason),
                     join(a.sections.iter().map(|s| code(s)), ", "),
                 ]
@@ -255,7 +255,9 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
                         &[("reason", &v.reason), ("facts", &v.depends_on.join(", "))],
                     ))
                 };
-                vec![text(&v.place), code(&v.fact), why]
+                // The place as the case file names it, isolated from the page's direction.
+                let place = Markup(format!("<bdi>{}</bdi>", escape(&v.place)));
+                vec![place, code(&v.fact), why]
             }),
         ));
     }
@@ -274,13 +276,16 @@ pub(super) fn choice(choice: &ChoiceReport) -> Markup {
             ),
         ]),
         None => {
-            let options = join(choice.options.iter().map(|o| forum(o.id)), " or ");
+            let options = join(choice.options.iter().map(|o| forum(o.id)), tr(" or "));
             concat([
                 options,
                 el(
                     "div",
                     "muted",
-                    text(&format!("depends on {}", choice.deciding.join(", "))),
+                    text(&trf(
+                        "depends on {facts}",
+                        &[("facts", &choice.deciding.join(", "))],
+                    )),
                 ),
             ])
         }
@@ -296,12 +301,12 @@ pub(super) fn overlaps_table(overlaps: &[OverlapReport]) -> Markup {
         "overlaps",
         &[tr("Kind"), tr("Sections"), tr("Note"), tr("Citation")],
         overlaps.iter().map(|o| {
-            let mut kind = el("strong", "", text(&o.kind.replace('_', " ")));
+            let mut kind = el("strong", "", text(&kind_words(o.kind)));
             if !o.certain {
-                kind.push(text(" (possible)"));
+                kind.push(text(tr(" (possible)")));
             }
             if !o.declared {
-                kind.push(el("div", "muted", text("found by tipnav")));
+                kind.push(el("div", "muted", text(tr("found by tipnav"))));
             }
             vec![
                 kind,
@@ -372,17 +377,19 @@ pub(super) fn alternative_table(alternative: &AlternativeReport) -> Markup {
         ],
         rows,
     );
-    let lead = alternative.lead_agency.map_or_else(|| text("none"), forum);
-    let court = alternative.court.map_or_else(|| text("none"), forum);
+    let lead = alternative
+        .lead_agency
+        .map_or_else(|| text(tr("none")), forum);
+    let court = alternative.court.map_or_else(|| text(tr("none")), forum);
     body.push(el(
         "p",
         "",
         concat([
-            text("Under that law: lead agency "),
+            text(tr("Under that law: lead agency ")),
             lead,
-            text(", court for the case "),
+            text(tr(", court for the case ")),
             court,
-            text("."),
+            text(tr(".")),
         ]),
     ));
     body
@@ -430,7 +437,7 @@ pub(super) fn verification(verified: &str, unverified: &[String]) -> Markup {
     } else {
         "verified"
     };
-    let mut out = el("span", class, text(verified));
+    let mut out = el("span", class, text(verification_word(verified)));
     if !unverified.is_empty() {
         out.push(el(
             "div",
@@ -439,4 +446,29 @@ pub(super) fn verification(verified: &str, unverified: &[String]) -> Markup {
         ));
     }
     out
+}
+
+/// An overlap kind (`duplicate_offence`) in words: `duplicate offence` in English, the
+/// translation's words in another language.
+fn kind_words(kind: &str) -> String {
+    if !crate::i18n::translating() {
+        return kind.replace('_', " ");
+    }
+    match kind {
+        "duplicate_offence" => tr("duplicate_offence"),
+        "forum_conflict" => tr("forum_conflict"),
+        "agency_conflict" => tr("agency_conflict"),
+        _ => tr("penalty_disparity"),
+    }
+    .to_owned()
+}
+
+/// A verification label (`official-text`, `secondary`, `unverified`) as the page shows it.
+fn verification_word(verified: &str) -> &str {
+    match verified {
+        "official-text" => tr("official-text"),
+        "secondary" => tr("secondary"),
+        "unverified" => tr("unverified"),
+        other => other,
+    }
 }

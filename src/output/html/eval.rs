@@ -6,8 +6,8 @@ use super::case::{
     protections, sources, summary, unknown,
 };
 use super::{
-    Markup, card_class, code, concat, document, el, escape, footer, forum, header, join, section,
-    status_badge, table, text, truth_badge, value_text,
+    Markup, card_class, code, concat, document, el, escape, fact_text, footer, forum, header, join,
+    section, status_badge, table, text, truth_badge,
 };
 use crate::i18n::{tr, trf};
 use crate::output::json::{
@@ -80,7 +80,14 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
         details.push(el(
             "p",
             "",
-            text(&format!("Sections that do not apply, {not_applying}.")),
+            text(&format!(
+                "{}{}",
+                trf(
+                    "Sections that do not apply, {summary}",
+                    &[("summary", &not_applying)],
+                ),
+                tr(".")
+            )),
         ));
     }
     details.push(section(tr("Jurisdiction"), jurisdiction(report)));
@@ -95,9 +102,9 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
     ));
     if let Some(alternative) = &report.alternative {
         details.push(section(
-            &format!(
-                "If the amendments whose day is unknown ({}) were already in force",
-                alternative.date_keys.join(", ")
+            &trf(
+                "If the amendments whose day is unknown ({keys}) were already in force",
+                &[("keys", &alternative.date_keys.join(", "))],
             ),
             alternative_table(alternative),
         ));
@@ -308,17 +315,17 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
     heading.push(status_badge(section.status));
     let mut about = Vec::new();
     if let Some(base) = &section.variant_of {
-        about.push(format!("a variant of {base}"));
+        about.push(trf("a variant of {base}", &[("base", base)]));
     }
     if let Some(version) = &section.version {
         let certainty = if version.certain {
             ""
         } else {
-            " (uncertain: the case date falls in an amendment's window)"
+            tr(" (uncertain: the case date falls in an amendment's window)")
         };
-        about.push(format!(
-            "text in force from {}{certainty}",
-            version.in_force_from
+        about.push(trf(
+            "text in force from {date}{certainty}",
+            &[("date", &version.in_force_from), ("certainty", certainty)],
         ));
     }
     let mut body = concat([
@@ -330,10 +337,16 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
     }
     let territory = section.territory.iter().map(|t| {
         vec![
-            text("territory"),
+            text(tr("territory")),
             truth_badge(t.status),
-            text(&format!("the instrument extends to {} only", t.province)),
-            text("case.province"),
+            text(&trf(
+                "the instrument extends to {province} only",
+                &[(
+                    "province",
+                    &crate::i18n::option_label("case.province", &t.province),
+                )],
+            )),
+            code("case.province"),
         ]
     });
     let elements = section.elements.iter().map(|e| {
@@ -344,11 +357,7 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
                 } else {
                     "fact"
                 };
-                el(
-                    "span",
-                    class,
-                    text(&format!("{} = {}", f.fact, value_text(&f.value))),
-                )
+                el("span", class, fact_text(&f.fact, &f.value))
             }),
             "<br>",
         );
@@ -357,11 +366,15 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
             rule.push(el(
                 "div",
                 "waiver",
-                text(&format!("met without proof: {waiver}")),
+                text(&trf("met without proof: {waiver}", &[("waiver", waiver)])),
             ));
         }
         if let Some(base) = &e.inherited_from {
-            rule.push(el("div", "muted", text(&format!("from {base}"))));
+            rule.push(el(
+                "div",
+                "muted",
+                text(&trf("(from {base})", &[("base", base)])),
+            ));
         }
         vec![
             el("strong", "", text(&crate::i18n::element_label(&e.name))),
@@ -407,7 +420,11 @@ fn what_would_change(flips: &SectionFlips) -> Markup {
         el(
             "li",
             "",
-            concat([text(verb), text(" "), text(&flip.changes.join(tr(" and ")))]),
+            concat([
+                text(verb),
+                text(" "),
+                join(flip.changes.iter().map(|change| code(change)), tr(" and ")),
+            ]),
         )
     });
     let summary = flips.search.summary(flips.flips.len());

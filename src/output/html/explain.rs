@@ -3,29 +3,30 @@
 
 use super::case::{CasePage, choice, facts_table, jurisdiction, overlaps_table, sources, summary};
 use super::{
-    Markup, card_class, code, concat, document, el, footer, header, join, section, status_badge,
-    table, text, truth_badge, value_text,
+    Markup, card_class, code, concat, document, el, escape, fact_text, footer, header, join,
+    section, status_badge, table, text, truth_badge,
 };
+use crate::i18n::{tr, trf};
 use crate::output::explain::{Explanation, FactTrace, SectionTrace};
 
 /// The explanation of one case as a page; `page` gives the facts, the law and the sources.
 pub fn explain_page(explanation: &Explanation, page: &CasePage) -> String {
     let report = &page.report;
-    let title = report.case.title.as_deref().unwrap_or("Untitled case");
+    let title = report.case.title.as_deref().unwrap_or(tr("Untitled case"));
     let items = vec![
-        ("Case file", code(&explanation.file)),
-        ("Law", text(&explanation.law)),
+        (tr("Case file"), code(&explanation.file)),
+        (tr("Law"), text(&explanation.law)),
     ];
     let mut body = header(
-        &format!("Explanation: {title}"),
+        &trf("Explanation: {file}", &[("file", title)]),
         items,
         explanation.tipnav,
         &report.law,
     );
     body.push(summary(report));
-    body.push(section("Case facts", facts_table(&page.facts)));
+    body.push(section(tr("Case facts"), facts_table(&page.facts)));
     body.push(section(
-        "How each section was decided",
+        tr("How each section was decided"),
         join(explanation.sections.iter().map(trace_card), "\n"),
     ));
     let mut by_section = jurisdiction(report);
@@ -33,21 +34,24 @@ pub fn explain_page(explanation: &Explanation, page: &CasePage) -> String {
         by_section.push(el(
             "h3",
             "",
-            text("The rules behind each section's agency and court"),
+            text(tr("The rules behind each section's agency and court")),
         ));
         by_section.push(table(
             "by-section",
-            &["Section", "Agency", "Court"],
+            &[tr("Section"), tr("Agency"), tr("Court")],
             explanation
                 .jurisdiction
                 .iter()
                 .map(|j| vec![code(&j.section), choice(&j.agency), choice(&j.court)]),
         ));
     }
-    body.push(section("Jurisdiction", by_section));
-    body.push(section("Overlaps", overlaps_table(&explanation.overlaps)));
+    body.push(section(tr("Jurisdiction"), by_section));
     body.push(section(
-        "Smallest changes that flip the answer",
+        tr("Overlaps"),
+        overlaps_table(&explanation.overlaps),
+    ));
+    body.push(section(
+        tr("Smallest changes that flip the answer"),
         flips(explanation),
     ));
     let explained: Vec<_> = report
@@ -55,10 +59,10 @@ pub fn explain_page(explanation: &Explanation, page: &CasePage) -> String {
         .iter()
         .filter(|s| explanation.sections.iter().any(|t| t.id == s.id))
         .collect();
-    body.push(section("Sources", sources(&explained, report)));
+    body.push(section(tr("Sources"), sources(&explained, report)));
     body.push(footer(explanation.tipnav, &report.law));
     document(
-        &format!("Explanation: {title}"),
+        &trf("Explanation: {file}", &[("file", title)]),
         "",
         &el("article", "case", body),
     )
@@ -72,10 +76,18 @@ fn trace_card(trace: &SectionTrace) -> Markup {
     ]);
     let mut body = concat([
         el("h3", "", heading),
-        el("p", "muted", text(&format!("Version: {}", trace.version))),
+        el(
+            "p",
+            "muted",
+            text(&trf("Version: {version}", &[("version", &trace.version)])),
+        ),
     ]);
     if let Some(territory) = &trace.territory {
-        body.push(el("p", "", text(&format!("Territory: {territory}"))));
+        body.push(el(
+            "p",
+            "",
+            text(&trf("Territory: {territory}", &[("territory", territory)])),
+        ));
     }
     let rows = trace.elements.iter().map(|e| {
         let mut facts = fact_list(&e.facts);
@@ -84,7 +96,10 @@ fn trace_card(trace: &SectionTrace) -> Markup {
             rule.push(el(
                 "div",
                 "waiver",
-                text(&format!("met without proof: {}", waiver.cite)),
+                text(&trf(
+                    "met without proof: {waiver}",
+                    &[("waiver", &waiver.cite)],
+                )),
             ));
             facts.push(fact_list(&waiver.facts));
         }
@@ -98,10 +113,10 @@ fn trace_card(trace: &SectionTrace) -> Markup {
     body.push(table(
         "elements",
         &[
-            "Element",
-            "Status",
-            "Facts and where they come from",
-            "Rule",
+            tr("Element"),
+            tr("Status"),
+            tr("Facts and where they come from"),
+            tr("Rule"),
         ],
         rows,
     ));
@@ -110,16 +125,16 @@ fn trace_card(trace: &SectionTrace) -> Markup {
             "p",
             "",
             concat([
-                el("strong", "", text("Why not: ")),
+                el("strong", "", text(tr("Why not: "))),
                 text(&trace.why_not.join(", ")),
             ]),
         ));
     }
     if !trace.deciding.is_empty() {
-        body.push(el("p", "", el("strong", "", text("Decided by:"))));
+        body.push(el("p", "", el("strong", "", text(tr("Decided by:")))));
         body.push(table(
             "deciding",
-            &["Unknown fact", "Question"],
+            &[tr("Unknown fact"), tr("Question")],
             trace
                 .deciding
                 .iter()
@@ -143,19 +158,19 @@ fn fact_item(fact: &FactTrace) -> Markup {
     } else {
         "fact"
     };
-    let mut item = el(
-        "span",
-        class,
-        text(&format!("{} = {}", fact.fact, value_text(&fact.value))),
-    );
+    let mut item = el("span", class, fact_text(&fact.fact, &fact.value));
     if let Some(at) = &fact.given_at {
-        item.push(el("span", "muted", text(&format!(" (given at {at})"))));
+        item.push(el(
+            "span",
+            "muted",
+            text(&trf(" (given at {at})", &[("at", at)])),
+        ));
     }
     if let Some(derived) = &fact.derived {
         item.push(el(
             "div",
             "muted",
-            text(&format!("derived: {}", derived.cite)),
+            text(&trf("derived: {cite}", &[("cite", &derived.cite)])),
         ));
         item.push(fact_list(&derived.from));
     }
@@ -172,15 +187,22 @@ fn flips(explanation: &Explanation) -> Markup {
     }
     let found = table(
         "flips",
-        &["Section", "Now", "Would be", "If"],
+        &[tr("Section"), tr("Now"), tr("Would be"), tr("If")],
         explanation.flips.iter().map(|f| {
             vec![
                 code(&f.section),
                 status_badge(f.from),
                 status_badge(f.to),
-                join(f.changes.iter().map(|c| text(c)), "<br>and "),
+                changes(&f.changes),
             ]
         }),
     );
     concat([found, summary])
+}
+
+/// A flip's changes to the facts, one a line, joined by "and".
+fn changes(changes: &[String]) -> Markup {
+    let and = format!("<br>{}", escape(tr(" and ").trim_start()));
+    let lines: Vec<String> = changes.iter().map(|change| code(change).0).collect();
+    Markup(lines.join(&and))
 }

@@ -23,12 +23,12 @@ pub fn overlaps_page(
     law: &LawInfo,
     cite: &dyn Fn(&str) -> String,
 ) -> String {
-    let title = "Offences that can apply on the same facts";
+    let title = tr("Offences that can apply on the same facts");
     let date = report.date.as_deref().map_or_else(
-        || "every version of every section, on any date".to_owned(),
-        |d| format!("in force on {d}"),
+        || tr("every version of every section, on any date").to_owned(),
+        |d| trf("in force on {date}", &[("date", d)]),
     );
-    let mut body = header(title, vec![("Law", text(&date))], report.tipnav, law);
+    let mut body = header(title, vec![(tr("Law"), text(&date))], report.tipnav, law);
     if let Some(filter) = report.filter.describe(report.overlaps.len()) {
         body.push(el("p", "filter", text(&filter)));
     }
@@ -36,10 +36,13 @@ pub fn overlaps_page(
     body.push(el(
         "p",
         "",
-        text(&format!(
-            "{} pairs of offences can apply together: {} declared in the rules, {undeclared} not declared.",
-            report.overlaps.len(),
-            report.overlaps.len() - undeclared
+        text(&trf(
+            "{pairs} pairs of offences can apply together: {declared} declared in the rules, {undeclared} not declared.",
+            &[
+                ("pairs", &report.overlaps.len().to_string()),
+                ("declared", &(report.overlaps.len() - undeclared).to_string()),
+                ("undeclared", &undeclared.to_string()),
+            ],
         )),
     ));
     body.push(section(
@@ -47,7 +50,7 @@ pub fn overlaps_page(
         picture::picture(&report.overlaps, cite),
     ));
     body.push(section(
-        "Pairs, with the smallest case found on which both apply",
+        tr("Pairs, with the smallest case found on which both apply"),
         concat([
             first_of(report.overlaps.len(), LISTED_PAIRS),
             co_applicable(&declared_first(&report.overlaps)),
@@ -55,7 +58,7 @@ pub fn overlaps_page(
     ));
     let groups = &report.groups[..report.groups.len().min(LISTED_GROUPS)];
     body.push(section(
-        "Groups of three or more, with the smallest case found on which all apply",
+        tr("Groups of three or more, with the smallest case found on which all apply"),
         concat([
             el("p", "", text(&groups_summary(report))),
             first_of(report.groups.len(), LISTED_GROUPS),
@@ -64,11 +67,11 @@ pub fn overlaps_page(
     ));
     if !report.declared_groups.is_empty() {
         body.push(section(
-            "Declared overlaps of three or more sections",
+            tr("Declared overlaps of three or more sections"),
             declared_groups(report),
         ));
     }
-    body.push(section("What the amendment changes", changes(report)));
+    body.push(section(tr("What the amendment changes"), changes(report)));
     body.push(footer(report.tipnav, law));
     document(title, MATRIX_CSS, &el("article", "overlaps", body))
 }
@@ -83,20 +86,26 @@ fn el_list(items: Markup) -> Markup {
 
 /// How many groups there are, and how many are shown.
 fn groups_summary(report: &OverlapReport) -> String {
-    let bound = if report.groups_complete {
-        ""
+    let count = report.groups_found.to_string();
+    let mut summary = if report.groups_complete {
+        trf(
+            "{count} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.",
+            &[("count", &count), ("shown", "")],
+        )
     } else {
-        "at least "
+        trf(
+            "at least {count} groups of pairwise-overlapping offences can all apply on one set of facts{shown}.",
+            &[("count", &count), ("shown", "")],
+        )
     };
-    let shown = if report.groups.len() < report.groups_found {
-        format!(" The {} largest are shown.", report.groups.len())
-    } else {
-        String::new()
-    };
-    format!(
-        "{bound}{} groups of pairwise-overlapping offences can all apply on one set of facts.{shown}",
-        report.groups_found
-    )
+    if report.groups.len() < report.groups_found {
+        summary.push(' ');
+        summary.push_str(&trf(
+            "The {count} largest are shown.",
+            &[("count", &report.groups.len().to_string())],
+        ));
+    }
+    summary
 }
 
 /// Every declared overlap of three or more: whether all apply together, with a witness, or
@@ -104,7 +113,11 @@ fn groups_summary(report: &OverlapReport) -> String {
 fn declared_groups(report: &OverlapReport) -> Markup {
     table(
         "pairs",
-        &["Declared", "All apply together", "Witness or parts"],
+        &[
+            tr("Declared"),
+            tr("All apply together"),
+            tr("Witness or parts"),
+        ],
         report.declared_groups.iter().map(|g| {
             let detail = match (&g.witness_file, &g.witness) {
                 (Some(file), _) => el("span", "fact", text(file)),
@@ -118,14 +131,14 @@ fn declared_groups(report: &OverlapReport) -> Markup {
             };
             vec![
                 concat([
-                    el("strong", "", text(&g.kind.replace('_', " "))),
+                    el("strong", "", text(&kind_words(g.kind))),
                     el("div", "", join(g.sections.iter().map(|s| code(s)), ", ")),
                     el("div", "muted", text(&g.cite)),
                 ]),
                 if g.joint {
-                    text("yes")
+                    text(tr("yes"))
                 } else {
-                    el("span", "warning", text("no"))
+                    el("span", "warning", text(tr("no")))
                 },
                 detail,
             ]
@@ -138,24 +151,24 @@ fn changes(report: &OverlapReport) -> Markup {
     let lines = report
         .added
         .iter()
-        .map(|p| format!("adds: {}", p.join(" + ")))
+        .map(|p| trf("adds: {sections}", &[("sections", &p.join(" + "))]))
         .chain(
             report
                 .groups_added
                 .iter()
-                .map(|g| format!("adds group: {}", g.join(" + "))),
+                .map(|g| trf("adds group: {sections}", &[("sections", &g.join(" + "))])),
         )
         .chain(
             report
                 .removed
                 .iter()
-                .map(|p| format!("removes: {}", p.join(" + "))),
+                .map(|p| trf("removes: {sections}", &[("sections", &p.join(" + "))])),
         )
         .chain(
             report
                 .groups_removed
                 .iter()
-                .map(|g| format!("removes group: {}", g.join(" + "))),
+                .map(|g| trf("removes group: {sections}", &[("sections", &g.join(" + "))])),
         )
         .chain(
             report
@@ -209,14 +222,19 @@ fn co_applicable_refs(items: &[OverlapItem]) -> Markup {
 fn co_applicable(items: &[&OverlapItem]) -> Markup {
     table(
         "pairs",
-        &["Sections", "Declared", "Conflicts", "Witness"],
+        &[
+            tr("Sections"),
+            tr("Declared"),
+            tr("Conflicts"),
+            tr("Witness"),
+        ],
         items.iter().map(|o| {
             let declared = match o.declared_kind {
                 Some(kind) => concat([
-                    el("strong", "", text(&kind.replace('_', " "))),
+                    el("strong", "", text(&kind_words(kind))),
                     el("div", "muted", text(o.cite.as_deref().unwrap_or_default())),
                 ]),
-                None => el("span", "warning", text("not declared")),
+                None => el("span", "warning", text(tr("not declared"))),
             };
             let witness = o
                 .witness_file
@@ -225,11 +243,27 @@ fn co_applicable(items: &[&OverlapItem]) -> Markup {
             vec![
                 join(o.sections.iter().map(|s| code(s)), " + "),
                 declared,
-                text(&o.conflicts.join(", ").replace('_', " ")),
+                text(
+                    &o.conflicts
+                        .iter()
+                        .map(|c| kind_words(c))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 el("span", "fact", text(&witness)),
             ]
         }),
     )
+}
+
+/// An overlap kind in words: `duplicate offence` in English, the translation's words in
+/// another language.
+fn kind_words(kind: &'static str) -> String {
+    if crate::i18n::translating() {
+        tr(kind).to_owned()
+    } else {
+        kind.replace('_', " ")
+    }
 }
 
 /// The picture fits the window; print puts it on a landscape page of its own.
