@@ -420,9 +420,13 @@ fn on_date(program: &Program, section: &Section, date: Date) -> OnDate {
             let instead = if in_force_instead.is_empty() {
                 String::new()
             } else {
+                let cited: Vec<String> = in_force_instead
+                    .iter()
+                    .map(|id| crate::statute::citation(&program.book, id))
+                    .collect();
                 trf(
                     "; the law then in force was {sections}",
-                    &[("sections", &in_force_instead.join(", "))],
+                    &[("sections", &cited.join(", "))],
                 )
             };
             OnDate {
@@ -431,7 +435,10 @@ fn on_date(program: &Program, section: &Section, date: Date) -> OnDate {
                 explanation: trf(
                     "{section} was not in force on {date} (its first version dates from {first}){instead}",
                     &[
-                        ("section", &section.id),
+                        (
+                            "section",
+                            &crate::statute::citation(&program.book, &section.id),
+                        ),
                         ("date", &date.to_string()),
                         ("first", &first),
                         ("instead", &instead),

@@ -47,13 +47,13 @@ fn show_a_section_before_it_was_in_force() {
     assert_eq!(run.status, 0, "{}", run.render());
     assert!(
         run.stdout
-            .contains("the law then in force was ppc/369-A, pachto-2002/3-i"),
+            .contains("the law then in force was PPC s.369-A, PACHTO 2002 s.3(i)"),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("ptpa-2018/3 was not in force on 2017-01-01"),
+            .contains("PTPA 2018 s.3 was not in force on 2017-01-01"),
         "{}",
         run.stdout
     );

@@ -52,6 +52,8 @@ pub struct Explanation {
 pub struct SectionTrace {
     /// Section id.
     pub id: String,
+    /// Its citation as people write it (`PTPA 2018 s.3(2)`).
+    pub citation: String,
     /// Heading.
     pub heading: String,
     /// `applies`, `may_apply` or `does_not_apply`.
@@ -426,14 +428,20 @@ impl Tracer<'_> {
         };
         SectionTrace {
             id: outcome.section.clone(),
+            citation: crate::statute::citation(&program.book, &outcome.section),
             heading: section.heading.clone(),
             status: outcome.status.into(),
             version,
             territory: outcome.territory.as_ref().map(|t| {
-                format!(
-                    "{}: the instrument extends to {} only",
-                    Truth::from(t.holds).id(),
-                    t.province
+                trf(
+                    "{mark} territory: the instrument extends to {province} only",
+                    &[
+                        ("mark", Truth::from(t.holds).mark()),
+                        (
+                            "province",
+                            &crate::i18n::option_label("case.province", &t.province),
+                        ),
+                    ],
                 )
             }),
             elements,
@@ -543,9 +551,9 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
             &mut out,
             &format!(
                 "{} {}: {}",
-                section.id,
+                section.citation,
                 section.heading,
-                tr(section.status.id())
+                section.status.words()
             ),
         );
         line(
@@ -554,11 +562,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
             &trf("version: {version}", &[("version", &section.version)]),
         );
         if let Some(territory) = &section.territory {
-            line(
-                &mut out,
-                1,
-                &trf("territory {territory}", &[("territory", territory)]),
-            );
+            line(&mut out, 1, territory);
         }
         for element in &section.elements {
             line(
@@ -566,7 +570,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 1,
                 &format!(
                     "{} {}: {}",
-                    mark(element.status),
+                    element.status.mark(),
                     crate::i18n::element_label(&element.name),
                     element.cite
                 ),
@@ -746,13 +750,5 @@ fn choice(choice: &ChoiceReport) -> String {
                 ],
             )
         }
-    }
-}
-
-fn mark(status: Truth) -> &'static str {
-    match status {
-        Truth::Met => "✓",
-        Truth::NotMet => "✗",
-        Truth::Unknown => "?",
     }
 }

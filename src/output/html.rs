@@ -121,12 +121,12 @@ fn section(heading: &str, content: Markup) -> Markup {
 
 /// The status of a section, as a badge that keeps its word when printed in black and white.
 fn status_badge(status: Status) -> Markup {
-    let (class, word) = match status {
-        Status::Applies => ("badge applies", tr("applies")),
-        Status::MayApply => ("badge may-apply", tr("may apply")),
-        Status::DoesNotApply => ("badge not-apply", tr("does not apply")),
+    let class = match status {
+        Status::Applies => "badge applies",
+        Status::MayApply => "badge may-apply",
+        Status::DoesNotApply => "badge not-apply",
     };
-    el("span", class, text(word))
+    el("span", class, text(status.words()))
 }
 
 /// Whether an element (or an instrument's extent) is met, as a badge like [`status_badge`].

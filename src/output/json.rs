@@ -45,6 +45,15 @@ impl Status {
         }
     }
 
+    /// The status in words, for people ("may apply").
+    pub fn words(self) -> &'static str {
+        match self {
+            Status::Applies => crate::i18n::tr("applies"),
+            Status::MayApply => crate::i18n::tr("may apply"),
+            Status::DoesNotApply => crate::i18n::tr("does not apply"),
+        }
+    }
+
     /// Whether the section applies or may apply.
     pub fn reaches(self) -> bool {
         self != Status::DoesNotApply
@@ -80,6 +89,15 @@ impl Truth {
             Truth::Met => "met",
             Truth::NotMet => "not_met",
             Truth::Unknown => "unknown",
+        }
+    }
+
+    /// The mark the text renderers put before an element: met, not met, unknown.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Truth::Met => "✓",
+            Truth::NotMet => "✗",
+            Truth::Unknown => "?",
         }
     }
 }

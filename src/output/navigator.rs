@@ -118,10 +118,7 @@ pub fn show(view: &SectionView, style: Style) -> String {
         };
         let mut verified = vec![tr(version.verified).to_owned()];
         if !version.unverified.is_empty() {
-            verified.push(trf(
-                "UNVERIFIED: {fields}",
-                &[("fields", &version.unverified.join(", "))],
-            ));
+            verified.push(crate::statute::unverified_sentence(&version.unverified));
         }
         table.add_row(vec![
             version.period.clone(),

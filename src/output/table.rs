@@ -382,7 +382,13 @@ fn sections_table(sections: &[&SectionReport], style: Style) -> Table {
         let territory = section.territory.iter().map(|t| {
             trf(
                 "{mark} extends to {province}",
-                &[("mark", mark(t.status)), ("province", &t.province)],
+                &[
+                    ("mark", t.status.mark()),
+                    (
+                        "province",
+                        &crate::i18n::option_label("case.province", &t.province),
+                    ),
+                ],
             )
         });
         let elements: Vec<String> = territory
@@ -413,7 +419,10 @@ fn possible_table(sections: &[&SectionReport], style: Style) -> Table {
             .map(|t| {
                 trf(
                     "extends to {province} (case.province)",
-                    &[("province", &t.province)],
+                    &[(
+                        "province",
+                        &crate::i18n::option_label("case.province", &t.province),
+                    )],
                 )
             });
         let open: Vec<String> = territory
@@ -446,25 +455,13 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
     );
     for protection in &report.protections {
         let name = format!("{}\n{}", protection.citation, protection.heading);
-        let mut what = vec![
+        let what = vec![
             protection.summary.clone(),
-            trf(
-                "source: {verified}",
-                &[("verified", tr(protection.verified))],
-            ),
+            source_line(protection.verified, &protection.unverified),
         ];
-        if !protection.unverified.is_empty() {
-            what.push(trf(
-                "Not verified: {fields}.",
-                &[(
-                    "fields",
-                    &crate::statute::unverified_sentence(&protection.unverified),
-                )],
-            ));
-        }
         table.add_row(vec![
             lines(style, &[name]),
-            tr(protection.status.id()).to_owned(),
+            protection.status.words().to_owned(),
             lines(style, &what),
         ]);
     }
@@ -479,25 +476,16 @@ fn alternative_table(report: &CaseReport, alternative: &AlternativeReport, style
     for section in &alternative.sections {
         table.add_row(vec![
             cite(report, &section.id).to_owned(),
-            section.status.id().to_owned(),
-            section.later_status.id().to_owned(),
+            section.status.words().to_owned(),
+            section.later_status.words().to_owned(),
             section.later_penalty.clone().unwrap_or_default(),
         ]);
     }
     table
 }
 
-/// ✓, ✗ or ? for an element status.
-fn mark(status: Truth) -> &'static str {
-    match status {
-        Truth::Met => "✓",
-        Truth::NotMet => "✗",
-        Truth::Unknown => "?",
-    }
-}
-
 fn element_line(element: &ElementReport) -> String {
-    let mark = mark(element.status);
+    let mark = element.status.mark();
     match &element.waived_by {
         Some(cite) => format!(
             "{mark} {} ({})",
@@ -532,16 +520,21 @@ fn penalty_lines(section: &SectionReport) -> Vec<String> {
         }
     }
     if let Some(verified) = section.verified {
-        let mut line = trf("source: {verified}", &[("verified", tr(verified))]);
-        if !section.unverified.is_empty() {
-            line.push_str(&format!(
-                "; {}",
-                crate::statute::unverified_sentence(&section.unverified)
-            ));
-        }
-        parts.push(line);
+        parts.push(source_line(verified, &section.unverified));
     }
     parts
+}
+
+/// "source: secondary; the penalty is not verified": how sure the data is, in a sentence.
+pub(super) fn source_line(verified: &'static str, unverified: &[String]) -> String {
+    let mut line = trf("source: {verified}", &[("verified", tr(verified))]);
+    if !unverified.is_empty() {
+        line.push_str(&format!(
+            "; {}",
+            crate::statute::unverified_sentence(unverified)
+        ));
+    }
+    line
 }
 
 /// The sections that do not apply, summarised: near misses (in force and in the province, one

@@ -70,8 +70,7 @@ pub fn explain_page(explanation: &Explanation, page: &CasePage) -> String {
 
 fn trace_card(trace: &SectionTrace) -> Markup {
     let heading = concat([
-        code(&trace.id),
-        text(&format!(" {} ", trace.heading)),
+        text(&format!("{} {} ", trace.citation, trace.heading)),
         status_badge(trace.status),
     ]);
     let mut body = concat([
@@ -83,11 +82,7 @@ fn trace_card(trace: &SectionTrace) -> Markup {
         ),
     ]);
     if let Some(territory) = &trace.territory {
-        body.push(el(
-            "p",
-            "",
-            text(&trf("Territory: {territory}", &[("territory", territory)])),
-        ));
+        body.push(el("p", "", text(territory)));
     }
     let rows = trace.elements.iter().map(|e| {
         let mut facts = fact_list(&e.facts);
