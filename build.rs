@@ -17,6 +17,8 @@ mod check;
 mod compile;
 #[path = "src/diagnostic.rs"]
 mod diagnostic;
+#[path = "src/failure.rs"]
+mod failure;
 #[path = "src/model.rs"]
 mod model;
 #[path = "src/overlay.rs"]
@@ -84,9 +86,11 @@ fn main() {
         writeln!(code, "];").unwrap();
     }
     embed_examples(&root, &mut code);
-    embed_locales(Path::new(&root), &mut code);
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     fs::write(out.join("law.rs"), code).expect("OUT_DIR is writable");
+    let mut locales = String::new();
+    embed_locales(Path::new(&root), &mut locales);
+    fs::write(out.join("locales.rs"), locales).expect("OUT_DIR is writable");
     let compiled = match compile::build_program(&law, &[]) {
         Ok(program) => postcard::to_allocvec(&program).expect("the program serializes"),
         Err(_) => Vec::new(),
@@ -138,8 +142,8 @@ fn embed_entry(code: &mut String, name: &str, path: &Path) {
     .unwrap();
 }
 
-/// Adds `LOCALES`: every `locales/LANG/AREA.po` as (language, area, text), so a new language
-/// is new files only (see `src/i18n`).
+/// Writes `LOCALES` (`$OUT_DIR/locales.rs`, which `src/i18n` includes): every
+/// `locales/LANG/AREA.po` as (language, area, text), so a new language is new files only.
 fn embed_locales(root: &Path, code: &mut String) {
     println!("cargo::rerun-if-changed=locales");
     let mut files: Vec<_> = fs::read_dir(root.join("locales"))

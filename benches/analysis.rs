@@ -7,8 +7,8 @@
 use std::time::{Duration, Instant};
 
 use tipnav::analysis::{Encoding, gaps, groups, joint_sets, overlaps};
-use tipnav::command::load_law;
 use tipnav::model::Program;
+use tipnav::pipeline::law::load_law;
 
 fn main() {
     let (_, program) = load_law(None, &[]).expect("the shipped law checks");

@@ -5,8 +5,8 @@
 
 use std::time::Instant;
 
-use tipnav::command::load_law;
 use tipnav::facts;
+use tipnav::pipeline::law::load_law;
 
 fn main() {
     let Some(path) = std::env::args().skip(1).rfind(|a| a.ends_with(".jsonl")) else {

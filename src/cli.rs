@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+
+pub use crate::output::Format;
+pub use crate::output::report::Color;
 
 /// Which sections of Pakistan's anti-trafficking law apply to a case, who investigates it,
 /// which court tries it, and where the laws overlap. Not legal advice.
@@ -220,7 +223,7 @@ pub enum Command {
     )]
     Schema {
         /// The kind of document.
-        kind: Option<crate::output::schema::Kind>,
+        kind: Option<crate::contract::Kind>,
     },
     /// Serve the web app (case form, report, law browser, overlap explorer, amendment
     /// workbench) and its JSON API; loopback only unless --listen says otherwise.
@@ -263,28 +266,4 @@ pub enum Command {
         #[arg(required = true, value_name = "CASE")]
         cases: Vec<PathBuf>,
     },
-}
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Tables for a terminal.
-    Table,
-    /// The stable JSON contract (see the README).
-    Json,
-    /// Markdown, for handouts.
-    Markdown,
-    /// One self-contained HTML page, to print or project (eval, explain and overlaps).
-    Html,
-}
-
-/// Colour choice for diagnostics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Color {
-    /// Colour when stderr is a terminal and NO_COLOR is not set.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
 }

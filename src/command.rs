@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{BatchArgs, Cli, Command, Format};
+use crate::compile::attach;
 pub use crate::compile::{Failure, build_program};
-use crate::compile::{LawFiles, attach};
 use crate::expectation::mismatches;
 use crate::facts::{self, Case};
 use crate::i18n::trf;
-use crate::law;
 use crate::model::Program;
 use crate::output::{self, Evaluated};
-use crate::pipeline::{Session, run_case};
+use crate::pipeline::findings::{overlap_filter, overlap_report};
+use crate::pipeline::law::{load_law, load_law_in_english, section_id, unknown_id};
+use crate::pipeline::{Session, findings, run_case, today};
 use crate::source::SourceFile;
 use crate::{navigate, syntax};
 
@@ -47,7 +48,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { kind } => {
-            let text = kind.map_or_else(output::schema::kinds, output::schema::schema);
+            let text = kind.map_or_else(crate::contract::kinds, crate::contract::schema);
             output::print(&text)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -181,7 +182,7 @@ fn explain(
     let cases = load_cases(&program, &[path.to_path_buf()])?;
     let (file, case) = &cases[0];
     let domain = crate::domain::domain(&program);
-    let session = Session::new(&program, &domain, crate::pipeline::today());
+    let session = Session::new(&program, &domain, today());
     let evaluated = session.evaluate(file, case);
     let explanation = session.explain(&evaluated, sections, flip, all);
     let text = if format == Format::Html {
@@ -189,7 +190,7 @@ fn explain(
         output::html::explain_page(&explanation, &page)
     } else {
         output::render_view(&explanation, format, |e, style| {
-            output::explain::render(e, style == output::table::Style::Markdown)
+            output::explain::render(e, style == output::text::Style::Markdown)
         })
     };
     output::print(&text)?;
@@ -222,7 +223,7 @@ fn ask(cli: &Cli, out: Option<&Path>, resume: Option<&Path>) -> Result<ExitCode,
         )]));
     }
     let domain = crate::domain::domain(&program);
-    let today = jiff::ZonedDateTime::now().date();
+    let today = today();
     let terminal = std::io::stdin().is_terminal();
     let mut stdin = std::io::stdin().lock();
     let mut answered = Vec::new();
@@ -339,7 +340,7 @@ fn diff(
         amended: &amended,
         as_if,
         by_law,
-        today: crate::pipeline::today(),
+        today: today(),
     };
     let report = comparison.report(
         before_cases
@@ -353,40 +354,6 @@ fn diff(
 
 /// The overlap filter the flags ask for; an instrument or family the law does not know is a
 /// usage error naming the nearest one.
-fn overlap_filter(
-    program: &Program,
-    instruments: &[String],
-    families: &[String],
-    declared_only: bool,
-) -> Result<crate::analysis::OverlapFilter, Failure> {
-    use crate::model::OverlapKind;
-    if let Some(id) = instruments
-        .iter()
-        .find(|id| !program.book.instruments.contains_key(id.as_str()))
-    {
-        return Err(unknown_id(
-            "instrument",
-            id,
-            program.book.instruments.keys(),
-        ));
-    }
-    let kinds: Vec<String> = OverlapKind::ALL.iter().map(|k| k.id().to_owned()).collect();
-    let families = families
-        .iter()
-        .map(|name| {
-            OverlapKind::ALL
-                .into_iter()
-                .find(|k| k.id() == name.replace('-', "_"))
-                .ok_or_else(|| unknown_id("overlap family", name, kinds.iter()))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(crate::analysis::OverlapFilter {
-        instruments: instruments.to_vec(),
-        families,
-        declared_only,
-    })
-}
-
 fn overlaps(
     cli: &Cli,
     program: &Program,
@@ -399,7 +366,7 @@ fn overlaps(
         crate::witness::prepare(dir)?;
     }
     let base = base_law(cli)?;
-    let today = crate::pipeline::today();
+    let today = today();
     let report = overlap_report(program, base.as_ref(), date, filter, dir, today)?;
     let text = if format == Format::Html {
         let cite = |id: &str| crate::statute::citation(&program.book, id);
@@ -411,277 +378,18 @@ fn overlaps(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The overlap report of `program` (against `base`, the law without overlays, when given),
-/// each witness written into `dir` when given.
-fn overlap_report(
-    program: &Program,
-    base: Option<&Program>,
-    date: Option<jiff::civil::Date>,
-    filter: &crate::analysis::OverlapFilter,
-    dir: Option<&Path>,
-    today: jiff::civil::Date,
-) -> Result<crate::output::analysis::OverlapReport, Failure> {
-    use crate::output::analysis::{OverlapItem, OverlapReport};
-    let mut encoding = crate::analysis::Encoding::new(program);
-    let found = crate::analysis::overlaps(&mut encoding, date, today);
-    let groups = crate::analysis::groups(&encoding, &found, date, today);
-    let changes = match base {
-        Some(base) => overlap_changes(base, &found, &groups, date, today).kept_by(filter),
-        None => OverlapChanges::default(),
-    };
-    let pairs_in_law = found.len();
-    // Filtered after the analysis: groups and changes are read off the whole law.
-    let (found, groups) = (filter.pairs(found), filter.groups(groups));
-    let mut overlaps = Vec::new();
-    for (index, overlap) in found.iter().enumerate() {
-        let witness = crate::interview::case_file(program, &overlap.witness);
-        let name = format!(
-            "overlap-{:03}-{}-{}.toml",
-            index + 1,
-            overlap.sections[0].replace('/', "_"),
-            overlap.sections[1].replace('/', "_")
-        );
-        let witness_file = crate::witness::write(dir, &name, &witness)?;
-        overlaps.push(OverlapItem::new(
-            overlap.sections.to_vec(),
-            overlap.declared.as_ref(),
-            &overlap.conflicts,
-            witness,
-            witness_file,
-        ));
-    }
-    let (items, declared_groups) = group_items(program, &groups, dir)?;
-    Ok(OverlapReport {
-        schema_version: output::schema::SchemaVersion,
-        tipnav: env!("CARGO_PKG_VERSION"),
-        digest: program.digest.clone(),
-        amendments: program.amendments.iter().map(Into::into).collect(),
-        date: date.map(|d| d.to_string()),
-        overlaps,
-        added: changes.added,
-        removed: changes.removed,
-        groups: items,
-        groups_found: groups.found,
-        groups_complete: groups.complete,
-        declared_groups,
-        groups_added: changes.groups_added,
-        groups_removed: changes.groups_removed,
-        declared_groups_changed: changes.declared_changed,
-        filter: crate::output::analysis::FilterReport::new(filter, &program.book, pairs_in_law),
-    })
-}
-
-/// The overlap report as `tipnav overlaps --format json` prints it, writing no witness (the web
-/// API's answer).
-pub(crate) fn overlap_json(
-    program: &Program,
-    date: Option<jiff::civil::Date>,
-    today: jiff::civil::Date,
-) -> Result<String, Failure> {
-    let everything = crate::analysis::OverlapFilter::default();
-    let report = overlap_report(program, None, date, &everything, None, today)?;
-    Ok(output::render_view(&report, Format::Json, |_, _| {
-        String::new()
-    }))
-}
-
-/// What an amendment changes in an overlap report, against the base law.
-#[derive(Default)]
-struct OverlapChanges {
-    added: Vec<[String; 2]>,
-    removed: Vec<[String; 2]>,
-    groups_added: Vec<Vec<String>>,
-    groups_removed: Vec<Vec<String>>,
-    declared_changed: Vec<crate::output::analysis::DeclaredChange>,
-}
-
-impl OverlapChanges {
-    /// The changes that name a chosen instrument (declared changes: that pass the whole
-    /// filter); the added and removed pairs carry no conflicts to filter a family by.
-    fn kept_by(mut self, filter: &crate::analysis::OverlapFilter) -> OverlapChanges {
-        self.added.retain(|p| filter.names_instrument(p));
-        self.removed.retain(|p| filter.names_instrument(p));
-        self.groups_added.retain(|g| filter.names_instrument(g));
-        self.groups_removed.retain(|g| filter.names_instrument(g));
-        self.declared_changed.retain(|c| {
-            let kind = crate::model::OverlapKind::ALL
-                .into_iter()
-                .find(|k| k.id() == c.kind);
-            filter.keeps(&c.sections, kind, &[])
-        });
-        self
-    }
-}
-
-/// The pairs and groups the amended law adds and removes, and the declared overlaps of three
-/// or more whose members could all apply together under one law and not the other.
-fn overlap_changes(
-    base: &Program,
-    found: &[crate::analysis::Overlap],
-    groups: &crate::analysis::Groups,
-    date: Option<jiff::civil::Date>,
-    today: jiff::civil::Date,
-) -> OverlapChanges {
-    let mut encoding = crate::analysis::Encoding::new(base);
-    let base_pairs = crate::analysis::overlaps(&mut encoding, date, today);
-    let outline = crate::analysis::outline(&encoding, &base_pairs, date);
-    let (base_groups, base_declared) = (&outline.groups, &outline.declared);
-    let pairs = |found: &[crate::analysis::Overlap]| {
-        found.iter().map(|o| o.sections.clone()).collect::<Vec<_>>()
-    };
-    let (added, removed) = changes(&pairs(&base_pairs), &pairs(found));
-    // The amended law may order its sections differently: compare groups as sets.
-    let sorted = |group: &Vec<String>| {
-        let mut group = group.clone();
-        group.sort();
-        group
-    };
-    let before: Vec<Vec<String>> = base_groups.iter().map(sorted).collect();
-    let after: Vec<Vec<String>> = groups.all.iter().map(sorted).collect();
-    let groups_added = groups
-        .all
-        .iter()
-        .filter(|g| !before.contains(&sorted(g)))
-        .cloned()
-        .collect();
-    let groups_removed = base_groups
-        .iter()
-        .filter(|g| !after.contains(&sorted(g)))
-        .cloned()
-        .collect();
-    let declared_changed = groups
-        .declared
-        .iter()
-        .filter_map(|group| {
-            let (_, joint_before) = base_declared
-                .iter()
-                .find(|(sections, _)| sorted(sections) == sorted(&group.sections))?;
-            let joint_after = group.witness.is_some();
-            (*joint_before != joint_after).then(|| crate::output::analysis::DeclaredChange {
-                sections: group.sections.clone(),
-                kind: group.kind.id(),
-                cite: group.cite.clone(),
-                joint_before: *joint_before,
-                joint_after,
-            })
-        })
-        .collect();
-    OverlapChanges {
-        added,
-        removed,
-        groups_added,
-        groups_removed,
-        declared_changed,
-    }
-}
-
-/// The groups of an overlap report, their witnesses written to `dir` when given.
-fn group_items(
-    program: &Program,
-    groups: &crate::analysis::Groups,
-    dir: Option<&Path>,
-) -> Result<
-    (
-        Vec<crate::output::analysis::OverlapItem>,
-        Vec<crate::output::analysis::DeclaredGroupItem>,
-    ),
-    Failure,
-> {
-    use crate::output::analysis::{DeclaredGroupItem, OverlapItem};
-    let mut items = Vec::new();
-    for (index, group) in groups.groups.iter().enumerate() {
-        let witness = crate::interview::case_file(program, &group.witness);
-        let name = format!("group-{:03}-of-{}.toml", index + 1, group.sections.len());
-        let witness_file = crate::witness::write(dir, &name, &witness)?;
-        items.push(OverlapItem::new(
-            group.sections.clone(),
-            group.declared.as_ref(),
-            &group.conflicts,
-            witness,
-            witness_file,
-        ));
-    }
-    let mut declared = Vec::new();
-    for (index, group) in groups.declared.iter().enumerate() {
-        let witness = group
-            .witness
-            .as_ref()
-            .map(|w| crate::interview::case_file(program, w));
-        let witness_file = match &witness {
-            Some(text) => {
-                crate::witness::write(dir, &format!("declared-group-{:03}.toml", index + 1), text)?
-            }
-            None => None,
-        };
-        declared.push(DeclaredGroupItem {
-            sections: group.sections.clone(),
-            kind: group.kind.id(),
-            cite: group.cite.clone(),
-            joint: group.witness.is_some(),
-            witness,
-            witness_file,
-            parts: group.parts.clone(),
-        });
-    }
-    Ok((items, declared))
-}
-
 fn gaps(
     cli: &Cli,
     date: Option<jiff::civil::Date>,
     dir: Option<&Path>,
     format: Format,
 ) -> Result<ExitCode, Failure> {
-    use crate::output::analysis::{GapItem, GapReport};
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     if let Some(dir) = dir {
         crate::witness::prepare(dir)?;
     }
-    let today = jiff::ZonedDateTime::now().date();
-    // Gaps are about the law a case would meet: today's, unless --date says otherwise.
-    let date = Some(date.unwrap_or(today));
-    let found = crate::analysis::gaps(&mut crate::analysis::Encoding::new(&program), date, today);
-    let names = |found: &[crate::analysis::Gap]| {
-        found
-            .iter()
-            .map(|g| g.indicator.clone())
-            .collect::<Vec<_>>()
-    };
-    let (added, closed) = match base_law(cli)? {
-        Some(base) => changes(
-            &names(&crate::analysis::gaps(
-                &mut crate::analysis::Encoding::new(&base),
-                date,
-                today,
-            )),
-            &names(&found),
-        ),
-        None => (Vec::new(), Vec::new()),
-    };
-    let mut gaps = Vec::new();
-    for gap in &found {
-        let witness = crate::interview::case_file(&program, &gap.witness);
-        let witness_file =
-            crate::witness::write(dir, &format!("gap-{}.toml", gap.indicator), &witness)?;
-        gaps.push(GapItem {
-            indicator: gap.indicator.clone(),
-            title: gap.title.clone(),
-            cite: gap.cite.clone(),
-            patterns: gap.patterns,
-            witness,
-            witness_file,
-        });
-    }
-    let report = GapReport {
-        schema_version: output::schema::SchemaVersion,
-        tipnav: env!("CARGO_PKG_VERSION"),
-        digest: program.digest.clone(),
-        amendments: program.amendments.iter().map(Into::into).collect(),
-        indicators: program.indicators.len(),
-        gaps,
-        added,
-        closed,
-    };
+    let base = base_law(cli)?;
+    let report = findings::gap_report(&program, base.as_ref(), date, dir, today())?;
     output::print(&output::render_view(
         &report,
         format,
@@ -698,22 +406,6 @@ fn base_law(cli: &Cli) -> Result<Option<Program>, Failure> {
     Ok(Some(load_law(cli.law.as_deref(), &[])?.1))
 }
 
-/// The findings only `after` has, and those only `before` has.
-fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) {
-    let added = after
-        .iter()
-        .filter(|f| !before.contains(f))
-        .cloned()
-        .collect();
-    let removed = before
-        .iter()
-        .filter(|f| !after.contains(f))
-        .cloned()
-        .collect();
-    (added, removed)
-}
-
-/// Writes a witness case file into `dir` (atomically), if a folder was given.
 fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let view = navigate::facts(&program);
@@ -778,37 +470,6 @@ fn search(cli: &Cli, query: &str, format: Format) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The section among `known` that `text` names, by id or citation (`PPC 371-A`); a miss is a
-/// usage error that suggests the nearest.
-pub(crate) fn section_id<'a>(
-    program: &Program,
-    what: &str,
-    text: &str,
-    known: impl Iterator<Item = &'a str> + Clone,
-) -> Result<String, Failure> {
-    crate::statute::find_section(&program.book, text, known).map_err(|help| {
-        Failure(vec![miette::miette!(
-            code = "usage::unknown_id",
-            help = help,
-            "unknown {what} `{text}`"
-        )])
-    })
-}
-
-/// An id the law does not know, with a suggestion.
-pub(crate) fn unknown_id<'a>(
-    what: &str,
-    id: &str,
-    known: impl Iterator<Item = &'a String> + Clone,
-) -> Failure {
-    let help = crate::diagnostic::suggestion_help(id, known.map(String::as_str));
-    Failure(vec![miette::miette!(
-        code = "usage::unknown_id",
-        help = help,
-        "unknown {what} `{id}`"
-    )])
-}
-
 fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
     let (files, program) = load_law_in_english(cli.law.as_deref(), &cli.amend)?;
     // The translations are data beside the law: a missing or stale one is an error in the
@@ -817,7 +478,7 @@ fn check_law(cli: &Cli) -> Result<ExitCode, Failure> {
     crate::i18n::check::check(&program, shipped)?;
     output::print(&output::check_summary(&files, &program))?;
     // Undeclared overlaps are worth knowing, not a failure: a warning on stderr.
-    let today = jiff::ZonedDateTime::now().date();
+    let today = today();
     let overlaps = crate::analysis::overlaps(
         &mut crate::analysis::Encoding::new(&program),
         Some(today),
@@ -849,7 +510,7 @@ fn eval_cases(
 ) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let cases = load_cases(&program, paths)?;
-    let today = jiff::ZonedDateTime::now().date();
+    let today = today();
     let domain = crate::domain::domain(&program);
     let evaluated: Vec<Evaluated<'_>> = cases
         .iter()
@@ -915,7 +576,7 @@ fn run_batch(
     threads: Option<u16>,
 ) -> Result<ExitCode, Failure> {
     let pool = thread_pool(threads)?;
-    let today = jiff::ZonedDateTime::now().date();
+    let today = today();
     let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let stats = if input == Path::new("-") {
         let stdin = std::io::stdin().lock();
@@ -1000,7 +661,7 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
         return Err(Failure(missing));
     }
     warn_undated(&program, &cases);
-    let today = jiff::ZonedDateTime::now().date();
+    let today = today();
     let results: Vec<(String, Vec<String>)> = cases
         .iter()
         .map(|(file, case)| {
@@ -1018,61 +679,6 @@ fn test_cases(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<ExitCode, Failu
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
-}
-
-/// Reads and checks the law, with its headings, summaries and questions in the run's
-/// language. Every problem in every file is reported, not just the first.
-pub fn load_law(dir: Option<&Path>, amend: &[String]) -> Result<(LawFiles, Program), Failure> {
-    let (files, mut program) = load_law_in_english(dir, amend)?;
-    crate::i18n::localize(&mut program);
-    Ok((files, program))
-}
-
-/// Reads and checks the law as its files have it, in English.
-pub fn load_law_in_english(
-    dir: Option<&Path>,
-    amend: &[String],
-) -> Result<(LawFiles, Program), Failure> {
-    // The shipped law as it is was checked when tipnav was built.
-    if dir.is_none() && amend.is_empty() {
-        if let Some(program) = law::compiled() {
-            return Ok((law::embedded(), program));
-        }
-    }
-    let files = match dir {
-        Some(dir) => law::from_dir(dir).map_err(|error| Failure::io(dir, &error))?,
-        None => law::embedded(),
-    };
-    let overlays = amend
-        .iter()
-        .map(|name| read_overlay(name))
-        .collect::<Result<Vec<_>, _>>()?;
-    let program = build_program(&files, &overlays)?;
-    Ok((files, program))
-}
-
-/// An overlay file, or a shipped overlay by name (`tipnav law --amendments` lists them).
-fn read_overlay(name: &str) -> Result<SourceFile, Failure> {
-    let path = Path::new(name);
-    if path.is_dir() {
-        return Err(Failure(vec![miette::miette!(
-            code = "io::folder",
-            help = "--amend takes one overlay file (`.rules`) or a shipped overlay's name",
-            "`{name}` is a folder, not an amendment overlay"
-        )]));
-    }
-    if path.exists() {
-        return SourceFile::read(path).map_err(|error| Failure::io(path, &error));
-    }
-    law::shipped_amendment(name).ok_or_else(|| {
-        let shipped = law::shipped_amendments();
-        let help = crate::diagnostic::suggestion_help(name, shipped.iter().copied());
-        Failure(vec![miette::miette!(
-            code = "io",
-            help = help,
-            "cannot read amendment overlay `{name}`: no such file or shipped overlay"
-        )])
     })
 }
 

@@ -357,7 +357,8 @@ mod tests {
     /// settles exactly the conclusions the full path (evaluate everything, resolve) settles.
     #[test]
     fn scoring_an_answer_settles_what_the_full_path_settles() {
-        let (_, program) = crate::command::load_law(None, &[]).expect("the shipped law checks");
+        let (_, program) =
+            crate::pipeline::law::load_law(None, &[]).expect("the shipped law checks");
         let domain = crate::domain::domain(&program);
         let today = date(2026, 11, 29);
         let mut compared = 0;

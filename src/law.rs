@@ -11,9 +11,6 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/law.rs"));
 }
 
-/// The shipped translation files (`locales/LANG/AREA.po`): (language, area, text).
-pub(crate) const LOCALES: &[(&str, &str, &str)] = embedded::LOCALES;
-
 /// A shipped amendment overlay by name (`one-forum` for `rules/amendments/one-forum.rules`).
 pub fn shipped_amendment(name: &str) -> Option<SourceFile> {
     let wanted = format!("rules/amendments/{name}.rules");

@@ -10,6 +10,12 @@
 //! Program + Case --eval::evaluate--> Outcome --resolve::resolve--> Resolution
 //! Outcome + Resolution --output--> table | json | markdown | html
 //! ```
+//!
+//! Above the stages, `pipeline` is the layer the command line (`cli`, `command`), the batch
+//! runner and the web server (`serve`) share: loading the law (`pipeline::law`), running a case,
+//! the findings about the whole law (`pipeline::findings`). `contract` catalogues every JSON
+//! document. Imports only point down: no file imports one that imports it back
+//! (`tests/structure.rs` checks).
 
 pub mod analysis;
 pub mod batch;
@@ -17,6 +23,7 @@ pub mod check;
 pub mod cli;
 pub mod command;
 pub mod compile;
+pub mod contract;
 pub mod diagnostic;
 pub mod diff;
 pub mod domain;
@@ -24,6 +31,7 @@ pub mod eval;
 pub mod expectation;
 pub mod explain;
 pub mod facts;
+pub mod failure;
 pub mod i18n;
 pub mod interview;
 pub mod law;

@@ -131,7 +131,7 @@ fn groups_of_the_shipped_law_have_true_witnesses() {
 #[test]
 fn overlaps_are_complete_on_a_small_law() {
     let dir = root().join("tests/fixtures/analysis/law");
-    let (_, program) = tipnav::command::load_law(Some(&dir), &[]).unwrap();
+    let (_, program) = tipnav::pipeline::law::load_law(Some(&dir), &[]).unwrap();
     let found: BTreeSet<(String, String)> = tipnav::analysis::overlaps(
         &mut tipnav::analysis::Encoding::new(&program),
         None,

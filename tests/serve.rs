@@ -16,7 +16,7 @@ const TOKEN: &str = "0123456789abcdef0123456789abcdef";
 /// thread of this process, and returns where it listens.
 fn start(token: Option<&str>) -> SocketAddr {
     let (files, program) =
-        tipnav::command::load_law_in_english(None, &[]).expect("the shipped law loads");
+        tipnav::pipeline::law::load_law_in_english(None, &[]).expect("the shipped law loads");
     let app = Arc::new(
         tipnav::serve::App::new(files, program, token.map(str::to_owned))
             .expect("every shipped language loads"),
@@ -398,8 +398,8 @@ fn off_loopback_every_request_needs_the_token() {
 }
 
 /// Checks a served document against the schema `tipnav schema KIND` prints.
-fn assert_valid(kind: tipnav::output::schema::Kind, document: &Value) {
-    let schema: Value = serde_json::from_str(&tipnav::output::schema::schema(kind)).unwrap();
+fn assert_valid(kind: tipnav::contract::Kind, document: &Value) {
+    let schema: Value = serde_json::from_str(&tipnav::contract::schema(kind)).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(document)
@@ -410,7 +410,7 @@ fn assert_valid(kind: tipnav::output::schema::Kind, document: &Value) {
 
 #[test]
 fn every_answer_validates_against_its_schema() {
-    use tipnav::output::schema::Kind;
+    use tipnav::contract::Kind;
     let case = example("larkana-girl-sold.toml");
     let toml = "application/toml";
     assert_valid(Kind::Eval, &post("/api/eval", toml, &case).json());

@@ -111,7 +111,7 @@ fn prefixes_of_shipped_files_never_panic() {
 #[test]
 fn the_law_compiled_at_build_time_is_the_law_parsed_at_run_time() {
     let built = program();
-    let parsed = match tipnav::command::load_law(Some(&root()), &[]) {
+    let parsed = match tipnav::pipeline::law::load_law(Some(&root()), &[]) {
         Ok((_, program)) => program,
         Err(failure) => panic!("the law folder checks: {:?}", failure.0),
     };

@@ -15,7 +15,7 @@ const LARKANA: &str = "examples/larkana-girl-sold.toml";
 fn every_string_of_the_shipped_law_has_urdu() {
     let program = program();
     let catalog = i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0));
-    let strings = i18n::law_strings(&program);
+    let strings = i18n::law::law_strings(&program);
     assert!(strings.len() > 500, "{} strings", strings.len());
     let missing: Vec<&str> = strings
         .iter()
@@ -31,7 +31,7 @@ fn every_string_of_the_shipped_law_has_urdu() {
 /// noticing.
 #[test]
 fn the_walk_reaches_every_kind_of_law_string() {
-    let strings = i18n::law_strings(&program());
+    let strings = i18n::law::law_strings(&program());
     let kinds = [
         ("date ", " label"),
         ("section ", " cite_as"),
@@ -146,7 +146,7 @@ fn english_prose_is_found_and_names_and_citations_are_not() {
 fn no_urdu_law_string_is_english_prose() {
     let program = program();
     let catalog = i18n::catalog("ur").unwrap_or_else(|f| panic!("{:?}", f.0));
-    let english: Vec<(String, Vec<String>)> = i18n::law_strings(&program)
+    let english: Vec<(String, Vec<String>)> = i18n::law::law_strings(&program)
         .into_iter()
         .filter_map(|s| {
             let urdu = catalog.law(&s.context, &s.english)?;
@@ -168,7 +168,7 @@ fn show_in_urdu_prints_the_law_in_urdu() {
         &[("COLUMNS", "400"), ("TIPNAV_LANG", "ur")],
     );
     assert_eq!(run.status, 0, "{}", run.render());
-    let notes: Vec<i18n::LawString> = i18n::law_strings(&program)
+    let notes: Vec<i18n::law::LawString> = i18n::law::law_strings(&program)
         .into_iter()
         .filter(|s| {
             s.context.starts_with("section ptpa-2018/3 version ") && s.context.ends_with(" note")

@@ -18,7 +18,7 @@ use tipnav::{check, eval, facts, law, output, overlay, resolve, statute, syntax}
 pub fn program() -> &'static Program {
     static PROGRAM: OnceLock<Program> = OnceLock::new();
     PROGRAM.get_or_init(|| {
-        tipnav::command::load_law(None, &[])
+        tipnav::pipeline::law::load_law(None, &[])
             .unwrap_or_else(|_| panic!("the shipped law checks"))
             .1
     })

@@ -664,7 +664,8 @@ mod tests {
     use crate::source::SourceFile;
 
     fn shipped() -> Program {
-        let (_, program) = crate::command::load_law(None, &[]).expect("the shipped law checks");
+        let (_, program) =
+            crate::pipeline::law::load_law(None, &[]).expect("the shipped law checks");
         program
     }
 
@@ -846,7 +847,7 @@ mod tests {
             .collect();
         let mut compared = 0;
         for name in crate::law::shipped_amendments() {
-            let (_, amended) = crate::command::load_law(None, &[name.to_owned()])
+            let (_, amended) = crate::pipeline::law::load_law(None, &[name.to_owned()])
                 .expect("the shipped amendments check");
             let amended_plan = Plan::new(&amended).expect("an amended law can be planned");
             let changed = |case: &Case, as_if, by_law| {

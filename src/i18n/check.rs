@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use miette::Diagnostic;
 use thiserror::Error;
 
-use super::{Area, LawString, law_strings, po};
+use super::law::{LawString, law_strings};
+use super::{Area, po};
 use crate::compile::Failure;
 use crate::model::Program;
 use crate::source::Span;

@@ -8,8 +8,69 @@
 
 use std::collections::HashMap;
 
-use super::{Area, option_english};
+use super::{Area, element_context, law_text, option_english, option_label};
 use crate::model::{Decides, Program, Type, Validity};
+
+/// A string of the law a person reads: its stable id, its English and its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LawString {
+    /// Stable id (`section ptpa-2018/3 heading`), the PO `msgctxt`.
+    pub context: String,
+    /// The English, as the law files have it.
+    pub english: String,
+    /// Which file it belongs in.
+    pub area: Area,
+}
+
+/// Every string of a checked law that a translation must cover, once each: instrument titles,
+/// section headings and summaries, version summaries, fact questions and enum options, and
+/// the rule files' notes, clause citations, joint-trial and indicator texts and element names.
+pub fn law_strings(program: &Program) -> Vec<LawString> {
+    let mut strings: Vec<LawString> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    walk(&mut program.clone(), &mut |context, area, english| {
+        if seen.insert(context.clone()) {
+            strings.push(LawString {
+                context,
+                english: english.clone(),
+                area,
+            });
+        }
+    });
+    strings
+}
+
+/// What an option means, in this run's language, when the vocabulary glosses it.
+pub fn option_gloss(fact: &crate::model::Fact, member: &str) -> Option<String> {
+    let (_, gloss) = fact.glosses.iter().find(|(m, _)| m == member)?;
+    let context = format!("fact {} option {member} gloss", fact.name);
+    Some(law_text(&context, gloss).into_owned())
+}
+
+/// The label of an option with what it means, when the vocabulary glosses it
+/// (`unlawful immoral purpose: another purpose that is both unlawful and immoral`).
+pub fn option_with_gloss(fact: &crate::model::Fact, member: &str) -> String {
+    let label = option_label(&fact.name, member);
+    match option_gloss(fact, member) {
+        Some(gloss) => format!("{label}: {gloss}"),
+        None => label,
+    }
+}
+
+/// Puts this run's translations of the law's strings (titles, headings, summaries,
+/// questions, notes, clause citations) in place of the English. Does nothing in English; a
+/// string without a usable translation stays English (an edited law with `--law`); ids and
+/// citations are never touched.
+pub fn localize(program: &mut Program) {
+    let Some(catalog) = super::active_catalog() else {
+        return;
+    };
+    walk(program, &mut |context, _, text| {
+        if let Some(translated) = catalog.law(&context, text) {
+            *text = translated.to_owned();
+        }
+    });
+}
 
 /// A law string met on the walk: its id, which file it belongs in, and the text itself.
 pub(super) type Visit<'a> = dyn FnMut(String, Area, &mut String) + 'a;
@@ -215,11 +276,6 @@ fn element_names(program: &Program, visit: &mut Visit<'_>) {
         let mut label = name.to_owned();
         visit(element_context(name), Area::Law, &mut label);
     }
-}
-
-/// The id of an element name's label.
-pub(super) fn element_context(name: &str) -> String {
-    format!("element {name}")
 }
 
 /// The citation of each jurisdiction clause: the reason a report gives for an agency or court.

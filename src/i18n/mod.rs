@@ -10,15 +10,18 @@
 //! renderer and the JSON text fields show them; ids, citations and numbers are never touched.
 
 pub mod check;
-mod law;
+pub mod law;
 pub mod po;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+}
 
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use crate::compile::Failure;
-use crate::model::Program;
+use crate::failure::Failure;
 use crate::source::SourceFile;
 
 pub use po::Entry;
@@ -32,7 +35,7 @@ pub const UNOFFICIAL: &str = "Unofficial: the section headings and summaries in 
 
 /// The shipped translation files: (language, area, text).
 fn shipped() -> &'static [(&'static str, &'static str, &'static str)] {
-    crate::law::LOCALES
+    embedded::LOCALES
 }
 
 /// The codes `--lang` accepts: `en` and every language with files in `locales/`.
@@ -205,7 +208,7 @@ fn current() -> Option<&'static Active> {
     SPOKEN.with(Cell::get).or_else(|| ACTIVE.get())
 }
 
-fn active_catalog() -> Option<&'static Catalog> {
+pub(super) fn active_catalog() -> Option<&'static Catalog> {
     current().and_then(|a| a.catalog.as_ref())
 }
 
@@ -268,35 +271,6 @@ impl Area {
     }
 }
 
-/// A string of the law a person reads: its stable id, its English and its file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LawString {
-    /// Stable id (`section ptpa-2018/3 heading`), the PO `msgctxt`.
-    pub context: String,
-    /// The English, as the law files have it.
-    pub english: String,
-    /// Which file it belongs in.
-    pub area: Area,
-}
-
-/// Every string of a checked law that a translation must cover, once each: instrument titles,
-/// section headings and summaries, version summaries, fact questions and enum options, and
-/// the rule files' notes, clause citations, joint-trial and indicator texts and element names.
-pub fn law_strings(program: &Program) -> Vec<LawString> {
-    let mut strings: Vec<LawString> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    law::walk(&mut program.clone(), &mut |context, area, english| {
-        if seen.insert(context.clone()) {
-            strings.push(LawString {
-                context,
-                english: english.clone(),
-                area,
-            });
-        }
-    });
-    strings
-}
-
 /// The English label of an enum member: its id in words (`let_to_hire` gives `let to hire`).
 pub fn option_english(member: &str) -> String {
     member.replace('_', " ")
@@ -308,39 +282,13 @@ pub fn option_label(fact: &str, member: &str) -> String {
     law_text(&format!("fact {fact} option {member}"), &english).into_owned()
 }
 
-/// What an option means, in this run's language, when the vocabulary glosses it.
-pub fn option_gloss(fact: &crate::model::Fact, member: &str) -> Option<String> {
-    let (_, gloss) = fact.glosses.iter().find(|(m, _)| m == member)?;
-    let context = format!("fact {} option {member} gloss", fact.name);
-    Some(law_text(&context, gloss).into_owned())
-}
-
-/// The label of an option with what it means, when the vocabulary glosses it
-/// (`unlawful immoral purpose: another purpose that is both unlawful and immoral`).
-pub fn option_with_gloss(fact: &crate::model::Fact, member: &str) -> String {
-    let label = option_label(&fact.name, member);
-    match option_gloss(fact, member) {
-        Some(gloss) => format!("{label}: {gloss}"),
-        None => label,
-    }
-}
-
-/// Puts this run's translations of the law's strings (titles, headings, summaries,
-/// questions, notes, clause citations) in place of the English. Does nothing in English; a
-/// string without a usable translation stays English (an edited law with `--law`); ids and
-/// citations are never touched.
-pub fn localize(program: &mut Program) {
-    let Some(catalog) = active_catalog() else {
-        return;
-    };
-    law::walk(program, &mut |context, _, text| {
-        if let Some(translated) = catalog.law(&context, text) {
-            *text = translated.to_owned();
-        }
-    });
-}
-
 /// An element's name (an id such as `as_slave`) as a reader sees it, in this run's language.
 pub fn element_label(name: &str) -> String {
-    law_text(&law::element_context(name), name).into_owned()
+    law_text(&element_context(name), name).into_owned()
+}
+
+/// The catalogue context of an element's name (`element as_slave`): one string per name, shared
+/// by every offence that names an element so.
+pub(crate) fn element_context(name: &str) -> String {
+    format!("element {name}")
 }

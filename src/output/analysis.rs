@@ -5,7 +5,7 @@ use super::schema::SchemaVersion;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::table::{Style, heading, line, new_table};
+use super::text::{Style, heading, line, new_table};
 use crate::i18n::{tr, trf};
 
 /// The overlap report.
@@ -18,7 +18,7 @@ pub struct OverlapReport {
     /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
     pub digest: String,
     /// Overlays applied.
-    pub amendments: Vec<super::diff::AmendmentReport>,
+    pub amendments: Vec<super::json::AmendmentReport>,
     /// With `--date`: the date the law was read on.
     pub date: Option<String>,
     /// Every pair of offences that can apply on the same facts.
@@ -222,7 +222,7 @@ pub struct GapReport {
     /// SHA-256 of the statute, rule and overlay files used (as in `tipnav check`).
     pub digest: String,
     /// Overlays applied.
-    pub amendments: Vec<super::diff::AmendmentReport>,
+    pub amendments: Vec<super::json::AmendmentReport>,
     /// Indicators checked.
     pub indicators: usize,
     /// The indicators some case meets while no offence applies.

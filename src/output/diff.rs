@@ -1,14 +1,14 @@
 //! `tipnav diff`: what an amendment (or a later date) changes across a case bank, as tables, a
 //! Markdown briefing a committee clerk could circulate, or JSON.
 
+use super::json::AmendmentReport;
 use super::schema::SchemaVersion;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::table::{Style, heading, lines, new_table};
+use super::text::{Style, heading, lines, new_table};
 use crate::diff::{CaseDiff, Summary};
 use crate::i18n::{tr, trf};
-use crate::overlay::Amendment;
 
 /// The whole diff report.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -31,36 +31,6 @@ pub struct DiffReport {
     pub summary: Summary,
     /// The cases that changed (unchanged cases are only counted).
     pub cases: Vec<CaseDiff>,
-}
-
-/// An overlay.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct AmendmentReport {
-    /// Its name.
-    pub key: String,
-    /// Title.
-    pub title: String,
-    /// `enacted`, `bill` or `proposal`.
-    pub status: String,
-    /// Effective day.
-    pub effective: String,
-    /// The bill or proposal.
-    pub cite: String,
-    /// The sections it changes.
-    pub sections: Vec<String>,
-}
-
-impl From<&Amendment> for AmendmentReport {
-    fn from(amendment: &Amendment) -> Self {
-        AmendmentReport {
-            key: amendment.key.clone(),
-            title: amendment.title.clone(),
-            status: amendment.status.clone(),
-            effective: amendment.effective.to_string(),
-            cite: amendment.cite.clone(),
-            sections: amendment.sections.clone(),
-        }
-    }
 }
 
 /// Renders the report as tables or Markdown.

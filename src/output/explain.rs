@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
 use super::json::{Status, Truth};
-use super::table::Style;
+use super::text::Style;
 use crate::eval::SectionOutcome;
 use crate::explain::{FlipSearch, direct_facts};
 use crate::i18n::{tr, trf};

@@ -347,7 +347,7 @@ pub struct LawInfo {
     /// SHA-256 of the statute, rule and overlay files used.
     pub digest: String,
     /// Amendment overlays applied (none: the law as shipped).
-    pub amendments: Vec<super::diff::AmendmentReport>,
+    pub amendments: Vec<AmendmentReport>,
 }
 
 /// The case.
@@ -1181,5 +1181,35 @@ fn option_report<T: Copy>(
     OptionReport {
         id: id(candidate.value),
         reason: candidate.reason.clone(),
+    }
+}
+
+/// An overlay.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AmendmentReport {
+    /// Its name.
+    pub key: String,
+    /// Title.
+    pub title: String,
+    /// `enacted`, `bill` or `proposal`.
+    pub status: String,
+    /// Effective day.
+    pub effective: String,
+    /// The bill or proposal.
+    pub cite: String,
+    /// The sections it changes.
+    pub sections: Vec<String>,
+}
+
+impl From<&crate::overlay::Amendment> for AmendmentReport {
+    fn from(amendment: &crate::overlay::Amendment) -> Self {
+        AmendmentReport {
+            key: amendment.key.clone(),
+            title: amendment.title.clone(),
+            status: amendment.status.clone(),
+            effective: amendment.effective.to_string(),
+            cite: amendment.cite.clone(),
+            sections: amendment.sections.clone(),
+        }
     }
 }

@@ -15,11 +15,11 @@ pub mod report;
 pub mod schema;
 mod sheet;
 pub mod table;
+pub mod text;
 pub mod width;
 
 use std::io::Write as _;
 
-use crate::cli::Format;
 use crate::eval::Outcome;
 use crate::facts::Case;
 use crate::i18n::{tr, trf};
@@ -27,6 +27,20 @@ use crate::law::LawFiles;
 use crate::model::Program;
 use crate::resolve::Resolution;
 use crate::source::SourceFile;
+
+/// Output formats.
+/// Chosen on the command line (`--format`), hence `clap::ValueEnum`; the web server picks one too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// The stable JSON contract (see the README).
+    Json,
+    /// Markdown, for handouts.
+    Markdown,
+    /// One self-contained HTML page, to print or project (eval, explain and overlaps).
+    Html,
+}
 
 /// A case carried through the pipeline, ready to render.
 #[derive(Debug)]
@@ -107,7 +121,7 @@ impl Evaluated<'_> {
 /// `all`.
 pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: bool) -> String {
     let reports = || cases.iter().map(|c| json::case_report(program, c));
-    let text = |style: table::Style| {
+    let text = |style: text::Style| {
         reports()
             .map(|r| table::render(&r, style, all))
             .collect::<Vec<_>>()
@@ -122,8 +136,8 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: b
             };
             serde_json::to_string_pretty(&document).expect("reports are plain data") + "\n"
         }
-        Format::Table => text(table::Style::Terminal),
-        Format::Markdown => text(table::Style::Markdown),
+        Format::Table => text(text::Style::Terminal),
+        Format::Markdown => text(text::Style::Markdown),
         Format::Html => {
             let pages: Vec<html::CasePage> =
                 cases.iter().map(|c| html::case_page(program, c)).collect();
@@ -138,12 +152,12 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: b
 pub fn render_view<T: serde::Serialize + ?Sized>(
     view: &T,
     format: Format,
-    render: impl Fn(&T, table::Style) -> String,
+    render: impl Fn(&T, text::Style) -> String,
 ) -> String {
     match format {
         Format::Json => serde_json::to_string_pretty(view).expect("views are plain data") + "\n",
-        Format::Table => render(view, table::Style::Terminal),
-        Format::Markdown => render(view, table::Style::Markdown),
+        Format::Table => render(view, text::Style::Terminal),
+        Format::Markdown => render(view, text::Style::Markdown),
         Format::Html => unreachable!("a command without an HTML page refuses --format html first"),
     }
 }
@@ -179,8 +193,8 @@ pub fn check_summary(files: &LawFiles, program: &Program) -> String {
 
 /// The pass/fail table `tipnav test` prints, and a count.
 pub fn test_report(results: &[(String, Vec<String>)]) -> String {
-    let mut table = table::new_table(
-        table::Style::Terminal,
+    let mut table = text::new_table(
+        text::Style::Terminal,
         &[tr("Case"), tr("Result"), tr("Differences")],
     );
     for (name, problems) in results {

@@ -2,7 +2,7 @@
 
 use comfy_table::Table;
 
-use super::table::{Style, heading, lines, new_table};
+use super::text::{Style, heading, lines, new_table};
 use crate::i18n::{tr, trf};
 use crate::navigate::{FactsView, InstrumentView, SearchHit, SectionView};
 

@@ -208,7 +208,7 @@ pub fn parse_line(ty: &Type, text: &str) -> Result<Answer, String> {
 fn option_labels(fact: &Fact, members: &[String]) -> Vec<String> {
     members
         .iter()
-        .map(|m| crate::i18n::option_with_gloss(fact, m))
+        .map(|m| crate::i18n::law::option_with_gloss(fact, m))
         .chain([tr("don't know").to_owned()])
         .collect()
 }
@@ -233,7 +233,7 @@ fn format_hint(fact: &Fact) -> String {
     let options = |members: &[String]| {
         members
             .iter()
-            .map(|m| match crate::i18n::option_gloss(fact, m) {
+            .map(|m| match crate::i18n::law::option_gloss(fact, m) {
                 Some(gloss) => format!("{m} ({gloss})"),
                 None => m.clone(),
             })

@@ -3,7 +3,7 @@
 //! protections and the questions that would change the most. Reads the JSON wire structs.
 
 use super::json::{ChargeReport, ChargeSheetReport, DecisiveReport, Named, TrialReport};
-use super::table::{Style, heading, lines, new_table, prose};
+use super::text::{Style, heading, lines, new_table, prose};
 use crate::i18n::{tr, trf};
 
 /// How many things a decisive question's answer would decide are named before the rest are

@@ -16,9 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::App;
 use super::language::speaking;
 use super::problem::ApiError;
-use crate::cli::Format;
 use crate::facts::{self, Case};
 use crate::model::{FactId, Program, Type};
+use crate::output::Format;
 use crate::output::schema::SchemaVersion;
 use crate::pipeline::{Comparison, Session};
 use crate::source::SourceFile;
@@ -234,11 +234,11 @@ pub(super) async fn explain(
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| crate::command::section_id(program, "offence", s, offences()))
+            .map(|s| crate::pipeline::law::section_id(program, "offence", s, offences()))
             .collect::<Result<_, _>>()?;
         let flip = match &params.flip {
             Some(text) => {
-                let id = crate::command::section_id(program, "offence", text, offences())?;
+                let id = crate::pipeline::law::section_id(program, "offence", text, offences())?;
                 offences().position(|o| o == id)
             }
             None => None,
@@ -480,7 +480,8 @@ fn list_of(app: &App, params: &ListParams) -> Result<Response, ApiError> {
         .as_deref()
         .filter(|id| !program.book.instruments.contains_key(*id))
     {
-        let failure = crate::command::unknown_id("instrument", id, program.book.instruments.keys());
+        let failure =
+            crate::pipeline::law::unknown_id("instrument", id, program.book.instruments.keys());
         return Err(failure.into());
     }
     Ok(json(&crate::navigate::list(
@@ -507,7 +508,7 @@ pub(super) async fn show(
 fn show_of(app: &App, params: &ShowParams) -> Result<Response, ApiError> {
     let program = app.program();
     let date = params.date.as_deref().map(day).transpose()?;
-    let id = crate::command::section_id(
+    let id = crate::pipeline::law::section_id(
         program,
         "section",
         &params.section,
@@ -563,7 +564,9 @@ pub(super) async fn overlaps(
 ) -> Result<Response, ApiError> {
     let date = params.date.as_deref().map(day).transpose()?;
     let text = blocking(&app, move |app| {
-        let report = || crate::command::overlap_json(app.program(), date, crate::pipeline::today());
+        let report = || {
+            crate::pipeline::findings::overlap_json(app.program(), date, crate::pipeline::today())
+        };
         match date {
             Some(_) => report(),
             None => match app.law().overlaps.get() {
@@ -607,7 +610,7 @@ pub(super) async fn amendments() -> Response {
 fn amended_law(app: &App, overlay: &str) -> Result<Program, ApiError> {
     let file = SourceFile::new("overlay.rules", overlay.to_owned());
     let mut program = crate::compile::build_program(&app.files, &[file])?;
-    crate::i18n::localize(&mut program);
+    crate::i18n::law::localize(&mut program);
     Ok(program)
 }
 
@@ -617,7 +620,7 @@ pub struct OverlayDocument {
     /// The version of the JSON contract.
     pub schema_version: SchemaVersion,
     /// The amendments the overlay makes.
-    pub amendments: Vec<crate::output::diff::AmendmentReport>,
+    pub amendments: Vec<crate::output::json::AmendmentReport>,
 }
 
 /// `POST /api/overlay` (the body is the overlay's text): its diagnostics as `tipnav check

@@ -112,7 +112,7 @@ impl App {
 fn localized(english: &Program, code: &'static str) -> Result<Localized, Failure> {
     let _speaking = crate::i18n::speak(code)?;
     let mut program = english.clone();
-    crate::i18n::localize(&mut program);
+    crate::i18n::law::localize(&mut program);
     Ok(Localized {
         code,
         program,

@@ -12,7 +12,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use crate::output::schema::{self, Kind};
+use crate::contract::{self, Kind};
+use crate::output::schema;
 
 /// One route of the API.
 struct Endpoint {
@@ -393,7 +394,7 @@ struct Components {
 impl Components {
     /// A reference to the schema of a `tipnav schema` document, hoisted on first use.
     fn document(&mut self, kind: Kind) -> Value {
-        self.hoist(&component_name(kind.name()), schema::value(kind))
+        self.hoist(&component_name(kind.name()), contract::value(kind))
     }
 
     /// Moves a root schema and its `$defs` into the components, under `name` and their own

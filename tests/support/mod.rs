@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use tipnav::command::load_law;
 use tipnav::eval::{Outcome, evaluate};
 use tipnav::facts::{self, Case};
 use tipnav::model::Program;
+use tipnav::pipeline::law::load_law;
 use tipnav::resolve::{Resolution, resolve};
 
 /// The repository root.

@@ -3,6 +3,9 @@
 //! two laws, a scenario bank compared. Reads no files and writes nothing; the callers load the
 //! law and the cases and choose how to show the result.
 
+pub mod findings;
+pub mod law;
+
 use jiff::civil::Date;
 
 use crate::diff::CaseDiff;
