@@ -29,4 +29,5 @@ mod robustness;
 mod schema;
 mod serve;
 mod shipped_law;
+mod structure;
 mod urdu;
