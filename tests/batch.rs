@@ -92,7 +92,8 @@ fn two_hundred_cases_one_line_each_error_on_exactly_the_bad_ones() {
         std::fs::write(&file, case.to_string()).unwrap();
         files.push(file.display().to_string());
     }
-    let mut args = vec!["eval", "--format", "json"];
+    // A batch report carries every section in full, as `eval --all` does.
+    let mut args = vec!["eval", "--format", "json", "--all"];
     args.extend(files.iter().map(String::as_str));
     let single = tipnav(&args);
     assert_eq!(single.status, 0, "{}", single.stderr);
@@ -110,7 +111,7 @@ fn two_hundred_cases_one_line_each_error_on_exactly_the_bad_ones() {
     for (number, (one, alone)) in batch.iter().zip(single).enumerate() {
         assert!(
             *one == without_file(alone),
-            "report {number} differs from eval --format json"
+            "report {number} differs from eval --format json --all"
         );
     }
 }

@@ -14,6 +14,7 @@ struct Report {
     tipnav: String,
     law: Law,
     case: CaseInfo,
+    detail: String,
     charge_sheet: ChargeSheet,
     sections: Vec<Section>,
     jurisdiction: Jurisdiction,
@@ -497,10 +498,12 @@ fn several_cases_give_an_array() {
 
 #[test]
 fn unverified_fields_reach_the_output() {
+    // The federal Act does not apply in Punjab: its fields are in the complete report.
     let run = tipnav(&[
         "eval",
         "--format",
         "json",
+        "--all",
         "examples/brick-kiln-peshgi.toml",
     ]);
     let report: Report = serde_json::from_str(&run.stdout).unwrap();
@@ -557,4 +560,48 @@ fn a_section_shows_its_resolved_forum_with_the_default_beside() {
     assert_eq!(ptpa["agency"], "fia");
     assert!(ptpa["default_agency"].is_string(), "{ptpa}");
     assert!(ptpa["default_court"].is_string(), "{ptpa}");
+}
+
+/// Issue 14, item 5: the default JSON carries the sections that apply or may apply in full and
+/// those that do not as id, citation, heading, status and the elements that failed; `--all`
+/// carries everything, and the two agree on every section's status.
+#[test]
+fn the_default_json_says_of_sections_that_do_not_apply_only_why() {
+    let case = "examples/larkana-girl-sold.toml";
+    let default = tipnav(&["eval", "--format", "json", case]);
+    let all = tipnav(&["eval", "--format", "json", "--all", case]);
+    let (short, full): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&default.stdout).unwrap(),
+        serde_json::from_str(&all.stdout).unwrap(),
+    );
+    assert_eq!(short["detail"], "reached");
+    assert_eq!(full["detail"], "all");
+    let (short_sections, full_sections) = (
+        short["sections"].as_array().unwrap(),
+        full["sections"].as_array().unwrap(),
+    );
+    assert_eq!(short_sections.len(), full_sections.len());
+    for (short, full) in short_sections.iter().zip(full_sections) {
+        assert_eq!(short["id"], full["id"]);
+        assert_eq!(short["status"], full["status"]);
+        if short["status"] == "does_not_apply" {
+            assert!(short["penalty"].is_null() && short["note"].is_null());
+            let failed = |s: &serde_json::Value| -> Vec<serde_json::Value> {
+                let elements = s["elements"].as_array().unwrap().iter();
+                elements
+                    .filter(|e| e["status"] == "not_met")
+                    .cloned()
+                    .collect()
+            };
+            assert_eq!(short["elements"].as_array().unwrap(), &failed(full));
+        } else {
+            assert_eq!(short, full);
+        }
+    }
+    assert!(
+        default.stdout.len() * 3 < all.stdout.len() * 2,
+        "{} bytes by default, {} with --all",
+        default.stdout.len(),
+        all.stdout.len()
+    );
 }

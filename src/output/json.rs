@@ -191,6 +191,8 @@ pub struct CaseReport {
     pub case: CaseInfo,
     /// The answer first: charges, court, agencies, protections and the decisive questions.
     pub charge_sheet: ChargeSheetReport,
+    /// How much of each section that does not apply the report carries.
+    pub detail: Detail,
     /// Every offence tipnav knows, with its status.
     pub sections: Vec<SectionReport>,
     /// Agencies and courts.
@@ -208,6 +210,18 @@ pub struct CaseReport {
 }
 
 impl CaseReport {
+    /// The report with [`Detail::Reached`]: each section that does not apply keeps what says
+    /// which section it is and why it fails, and drops the rest.
+    pub fn reached_only(mut self) -> CaseReport {
+        self.detail = Detail::Reached;
+        for section in &mut self.sections {
+            if section.status == Status::DoesNotApply {
+                section.failed_only();
+            }
+        }
+        self
+    }
+
     /// The sections with this status, in report order.
     pub fn with_status(&self, status: Status) -> Vec<&SectionReport> {
         self.sections
@@ -361,6 +375,18 @@ pub struct CaseInfo {
     pub date: String,
     /// `case` when the file gives `case.date`, `today` when it does not.
     pub date_source: DateSource,
+}
+
+/// How much a report says of the sections that do not apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Detail {
+    /// Every field of every section (`--all`).
+    All,
+    /// Sections that apply or may apply in full; those that do not apply only with their id,
+    /// citation, heading, status and the elements that failed (the default JSON: a consumer
+    /// rarely needs the penalty and sources of 80 sections that do not apply).
+    Reached,
 }
 
 /// One offence.
@@ -717,6 +743,24 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
     }
 }
 
+impl SectionReport {
+    /// Only the elements that failed, and no version, penalty, procedure, forum or sources.
+    fn failed_only(&mut self) {
+        self.elements.retain(|e| e.status == Truth::NotMet);
+        self.version = None;
+        self.penalty = None;
+        self.procedure = None;
+        self.court = None;
+        self.agency = None;
+        self.default_court = None;
+        self.default_agency = None;
+        self.source = None;
+        self.verified = None;
+        self.unverified.clear();
+        self.note = None;
+    }
+}
+
 /// Builds the report for one evaluated case.
 pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
     let outcome = &evaluated.outcome;
@@ -732,6 +776,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
         schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         law: law_info(program),
+        detail: Detail::All,
         case: CaseInfo {
             file: evaluated.file.name.clone(),
             title,

@@ -129,7 +129,9 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: b
     };
     match format {
         Format::Json => {
-            let mut reports: Vec<json::CaseReport> = reports().collect();
+            let mut reports: Vec<json::CaseReport> = reports()
+                .map(|r| if all { r } else { r.reached_only() })
+                .collect();
             let document = match reports.pop() {
                 Some(one) if reports.is_empty() => json::EvalDocument::One(Box::new(one)),
                 last => json::EvalDocument::Many(reports.into_iter().chain(last).collect()),
