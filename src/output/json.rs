@@ -311,7 +311,7 @@ pub struct ProtectionBrief {
     /// Heading.
     pub heading: String,
     /// `applies` or `may_apply`.
-    pub status: &'static str,
+    pub status: Status,
 }
 
 /// A decisive question on the charge sheet.
@@ -926,7 +926,7 @@ fn charge_sheet_report(program: &Program, evaluated: &Evaluated<'_>) -> ChargeSh
                 citation: cite(&section),
                 heading: program.book.sections[&section].heading.clone(),
                 section,
-                status: status.id(),
+                status: status.into(),
             })
             .collect(),
         decisive: sheet

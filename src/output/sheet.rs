@@ -2,7 +2,7 @@
 //! gravest first, the court and whether it may try them together, the agencies, the victim's
 //! protections and the questions that would change the most. Reads the JSON wire structs.
 
-use super::json::{ChargeReport, ChargeSheetReport, DecisiveReport, Named, TrialReport};
+use super::json::{ChargeReport, ChargeSheetReport, DecisiveReport, Named, Status, TrialReport};
 use super::text::{Style, heading, lines, new_table, prose};
 use crate::i18n::{tr, trf};
 
@@ -130,7 +130,7 @@ fn agencies_sentence(lead: &Named, supporting: &[Named]) -> String {
 
 /// The protections by citation: those the victim has, then those the victim may have.
 fn protections_sentence(sheet: &ChargeSheetReport) -> String {
-    let with_status = |status: &str| {
+    let with_status = |status: Status| {
         sheet
             .protections
             .iter()
@@ -139,7 +139,7 @@ fn protections_sentence(sheet: &ChargeSheetReport) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let (has, may) = (with_status("applies"), with_status("may_apply"));
+    let (has, may) = (with_status(Status::Applies), with_status(Status::MayApply));
     match (has.is_empty(), may.is_empty()) {
         (false, false) => trf(
             "Victim's protections: {has}; on facts not given: {may}.",

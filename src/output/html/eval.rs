@@ -234,8 +234,10 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
             .protections
             .iter()
             .map(|p| match p.status {
-                "applies" => p.citation.clone(),
-                _ => trf("{citation} (may apply)", &[("citation", &p.citation)]),
+                Status::Applies => p.citation.clone(),
+                Status::MayApply | Status::DoesNotApply => {
+                    trf("{citation} (may apply)", &[("citation", &p.citation)])
+                }
             })
             .collect();
         lines.push(trf(
