@@ -20,6 +20,7 @@ use crate::facts::{Read, Vocabulary};
 use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
+use crate::resolve::overlap;
 use crate::resolve::{JointTrial, settle};
 use crate::statute::{Agency, Court, DateBound, Reading, Windows};
 
@@ -38,8 +39,8 @@ pub struct Plan<'p> {
     instruments: Vec<usize>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach>,
-    /// Declared overlaps, their sections as offence indices, and their `when` conditions.
-    overlaps: Vec<(OverlapKind, Vec<usize>, Option<&'p crate::model::Expr>)>,
+    /// Per declared overlap: its sections as offence indices.
+    overlaps: Vec<Vec<usize>>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<Vec<usize>>,
 }
@@ -117,7 +118,6 @@ impl<'p> Plan<'p> {
                 stretch(program, first_day, reach)
             })
             .collect();
-        let offence = |section: &str| program.offences.iter().position(|o| o.section == section);
         let mut instrument_ids: Vec<&str> = Vec::new();
         let mut instrument = |id: &'p str| match instrument_ids.iter().position(|i| *i == id) {
             Some(index) => index,
@@ -142,21 +142,11 @@ impl<'p> Plan<'p> {
             bounds,
             stretches,
             families: (0..program.offences.len())
-                .map(|index| family(program, index))
+                .map(|index| overlap::family(program, index))
                 .collect(),
             instruments,
             reach: program.offences.iter().map(|o| reach(&o.section)).collect(),
-            overlaps: program
-                .overlaps
-                .iter()
-                .map(|o| {
-                    (
-                        o.kind,
-                        o.sections.iter().filter_map(|s| offence(s)).collect(),
-                        o.condition.as_ref(),
-                    )
-                })
-                .collect(),
+            overlaps: overlap::sections_as_offences(program),
             joint,
         })
     }
@@ -398,61 +388,35 @@ impl<'p> Plan<'p> {
         Some((decision.court, decision.joinder.joint_trial()))
     }
 
-    /// How many instruments the offences belong to.
-    fn instrument_count(&self, offences: &[usize]) -> usize {
-        let mut found: Vec<usize> = offences.iter().map(|&o| self.instruments[o]).collect();
-        found.sort_unstable();
-        found.dedup();
-        found.len()
-    }
-
-    /// The declared overlaps the case hits: two or more of their sections apply or may apply,
-    /// one applies, they are not merely a variant and its base, and their condition is not
-    /// false on the facts (as `resolve` decides).
+    /// The declared overlaps the case hits, decided by [`overlap::declared`]; the facts an
+    /// open premise reads join the unknown facts, as `resolve` lists them.
     fn declared_overlaps(
         &self,
         statuses: &[Status],
         values: &[Option<Value>],
         unknown: &mut Vec<FactId>,
     ) -> Vec<OverlapSummary<'p>> {
-        let mut found: Vec<(OverlapKind, Vec<usize>)> = Vec::new();
-        for (kind, sections, condition) in &self.overlaps {
-            let premise = condition.map_or(Some(true), |c| crate::eval::value::truth(c, values));
-            if premise == Some(false) {
-                continue;
-            }
-            // Most cases hit no declared overlap: look before gathering anything.
-            let reached = sections
-                .iter()
-                .filter(|&&o| statuses[o] != Status::DoesNotApply);
-            let one_applies = sections.iter().any(|&o| statuses[o] == Status::Applies);
-            if !one_applies || reached.count() < 2 {
-                continue;
-            }
-            let members: Vec<usize> = sections
-                .iter()
-                .copied()
-                .filter(|&o| statuses[o] != Status::DoesNotApply)
-                .collect();
-            let mut families: Vec<usize> = members.iter().map(|&o| self.families[o]).collect();
-            families.sort_unstable();
-            families.dedup();
-            let distinct = families.len() >= 2 || *kind != OverlapKind::DuplicateOffence;
-            // As `resolve` decides: a declaration between laws needs two of them in play.
-            let spans_laws =
-                self.instrument_count(&members) >= 2 || self.instrument_count(sections) == 1;
-            let seen = found.iter().any(|(k, m)| k == kind && *m == members);
-            if distinct && spans_laws && !seen {
-                if premise.is_none() {
-                    let open = crate::resolve::unknown_inputs(self.program, values, *condition);
-                    unknown.extend(open);
+        let hits = overlap::declared(
+            self.program,
+            &self.overlaps,
+            |o| statuses[o],
+            |o| self.families[o],
+            |o| self.instruments[o],
+            values,
+        );
+        hits.into_iter()
+            .map(|hit| {
+                let declared = &self.program.overlaps[hit.overlap];
+                if hit.open {
+                    let condition = declared.condition.as_ref();
+                    unknown.extend(crate::resolve::unknown_inputs(
+                        self.program,
+                        values,
+                        condition,
+                    ));
                 }
-                found.push((*kind, members));
-            }
-        }
-        found
-            .into_iter()
-            .map(|(kind, members)| self.overlap(kind, members.into_iter()))
+                self.overlap(declared.kind, hit.members.into_iter())
+            })
             .collect()
     }
 
@@ -616,18 +580,6 @@ fn deciding<T>(
         .iter()
         .filter_map(|(index, clause)| Some((*index, pick(clause.decides)?)))
         .collect()
-}
-
-/// The root of an offence's family: its base, its base's base, and so on.
-fn family(program: &Program, mut offence: usize) -> usize {
-    let base_of = |offence: usize| {
-        let base = program.offences[offence].base.as_deref()?;
-        program.offences.iter().position(|o| o.section == base)
-    };
-    while let Some(base) = base_of(offence) {
-        offence = base;
-    }
-    offence
 }
 
 /// Where the instrument of `section` extends, given the members of `case.province`.
