@@ -12,9 +12,11 @@
 use jiff::civil::Date;
 
 use crate::diff::{Side, overlap_text};
+use crate::eval::territory::{Reach, extends};
 use crate::eval::value::truth;
 use crate::eval::{
-    Status, all_hold, case_date, evaluate_element, holds_on, victim_of_any, with_derived,
+    Status, all_hold, case_date, evaluate_element, holds_on, protection_status,
+    protections_in_force, with_derived,
 };
 use crate::facts::{Read, Vocabulary};
 use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
@@ -32,13 +34,13 @@ pub struct Plan<'p> {
     /// day before `bounds[k]`.
     bounds: Vec<Date>,
     /// One per stretch.
-    stretches: Vec<Stretch>,
+    stretches: Vec<Stretch<'p>>,
     /// Per offence: the root of its family (a variant's base, followed).
     families: Vec<usize>,
     /// Per offence: its instrument, as an index into `instruments`.
     instruments: Vec<usize>,
     /// Per offence: where its instrument extends.
-    reach: Vec<Reach>,
+    reach: Vec<Reach<'p>>,
     /// Per declared overlap: its sections as offence indices.
     overlaps: Vec<Vec<usize>>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
@@ -51,33 +53,23 @@ struct Planned<'p, 's> {
     summary: CaseSummary<'p>,
     date: Date,
     statuses: Vec<Status>,
-    law: &'s Law,
-}
-
-/// Where an offence's instrument extends.
-#[derive(Clone, Copy)]
-enum Reach {
-    /// Federal law: the whole country.
-    Everywhere,
-    /// A province's law: cases whose `case.province` is this member (`None`: no member names
-    /// the province, so no case is in it).
-    Province(Option<u8>),
+    law: &'s Law<'p>,
 }
 
 /// The law on the days of one stretch.
-struct Stretch {
+struct Stretch<'p> {
     /// The law, reading an amendment whose day is unknown as not yet in force.
-    earlier: Law,
+    earlier: Law<'p>,
     /// Inside such an amendment's window: the law if it was already in force.
-    later: Option<Law>,
+    later: Option<Law<'p>>,
 }
 
 /// The law under one reading: per offence, its version in force, if any; and the protections
 /// in force, which matter only to tell whether two readings differ.
-struct Law {
+struct Law<'p> {
     offences: Vec<Option<InForce>>,
     /// Per protection in force: its index, its section's version and where that extends.
-    protections: Vec<(usize, usize, Reach)>,
+    protections: Vec<(usize, usize, Reach<'p>)>,
     /// The rules' notes in force (indices into `Program::notes`).
     notes: Vec<usize>,
 }
@@ -100,22 +92,18 @@ struct InForce {
 }
 
 impl<'p> Plan<'p> {
-    /// Plans `program`, or `None` if its vocabulary has a form the plan does not cover (a
-    /// `case.province` that is not an enum); every case then takes the full path.
+    /// Plans `program`, or `None` if its `case.province` is not an enum: the plan is checked
+    /// against the full path only for members, so every case then takes the full path.
     pub fn new(program: &'p Program) -> Option<Plan<'p>> {
-        let provinces = match program.case_province {
-            Some(fact) => match &program.facts[fact].ty {
-                Type::Enum(members) => Some(members.clone()),
-                _ => return None,
-            },
-            None => None,
-        };
+        let province = program.case_province.map(|fact| &program.facts[fact].ty);
+        if province.is_some_and(|ty| !matches!(ty, Type::Enum(_))) {
+            return None;
+        }
         let bounds = bounds(program);
-        let reach = |section: &str| reach(program, section, provinces.as_deref());
         let stretches = (0..=bounds.len())
             .map(|k| {
                 let first_day = k.checked_sub(1).map_or(Date::MIN, |k| bounds[k]);
-                stretch(program, first_day, reach)
+                stretch(program, first_day)
             })
             .collect();
         let mut instrument_ids: Vec<&str> = Vec::new();
@@ -145,7 +133,9 @@ impl<'p> Plan<'p> {
                 .map(|index| overlap::family(program, index))
                 .collect(),
             instruments,
-            reach: program.offences.iter().map(|o| reach(&o.section)).collect(),
+            reach: (program.offences.iter())
+                .map(|o| Reach::of(program, &program.book.sections[&o.section].instrument))
+                .collect(),
             overlaps: overlap::sections_as_offences(program),
             joint,
         })
@@ -293,26 +283,18 @@ impl<'p> Plan<'p> {
                 != self.protections(later, &later_statuses, values)
     }
 
-    /// The protections the victim has or may have: index, status and version.
+    /// The protections the victim has or may have: index, status and version, each decided by
+    /// [`protection_status`].
     fn protections(
         &self,
         law: &Law,
         statuses: &[Status],
         values: &[Option<Value>],
     ) -> Vec<(usize, Status, usize)> {
-        let protections = &self.program.protections;
         law.protections
             .iter()
             .filter_map(|&(index, version, reach)| {
-                let protection = &protections[index];
-                let condition = protection.condition.as_ref();
-                let victim = victim_of_any(&protection.victim_of, |o| statuses[o]);
-                let holds = [
-                    victim,
-                    condition.map_or(Some(true), |c| truth(c, values)),
-                    self.territory(reach, values),
-                ];
-                let status = all_hold(holds);
+                let status = protection_status(self.program, index, reach, |o| statuses[o], values);
                 (status != Status::DoesNotApply).then_some((index, status, version))
             })
             .collect()
@@ -326,23 +308,12 @@ impl<'p> Plan<'p> {
         };
         let elements = &self.program.offences[offence].elements;
         // The territory first: one comparison rules out most provincial offences.
-        let territory = self.territory(self.reach[offence], values);
+        let territory = extends(self.program, self.reach[offence], values);
         let elements = in_force
             .elements
             .iter()
             .map(|&e| evaluate_element(e, &elements[e], values).holds);
         all_hold([territory].into_iter().chain(elements))
-    }
-
-    /// Whether an instrument that extends so far extends to the case's province.
-    fn territory(&self, reach: Reach, values: &[Option<Value>]) -> Option<bool> {
-        match reach {
-            Reach::Everywhere => Some(true),
-            Reach::Province(member) => {
-                let given = values[self.program.case_province?].as_ref()?;
-                Some(matches!(given, Value::Enum(index) if member == Some(*index)))
-            }
-        }
     }
 
     /// The unknown input facts that an offence which may apply turns on.
@@ -365,7 +336,7 @@ impl<'p> Plan<'p> {
                 unknown.extend(inputs.filter(|&&f| values[f].is_none()));
             }
         }
-        if self.territory(self.reach[offence], values).is_none() {
+        if extends(self.program, self.reach[offence], values).is_none() {
             unknown.extend(self.program.case_province);
         }
     }
@@ -502,30 +473,20 @@ fn bounds(program: &Program) -> Vec<Date> {
 
 /// The plan for the stretch that begins on `first_day`: the law, and inside an amendment's
 /// window the law as it would be if the amendment was already in force.
-fn stretch(program: &Program, first_day: Date, reach: impl Fn(&str) -> Reach) -> Stretch {
+fn stretch(program: &Program, first_day: Date) -> Stretch<'_> {
     let reading = |windows| Reading {
         date: first_day,
         windows,
     };
     let uncertain = !program.book.uncertain_on(first_day).is_empty();
     Stretch {
-        earlier: law(program, reading(Windows::Earlier), &reach),
-        later: uncertain.then(|| law(program, reading(Windows::Later), &reach)),
+        earlier: law(program, reading(Windows::Earlier)),
+        later: uncertain.then(|| law(program, reading(Windows::Later))),
     }
 }
 
-fn law(program: &Program, reading: Reading, reach: impl Fn(&str) -> Reach) -> Law {
-    let protections = program
-        .protections
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| holds_on(&p.validity, reading))
-        .filter_map(|(index, p)| {
-            let section = &program.book.sections[&p.section];
-            let (version, _) = program.book.version_on(section, reading)?;
-            Some((index, version, reach(&p.section)))
-        })
-        .collect();
+fn law(program: &Program, reading: Reading) -> Law<'_> {
+    let protections = protections_in_force(program, reading).collect();
     let offences = program
         .offences
         .iter()
@@ -580,19 +541,6 @@ fn deciding<T>(
         .iter()
         .filter_map(|(index, clause)| Some((*index, pick(clause.decides)?)))
         .collect()
-}
-
-/// Where the instrument of `section` extends, given the members of `case.province`.
-fn reach(program: &Program, section: &str, provinces: Option<&[String]>) -> Reach {
-    let instrument = &program.book.sections[section].instrument;
-    let province = &program.book.instruments[instrument].jurisdiction;
-    if province == "federal" {
-        return Reach::Everywhere;
-    }
-    let member = provinces
-        .and_then(|members| members.iter().position(|m| m == province))
-        .and_then(|index| u8::try_from(index).ok());
-    Reach::Province(member)
 }
 
 /// The applying offences whose agency or court is settled, with it.
