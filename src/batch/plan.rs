@@ -130,7 +130,7 @@ impl<'p> Plan<'p> {
             bounds,
             stretches,
             families: (0..program.offences.len())
-                .map(|index| overlap::family(program, index))
+                .map(|index| program.family(index))
                 .collect(),
             instruments,
             reach: (program.offences.iter())

@@ -506,7 +506,7 @@ fn overlaps(
         program,
         &overlap::sections_as_offences(program),
         status,
-        |offence| overlap::family(program, offence),
+        |offence| program.family(offence),
         instrument,
         &outcome.values,
     );

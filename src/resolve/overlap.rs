@@ -29,23 +29,9 @@ pub(crate) fn sections_as_offences(program: &Program) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// The root of an offence's family: its base, its base's base, and so on (itself if it is no
-/// variant). A variant duplicating its own base is no news, so declared duplicates count
-/// only between families.
-pub(crate) fn family(program: &Program, mut offence: usize) -> usize {
-    let base_of = |offence: usize| {
-        let base = program.offences[offence].base.as_deref()?;
-        program.offences.iter().position(|o| o.section == base)
-    };
-    while let Some(base) = base_of(offence) {
-        offence = base;
-    }
-    offence
-}
-
 /// The one place the declared overlaps a case hits are decided. `sections` are
 /// [`sections_as_offences`]; `status`, `family` and `instrument` tell each offence's status,
-/// [`family`] and instrument (an id or an index); `values` are the case's, derived facts
+/// family ([`Program::family`]) and instrument (an id or an index); `values` are the case's, derived facts
 /// included. An overlap is hit when its condition is not false, at least two of its sections
 /// apply or may apply and one applies, they are not merely a variant and its base (for a
 /// duplicate offence), a declaration between laws finds two of them in play, and the same
