@@ -35,7 +35,7 @@ pub struct Plan<'p> {
     bounds: Vec<Date>,
     /// One per stretch.
     stretches: Vec<Stretch<'p>>,
-    /// Per offence: the root of its family (a variant's base, followed).
+    /// Per offence: the root of its family ([`Program::family`]).
     families: Vec<usize>,
     /// Per offence: its instrument, as an index into `instruments`.
     instruments: Vec<usize>,
@@ -92,8 +92,9 @@ struct InForce {
 }
 
 impl<'p> Plan<'p> {
-    /// Plans `program`, or `None` if its `case.province` is not an enum: the plan is checked
-    /// against the full path only for members, so every case then takes the full path.
+    /// Plans `program`, or `None` if its `case.province` is not an enum: the plan is tested
+    /// against the full path only on such a law (the shipped one), so for another form every
+    /// case takes the full path.
     pub fn new(program: &'p Program) -> Option<Plan<'p>> {
         let province = program.case_province.map(|fact| &program.facts[fact].ty);
         if province.is_some_and(|ty| !matches!(ty, Type::Enum(_))) {

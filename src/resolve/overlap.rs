@@ -31,11 +31,11 @@ pub(crate) fn sections_as_offences(program: &Program) -> Vec<Vec<usize>> {
 
 /// The one place the declared overlaps a case hits are decided. `sections` are
 /// [`sections_as_offences`]; `status`, `family` and `instrument` tell each offence's status,
-/// family ([`Program::family`]) and instrument (an id or an index); `values` are the case's, derived facts
-/// included. An overlap is hit when its condition is not false, at least two of its sections
-/// apply or may apply and one applies, they are not merely a variant and its base (for a
-/// duplicate offence), a declaration between laws finds two of them in play, and the same
-/// kind with the same sections was not hit already.
+/// family ([`Program::family`]) and instrument (an id or an index); `values` are the case's,
+/// derived facts included. An overlap is hit when at least two of its sections apply or may
+/// apply and one applies, its condition is not false, they are not merely a variant and its
+/// base (for a duplicate offence), a declaration between laws finds two of them in play, and
+/// the same kind with the same sections was not hit already.
 pub(crate) fn declared<I: PartialEq>(
     program: &Program,
     sections: &[Vec<usize>],
