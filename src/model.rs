@@ -120,6 +120,20 @@ impl Program {
             .iter()
             .find(|offence| offence.section == section)
     }
+
+    /// The root of an offence's family (indices into `offences`): its base, its base's base,
+    /// and so on, itself if it is no variant. A variant is the same offence as its base, only
+    /// aggravated, so overlaps count between families only; the one place that is decided.
+    pub fn family(&self, mut offence: usize) -> usize {
+        let base_of = |offence: usize| {
+            let base = self.offences[offence].base.as_deref()?;
+            self.offences.iter().position(|o| o.section == base)
+        };
+        while let Some(base) = base_of(offence) {
+            offence = base;
+        }
+        offence
+    }
 }
 
 /// A fact of the vocabulary.

@@ -61,10 +61,7 @@ pub fn overlaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) ->
     let candidates: Vec<(usize, usize)> = (0..applies.len())
         .filter(|&i| !applies[i].is_false())
         .flat_map(|i| (i + 1..applies.len()).map(move |j| (i, j)))
-        .filter(|&(i, j)| {
-            let (a, b) = (&program.offences[i].section, &program.offences[j].section);
-            family(program, a) != family(program, b) && shares_conduct(program, i, j)
-        })
+        .filter(|&(i, j)| program.family(i) != program.family(j) && shares_conduct(program, i, j))
         .collect();
     // Each pair is its own BDD conjunction and witness: independent work, shared by the cores.
     let encoding = &*encoding;
@@ -338,12 +335,4 @@ fn shares_conduct(program: &Program, a: usize, b: usize) -> bool {
     };
     let (x, y) = (inputs(a), inputs(b));
     x.iter().any(|f| y.contains(f))
-}
-
-/// The offence a section is a variant of, followed to the root.
-fn family<'a>(program: &'a Program, section: &'a str) -> &'a str {
-    match program.offence(section).and_then(|o| o.base.as_deref()) {
-        Some(base) => family(program, base),
-        None => section,
-    }
 }

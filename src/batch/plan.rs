@@ -12,14 +12,17 @@
 use jiff::civil::Date;
 
 use crate::diff::{Side, overlap_text};
+use crate::eval::territory::{Reach, extends};
 use crate::eval::value::truth;
 use crate::eval::{
-    Status, all_hold, case_date, evaluate_element, holds_on, victim_of_any, with_derived,
+    Status, all_hold, case_date, evaluate_element, holds_on, protection_status,
+    protections_in_force, with_derived,
 };
 use crate::facts::{Read, Vocabulary};
 use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
+use crate::resolve::overlap;
 use crate::resolve::{JointTrial, settle};
 use crate::statute::{Agency, Court, DateBound, Reading, Windows};
 
@@ -31,15 +34,15 @@ pub struct Plan<'p> {
     /// day before `bounds[k]`.
     bounds: Vec<Date>,
     /// One per stretch.
-    stretches: Vec<Stretch>,
-    /// Per offence: the root of its family (a variant's base, followed).
+    stretches: Vec<Stretch<'p>>,
+    /// Per offence: the root of its family ([`Program::family`]).
     families: Vec<usize>,
     /// Per offence: its instrument, as an index into `instruments`.
     instruments: Vec<usize>,
     /// Per offence: where its instrument extends.
-    reach: Vec<Reach>,
-    /// Declared overlaps, their sections as offence indices, and their `when` conditions.
-    overlaps: Vec<(OverlapKind, Vec<usize>, Option<&'p crate::model::Expr>)>,
+    reach: Vec<Reach<'p>>,
+    /// Per declared overlap: its sections as offence indices.
+    overlaps: Vec<Vec<usize>>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<Vec<usize>>,
 }
@@ -50,33 +53,23 @@ struct Planned<'p, 's> {
     summary: CaseSummary<'p>,
     date: Date,
     statuses: Vec<Status>,
-    law: &'s Law,
-}
-
-/// Where an offence's instrument extends.
-#[derive(Clone, Copy)]
-enum Reach {
-    /// Federal law: the whole country.
-    Everywhere,
-    /// A province's law: cases whose `case.province` is this member (`None`: no member names
-    /// the province, so no case is in it).
-    Province(Option<u8>),
+    law: &'s Law<'p>,
 }
 
 /// The law on the days of one stretch.
-struct Stretch {
+struct Stretch<'p> {
     /// The law, reading an amendment whose day is unknown as not yet in force.
-    earlier: Law,
+    earlier: Law<'p>,
     /// Inside such an amendment's window: the law if it was already in force.
-    later: Option<Law>,
+    later: Option<Law<'p>>,
 }
 
 /// The law under one reading: per offence, its version in force, if any; and the protections
 /// in force, which matter only to tell whether two readings differ.
-struct Law {
+struct Law<'p> {
     offences: Vec<Option<InForce>>,
     /// Per protection in force: its index, its section's version and where that extends.
-    protections: Vec<(usize, usize, Reach)>,
+    protections: Vec<(usize, usize, Reach<'p>)>,
     /// The rules' notes in force (indices into `Program::notes`).
     notes: Vec<usize>,
 }
@@ -99,25 +92,21 @@ struct InForce {
 }
 
 impl<'p> Plan<'p> {
-    /// Plans `program`, or `None` if its vocabulary has a form the plan does not cover (a
-    /// `case.province` that is not an enum); every case then takes the full path.
+    /// Plans `program`, or `None` if its `case.province` is not an enum: the plan is tested
+    /// against the full path only on such a law (the shipped one), so for another form every
+    /// case takes the full path.
     pub fn new(program: &'p Program) -> Option<Plan<'p>> {
-        let provinces = match program.case_province {
-            Some(fact) => match &program.facts[fact].ty {
-                Type::Enum(members) => Some(members.clone()),
-                _ => return None,
-            },
-            None => None,
-        };
+        let province = program.case_province.map(|fact| &program.facts[fact].ty);
+        if province.is_some_and(|ty| !matches!(ty, Type::Enum(_))) {
+            return None;
+        }
         let bounds = bounds(program);
-        let reach = |section: &str| reach(program, section, provinces.as_deref());
         let stretches = (0..=bounds.len())
             .map(|k| {
                 let first_day = k.checked_sub(1).map_or(Date::MIN, |k| bounds[k]);
-                stretch(program, first_day, reach)
+                stretch(program, first_day)
             })
             .collect();
-        let offence = |section: &str| program.offences.iter().position(|o| o.section == section);
         let mut instrument_ids: Vec<&str> = Vec::new();
         let mut instrument = |id: &'p str| match instrument_ids.iter().position(|i| *i == id) {
             Some(index) => index,
@@ -142,21 +131,13 @@ impl<'p> Plan<'p> {
             bounds,
             stretches,
             families: (0..program.offences.len())
-                .map(|index| family(program, index))
+                .map(|index| program.family(index))
                 .collect(),
             instruments,
-            reach: program.offences.iter().map(|o| reach(&o.section)).collect(),
-            overlaps: program
-                .overlaps
-                .iter()
-                .map(|o| {
-                    (
-                        o.kind,
-                        o.sections.iter().filter_map(|s| offence(s)).collect(),
-                        o.condition.as_ref(),
-                    )
-                })
+            reach: (program.offences.iter())
+                .map(|o| Reach::of(program, &program.book.sections[&o.section].instrument))
                 .collect(),
+            overlaps: overlap::sections_as_offences(program),
             joint,
         })
     }
@@ -303,26 +284,18 @@ impl<'p> Plan<'p> {
                 != self.protections(later, &later_statuses, values)
     }
 
-    /// The protections the victim has or may have: index, status and version.
+    /// The protections the victim has or may have: index, status and version, each decided by
+    /// [`protection_status`].
     fn protections(
         &self,
         law: &Law,
         statuses: &[Status],
         values: &[Option<Value>],
     ) -> Vec<(usize, Status, usize)> {
-        let protections = &self.program.protections;
         law.protections
             .iter()
             .filter_map(|&(index, version, reach)| {
-                let protection = &protections[index];
-                let condition = protection.condition.as_ref();
-                let victim = victim_of_any(&protection.victim_of, |o| statuses[o]);
-                let holds = [
-                    victim,
-                    condition.map_or(Some(true), |c| truth(c, values)),
-                    self.territory(reach, values),
-                ];
-                let status = all_hold(holds);
+                let status = protection_status(self.program, index, reach, |o| statuses[o], values);
                 (status != Status::DoesNotApply).then_some((index, status, version))
             })
             .collect()
@@ -336,23 +309,12 @@ impl<'p> Plan<'p> {
         };
         let elements = &self.program.offences[offence].elements;
         // The territory first: one comparison rules out most provincial offences.
-        let territory = self.territory(self.reach[offence], values);
+        let territory = extends(self.program, self.reach[offence], values);
         let elements = in_force
             .elements
             .iter()
             .map(|&e| evaluate_element(e, &elements[e], values).holds);
         all_hold([territory].into_iter().chain(elements))
-    }
-
-    /// Whether an instrument that extends so far extends to the case's province.
-    fn territory(&self, reach: Reach, values: &[Option<Value>]) -> Option<bool> {
-        match reach {
-            Reach::Everywhere => Some(true),
-            Reach::Province(member) => {
-                let given = values[self.program.case_province?].as_ref()?;
-                Some(matches!(given, Value::Enum(index) if member == Some(*index)))
-            }
-        }
     }
 
     /// The unknown input facts that an offence which may apply turns on.
@@ -375,7 +337,7 @@ impl<'p> Plan<'p> {
                 unknown.extend(inputs.filter(|&&f| values[f].is_none()));
             }
         }
-        if self.territory(self.reach[offence], values).is_none() {
+        if extends(self.program, self.reach[offence], values).is_none() {
             unknown.extend(self.program.case_province);
         }
     }
@@ -398,61 +360,35 @@ impl<'p> Plan<'p> {
         Some((decision.court, decision.joinder.joint_trial()))
     }
 
-    /// How many instruments the offences belong to.
-    fn instrument_count(&self, offences: &[usize]) -> usize {
-        let mut found: Vec<usize> = offences.iter().map(|&o| self.instruments[o]).collect();
-        found.sort_unstable();
-        found.dedup();
-        found.len()
-    }
-
-    /// The declared overlaps the case hits: two or more of their sections apply or may apply,
-    /// one applies, they are not merely a variant and its base, and their condition is not
-    /// false on the facts (as `resolve` decides).
+    /// The declared overlaps the case hits, decided by [`overlap::declared`]; the facts an
+    /// open premise reads join the unknown facts, as `resolve` lists them.
     fn declared_overlaps(
         &self,
         statuses: &[Status],
         values: &[Option<Value>],
         unknown: &mut Vec<FactId>,
     ) -> Vec<OverlapSummary<'p>> {
-        let mut found: Vec<(OverlapKind, Vec<usize>)> = Vec::new();
-        for (kind, sections, condition) in &self.overlaps {
-            let premise = condition.map_or(Some(true), |c| crate::eval::value::truth(c, values));
-            if premise == Some(false) {
-                continue;
-            }
-            // Most cases hit no declared overlap: look before gathering anything.
-            let reached = sections
-                .iter()
-                .filter(|&&o| statuses[o] != Status::DoesNotApply);
-            let one_applies = sections.iter().any(|&o| statuses[o] == Status::Applies);
-            if !one_applies || reached.count() < 2 {
-                continue;
-            }
-            let members: Vec<usize> = sections
-                .iter()
-                .copied()
-                .filter(|&o| statuses[o] != Status::DoesNotApply)
-                .collect();
-            let mut families: Vec<usize> = members.iter().map(|&o| self.families[o]).collect();
-            families.sort_unstable();
-            families.dedup();
-            let distinct = families.len() >= 2 || *kind != OverlapKind::DuplicateOffence;
-            // As `resolve` decides: a declaration between laws needs two of them in play.
-            let spans_laws =
-                self.instrument_count(&members) >= 2 || self.instrument_count(sections) == 1;
-            let seen = found.iter().any(|(k, m)| k == kind && *m == members);
-            if distinct && spans_laws && !seen {
-                if premise.is_none() {
-                    let open = crate::resolve::unknown_inputs(self.program, values, *condition);
-                    unknown.extend(open);
+        let hits = overlap::declared(
+            self.program,
+            &self.overlaps,
+            |o| statuses[o],
+            |o| self.families[o],
+            |o| self.instruments[o],
+            values,
+        );
+        hits.into_iter()
+            .map(|hit| {
+                let declared = &self.program.overlaps[hit.overlap];
+                if hit.open {
+                    let condition = declared.condition.as_ref();
+                    unknown.extend(crate::resolve::unknown_inputs(
+                        self.program,
+                        values,
+                        condition,
+                    ));
                 }
-                found.push((*kind, members));
-            }
-        }
-        found
-            .into_iter()
-            .map(|(kind, members)| self.overlap(kind, members.into_iter()))
+                self.overlap(declared.kind, hit.members.into_iter())
+            })
             .collect()
     }
 
@@ -538,30 +474,20 @@ fn bounds(program: &Program) -> Vec<Date> {
 
 /// The plan for the stretch that begins on `first_day`: the law, and inside an amendment's
 /// window the law as it would be if the amendment was already in force.
-fn stretch(program: &Program, first_day: Date, reach: impl Fn(&str) -> Reach) -> Stretch {
+fn stretch(program: &Program, first_day: Date) -> Stretch<'_> {
     let reading = |windows| Reading {
         date: first_day,
         windows,
     };
     let uncertain = !program.book.uncertain_on(first_day).is_empty();
     Stretch {
-        earlier: law(program, reading(Windows::Earlier), &reach),
-        later: uncertain.then(|| law(program, reading(Windows::Later), &reach)),
+        earlier: law(program, reading(Windows::Earlier)),
+        later: uncertain.then(|| law(program, reading(Windows::Later))),
     }
 }
 
-fn law(program: &Program, reading: Reading, reach: impl Fn(&str) -> Reach) -> Law {
-    let protections = program
-        .protections
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| holds_on(&p.validity, reading))
-        .filter_map(|(index, p)| {
-            let section = &program.book.sections[&p.section];
-            let (version, _) = program.book.version_on(section, reading)?;
-            Some((index, version, reach(&p.section)))
-        })
-        .collect();
+fn law(program: &Program, reading: Reading) -> Law<'_> {
+    let protections = protections_in_force(program, reading).collect();
     let offences = program
         .offences
         .iter()
@@ -616,31 +542,6 @@ fn deciding<T>(
         .iter()
         .filter_map(|(index, clause)| Some((*index, pick(clause.decides)?)))
         .collect()
-}
-
-/// The root of an offence's family: its base, its base's base, and so on.
-fn family(program: &Program, mut offence: usize) -> usize {
-    let base_of = |offence: usize| {
-        let base = program.offences[offence].base.as_deref()?;
-        program.offences.iter().position(|o| o.section == base)
-    };
-    while let Some(base) = base_of(offence) {
-        offence = base;
-    }
-    offence
-}
-
-/// Where the instrument of `section` extends, given the members of `case.province`.
-fn reach(program: &Program, section: &str, provinces: Option<&[String]>) -> Reach {
-    let instrument = &program.book.sections[section].instrument;
-    let province = &program.book.instruments[instrument].jurisdiction;
-    if province == "federal" {
-        return Reach::Everywhere;
-    }
-    let member = provinces
-        .and_then(|members| members.iter().position(|m| m == province))
-        .and_then(|index| u8::try_from(index).ok());
-    Reach::Province(member)
 }
 
 /// The applying offences whose agency or court is settled, with it.

@@ -2,6 +2,7 @@
 //! elements, three-valued, with the version of each section in force on the case date.
 //! Produces an [`Outcome`] with a trace; prints nothing.
 
+pub(crate) mod territory;
 pub mod value;
 
 use jiff::civil::Date;
@@ -9,6 +10,7 @@ use jiff::civil::Date;
 use crate::facts::Case;
 use crate::model::{Element, Program, Validity, Value};
 use crate::statute::{Certainty, Reading, Windows};
+use territory::Reach;
 use value::truth;
 
 /// Everything evaluation found, for resolution and output.
@@ -474,26 +476,16 @@ fn evaluate_reading(
     }
 }
 
-/// A provincial instrument extends only to its province (a federal one to the whole country).
+/// A provincial instrument extends only to its province (a federal one to the whole country,
+/// and then there is nothing to trace), as [`territory::extends`] decides.
 fn territory(program: &Program, instrument: &str, values: &[Option<Value>]) -> Option<Territory> {
-    let province = &program.book.instruments[instrument].jurisdiction;
-    if province == "federal" {
+    let reach = Reach::of(program, instrument);
+    let Reach::Province { province, .. } = reach else {
         return None;
-    }
-    let holds = program.case_province.and_then(|fact| {
-        let ty = &program.facts[fact].ty;
-        Some(match values[fact].as_ref()? {
-            // The usual case: compare the member's name without writing the value out.
-            Value::Enum(index) => ty
-                .members()
-                .and_then(|members| members.get(usize::from(*index)))
-                .is_some_and(|member| member == province),
-            other => other.display(ty) == *province,
-        })
-    });
+    };
     Some(Territory {
-        province: province.clone(),
-        holds,
+        province: province.to_owned(),
+        holds: territory::extends(program, reach, values),
     })
 }
 
@@ -503,21 +495,9 @@ fn protections(
     values: &[Option<Value>],
     sections: &[SectionOutcome],
 ) -> Vec<ProtectionOutcome> {
-    program
-        .protections
-        .iter()
-        .enumerate()
-        .filter(|(_, protection)| holds_on(&protection.validity, reading))
-        .filter_map(|(index, protection)| {
-            let section = &program.book.sections[&protection.section];
-            let (version, _) = program.book.version_on(section, reading)?;
-            let territory = territory(program, &section.instrument, values);
-            let condition = protection
-                .condition
-                .as_ref()
-                .map_or(Some(true), |c| truth(c, values));
-            let victim = victim_of_any(&protection.victim_of, |o| sections[o].status);
-            let status = conjunction(&[test(victim), test(condition)], territory.as_ref());
+    protections_in_force(program, reading)
+        .filter_map(|(index, version, reach)| {
+            let status = protection_status(program, index, reach, |o| sections[o].status, values);
             (status != Status::DoesNotApply).then_some(ProtectionOutcome {
                 protection: index,
                 status,
@@ -527,9 +507,47 @@ fn protections(
         .collect()
 }
 
+/// The protections that are part of the law under a reading: index, the version of its
+/// section in force, and where that section's instrument extends. The batch plan reads this
+/// once per stretch of days, the full path once per case.
+pub(crate) fn protections_in_force(
+    program: &Program,
+    reading: Reading,
+) -> impl Iterator<Item = (usize, usize, Reach<'_>)> {
+    program
+        .protections
+        .iter()
+        .enumerate()
+        .filter(move |(_, protection)| holds_on(&protection.validity, reading))
+        .filter_map(move |(index, protection)| {
+            let section = &program.book.sections[&protection.section];
+            let (version, _) = program.book.version_on(section, reading)?;
+            Some((index, version, Reach::of(program, &section.instrument)))
+        })
+}
+
+/// The one place a protection in force is decided: the victim has it when the case is one of
+/// its offences (`status`: each offence's), its condition holds and its instrument extends
+/// to the case; it may have it when none of these fails and some is unknown.
+pub(crate) fn protection_status(
+    program: &Program,
+    protection: usize,
+    reach: Reach<'_>,
+    status: impl Fn(usize) -> Status,
+    values: &[Option<Value>],
+) -> Status {
+    let protection = &program.protections[protection];
+    let condition = protection.condition.as_ref();
+    all_hold([
+        victim_of_any(&protection.victim_of, status),
+        condition.map_or(Some(true), |c| truth(c, values)),
+        territory::extends(program, reach, values),
+    ])
+}
+
 /// Whether any of these offences applies (Kleene `or`), given each offence's status; true when
 /// there are none, as for a protection every victim has.
-pub fn victim_of_any(offences: &[usize], status: impl Fn(usize) -> Status) -> Option<bool> {
+fn victim_of_any(offences: &[usize], status: impl Fn(usize) -> Status) -> Option<bool> {
     if offences.is_empty() {
         return Some(true);
     }
@@ -542,16 +560,6 @@ pub fn victim_of_any(offences: &[usize], status: impl Fn(usize) -> Status) -> Op
         }
     }
     any
-}
-
-/// A condition as an anonymous element, for `conjunction`.
-fn test(holds: Option<bool>) -> ElementOutcome {
-    ElementOutcome {
-        element: 0,
-        holds,
-        tested: holds,
-        waived_by: None,
-    }
 }
 
 /// Whether a rule is part of the law under a reading, as for statute versions

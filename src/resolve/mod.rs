@@ -5,6 +5,7 @@
 mod charge;
 mod choice;
 pub(crate) mod court;
+pub(crate) mod overlap;
 
 use std::collections::BTreeMap;
 
@@ -495,60 +496,24 @@ fn overlaps(
     sections: &[SectionJurisdiction],
     open: &mut Vec<OpenPremise>,
 ) -> Vec<FoundOverlap> {
-    let status_of = |id: &str| sections.iter().find(|s| s.section == id).map(|s| s.status);
-    let mut found: Vec<FoundOverlap> = Vec::new();
-    for overlap in &program.overlaps {
-        // An overlap whose premise is false on the facts (a note about a foreign victim on a
-        // Pakistani victim's case) is not shown; an unknown premise makes it possible only.
-        let premise = premise(overlap.condition.as_ref(), outcome);
-        if premise == Some(false) {
-            continue;
-        }
-        let members: Vec<String> = overlap
-            .sections
-            .iter()
-            .filter(|s| status_of(s).is_some())
-            .cloned()
-            .collect();
-        let one_applies = members
-            .iter()
-            .any(|s| status_of(s) == Some(Status::Applies));
-        // A variant duplicating its own base is not news; two different offences are.
-        let mut families: Vec<&str> = members.iter().map(|s| family(program, s)).collect();
-        families.sort_unstable();
-        families.dedup();
-        let distinct = families.len() >= 2 || overlap.kind != OverlapKind::DuplicateOffence;
-        // A declaration between laws ("meets the PTPA and the Penal Code") speaks of two
-        // instruments: with sections of only one of them in play, its note's premise is false.
-        let spans_laws =
-            instruments(program, &members) >= 2 || instruments(program, &overlap.sections) == 1;
-        let seen = found
-            .iter()
-            .any(|f| f.kind == overlap.kind && f.sections == members);
-        if members.len() >= 2 && one_applies && distinct && spans_laws && !seen {
-            if premise.is_none() {
-                open.push(OpenPremise {
-                    facts: unknown_inputs(program, &outcome.values, overlap.condition.as_ref()),
-                    what: format!("note {}", overlap.cite),
-                });
-            }
-            found.push(FoundOverlap {
-                certain: premise == Some(true)
-                    && members
-                        .iter()
-                        .all(|s| status_of(s) == Some(Status::Applies)),
-                sections: members,
-                kind: overlap.kind,
-                declared: true,
-                note: note_on_case(
-                    program,
-                    outcome,
-                    overlap.note.as_deref().unwrap_or_default(),
-                ),
-                cite: Some(overlap.cite.clone()),
-            });
-        }
-    }
+    let status = |offence: usize| outcome.sections[offence].status;
+    let instrument = |offence: usize| {
+        program.book.sections[&program.offences[offence].section]
+            .instrument
+            .as_str()
+    };
+    let hits = overlap::declared(
+        program,
+        &overlap::sections_as_offences(program),
+        status,
+        |offence| program.family(offence),
+        instrument,
+        &outcome.values,
+    );
+    let mut found: Vec<FoundOverlap> = hits
+        .into_iter()
+        .map(|hit| declared_overlap(program, outcome, &hit, open))
+        .collect();
     found.extend(conflict(
         program,
         sections,
@@ -564,23 +529,36 @@ fn overlaps(
     found
 }
 
-/// How many instruments the sections belong to.
-fn instruments(program: &Program, sections: &[String]) -> usize {
-    let mut found: Vec<&str> = sections
-        .iter()
-        .filter_map(|id| program.book.sections.get(id))
-        .map(|section| section.instrument.as_str())
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    found.len()
-}
-
-/// The offence a section is a variant of, followed to the root (itself if it is no variant).
-fn family<'a>(program: &'a Program, section: &'a str) -> &'a str {
-    match program.offence(section).and_then(|o| o.base.as_deref()) {
-        Some(base) => family(program, base),
-        None => section,
+/// A declared overlap the case hits, with its note on the case; an open premise (a note
+/// about a foreign victim when the victim's nationality is unknown) makes it possible only,
+/// and the facts it reads join the case's unknown facts.
+fn declared_overlap(
+    program: &Program,
+    outcome: &Outcome,
+    hit: &overlap::Hit,
+    open: &mut Vec<OpenPremise>,
+) -> FoundOverlap {
+    let overlap = &program.overlaps[hit.overlap];
+    if hit.open {
+        open.push(OpenPremise {
+            facts: unknown_inputs(program, &outcome.values, overlap.condition.as_ref()),
+            what: format!("note {}", overlap.cite),
+        });
+    }
+    let applies = |&o: &usize| outcome.sections[o].status == Status::Applies;
+    FoundOverlap {
+        certain: !hit.open && hit.members.iter().all(applies),
+        sections: (hit.members.iter())
+            .map(|&o| program.offences[o].section.clone())
+            .collect(),
+        kind: overlap.kind,
+        declared: true,
+        note: note_on_case(
+            program,
+            outcome,
+            overlap.note.as_deref().unwrap_or_default(),
+        ),
+        cite: Some(overlap.cite.clone()),
     }
 }
 
