@@ -277,27 +277,7 @@ fn converted_notes_state_the_law_in_force() {
             "14 years to 20 years",
         ),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let overlay = dir.path().join("notes-test.rules");
-    std::fs::write(&overlay, EVERY_STATED_ATTRIBUTE).unwrap();
-    let overlay = overlay.to_str().unwrap();
-    for (case, start, says, no_longer) in ROWS {
-        let report = json(&["--amend", overlay, case]);
-        let notes: Vec<String> = overlaps_saying(&report, start)
-            .into_iter()
-            .map(|(note, _)| note)
-            .filter(|note| note.starts_with(start))
-            .collect();
-        assert_eq!(notes.len(), 1, "{case}: `{start}` notes: {notes:?}");
-        for said in says {
-            assert!(
-                notes[0].contains(said),
-                "{case}: `{said}` not in {}",
-                notes[0]
-            );
-        }
-        assert!(!notes[0].contains(no_longer), "{case}: {}", notes[0]);
-    }
+    notes_follow_the_overlay(EVERY_STATED_ATTRIBUTE, &ROWS);
 }
 
 const AFTER_LAPSE: &str = "examples/scenarios/child-punjab-marriage-after-lapse.toml";
@@ -466,27 +446,7 @@ fn notes_converted_from_fixed_text_follow_an_overlay() {
             "up to 10 years",
         ),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let overlay = dir.path().join("notes-test.rules");
-    std::fs::write(&overlay, CONVERTED_SECTIONS).unwrap();
-    let overlay = overlay.to_str().unwrap();
-    for (case, start, says, no_longer) in ROWS {
-        let report = json(&["--amend", overlay, case]);
-        let notes: Vec<String> = overlaps_saying(&report, start)
-            .into_iter()
-            .map(|(note, _)| note)
-            .filter(|note| note.starts_with(start))
-            .collect();
-        assert_eq!(notes.len(), 1, "{case}: `{start}` notes: {notes:?}");
-        for said in says {
-            assert!(
-                notes[0].contains(said),
-                "{case}: `{said}` not in {}",
-                notes[0]
-            );
-        }
-        assert!(!notes[0].contains(no_longer), "{case}: {}", notes[0]);
-    }
+    notes_follow_the_overlay(CONVERTED_SECTIONS, &ROWS);
 }
 
 /// The sections of a report's protections.
@@ -582,5 +542,31 @@ fn found_conflicts_name_sections_by_citation() {
                 .unwrap()
                 .contains(&"ppc/374".into())
         );
+    }
+}
+
+/// Under `overlay`, each row's note (on its case, starting with its words) says what the row
+/// lists and no longer the old figure.
+fn notes_follow_the_overlay(overlay: &str, rows: &[(&str, &str, &[&str], &str)]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes-test.rules");
+    std::fs::write(&path, overlay).unwrap();
+    let overlay = path.to_str().unwrap();
+    for &(case, start, says, no_longer) in rows {
+        let report = json(&["--amend", overlay, case]);
+        let notes: Vec<String> = overlaps_saying(&report, start)
+            .into_iter()
+            .map(|(note, _)| note)
+            .filter(|note| note.starts_with(start))
+            .collect();
+        assert_eq!(notes.len(), 1, "{case}: `{start}` notes: {notes:?}");
+        for said in says {
+            assert!(
+                notes[0].contains(said),
+                "{case}: `{said}` not in {}",
+                notes[0]
+            );
+        }
+        assert!(!notes[0].contains(no_longer), "{case}: {}", notes[0]);
     }
 }

@@ -72,13 +72,8 @@ pub fn section_id<'a>(
     text: &str,
     known: impl Iterator<Item = &'a str> + Clone,
 ) -> Result<String, Failure> {
-    crate::statute::find_section(&program.book, text, known).map_err(|help| {
-        Failure(vec![miette::miette!(
-            code = "usage::unknown_id",
-            help = help,
-            "unknown {what} `{text}`"
-        )])
-    })
+    crate::statute::find_section(&program.book, text, known)
+        .map_err(|help| unknown(what, text, help))
 }
 
 /// An id the law does not know, with a suggestion.
@@ -88,9 +83,14 @@ pub fn unknown_id<'a>(
     known: impl Iterator<Item = &'a String> + Clone,
 ) -> Failure {
     let help = crate::diagnostic::suggestion_help(id, known.map(String::as_str));
+    unknown(what, id, help)
+}
+
+/// The usage error for a name the law does not know, with `help` naming the nearest.
+fn unknown(what: &str, name: &str, help: String) -> Failure {
     Failure(vec![miette::miette!(
         code = "usage::unknown_id",
         help = help,
-        "unknown {what} `{id}`"
+        "unknown {what} `{name}`"
     )])
 }
