@@ -210,18 +210,6 @@ pub struct CaseReport {
 }
 
 impl CaseReport {
-    /// The report with [`Detail::Reached`]: each section that does not apply keeps what says
-    /// which section it is and why it fails, and drops the rest.
-    pub fn reached_only(mut self) -> CaseReport {
-        self.detail = Detail::Reached;
-        for section in &mut self.sections {
-            if section.status == Status::DoesNotApply {
-                section.failed_only();
-            }
-        }
-        self
-    }
-
     /// The sections with this status, in report order.
     pub fn with_status(&self, status: Status) -> Vec<&SectionReport> {
         self.sections
@@ -743,26 +731,14 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
     }
 }
 
-impl SectionReport {
-    /// Only the elements that failed, and no version, penalty, procedure, forum or sources.
-    fn failed_only(&mut self) {
-        self.elements.retain(|e| e.status == Truth::NotMet);
-        self.version = None;
-        self.penalty = None;
-        self.procedure = None;
-        self.court = None;
-        self.agency = None;
-        self.default_court = None;
-        self.default_agency = None;
-        self.source = None;
-        self.verified = None;
-        self.unverified.clear();
-        self.note = None;
-    }
-}
-
 /// Builds the report for one evaluated case.
 pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
+    case_report_in(program, evaluated, Detail::All)
+}
+
+/// The report of one evaluated case, saying as much of the sections that do not apply as
+/// `detail` asks (the default JSON builds no more than it prints).
+pub fn case_report_in(program: &Program, evaluated: &Evaluated<'_>, detail: Detail) -> CaseReport {
     let outcome = &evaluated.outcome;
     let resolution = &evaluated.resolution;
     let relevance = crate::resolve::relevance(program, outcome);
@@ -776,7 +752,7 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
         schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
         law: law_info(program),
-        detail: Detail::All,
+        detail,
         case: CaseInfo {
             file: evaluated.file.name.clone(),
             title,
@@ -786,6 +762,9 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
         charge_sheet: charge_sheet_report(program, evaluated),
         sections: sorted_by_status(&outcome.sections)
             .map(|s| {
+                if detail == Detail::Reached && s.status == crate::eval::Status::DoesNotApply {
+                    return why_not_report(program, &outcome.values, s);
+                }
                 let mut report = section_report(program, &outcome.values, s);
                 report.relevance = relevance[s.offence];
                 resolved_forum(&mut report, resolution);
@@ -1114,6 +1093,47 @@ fn section_report(
             .map(|(v, _)| v.unverified.clone())
             .unwrap_or_default(),
         note: version.and_then(|(v, _)| v.note.clone()),
+    }
+}
+
+/// A section that does not apply as [`Detail::Reached`] reports it: which section it is and
+/// the elements that failed; no version, penalty, procedure, forum or sources.
+fn why_not_report(
+    program: &Program,
+    values: &[Option<Value>],
+    outcome: &SectionOutcome,
+) -> SectionReport {
+    let offence = &program.offences[outcome.offence];
+    let section = &program.book.sections[&outcome.section];
+    SectionReport {
+        id: outcome.section.clone(),
+        citation: citation(&program.book, &outcome.section),
+        relevance: None,
+        instrument: program.book.instruments[&section.instrument]
+            .short_title
+            .clone(),
+        heading: section.heading.clone(),
+        status: outcome.status.into(),
+        variant_of: offence.base.clone(),
+        version: None,
+        territory: outcome.territory.as_ref().map(|t| TerritoryReport {
+            province: t.province.clone(),
+            status: t.holds.into(),
+        }),
+        elements: (outcome.elements.iter())
+            .filter(|e| e.holds == Some(false))
+            .map(|e| element_report(program, values, offence, e))
+            .collect(),
+        penalty: None,
+        procedure: None,
+        court: None,
+        agency: None,
+        default_court: None,
+        default_agency: None,
+        source: None,
+        verified: None,
+        unverified: Vec::new(),
+        note: None,
     }
 }
 

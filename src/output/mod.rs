@@ -129,8 +129,13 @@ pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: b
     };
     match format {
         Format::Json => {
-            let mut reports: Vec<json::CaseReport> = reports()
-                .map(|r| if all { r } else { r.reached_only() })
+            let detail = if all {
+                json::Detail::All
+            } else {
+                json::Detail::Reached
+            };
+            let mut reports: Vec<json::CaseReport> = (cases.iter())
+                .map(|c| json::case_report_in(program, c, detail))
                 .collect();
             let document = match reports.pop() {
                 Some(one) if reports.is_empty() => json::EvalDocument::One(Box::new(one)),

@@ -628,7 +628,12 @@ pub(super) fn cite_ids(report: &CaseReport, text: &str) -> String {
                 Some(start) if !core.is_empty() => (start, start + core.len()),
                 _ => return word.to_owned(),
             };
-            let named = crate::statute::forum_name(core).unwrap_or_else(|| cite(report, core));
+            // Section ids hold a `/`; other words can only be court or agency ids.
+            let named = if core.contains('/') {
+                cite(report, core)
+            } else {
+                crate::statute::forum_name(core).unwrap_or(core)
+            };
             format!("{}{named}{}", &word[..start], &word[end..])
         })
         .collect::<Vec<_>>()

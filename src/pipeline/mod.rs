@@ -34,7 +34,23 @@ pub struct Session<'a> {
 
 /// Today's date, in the local time zone.
 pub fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
+    jiff::Timestamp::now()
+        .to_zoned_datetime(local_zone())
+        .date()
+}
+
+/// The local time zone. jiff finds it through its zoneinfo database, which lists the whole of
+/// `/usr/share/zoneinfo` on first use: a tenth of a one-case run. Without `TZ` set, the TZif
+/// data at `/etc/localtime` is the zone itself; elsewhere (or if it cannot be read) jiff's own
+/// lookup decides.
+fn local_zone() -> jiff::tz::TimeZone {
+    let localtime = || std::fs::read("/etc/localtime").ok();
+    std::env::var_os("TZ")
+        .is_none()
+        .then(localtime)
+        .flatten()
+        .and_then(|data| jiff::tz::TimeZone::tzif("localtime", &data).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system)
 }
 
 impl<'a> Session<'a> {
