@@ -490,65 +490,115 @@ fn position(file: &SourceFile, offset: usize) -> String {
 
 /// The explanation as an indented tree (terminal) or Markdown.
 pub fn render(explanation: &Explanation, markdown: bool) -> String {
+    let w = Writer {
+        markdown,
+        width: usize::from(super::width::width()),
+    };
     let mut out = String::new();
-    let width = usize::from(super::width::width());
-    // At a terminal every line is wrapped to the width, continuation lines indented under it.
-    let fit = |indent: &str, text: &str| {
-        if markdown {
+    w.header(&mut out, explanation);
+    for section in &explanation.sections {
+        w.section(&mut out, section);
+    }
+    if explanation.remote > 0 {
+        out.push_str(&w.fit(
+            "",
+            &trf(
+                "{count} more remote possibilities: --all",
+                &[("count", &explanation.remote.to_string())],
+            ),
+        ));
+        out.push('\n');
+    }
+    w.jurisdiction(&mut out, explanation);
+    w.overlaps(&mut out, &explanation.overlaps);
+    if let Some(search) = &explanation.flip_search {
+        w.title(&mut out, tr("Smallest changes that flip the answer"));
+        for flip in &explanation.flips {
+            w.line(&mut out, 1, &flip_sentence(flip));
+        }
+        w.line(&mut out, 1, &search.summary(explanation.flips.len()));
+        out.push('\n');
+    }
+    out
+}
+
+/// How an explanation is written: Markdown headings and nested lists, or lines wrapped to the
+/// terminal's width with continuation lines indented under them.
+struct Writer {
+    markdown: bool,
+    width: usize,
+}
+
+impl Writer {
+    fn style(&self) -> Style {
+        if self.markdown {
+            Style::Markdown
+        } else {
+            Style::Terminal
+        }
+    }
+
+    /// `text` as lines starting with `indent`: wrapped at a terminal, one line in Markdown.
+    fn fit(&self, indent: &str, text: &str) -> String {
+        if self.markdown {
             format!("{indent}{text}\n")
         } else {
-            let wrapped = super::width::wrap(text, width.saturating_sub(indent.len()), 2);
+            let width = self.width.saturating_sub(indent.len());
+            let wrapped = super::width::wrap(text, width, 2);
             let lines: Vec<String> = wrapped.lines().map(|l| format!("{indent}{l}")).collect();
             lines.join("\n") + "\n"
         }
-    };
-    let title = |out: &mut String, text: &str| {
-        if markdown {
+    }
+
+    fn title(&self, out: &mut String, text: &str) {
+        if self.markdown {
             out.push_str(&format!("## {text}\n\n"));
         } else {
-            out.push_str(&fit("", text));
+            out.push_str(&self.fit("", text));
         }
-    };
-    let line = |out: &mut String, depth: usize, text: &str| {
-        let indent = if markdown {
+    }
+
+    /// A line at `depth`: a nested list item in Markdown, indented at a terminal.
+    fn line(&self, out: &mut String, depth: usize, text: &str) {
+        let indent = if self.markdown {
             "  ".repeat(depth) + "- "
         } else {
             "  ".repeat(depth)
         };
-        out.push_str(&fit(&indent, text));
-    };
-    let style = if markdown {
-        Style::Markdown
-    } else {
-        Style::Terminal
-    };
-    if markdown {
-        let file = style.case_text(&explanation.file);
-        out.push_str(&format!(
-            "# {}\n\n",
-            trf("Explanation: {file}", &[("file", &file)])
-        ));
-    } else {
-        out.push_str(&fit("", &explanation.file));
+        out.push_str(&self.fit(&indent, text));
     }
-    out.push_str(&fit(
-        "",
-        &trf("Law used: {law}", &[("law", &explanation.law)]),
-    ));
-    out.push_str(&fit(
-        "",
-        &trf(
-            "tipnav {version} · law {digest}",
-            &[
-                ("version", explanation.tipnav),
-                ("digest", &explanation.digest),
-            ],
-        ),
-    ));
-    out.push('\n');
-    for section in &explanation.sections {
-        title(
-            &mut out,
+
+    /// The case file, the law used, the version and the law's digest.
+    fn header(&self, out: &mut String, explanation: &Explanation) {
+        if self.markdown {
+            let file = self.style().case_text(&explanation.file);
+            out.push_str(&format!(
+                "# {}\n\n",
+                trf("Explanation: {file}", &[("file", &file)])
+            ));
+        } else {
+            out.push_str(&self.fit("", &explanation.file));
+        }
+        out.push_str(&self.fit("", &trf("Law used: {law}", &[("law", &explanation.law)])));
+        out.push_str(&self.fit(
+            "",
+            &trf(
+                "tipnav {version} · law {digest}",
+                &[
+                    ("version", explanation.tipnav),
+                    ("digest", &explanation.digest),
+                ],
+            ),
+        ));
+        out.push('\n');
+    }
+
+    /// One section: its version and territory, each element with the facts that decided it,
+    /// why it does not apply, or the unknown facts that decide it.
+    fn section(&self, out: &mut String, section: &SectionTrace) {
+        let line = |out: &mut String, depth: usize, text: &str| self.line(out, depth, text);
+        self.title(
+            out,
             &format!(
                 "{} {}: {}",
                 section.citation,
@@ -557,16 +607,16 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
             ),
         );
         line(
-            &mut out,
+            out,
             1,
             &trf("version: {version}", &[("version", &section.version)]),
         );
         if let Some(territory) = &section.territory {
-            line(&mut out, 1, territory);
+            line(out, 1, territory);
         }
         for element in &section.elements {
             line(
-                &mut out,
+                out,
                 1,
                 &format!(
                     "{} {}: {}",
@@ -576,22 +626,18 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
                 ),
             );
             for fact in &element.facts {
-                fact_lines(&mut out, &line, style, 2, fact);
+                fact_lines(out, &line, self.style(), 2, fact);
             }
             if let Some(waiver) = &element.waived_by {
-                line(
-                    &mut out,
-                    2,
-                    &trf("waived: {cite}", &[("cite", &waiver.cite)]),
-                );
+                line(out, 2, &trf("waived: {cite}", &[("cite", &waiver.cite)]));
                 for fact in &waiver.facts {
-                    fact_lines(&mut out, &line, style, 3, fact);
+                    fact_lines(out, &line, self.style(), 3, fact);
                 }
             }
         }
         if !section.why_not.is_empty() {
             line(
-                &mut out,
+                out,
                 1,
                 &trf(
                     "why not: {elements}",
@@ -601,7 +647,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         }
         for fact in &section.deciding {
             line(
-                &mut out,
+                out,
                 1,
                 &trf(
                     "decided by {fact}: {question}",
@@ -611,24 +657,19 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         }
         out.push('\n');
     }
-    if explanation.remote > 0 {
-        out.push_str(&fit(
-            "",
-            &trf(
-                "{count} more remote possibilities: --all",
-                &[("count", &explanation.remote.to_string())],
-            ),
-        ));
-        out.push('\n');
-    }
-    if !explanation.jurisdiction.is_empty() || !explanation.case_jurisdiction.is_empty() {
-        title(&mut out, tr("Jurisdiction"));
+
+    /// The case's agency and court with their reasons, and each section's.
+    fn jurisdiction(&self, out: &mut String, explanation: &Explanation) {
+        if explanation.jurisdiction.is_empty() && explanation.case_jurisdiction.is_empty() {
+            return;
+        }
+        self.title(out, tr("Jurisdiction"));
         for item in &explanation.case_jurisdiction {
-            line(&mut out, 1, item);
+            self.line(out, 1, item);
         }
         for section in &explanation.jurisdiction {
-            line(
-                &mut out,
+            self.line(
+                out,
                 1,
                 &trf(
                     "{section}: agency {agency}; court {court}",
@@ -642,41 +683,30 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         }
         out.push('\n');
     }
-    if !explanation.overlaps.is_empty() {
-        title(&mut out, tr("Overlaps"));
-        for overlap in &explanation.overlaps {
+
+    fn overlaps(&self, out: &mut String, overlaps: &[OverlapReport]) {
+        if overlaps.is_empty() {
+            return;
+        }
+        self.title(out, tr("Overlaps"));
+        for overlap in overlaps {
             let cite = overlap
                 .cite
                 .as_deref()
                 .map(|c| format!(" [{c}]"))
                 .unwrap_or_default();
-            line(
-                &mut out,
-                1,
-                &format!(
-                    "{}{cite}",
-                    trf(
-                        "{kind} of {sections}: {note}",
-                        &[
-                            ("kind", overlap_kind_word(overlap.kind)),
-                            ("sections", &overlap.sections.join(", ")),
-                            ("note", &overlap.note),
-                        ],
-                    )
-                ),
+            let said = trf(
+                "{kind} of {sections}: {note}",
+                &[
+                    ("kind", overlap_kind_word(overlap.kind)),
+                    ("sections", &overlap.sections.join(", ")),
+                    ("note", &overlap.note),
+                ],
             );
+            self.line(out, 1, &format!("{said}{cite}"));
         }
         out.push('\n');
     }
-    if let Some(search) = &explanation.flip_search {
-        title(&mut out, tr("Smallest changes that flip the answer"));
-        for flip in &explanation.flips {
-            line(&mut out, 1, &flip_sentence(flip));
-        }
-        line(&mut out, 1, &search.summary(explanation.flips.len()));
-        out.push('\n');
-    }
-    out
 }
 
 /// A flip as a sentence: the section, which way it turns, and the changes that turn it.

@@ -28,9 +28,48 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
             crate::i18n::code()
         ));
     }
-    let heading = |out: &mut String, level: usize, text: &str| heading(out, style, level, text);
+    header(&mut out, report, style);
+    super::sheet::render(&mut out, &report.charge_sheet, style);
+    sections(&mut out, report, style, all);
+    jurisdiction(&mut out, report, style);
+    if !report.overlaps.is_empty() {
+        heading(&mut out, style, 2, tr("Overlaps"));
+        push_table(&mut out, overlaps_table(report, style));
+    }
+    if !report.protections.is_empty() {
+        heading(&mut out, style, 2, tr("Victim protection and referral"));
+        push_table(&mut out, protections_table(report, style));
+    }
+    if !report.unknown.is_empty() {
+        heading(
+            &mut out,
+            style,
+            2,
+            tr("Unknown facts that would change the answer"),
+        );
+        push_table(&mut out, unknown_table(report, style));
+    }
+    if let Some(alternative) = &report.alternative {
+        alternative_part(&mut out, report, alternative, style);
+    }
+    if !report.notes.is_empty() {
+        heading(&mut out, style, 2, tr("Notes"));
+        for note in &report.notes {
+            line(&mut out, style, &format!("- {note}"));
+        }
+        out.push('\n');
+    }
+    if rtl {
+        out.push_str("</div>\n");
+    }
+    out
+}
+
+/// The case's title, its file and the date whose law was read, the version and the law's
+/// digest, any amendment overlay, and in a translation the notice that it is unofficial.
+fn header(out: &mut String, report: &CaseReport, style: Style) {
     let title = report.case.title.as_deref().unwrap_or(tr("Untitled case"));
-    heading(&mut out, 1, &style.case_text(title));
+    heading(out, style, 1, &style.case_text(title));
     let date_line = match report.case.date_source {
         DateSource::Today => trf(
             "Law in force today, {date}, because the case gives no date: conduct before today may attract an earlier law",
@@ -43,12 +82,12 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         ),
     };
     line(
-        &mut out,
+        out,
         style,
         &format!("{} · {}", style.case_text(&report.case.file), date_line),
     );
     line(
-        &mut out,
+        out,
         style,
         &trf(
             "tipnav {version} · law {digest}",
@@ -57,45 +96,53 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     );
     for amendment in &report.law.amendments {
         line(
-            &mut out,
+            out,
             style,
-            &format!(
-                "Amended by {} ({}, from {}): NOT the law as enacted unless its status is `enacted`",
-                amendment.title, amendment.status, amendment.effective
+            &trf(
+                "Amended by {title} ({status}, from {effective}): NOT the law as enacted unless its status is `enacted`",
+                &[
+                    ("title", &amendment.title),
+                    ("status", &amendment.status),
+                    ("effective", &amendment.effective),
+                ],
             ),
         );
     }
     if crate::i18n::translating() {
-        prose(&mut out, style, tr(UNOFFICIAL));
+        prose(out, style, tr(UNOFFICIAL));
     }
     out.push('\n');
-    super::sheet::render(&mut out, &report.charge_sheet, style);
+}
 
+/// The sections that apply, the closest of those that may apply (every one with `all`), and
+/// a sentence on those that do not.
+fn sections(out: &mut String, report: &CaseReport, style: Style, all: bool) {
     let (applying, possible) = (
         report.with_status(Status::Applies),
         report.with_status(Status::MayApply),
     );
-    heading(&mut out, 2, tr("Sections that apply"));
+    heading(out, style, 2, tr("Sections that apply"));
     if applying.is_empty() {
         out.push_str(&format!("{}\n\n", tr("No section applies on these facts.")));
     } else {
-        push_table(&mut out, sections_table(&applying, style));
+        push_table(out, sections_table(&applying, style));
     }
     if !possible.is_empty() {
         heading(
-            &mut out,
+            out,
+            style,
             2,
             tr("Sections that may apply, on facts not given"),
         );
-        let shown = closest(possible, all);
-        push_table(&mut out, possible_table(&shown.0, style));
-        if shown.1 > 0 {
+        let (shown, more) = closest(possible, all);
+        push_table(out, possible_table(&shown, style));
+        if more > 0 {
             prose(
-                &mut out,
+                out,
                 style,
                 &trf(
                     "{n} more remote possibilities: --all",
-                    &[("n", &shown.1.to_string())],
+                    &[("n", &more.to_string())],
                 ),
             );
             out.push('\n');
@@ -104,7 +151,7 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     let not_applying = not_applying_summary(report);
     if !not_applying.is_empty() {
         prose(
-            &mut out,
+            out,
             style,
             &trf(
                 "Sections that do not apply, {summary}",
@@ -113,8 +160,11 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         );
         out.push('\n');
     }
+}
 
-    heading(&mut out, 2, tr("Jurisdiction"));
+/// The court for the case and why, the venues, the agencies and each section's forum.
+fn jurisdiction(out: &mut String, report: &CaseReport, style: Style) {
+    heading(out, style, 2, tr("Jurisdiction"));
     if let Some(court) = &report.jurisdiction.court {
         let conflict = if court.conflict {
             trf(
@@ -125,7 +175,7 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
             String::new()
         };
         prose(
-            &mut out,
+            out,
             style,
             &trf(
                 "Court for the case: {court}{conflict}: {reason}",
@@ -138,7 +188,7 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         );
         if let Some(later) = &court.later {
             prose(
-                &mut out,
+                out,
                 style,
                 &trf(
                     "Or the {court}: {reason}.",
@@ -152,69 +202,54 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
         out.push('\n');
     }
     if !report.jurisdiction.venues.is_empty() {
-        prose(&mut out, style, &venues_sentence(report, style));
+        prose(out, style, &venues_sentence(report, style));
         out.push('\n');
     }
     if !report.jurisdiction.agencies.is_empty() {
-        push_table(&mut out, agencies_table(report, style));
+        push_table(out, agencies_table(report, style));
     }
     if !report.jurisdiction.by_section.is_empty() {
-        push_table(&mut out, by_section_table(report, style));
+        push_table(out, by_section_table(report, style));
     }
+}
 
-    if !report.overlaps.is_empty() {
-        heading(&mut out, 2, tr("Overlaps"));
-        push_table(&mut out, overlaps_table(report, style));
-    }
-    if !report.protections.is_empty() {
-        heading(&mut out, 2, tr("Victim protection and referral"));
-        push_table(&mut out, protections_table(report, style));
-    }
-    if !report.unknown.is_empty() {
-        heading(
-            &mut out,
-            2,
-            tr("Unknown facts that would change the answer"),
-        );
-        push_table(&mut out, unknown_table(report, style));
-    }
-    if let Some(alternative) = &report.alternative {
-        let keys = alternative
-            .date_keys
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        heading(
-            &mut out,
-            2,
-            &format!("If the amendments whose day is unknown ({keys}) were already in force"),
-        );
-        push_table(&mut out, alternative_table(report, alternative, style));
-        // Names for people, as in the charge sheet ("Magistrate of the First Class").
-        let name = |id: Option<&'static str>| -> &'static str {
-            id.map_or("none", |id| crate::statute::forum_name(id).unwrap_or(id))
-        };
-        let lead = name(alternative.lead_agency);
-        let court = name(alternative.court);
-        prose(
-            &mut out,
-            style,
-            &format!("Under that law: lead agency {lead}, court for the case {court}."),
-        );
-        out.push('\n');
-    }
-    if !report.notes.is_empty() {
-        heading(&mut out, 2, tr("Notes"));
-        for note in &report.notes {
-            line(&mut out, style, &format!("- {note}"));
-        }
-        out.push('\n');
-    }
-    if rtl {
-        out.push_str("</div>\n");
-    }
-    out
+/// What the case would come to if the amendments whose day is unknown were already in force.
+fn alternative_part(
+    out: &mut String,
+    report: &CaseReport,
+    alternative: &AlternativeReport,
+    style: Style,
+) {
+    let keys = alternative
+        .date_keys
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    heading(
+        out,
+        style,
+        2,
+        &trf(
+            "If the amendments whose day is unknown ({keys}) were already in force",
+            &[("keys", &keys)],
+        ),
+    );
+    push_table(out, alternative_table(report, alternative, style));
+    // Names for people, as in the charge sheet ("Magistrate of the First Class").
+    let name = |id: Option<&'static str>| -> &'static str { id.map_or(tr("none"), |id| forum(id)) };
+    prose(
+        out,
+        style,
+        &trf(
+            "Under that law: lead agency {lead}, court for the case {court}.",
+            &[
+                ("lead", name(alternative.lead_agency)),
+                ("court", name(alternative.court)),
+            ],
+        ),
+    );
+    out.push('\n');
 }
 
 /// The sections that may apply to show, closest first (by `relevance`), and how many more
@@ -346,9 +381,17 @@ fn protections_table(report: &CaseReport, style: Style) -> Table {
 }
 
 fn alternative_table(report: &CaseReport, alternative: &AlternativeReport, style: Style) -> Table {
-    let mut table = new_table(style, &["Section", "Before", "After", "Penalty after"]);
+    let mut table = new_table(
+        style,
+        &[
+            tr("Section"),
+            tr("Before"),
+            tr("After"),
+            tr("Penalty after"),
+        ],
+    );
     if alternative.sections.is_empty() {
-        table.add_row(vec!["(no section changes)", "", "", ""]);
+        table.add_row(vec![tr("(no section changes)"), "", "", ""]);
     }
     for section in &alternative.sections {
         table.add_row(vec![
