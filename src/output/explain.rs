@@ -130,6 +130,8 @@ pub struct DecidingFact {
 pub struct JurisdictionTrace {
     /// Section id.
     pub section: String,
+    /// Its citation as people write it (`PPC s.374`).
+    pub citation: String,
     /// The agency and the rule that chose it.
     pub agency: ChoiceReport,
     /// The court and the rule that chose it.
@@ -283,6 +285,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         .into_iter()
         .filter(|j| input.sections.is_empty() || input.sections.contains(&j.section))
         .map(|j| JurisdictionTrace {
+            citation: crate::statute::citation(&program.book, &j.section),
             section: j.section,
             agency: j.agency,
             court: j.court,
@@ -296,14 +299,14 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         .map(|a| {
             trf(
                 "lead agency {agency}: {reason}",
-                &[("agency", a.id), ("reason", &a.reason)],
+                &[("agency", forum(a.id)), ("reason", &a.reason)],
             )
         })
         .collect();
     case_jurisdiction.extend(report.jurisdiction.court.iter().map(|c| {
         trf(
             "court for the case {court}: {reason}",
-            &[("court", c.id), ("reason", &c.reason)],
+            &[("court", forum(c.id)), ("reason", &c.reason)],
         )
     }));
     let (flips, flip_search) = input
@@ -674,7 +677,7 @@ impl Writer {
                 &trf(
                     "{section}: agency {agency}; court {court}",
                     &[
-                        ("section", &section.section),
+                        ("section", &section.citation),
                         ("agency", &choice(&section.agency)),
                         ("court", &choice(&section.court)),
                     ],
@@ -769,9 +772,13 @@ fn fact_lines(
 
 fn choice(choice: &ChoiceReport) -> String {
     match choice.id {
-        Some(id) => format!("{id} ({})", choice.reason.as_deref().unwrap_or_default()),
+        Some(id) => format!(
+            "{} ({})",
+            forum(id),
+            choice.reason.as_deref().unwrap_or_default()
+        ),
         None => {
-            let ids: Vec<&str> = choice.options.iter().map(|o| o.id).collect();
+            let ids: Vec<&str> = choice.options.iter().map(|o| forum(o.id)).collect();
             trf(
                 "{options} depending on {facts}",
                 &[
@@ -781,4 +788,9 @@ fn choice(choice: &ChoiceReport) -> String {
             )
         }
     }
+}
+
+/// A court or agency id as people name it ("Magistrate of the First Class").
+fn forum(id: &str) -> &str {
+    crate::statute::forum_name(id).unwrap_or(id)
 }
