@@ -590,7 +590,8 @@ fn witness_header() -> [&'static str; 4] {
 
 /// An overlap family (`duplicate_offence`) in words: `duplicate offence` in English, the
 /// translation's words in another language.
-fn family_words(family: &'static str) -> String {
+/// An overlap's kind in words: "duplicate offence", or its rendering in a translation.
+pub(super) fn family_words(family: &'static str) -> String {
     if crate::i18n::translating() {
         tr(family).to_owned()
     } else {

@@ -39,6 +39,9 @@ pub struct Explanation {
     pub case_jurisdiction: Vec<String>,
     /// Overlaps among the sections that apply or may apply.
     pub overlaps: Vec<OverlapReport>,
+    /// The citation of each section an overlap names, for the text (JSON keeps the ids).
+    #[serde(skip)]
+    pub cited: std::collections::HashMap<String, String>,
     /// With `--flip`: the smallest changes that flip the section.
     pub flips: Vec<FlipTrace>,
     /// With `--flip`: how far the search went.
@@ -324,6 +327,10 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
         sections,
         jurisdiction,
         case_jurisdiction,
+        cited: (report.overlaps.iter())
+            .flat_map(|o| &o.sections)
+            .map(|id| (id.clone(), crate::statute::citation(&program.book, id)))
+            .collect(),
         overlaps: report.overlaps,
         flips,
         flip_search,
@@ -513,7 +520,7 @@ pub fn render(explanation: &Explanation, markdown: bool) -> String {
         out.push('\n');
     }
     w.jurisdiction(&mut out, explanation);
-    w.overlaps(&mut out, &explanation.overlaps);
+    w.overlaps(&mut out, explanation);
     if let Some(search) = &explanation.flip_search {
         w.title(&mut out, tr("Smallest changes that flip the answer"));
         for flip in &explanation.flips {
@@ -687,12 +694,21 @@ impl Writer {
         out.push('\n');
     }
 
-    fn overlaps(&self, out: &mut String, overlaps: &[OverlapReport]) {
-        if overlaps.is_empty() {
+    /// The overlaps, their sections by citation.
+    fn overlaps(&self, out: &mut String, explanation: &Explanation) {
+        if explanation.overlaps.is_empty() {
             return;
         }
         self.title(out, tr("Overlaps"));
-        for overlap in overlaps {
+        for overlap in &explanation.overlaps {
+            let sections: Vec<&str> = (overlap.sections.iter())
+                .map(|id| {
+                    explanation
+                        .cited
+                        .get(id)
+                        .map_or(id.as_str(), String::as_str)
+                })
+                .collect();
             let cite = overlap
                 .cite
                 .as_deref()
@@ -701,8 +717,8 @@ impl Writer {
             let said = trf(
                 "{kind} of {sections}: {note}",
                 &[
-                    ("kind", overlap_kind_word(overlap.kind)),
-                    ("sections", &overlap.sections.join(", ")),
+                    ("kind", &super::analysis::family_words(overlap.kind)),
+                    ("sections", &sections.join(", ")),
                     ("note", &overlap.note),
                 ],
             );
@@ -729,14 +745,6 @@ fn flip_sentence(flip: &FlipTrace) -> String {
 
 /// An overlap kind: its id in English (as the text report has always shown it), in words in
 /// another language.
-fn overlap_kind_word(kind: &str) -> &'static str {
-    match kind {
-        "duplicate_offence" => tr("duplicate_offence"),
-        "forum_conflict" => tr("forum_conflict"),
-        "agency_conflict" => tr("agency_conflict"),
-        _ => tr("penalty_disparity"),
-    }
-}
 
 fn fact_lines(
     out: &mut String,

@@ -617,9 +617,9 @@ fn venues_sentence(report: &CaseReport, style: Style) -> String {
 fn overlaps_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &[tr("Kind"), tr("Sections"), tr("Note")]);
     for overlap in &report.overlaps {
-        let mut kind = overlap.kind.to_owned();
+        let mut kind = super::analysis::family_words(overlap.kind);
         if !overlap.certain {
-            kind.push_str(" (possible)");
+            kind.push_str(tr(" (possible)"));
         }
         let note = cite_ids(report, &overlap.note);
         let note = match &overlap.cite {
