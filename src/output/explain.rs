@@ -743,9 +743,6 @@ fn flip_sentence(flip: &FlipTrace) -> String {
     }
 }
 
-/// An overlap kind: its id in English (as the text report has always shown it), in words in
-/// another language.
-
 fn fact_lines(
     out: &mut String,
     line: &impl Fn(&mut String, usize, &str),
