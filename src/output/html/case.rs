@@ -301,7 +301,11 @@ pub(super) fn overlaps_table(overlaps: &[OverlapReport]) -> Markup {
         "overlaps",
         &[tr("Kind"), tr("Sections"), tr("Note"), tr("Citation")],
         overlaps.iter().map(|o| {
-            let mut kind = el("strong", "", text(&kind_words(o.kind)));
+            let mut kind = el(
+                "strong",
+                "",
+                text(&crate::output::analysis::family_words(o.kind)),
+            );
             if !o.certain {
                 kind.push(text(tr(" (possible)")));
             }
@@ -446,21 +450,6 @@ pub(super) fn verification(verified: &str, unverified: &[String]) -> Markup {
         ));
     }
     out
-}
-
-/// An overlap kind (`duplicate_offence`) in words: `duplicate offence` in English, the
-/// translation's words in another language.
-fn kind_words(kind: &str) -> String {
-    if !crate::i18n::translating() {
-        return kind.replace('_', " ");
-    }
-    match kind {
-        "duplicate_offence" => tr("duplicate_offence"),
-        "forum_conflict" => tr("forum_conflict"),
-        "agency_conflict" => tr("agency_conflict"),
-        _ => tr("penalty_disparity"),
-    }
-    .to_owned()
 }
 
 /// A verification label (`official-text`, `secondary`, `unverified`) as the page shows it.

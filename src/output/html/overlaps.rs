@@ -8,6 +8,7 @@ use super::{
     Markup, code, concat, document, el, footer, header, join, picture, section, table, text,
 };
 use crate::i18n::{tr, trf};
+use crate::output::analysis::family_words;
 use crate::output::analysis::{DeclaredChange, OverlapItem, OverlapReport};
 use crate::output::json::LawInfo;
 
@@ -131,7 +132,7 @@ fn declared_groups(report: &OverlapReport) -> Markup {
             };
             vec![
                 concat([
-                    el("strong", "", text(&kind_words(g.kind))),
+                    el("strong", "", text(&family_words(g.kind))),
                     el("div", "", join(g.sections.iter().map(|s| code(s)), ", ")),
                     el("div", "muted", text(&g.cite)),
                 ]),
@@ -231,7 +232,7 @@ fn co_applicable(items: &[&OverlapItem]) -> Markup {
         items.iter().map(|o| {
             let declared = match o.declared_kind {
                 Some(kind) => concat([
-                    el("strong", "", text(&kind_words(kind))),
+                    el("strong", "", text(&family_words(kind))),
                     el("div", "muted", text(o.cite.as_deref().unwrap_or_default())),
                 ]),
                 None => el("span", "warning", text(tr("not declared"))),
@@ -246,7 +247,7 @@ fn co_applicable(items: &[&OverlapItem]) -> Markup {
                 text(
                     &o.conflicts
                         .iter()
-                        .map(|c| kind_words(c))
+                        .map(|c| family_words(c))
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
@@ -254,16 +255,6 @@ fn co_applicable(items: &[&OverlapItem]) -> Markup {
             ]
         }),
     )
-}
-
-/// An overlap kind in words: `duplicate offence` in English, the translation's words in
-/// another language.
-fn kind_words(kind: &'static str) -> String {
-    if crate::i18n::translating() {
-        tr(kind).to_owned()
-    } else {
-        kind.replace('_', " ")
-    }
 }
 
 /// The picture fits the window; print puts it on a landscape page of its own.
