@@ -1042,20 +1042,12 @@ fn section_report(
 ) -> SectionReport {
     let offence = &program.offences[outcome.offence];
     let section = &program.book.sections[&outcome.section];
-    let instrument = &program.book.instruments[&section.instrument];
     let version = outcome
         .version
         .as_ref()
         .map(|(index, certainty)| (&section.versions[*index], certainty));
     let particulars = version.and_then(|(v, _)| v.offence.as_ref());
     SectionReport {
-        id: outcome.section.clone(),
-        citation: citation(&program.book, &outcome.section),
-        relevance: None,
-        instrument: instrument.short_title.clone(),
-        heading: section.heading.clone(),
-        status: outcome.status.into(),
-        variant_of: offence.base.clone(),
         version: version.map(|(v, certainty)| VersionReport {
             from: v.from.clone(),
             until: v.until.clone(),
@@ -1066,10 +1058,6 @@ fn section_report(
                 .map_or_else(String::new, |d| d.bound.to_string()),
             certain: *certainty == Certainty::Certain,
             summary: v.summary.clone().unwrap_or_else(|| section.summary.clone()),
-        }),
-        territory: outcome.territory.as_ref().map(|t| TerritoryReport {
-            province: t.province.clone(),
-            status: t.holds.into(),
         }),
         elements: outcome
             .elements
@@ -1093,6 +1081,7 @@ fn section_report(
             .map(|(v, _)| v.unverified.clone())
             .unwrap_or_default(),
         note: version.and_then(|(v, _)| v.note.clone()),
+        ..identified(program, outcome)
     }
 }
 
@@ -1104,6 +1093,18 @@ fn why_not_report(
     outcome: &SectionOutcome,
 ) -> SectionReport {
     let offence = &program.offences[outcome.offence];
+    SectionReport {
+        elements: (outcome.elements.iter())
+            .filter(|e| e.holds == Some(false))
+            .map(|e| element_report(program, values, offence, e))
+            .collect(),
+        ..identified(program, outcome)
+    }
+}
+
+/// Which section it is, its status and territory, and nothing else: the fields every report of
+/// a section carries.
+fn identified(program: &Program, outcome: &SectionOutcome) -> SectionReport {
     let section = &program.book.sections[&outcome.section];
     SectionReport {
         id: outcome.section.clone(),
@@ -1114,16 +1115,13 @@ fn why_not_report(
             .clone(),
         heading: section.heading.clone(),
         status: outcome.status.into(),
-        variant_of: offence.base.clone(),
+        variant_of: program.offences[outcome.offence].base.clone(),
         version: None,
         territory: outcome.territory.as_ref().map(|t| TerritoryReport {
             province: t.province.clone(),
             status: t.holds.into(),
         }),
-        elements: (outcome.elements.iter())
-            .filter(|e| e.holds == Some(false))
-            .map(|e| element_report(program, values, offence, e))
-            .collect(),
+        elements: Vec::new(),
         penalty: None,
         procedure: None,
         court: None,
