@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::{Area, element_context, law_text, option_english, option_label};
-use crate::model::{Decides, Program, Type, Validity};
+use crate::model::{Decides, Precedence, Program, Type, Validity};
 
 /// A string of the law a person reads: its stable id, its English and its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -324,25 +324,22 @@ fn validity(validity: &Validity) -> String {
 }
 
 fn precedences(program: &mut Program, visit: &mut Visit<'_>) {
-    if let Some(precedence) = program.agency_precedence.as_mut() {
-        visit(
-            "precedence agency cite".into(),
-            Area::Law,
-            &mut precedence.cite,
-        );
-        if let Some(note) = precedence.note.as_mut() {
-            visit("precedence agency note".into(), Area::Law, note);
-        }
-    }
-    if let Some(precedence) = program.court_precedence.as_mut() {
-        visit(
-            "precedence court cite".into(),
-            Area::Law,
-            &mut precedence.cite,
-        );
-        if let Some(note) = precedence.note.as_mut() {
-            visit("precedence court note".into(), Area::Law, note);
-        }
+    precedence("agency", program.agency_precedence.as_mut(), visit);
+    precedence("court", program.court_precedence.as_mut(), visit);
+}
+
+/// The citation and note of the precedence that decides among agencies or courts (`what`).
+fn precedence<T>(what: &str, precedence: Option<&mut Precedence<T>>, visit: &mut Visit<'_>) {
+    let Some(precedence) = precedence else {
+        return;
+    };
+    visit(
+        format!("precedence {what} cite"),
+        Area::Law,
+        &mut precedence.cite,
+    );
+    if let Some(note) = precedence.note.as_mut() {
+        visit(format!("precedence {what} note"), Area::Law, note);
     }
 }
 

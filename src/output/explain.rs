@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
 use super::json::{Status, Truth};
-use super::text::Style;
+use super::text::{Style, forum};
 use crate::eval::SectionOutcome;
 use crate::explain::{FlipSearch, direct_facts};
 use crate::i18n::{tr, trf};
@@ -793,9 +793,4 @@ fn choice(choice: &ChoiceReport) -> String {
             )
         }
     }
-}
-
-/// A court or agency id as people name it ("Magistrate of the First Class").
-fn forum(id: &str) -> &str {
-    crate::statute::forum_name(id).unwrap_or(id)
 }

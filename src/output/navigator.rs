@@ -2,7 +2,7 @@
 
 use comfy_table::Table;
 
-use super::text::{Style, heading, lines, new_table};
+use super::text::{Style, forum, heading, lines, new_table};
 use crate::i18n::{tr, trf};
 use crate::navigate::{FactsView, InstrumentView, SearchHit, SectionView};
 
@@ -253,11 +253,6 @@ pub fn facts(view: &FactsView, style: Style) -> String {
     }
     push(&mut out, &table);
     out
-}
-
-/// An agency or court id in words, as the rest of the report names them.
-fn forum(id: &str) -> &str {
-    crate::statute::forum_name(id).unwrap_or(id)
 }
 
 /// An instrument's jurisdiction (`federal` or a province id) in words: a province as the

@@ -4,7 +4,7 @@
 use comfy_table::Table;
 
 use super::text::Style;
-use super::text::{heading, line, lines, new_table, prose};
+use super::text::{forum, heading, line, lines, new_table, prose};
 
 use crate::i18n::{UNOFFICIAL, element_label, tr, trf};
 
@@ -690,9 +690,4 @@ fn joint_trial_word(id: &str) -> &'static str {
         "separately" => tr("separately"),
         _ => tr("open"),
     }
-}
-
-/// An agency or court id in words.
-fn forum(id: &str) -> &str {
-    crate::statute::forum_name(id).unwrap_or(id)
 }

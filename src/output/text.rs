@@ -129,3 +129,9 @@ pub fn lines(style: Style, parts: &[String]) -> String {
         Style::Markdown => parts.join("<br>").replace('|', "\\|"),
     }
 }
+
+/// A court or agency id as people name it ("Magistrate of the First Class"); an id the statute
+/// data does not name stays as it is.
+pub fn forum(id: &str) -> &str {
+    crate::statute::forum_name(id).unwrap_or(id)
+}

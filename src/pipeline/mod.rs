@@ -34,9 +34,10 @@ pub struct Session<'a> {
 
 /// Today's date, in the local time zone.
 pub fn today() -> Date {
-    jiff::Timestamp::now()
-        .to_zoned_datetime(local_zone())
-        .date()
+    // Read once a run: the web server asks for today on every request.
+    static LOCAL: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
+    let zone = LOCAL.get_or_init(local_zone).clone();
+    jiff::Timestamp::now().to_zoned_datetime(zone).date()
 }
 
 /// The local time zone. jiff finds it through its zoneinfo database, which lists the whole of
