@@ -1048,17 +1048,7 @@ fn section_report(
         .map(|(index, certainty)| (&section.versions[*index], certainty));
     let particulars = version.and_then(|(v, _)| v.offence.as_ref());
     SectionReport {
-        version: version.map(|(v, certainty)| VersionReport {
-            from: v.from.clone(),
-            until: v.until.clone(),
-            in_force_from: program
-                .book
-                .dates
-                .get(&v.from)
-                .map_or_else(String::new, |d| d.bound.to_string()),
-            certain: *certainty == Certainty::Certain,
-            summary: v.summary.clone().unwrap_or_else(|| section.summary.clone()),
-        }),
+        version: section_report_version(program, outcome),
         elements: outcome
             .elements
             .iter()
@@ -1085,8 +1075,27 @@ fn section_report(
     }
 }
 
-/// A section that does not apply as [`Detail::Reached`] reports it: which section it is and
-/// the elements that failed; no version, penalty, procedure, forum or sources.
+/// The version of a section in force on the case's date, with where its text starts.
+fn section_report_version(program: &Program, outcome: &SectionOutcome) -> Option<VersionReport> {
+    let section = &program.book.sections[&outcome.section];
+    let (index, certainty) = outcome.version.as_ref()?;
+    let v = &section.versions[*index];
+    Some(VersionReport {
+        from: v.from.clone(),
+        until: v.until.clone(),
+        in_force_from: program
+            .book
+            .dates
+            .get(&v.from)
+            .map_or_else(String::new, |d| d.bound.to_string()),
+        certain: *certainty == Certainty::Certain,
+        summary: v.summary.clone().unwrap_or_else(|| section.summary.clone()),
+    })
+}
+
+/// A section that does not apply as [`Detail::Reached`] reports it: which section it is, the
+/// version in force (if any) and the elements that failed; no penalty, procedure, forum or
+/// sources.
 fn why_not_report(
     program: &Program,
     values: &[Option<Value>],
@@ -1094,6 +1103,8 @@ fn why_not_report(
 ) -> SectionReport {
     let offence = &program.offences[outcome.offence];
     SectionReport {
+        // Kept: with no failed element, a version of `null` is what says it was not in force.
+        version: section_report_version(program, outcome),
         elements: (outcome.elements.iter())
             .filter(|e| e.holds == Some(false))
             .map(|e| element_report(program, values, offence, e))
