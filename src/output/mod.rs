@@ -120,9 +120,11 @@ impl Evaluated<'_> {
 /// page. Tables and Markdown show the closest sections that may apply, or every one with
 /// `all`.
 pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: bool) -> String {
-    let reports = || cases.iter().map(|c| json::case_report(program, c));
+    // The text of a section that does not apply is one sentence for them all, which reads only
+    // what the short form keeps (status, citation, version, territory, failed elements).
     let text = |style: text::Style| {
-        reports()
+        (cases.iter())
+            .map(|c| json::case_report_in(program, c, json::Detail::Reached))
             .map(|r| table::render(&r, style, all))
             .collect::<Vec<_>>()
             .join("\n")
