@@ -208,7 +208,7 @@ impl Type {
 }
 
 /// A checked expression.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Expr {
     /// A literal.
     Const(Constant),

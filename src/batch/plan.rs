@@ -45,7 +45,16 @@ pub struct Plan<'p> {
     overlaps: Vec<Vec<usize>>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<Vec<usize>>,
+    /// Per offence, per element: its test, an index into `tests`.
+    element_tests: Vec<Vec<usize>>,
+    /// Each distinct element test (its condition and waivers) once, as the offence and element
+    /// that first states it: many offences share elements (a family's variants, the same age
+    /// or consent test), so a case evaluates each test once however many offences read it.
+    tests: Vec<(usize, usize)>,
 }
+
+/// One case's element outcomes, filled as the plan reads them: `None` until evaluated.
+struct Tested(Vec<Option<Option<bool>>>);
 
 /// A case worked out from the plan: its summary, and for `diff` the date, every offence's
 /// status and the law read (for the versions).
@@ -125,6 +134,7 @@ impl<'p> Plan<'p> {
             .iter()
             .map(|j| j.instruments.iter().map(|i| instrument(i)).collect())
             .collect();
+        let (element_tests, tests) = distinct_tests(program);
         Some(Plan {
             program,
             vocabulary: Vocabulary::new(program),
@@ -139,6 +149,8 @@ impl<'p> Plan<'p> {
                 .collect(),
             overlaps: overlap::sections_as_offences(program),
             joint,
+            element_tests,
+            tests,
         })
     }
 
@@ -190,15 +202,16 @@ impl<'p> Plan<'p> {
         let (date, date_assumed) = case_date(program, &values, today);
         let stretch = &self.stretches[self.bounds.partition_point(|b| *b <= date)];
         let law = &stretch.earlier;
-        let statuses = self.statuses(law, &values);
+        let mut tested = Tested(vec![None; self.tests.len()]);
+        let statuses = self.statuses(law, &values, &mut tested);
         let version_uncertain = stretch
             .later
             .as_ref()
-            .is_some_and(|later| self.differs(law, &statuses, later, &values));
+            .is_some_and(|later| self.differs(law, &statuses, later, &values, &mut tested));
         let mut unknown = Vec::new();
         for (offence, status) in statuses.iter().enumerate() {
             if *status == Status::MayApply {
-                self.undecided(law, offence, &values, &mut unknown);
+                self.undecided(law, offence, &values, &mut tested, &mut unknown);
             }
         }
         let mut agencies = vec![None; statuses.len()];
@@ -256,10 +269,27 @@ impl<'p> Plan<'p> {
         }
     }
 
-    fn statuses(&self, law: &Law, values: &[Option<Value>]) -> Vec<Status> {
+    fn statuses(&self, law: &Law, values: &[Option<Value>], tested: &mut Tested) -> Vec<Status> {
         (0..self.program.offences.len())
-            .map(|offence| self.status(law, offence, values))
+            .map(|offence| self.status(law, offence, values, tested))
             .collect()
+    }
+
+    /// Whether an element of an offence holds, its waivers considered, decided by
+    /// [`evaluate_element`] once per distinct test and case.
+    fn holds(
+        &self,
+        offence: usize,
+        element: usize,
+        values: &[Option<Value>],
+        tested: &mut Tested,
+    ) -> Option<bool> {
+        let test = self.element_tests[offence][element];
+        *tested.0[test].get_or_insert_with(|| {
+            let (offence, element) = self.tests[test];
+            let elements = &self.program.offences[offence].elements;
+            evaluate_element(element, &elements[element], values).holds
+        })
     }
 
     /// Whether the later reading of the law comes out differently for the case, as
@@ -271,8 +301,9 @@ impl<'p> Plan<'p> {
         statuses: &[Status],
         later: &Law,
         values: &[Option<Value>],
+        tested: &mut Tested,
     ) -> bool {
-        let later_statuses = self.statuses(later, values);
+        let later_statuses = self.statuses(later, values, tested);
         let version = |law: &Law, o: usize| law.offences[o].as_ref().map(|f| f.version);
         let sections = (0..statuses.len()).any(|o| {
             let (a, b) = (statuses[o], later_statuses[o]);
@@ -303,17 +334,19 @@ impl<'p> Plan<'p> {
 
     /// Whether an offence applies: its version is in force, no element fails, and its
     /// instrument extends to the case.
-    fn status(&self, law: &Law, offence: usize, values: &[Option<Value>]) -> Status {
+    fn status(
+        &self,
+        law: &Law,
+        offence: usize,
+        values: &[Option<Value>],
+        tested: &mut Tested,
+    ) -> Status {
         let Some(in_force) = &law.offences[offence] else {
             return Status::DoesNotApply;
         };
-        let elements = &self.program.offences[offence].elements;
         // The territory first: one comparison rules out most provincial offences.
         let territory = extends(self.program, self.reach[offence], values);
-        let elements = in_force
-            .elements
-            .iter()
-            .map(|&e| evaluate_element(e, &elements[e], values).holds);
+        let elements = (in_force.elements.iter()).map(|&e| self.holds(offence, e, values, tested));
         all_hold([territory].into_iter().chain(elements))
     }
 
@@ -323,6 +356,7 @@ impl<'p> Plan<'p> {
         law: &Law,
         offence: usize,
         values: &[Option<Value>],
+        tested: &mut Tested,
         unknown: &mut Vec<FactId>,
     ) {
         let Some(in_force) = &law.offences[offence] else {
@@ -331,7 +365,7 @@ impl<'p> Plan<'p> {
         let elements = &self.program.offences[offence].elements;
         for &e in &in_force.elements {
             let element = &elements[e];
-            if evaluate_element(e, element, values).holds.is_none() {
+            if self.holds(offence, e, values, tested).is_none() {
                 let inputs = element.waivers.iter().flat_map(|w| &w.inputs);
                 let inputs = element.inputs.iter().chain(inputs);
                 unknown.extend(inputs.filter(|&&f| values[f].is_none()));
@@ -453,6 +487,33 @@ impl<'p> Plan<'p> {
                 .collect(),
         }
     }
+}
+
+/// Each offence's elements as indices into the distinct tests, and those tests, each as the
+/// first offence and element to state it. Two elements are one test when their conditions and
+/// their waivers' conditions are the same expressions.
+fn distinct_tests(program: &Program) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
+    let mut tests: Vec<(usize, usize)> = Vec::new();
+    let same = |a: &crate::model::Element, b: &crate::model::Element| {
+        a.expr == b.expr
+            && a.waivers.len() == b.waivers.len()
+            && (a.waivers.iter().zip(&b.waivers)).all(|(a, b)| a.condition == b.condition)
+    };
+    let element_tests = (program.offences.iter().enumerate())
+        .map(|(o, offence)| {
+            (offence.elements.iter().enumerate())
+                .map(|(e, element)| {
+                    let stated =
+                        |&(o, e): &(usize, usize)| same(&program.offences[o].elements[e], element);
+                    tests.iter().position(stated).unwrap_or_else(|| {
+                        tests.push((o, e));
+                        tests.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (element_tests, tests)
 }
 
 /// Every day on which some date key is reached or its window opens, sorted.

@@ -11,15 +11,16 @@ use crate::model::{Comparison, Constant, Expr, FactId, Program, Value};
 pub fn truth(expr: &Expr, values: &[Option<Value>]) -> Option<bool> {
     match expr {
         Expr::Not(operand) => truth(operand, values).map(|value| !value),
-        Expr::And(left, right) => match (truth(left, values), truth(right, values)) {
-            (Some(false), _) | (_, Some(false)) => Some(false),
-            (Some(true), Some(true)) => Some(true),
-            _ => None,
+        // A side that settles the result spares reading the other (truth reads, never writes).
+        Expr::And(left, right) => match truth(left, values) {
+            Some(false) => Some(false),
+            Some(true) => truth(right, values),
+            None => truth(right, values).filter(|holds| !holds),
         },
-        Expr::Or(left, right) => match (truth(left, values), truth(right, values)) {
-            (Some(true), _) | (_, Some(true)) => Some(true),
-            (Some(false), Some(false)) => Some(false),
-            _ => None,
+        Expr::Or(left, right) => match truth(left, values) {
+            Some(true) => Some(true),
+            Some(false) => truth(right, values),
+            None => truth(right, values).filter(|holds| *holds),
         },
         Expr::SetAny(fact, mask) => match values[*fact] {
             Some(Value::Set(bits)) => Some(bits & mask != 0),
