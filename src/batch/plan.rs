@@ -45,16 +45,35 @@ pub struct Plan<'p> {
     overlaps: Vec<Vec<usize>>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<Vec<usize>>,
-    /// Per offence, per element: its test, an index into `tests`.
-    element_tests: Vec<Vec<usize>>,
     /// Each distinct element test (its condition and waivers) once, as the offence and element
     /// that first states it: many offences share elements (a family's variants, the same age
     /// or consent test), so a case evaluates each test once however many offences read it.
     tests: Vec<(usize, usize)>,
 }
 
-/// One case's element outcomes, filled as the plan reads them: `None` until evaluated.
-struct Tested(Vec<Option<Option<bool>>>);
+/// One case's test outcomes, filled as the plan reads them: [`UNTESTED`] until evaluated,
+/// then a truth value as [`Tested::code`] writes it.
+struct Tested(Vec<u8>);
+
+const UNTESTED: u8 = 0;
+
+impl Tested {
+    fn code(holds: Option<bool>) -> u8 {
+        match holds {
+            Some(true) => 1,
+            Some(false) => 2,
+            None => 3,
+        }
+    }
+
+    fn truth(code: u8) -> Option<bool> {
+        match code {
+            1 => Some(true),
+            2 => Some(false),
+            _ => None,
+        }
+    }
+}
 
 /// A case worked out from the plan: its summary, and for `diff` the date, every offence's
 /// status and the law read (for the versions).
@@ -87,8 +106,8 @@ struct Law<'p> {
 struct InForce {
     /// The statute version.
     version: usize,
-    /// Indices of the elements that are part of the law then.
-    elements: Vec<usize>,
+    /// The elements that are part of the law then: index and test (into [`Plan::tests`]).
+    elements: Vec<(usize, usize)>,
     /// Agency clauses that hold then, in order: clause index and agency.
     agency: Vec<(usize, Agency)>,
     /// Court clauses likewise.
@@ -109,11 +128,12 @@ impl<'p> Plan<'p> {
         if province.is_some_and(|ty| !matches!(ty, Type::Enum(_))) {
             return None;
         }
+        let (element_tests, tests) = distinct_tests(program);
         let bounds = bounds(program);
         let stretches = (0..=bounds.len())
             .map(|k| {
                 let first_day = k.checked_sub(1).map_or(Date::MIN, |k| bounds[k]);
-                stretch(program, first_day)
+                stretch(program, first_day, &element_tests)
             })
             .collect();
         let mut instrument_ids: Vec<&str> = Vec::new();
@@ -134,7 +154,6 @@ impl<'p> Plan<'p> {
             .iter()
             .map(|j| j.instruments.iter().map(|i| instrument(i)).collect())
             .collect();
-        let (element_tests, tests) = distinct_tests(program);
         Some(Plan {
             program,
             vocabulary: Vocabulary::new(program),
@@ -149,7 +168,6 @@ impl<'p> Plan<'p> {
                 .collect(),
             overlaps: overlap::sections_as_offences(program),
             joint,
-            element_tests,
             tests,
         })
     }
@@ -202,7 +220,7 @@ impl<'p> Plan<'p> {
         let (date, date_assumed) = case_date(program, &values, today);
         let stretch = &self.stretches[self.bounds.partition_point(|b| *b <= date)];
         let law = &stretch.earlier;
-        let mut tested = Tested(vec![None; self.tests.len()]);
+        let mut tested = Tested(vec![UNTESTED; self.tests.len()]);
         let statuses = self.statuses(law, &values, &mut tested);
         let version_uncertain = stretch
             .later
@@ -275,21 +293,16 @@ impl<'p> Plan<'p> {
             .collect()
     }
 
-    /// Whether an element of an offence holds, its waivers considered, decided by
-    /// [`evaluate_element`] once per distinct test and case.
-    fn holds(
-        &self,
-        offence: usize,
-        element: usize,
-        values: &[Option<Value>],
-        tested: &mut Tested,
-    ) -> Option<bool> {
-        let test = self.element_tests[offence][element];
-        *tested.0[test].get_or_insert_with(|| {
+    /// Whether an element holds, its waivers considered, decided by [`evaluate_element`]
+    /// once per distinct test and case.
+    fn holds(&self, test: usize, values: &[Option<Value>], tested: &mut Tested) -> Option<bool> {
+        let code = &mut tested.0[test];
+        if *code == UNTESTED {
             let (offence, element) = self.tests[test];
             let elements = &self.program.offences[offence].elements;
-            evaluate_element(element, &elements[element], values).holds
-        })
+            *code = Tested::code(evaluate_element(element, &elements[element], values).holds);
+        }
+        Tested::truth(*code)
     }
 
     /// Whether the later reading of the law comes out differently for the case, as
@@ -346,7 +359,8 @@ impl<'p> Plan<'p> {
         };
         // The territory first: one comparison rules out most provincial offences.
         let territory = extends(self.program, self.reach[offence], values);
-        let elements = (in_force.elements.iter()).map(|&e| self.holds(offence, e, values, tested));
+        let elements =
+            (in_force.elements.iter()).map(|&(_, test)| self.holds(test, values, tested));
         all_hold([territory].into_iter().chain(elements))
     }
 
@@ -363,9 +377,9 @@ impl<'p> Plan<'p> {
             return;
         };
         let elements = &self.program.offences[offence].elements;
-        for &e in &in_force.elements {
+        for &(e, test) in &in_force.elements {
             let element = &elements[e];
-            if self.holds(offence, e, values, tested).is_none() {
+            if self.holds(test, values, tested).is_none() {
                 let inputs = element.waivers.iter().flat_map(|w| &w.inputs);
                 let inputs = element.inputs.iter().chain(inputs);
                 unknown.extend(inputs.filter(|&&f| values[f].is_none()));
@@ -535,24 +549,25 @@ fn bounds(program: &Program) -> Vec<Date> {
 
 /// The plan for the stretch that begins on `first_day`: the law, and inside an amendment's
 /// window the law as it would be if the amendment was already in force.
-fn stretch(program: &Program, first_day: Date) -> Stretch<'_> {
+fn stretch<'p>(program: &'p Program, first_day: Date, tests: &[Vec<usize>]) -> Stretch<'p> {
     let reading = |windows| Reading {
         date: first_day,
         windows,
     };
     let uncertain = !program.book.uncertain_on(first_day).is_empty();
     Stretch {
-        earlier: law(program, reading(Windows::Earlier)),
-        later: uncertain.then(|| law(program, reading(Windows::Later))),
+        earlier: law(program, reading(Windows::Earlier), tests),
+        later: uncertain.then(|| law(program, reading(Windows::Later), tests)),
     }
 }
 
-fn law(program: &Program, reading: Reading) -> Law<'_> {
+fn law<'p>(program: &'p Program, reading: Reading, tests: &[Vec<usize>]) -> Law<'p> {
     let protections = protections_in_force(program, reading).collect();
     let offences = program
         .offences
         .iter()
-        .map(|offence| in_force(program, offence, reading))
+        .zip(tests)
+        .map(|(offence, tests)| in_force(program, offence, tests, reading))
         .collect();
     let notes = (0..program.notes.len())
         .filter(|&n| holds_on(&program.notes[n].validity, reading))
@@ -565,7 +580,13 @@ fn law(program: &Program, reading: Reading) -> Law<'_> {
 }
 
 /// An offence's version in force under a reading, if one is.
-fn in_force(program: &Program, offence: &Offence, reading: Reading) -> Option<InForce> {
+/// `tests`: the offence's elements' tests.
+fn in_force(
+    program: &Program,
+    offence: &Offence,
+    tests: &[usize],
+    reading: Reading,
+) -> Option<InForce> {
     let section = &program.book.sections[&offence.section];
     let (version, _) = program.book.version_on(section, reading)?;
     let particulars = section.versions[version].offence.as_ref()?;
@@ -579,6 +600,7 @@ fn in_force(program: &Program, offence: &Offence, reading: Reading) -> Option<In
         version,
         elements: (0..offence.elements.len())
             .filter(|&e| holds_on(&offence.elements[e].validity, reading))
+            .map(|e| (e, tests[e]))
             .collect(),
         agency: deciding(&clauses, |d| match d {
             Decides::Agency(agency) => Some(agency),
@@ -622,6 +644,7 @@ mod tests {
     use super::Plan;
     use crate::facts::{self, Case, Format};
     use crate::model::{Program, Value};
+    use crate::output::batch::{Body, good_line, serde_line};
     use crate::output::json::case_summary;
     use crate::source::SourceFile;
 
@@ -770,6 +793,12 @@ mod tests {
                         planned_summary(&plan, &case, today),
                         full_summary(&program, &case, today),
                         "{line}"
+                    );
+                    let body = || Body::Summary(plan.summary(case.values.clone(), today));
+                    assert_eq!(
+                        good_line(fast, id.clone(), body()),
+                        serde_line(fast, id.clone(), body()),
+                        "the summary line is written as serde writes it"
                     );
                     fast += 1;
                 }

@@ -158,6 +158,15 @@ impl DateSource {
         }
     }
 
+    /// The id as in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            DateSource::Case => "case",
+            DateSource::Today => "today",
+            DateSource::Partial => "partial",
+        }
+    }
+
     /// `Today` when the date was assumed, else `Case`.
     pub fn of(assumed: bool) -> DateSource {
         if assumed {
