@@ -25,7 +25,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     if cli.no_pager {
         output::pager::disable();
     }
-    no_html(&cli.command)?;
+    if let Some((report, format)) = report_format(&cli.command) {
+        report.check(format)?;
+    }
     match &cli.command {
         Command::Check => check_law(cli),
         Command::Eval {
@@ -122,37 +124,29 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Only `eval`, `explain` and `overlaps` have an HTML page; the others say so (exit 2) rather
-/// than print something else.
-fn no_html(command: &Command) -> Result<(), Failure> {
-    let name = match command {
-        Command::List {
-            format: Format::Html,
-            ..
-        } => "list",
-        Command::Show {
-            format: Format::Html,
-            ..
-        } => "show",
-        Command::Search {
-            format: Format::Html,
-            ..
-        } => "search",
-        Command::Diff {
-            format: Format::Html,
-            ..
-        } => "diff",
-        Command::Gaps {
-            format: Format::Html,
-            ..
-        } => "gaps",
-        _ => return Ok(()),
-    };
-    Err(Failure(vec![miette::miette!(
-        code = "usage::format",
-        help = "HTML pages exist for `eval`, `explain` and `overlaps`; use --format markdown for a handout of this command",
-        "`tipnav {name}` has no HTML output"
-    )]))
+/// The report a command prints and the format asked for, to refuse a format the report does
+/// not have before any work.
+fn report_format(command: &Command) -> Option<(output::Report, Format)> {
+    use output::Report;
+    Some(match command {
+        Command::Eval { format, .. } => (Report::Eval, *format),
+        Command::Explain { format, .. } => (Report::Explain, *format),
+        Command::Overlaps { format, .. } => (Report::Overlaps, *format),
+        Command::Gaps { format, .. } => (Report::Gaps, *format),
+        Command::Diff { format, .. } => (Report::Diff, *format),
+        Command::List { format, .. } => (Report::List, *format),
+        Command::Show { format, .. } => (Report::Show, *format),
+        Command::Search { format, .. } => (Report::Search, *format),
+        Command::Facts { format } => (Report::Facts, *format),
+        Command::Check
+        | Command::Test { .. }
+        | Command::Completions { .. }
+        | Command::Schema { .. }
+        | Command::Fmt { .. }
+        | Command::Man
+        | Command::Ask { .. }
+        | Command::Serve { .. } => return None,
+    })
 }
 
 fn explain(
@@ -185,15 +179,12 @@ fn explain(
     let session = Session::new(&program, &domain, today());
     let evaluated = session.evaluate(file, case);
     let explanation = session.explain(&evaluated, sections, flip, all);
-    let text = if format == Format::Html {
-        let page = output::html::case_page(&program, &evaluated);
-        output::html::explain_page(&explanation, &page)
-    } else {
-        output::render_view(&explanation, format, |e, style| {
-            output::explain::render(e, style == output::text::Style::Markdown)
-        })
-    };
-    output::print(&text)?;
+    output::print(&output::render_explain(
+        &program,
+        &evaluated,
+        &explanation,
+        format,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -348,7 +339,7 @@ fn diff(
             .zip(&after_cases)
             .map(|((file, before), (_, after))| (file.name.as_str(), before, after)),
     );
-    output::print(&output::render_view(&report, format, output::diff::render))?;
+    output::print(&output::render_diff(&report, format)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -368,13 +359,7 @@ fn overlaps(
     let base = base_law(cli)?;
     let today = today();
     let report = overlap_report(program, base.as_ref(), date, filter, dir, today)?;
-    let text = if format == Format::Html {
-        let cite = |id: &str| crate::statute::citation(&program.book, id);
-        output::html::overlaps_page(&report, &output::json::law_info(program), &cite)
-    } else {
-        output::render_view(&report, format, output::analysis::render_overlaps)
-    };
-    output::print(&text)?;
+    output::print(&output::render_overlaps(program, &report, format))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -390,11 +375,7 @@ fn gaps(
     }
     let base = base_law(cli)?;
     let report = findings::gap_report(&program, base.as_ref(), date, dir, today())?;
-    output::print(&output::render_view(
-        &report,
-        format,
-        output::analysis::render_gaps,
-    ))?;
+    output::print(&output::render_gaps(&report, format)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -409,11 +390,7 @@ fn base_law(cli: &Cli) -> Result<Option<Program>, Failure> {
 fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let view = navigate::facts(&program);
-    output::print(&output::render_view(
-        &view,
-        format,
-        output::navigator::facts,
-    ))?;
+    output::print(&output::render_facts(&view, format)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -427,9 +404,7 @@ fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode,
         ));
     }
     let views = navigate::list(&program, instrument);
-    output::print(&output::render_view(&views, format, |v, style| {
-        output::navigator::list(v, style)
-    }))?;
+    output::print(&output::render_list(&views, format)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -448,9 +423,7 @@ fn show(
     )?;
     let section = &program.book.sections[&id];
     let view = navigate::show(&program, section, date);
-    output::print(&output::render_view(&view, format, |v, style| {
-        output::navigator::show(v, style)
-    }))?;
+    output::print(&output::render_show(&view, format)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -464,9 +437,7 @@ fn search(cli: &Cli, query: &str, format: Format) -> Result<ExitCode, Failure> {
     }
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let hits = navigate::search(&program, query);
-    output::print(&output::render_view(&hits, format, |h, style| {
-        output::navigator::search(query, h, style)
-    }))?;
+    output::print(&output::render_search(query, &hits, format)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -517,8 +488,7 @@ fn eval_cases(
         .map(|(file, case)| {
             let mut evaluated = run_case(&program, file, case, today);
             evaluated.rank_decisive(&program, &domain, today);
-            if format == Format::Html {
-                // The handout prints "what would change this" beside each section.
+            if output::shows_flips(format) {
                 evaluated.search_flips(&program, &domain, today, all);
             }
             evaluated

@@ -24,7 +24,8 @@ pub struct InstrumentView {
     /// Act or Ordinance number.
     pub number: Option<String>,
     /// `federal` or a province.
-    pub jurisdiction: String,
+    #[schemars(with = "String")]
+    pub jurisdiction: crate::statute::Jurisdiction,
     /// When it commenced.
     pub commenced: String,
     /// When it was repealed.
@@ -168,7 +169,7 @@ pub fn list(program: &Program, instrument: Option<&str>) -> Vec<InstrumentView> 
             title: i.title.clone(),
             short_title: i.short_title.clone(),
             number: i.number.clone(),
-            jurisdiction: i.jurisdiction.clone(),
+            jurisdiction: i.jurisdiction,
             commenced: date_text(program, &i.commenced),
             repealed: i.repealed.as_ref().map(|r| date_text(program, r)),
             source: i.source.clone(),

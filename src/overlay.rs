@@ -606,7 +606,7 @@ fn insert(
             title: context.header.title.clone(),
             short_title: instrument.to_owned(),
             number: None,
-            jurisdiction: "federal".into(),
+            jurisdiction: crate::statute::Jurisdiction::Federal,
             commenced: context.key.to_owned(),
             repealed: None,
             source: context.header.cite.value.clone(),

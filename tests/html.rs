@@ -87,6 +87,7 @@ fn commands_without_a_page_refuse_html() {
         &["show", "ptpa-2018/3", "--format", "html"],
         &["search", "bonded", "--format", "html"],
         &["gaps", "--format", "html"],
+        &["facts", "--format", "html"],
         &[
             "diff",
             "--as-if-date",

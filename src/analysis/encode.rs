@@ -408,17 +408,19 @@ impl<'p> Encoding<'p> {
     /// For a provincial instrument, the cases in its province.
     fn territory(&mut self, instrument: &str) -> Bdd {
         let program = self.program;
-        let province = &program.book.instruments[instrument].jurisdiction;
-        if province == "federal" {
+        let jurisdiction = program.book.instruments[instrument].jurisdiction;
+        if jurisdiction == crate::statute::Jurisdiction::Federal {
             return self.vars.mk_true();
         }
+        // Case files name a province as `case.province`'s option of the same id.
+        let province = jurisdiction.id();
         let Some(fact) = program.case_province else {
             return self.vars.mk_false();
         };
         let ty = program.facts[fact].ty.clone();
         self.values_of(fact)
             .into_iter()
-            .filter(|(v, _)| v.display(&ty) == *province)
+            .filter(|(v, _)| v.display(&ty) == province)
             .fold(self.vars.mk_false(), |a, (_, b)| a.or(&b))
     }
 }

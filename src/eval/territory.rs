@@ -3,6 +3,7 @@
 //! ([`Reach::of`], once per offence by the plan), and [`extends`] reads the case's province.
 
 use crate::model::{Program, Value};
+use crate::statute::Jurisdiction;
 
 /// Where an instrument extends.
 #[derive(Debug, Clone, Copy)]
@@ -20,10 +21,12 @@ pub(crate) enum Reach<'p> {
 impl<'p> Reach<'p> {
     /// Where `instrument` extends, as its jurisdiction says.
     pub(crate) fn of(program: &'p Program, instrument: &str) -> Reach<'p> {
-        let province = program.book.instruments[instrument].jurisdiction.as_str();
-        if province == "federal" {
+        let jurisdiction = program.book.instruments[instrument].jurisdiction;
+        if jurisdiction == Jurisdiction::Federal {
             return Reach::Everywhere;
         }
+        // Case files name a province as `case.province`'s option of the same id.
+        let province = jurisdiction.id();
         let members = program
             .case_province
             .and_then(|fact| program.facts[fact].ty.members());

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod navigator;
 pub mod pager;
 pub mod prompt;
+mod render;
 pub mod report;
 pub mod schema;
 mod sheet;
@@ -20,6 +21,11 @@ pub mod width;
 
 use std::io::Write as _;
 
+pub use render::{
+    Report, render, render_diff, render_explain, render_facts, render_gaps, render_list,
+    render_overlaps, render_search, render_show, shows_flips,
+};
+
 use crate::eval::Outcome;
 use crate::facts::Case;
 use crate::i18n::{tr, trf};
@@ -28,7 +34,8 @@ use crate::model::Program;
 use crate::resolve::Resolution;
 use crate::source::SourceFile;
 
-/// Output formats.
+/// Output formats. Which report has which is [`Report::supports`]; each report's entry point
+/// in `render.rs` matches on them once.
 /// Chosen on the command line (`--format`), hence `clap::ValueEnum`; the web server picks one too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -40,6 +47,18 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page, to print or project (eval, explain and overlaps).
     Html,
+}
+
+impl Format {
+    /// Its name in messages (`HTML`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+        }
+    }
 }
 
 /// A case carried through the pipeline, ready to render.
@@ -113,61 +132,6 @@ impl Evaluated<'_> {
                 (index, search)
             })
             .collect();
-    }
-}
-
-/// Renders evaluated cases. JSON: one object for one case, an array for several; HTML: one
-/// page. Tables and Markdown show the closest sections that may apply, or every one with
-/// `all`.
-pub fn render(program: &Program, cases: &[Evaluated<'_>], format: Format, all: bool) -> String {
-    // The text of a section that does not apply is one sentence for them all, which reads only
-    // what the short form keeps (status, citation, version, territory, failed elements).
-    let text = |style: text::Style| {
-        (cases.iter())
-            .map(|c| json::case_report_in(program, c, json::Detail::Reached))
-            .map(|r| table::render(&r, style, all))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    match format {
-        Format::Json => {
-            let detail = if all {
-                json::Detail::All
-            } else {
-                json::Detail::Reached
-            };
-            let mut reports: Vec<json::CaseReport> = (cases.iter())
-                .map(|c| json::case_report_in(program, c, detail))
-                .collect();
-            let document = match reports.pop() {
-                Some(one) if reports.is_empty() => json::EvalDocument::One(Box::new(one)),
-                last => json::EvalDocument::Many(reports.into_iter().chain(last).collect()),
-            };
-            serde_json::to_string_pretty(&document).expect("reports are plain data") + "\n"
-        }
-        Format::Table => text(text::Style::Terminal),
-        Format::Markdown => text(text::Style::Markdown),
-        Format::Html => {
-            let pages: Vec<html::CasePage> =
-                cases.iter().map(|c| html::case_page(program, c)).collect();
-            html::eval_page(&pages, all)
-        }
-    }
-}
-
-/// Renders a navigator view: JSON, or the given table renderer at a terminal or in Markdown.
-/// Commands with an HTML page render it themselves; the others refuse `--format html` before
-/// they get here (`command::no_html`).
-pub fn render_view<T: serde::Serialize + ?Sized>(
-    view: &T,
-    format: Format,
-    render: impl Fn(&T, text::Style) -> String,
-) -> String {
-    match format {
-        Format::Json => serde_json::to_string_pretty(view).expect("views are plain data") + "\n",
-        Format::Table => render(view, text::Style::Terminal),
-        Format::Markdown => render(view, text::Style::Markdown),
-        Format::Html => unreachable!("a command without an HTML page refuses --format html first"),
     }
 }
 

@@ -5,6 +5,7 @@ use comfy_table::Table;
 use super::text::{Style, forum, heading, lines, new_table};
 use crate::i18n::{tr, trf};
 use crate::navigate::{FactsView, InstrumentView, SearchHit, SectionView};
+use crate::statute::Jurisdiction;
 
 /// `tipnav list`.
 pub fn list(instruments: &[InstrumentView], style: Style) -> String {
@@ -29,7 +30,7 @@ pub fn list(instruments: &[InstrumentView], style: Style) -> String {
         out.push_str(&trf(
             "{jurisdiction}; in force from {date}{repealed}; source: {source} ({verified})",
             &[
-                ("jurisdiction", &jurisdiction_word(&instrument.jurisdiction)),
+                ("jurisdiction", &jurisdiction_word(instrument.jurisdiction)),
                 ("date", &instrument.commenced),
                 ("repealed", &repealed),
                 ("source", &instrument.source),
@@ -255,12 +256,12 @@ pub fn facts(view: &FactsView, style: Style) -> String {
     out
 }
 
-/// An instrument's jurisdiction (`federal` or a province id) in words: a province as the
-/// case file's `case.province` option names it.
-fn jurisdiction_word(id: &str) -> String {
-    match id {
-        "federal" => tr("federal").to_owned(),
-        province => crate::i18n::option_label("case.province", province),
+/// An instrument's jurisdiction in words: a province as the case file's `case.province` option
+/// of the same id names it.
+fn jurisdiction_word(jurisdiction: Jurisdiction) -> String {
+    match jurisdiction {
+        Jurisdiction::Federal => tr("federal").to_owned(),
+        province => crate::i18n::option_label("case.province", province.id()),
     }
 }
 

@@ -114,10 +114,10 @@ pub fn overlap_json(
 ) -> Result<String, Failure> {
     let everything = crate::analysis::OverlapFilter::default();
     let report = overlap_report(program, None, date, &everything, None, today)?;
-    Ok(output::render_view(
+    Ok(output::render_overlaps(
+        program,
         &report,
         output::Format::Json,
-        |_, _| String::new(),
     ))
 }
 

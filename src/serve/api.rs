@@ -678,11 +678,12 @@ pub(super) async fn diff(
     let text = blocking(&app, move |app| {
         let request = diff_request(&text(&body)?)?;
         let report = diff_report(app, &request)?;
-        Ok(if markdown {
-            crate::output::render_view(&report, Format::Markdown, crate::output::diff::render)
+        let format = if markdown {
+            Format::Markdown
         } else {
-            serde_json::to_string_pretty(&report).expect("reports are plain data") + "\n"
-        })
+            Format::Json
+        };
+        Ok(crate::output::render_diff(&report, format)?)
     })
     .await?;
     Ok(if markdown {

@@ -10,8 +10,8 @@ use toml::Spanned as TomlSpanned;
 use toml::value::Datetime;
 
 use super::{
-    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, Moment,
-    OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, StatuteError, Term,
+    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, Jurisdiction,
+    Moment, OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, StatuteError, Term,
     Verified, Version,
 };
 use crate::diagnostic::suggestion_help;
@@ -228,7 +228,7 @@ fn collect_instrument(book: &mut StatuteBook, raw: &RawFile, sink: &mut Sink<'_>
             title: instrument.title.clone(),
             short_title: instrument.short_title.clone(),
             number: instrument.number.clone(),
-            jurisdiction: instrument.jurisdiction.id().to_owned(),
+            jurisdiction: instrument.jurisdiction,
             commenced: instrument.commenced.get_ref().clone(),
             repealed: instrument.repealed.as_ref().map(|r| r.get_ref().clone()),
             source: instrument.source.get_ref().clone(),
@@ -527,31 +527,6 @@ struct RawInstrument {
     source: TomlSpanned<String>,
     verified: Verified,
     note: Option<String>,
-}
-
-/// Where an instrument is law.
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Jurisdiction {
-    Federal,
-    Punjab,
-    Sindh,
-    KhyberPakhtunkhwa,
-    Balochistan,
-    Islamabad,
-}
-
-impl Jurisdiction {
-    fn id(&self) -> &'static str {
-        match self {
-            Jurisdiction::Federal => "federal",
-            Jurisdiction::Punjab => "punjab",
-            Jurisdiction::Sindh => "sindh",
-            Jurisdiction::KhyberPakhtunkhwa => "khyber_pakhtunkhwa",
-            Jurisdiction::Balochistan => "balochistan",
-            Jurisdiction::Islamabad => "islamabad",
-        }
-    }
 }
 
 #[derive(Deserialize)]

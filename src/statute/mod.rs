@@ -119,8 +119,8 @@ pub struct Instrument {
     pub short_title: String,
     /// Act or Ordinance number.
     pub number: Option<String>,
-    /// `federal` or a province.
-    pub jurisdiction: String,
+    /// Federal, or a province's.
+    pub jurisdiction: Jurisdiction,
     /// Date key of commencement.
     pub commenced: String,
     /// Date key of repeal.
@@ -131,6 +131,39 @@ pub struct Instrument {
     pub verified: Verified,
     /// Anything the reader must know.
     pub note: Option<String>,
+}
+
+/// Where an instrument is law: the whole country, or one province. Written as its id
+/// (`federal`, `khyber_pakhtunkhwa`) in statute files and JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Jurisdiction {
+    /// Federal law.
+    Federal,
+    /// The Punjab.
+    Punjab,
+    /// Sindh.
+    Sindh,
+    /// Khyber Pakhtunkhwa.
+    KhyberPakhtunkhwa,
+    /// Balochistan.
+    Balochistan,
+    /// The Islamabad Capital Territory.
+    Islamabad,
+}
+
+impl Jurisdiction {
+    /// Its id, as statute files write it; a province's is also its option of `case.province`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Jurisdiction::Federal => "federal",
+            Jurisdiction::Punjab => "punjab",
+            Jurisdiction::Sindh => "sindh",
+            Jurisdiction::KhyberPakhtunkhwa => "khyber_pakhtunkhwa",
+            Jurisdiction::Balochistan => "balochistan",
+            Jurisdiction::Islamabad => "islamabad",
+        }
+    }
 }
 
 /// A named date: an exact day, or a window when the day is not known.
