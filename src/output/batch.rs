@@ -222,16 +222,15 @@ fn needs_escape(bytes: &[u8]) -> bool {
     let escapes = |word: u64| {
         below(word, 0x20) || zero(word ^ (ONES * u64::from(b'"'))) || zero(word ^ (ONES * 0x5c))
     };
-    let mut chunks = bytes.chunks_exact(8);
-    let whole = chunks.any(|chunk| {
-        escapes(u64::from_ne_bytes(
-            chunk.try_into().expect("chunks of eight"),
-        ))
-    });
-    // The tail, padded with a letter that needs no escaping.
-    let mut tail = [b'a'; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    whole || escapes(u64::from_ne_bytes(tail))
+    let word = |chunk: &[u8]| u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+    match bytes.len() {
+        0..8 => bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\'),
+        // The last word overlaps the one before it rather than copying a padded tail.
+        len => {
+            bytes.chunks_exact(8).any(|chunk| escapes(word(chunk)))
+                || escapes(word(&bytes[len - 8..]))
+        }
+    }
 }
 
 /// The line for a bad input line.
