@@ -109,7 +109,7 @@ fn collect(expr: &Expr, tests: &mut [Tests]) {
     }
 }
 
-fn record(fact: usize, constant: &Constant, _op: Comparison, tests: &mut [Tests]) {
+fn record(fact: FactId, constant: &Constant, _op: Comparison, tests: &mut [Tests]) {
     let entry = &mut tests[fact];
     match constant {
         Constant::Int(value) => {

@@ -454,13 +454,13 @@ fn closed_lists_blocking(
 #[cfg(test)]
 mod tests {
     use super::{Change, DistinctFactCombinations};
-    use crate::model::Value;
+    use crate::model::{FactId, Value};
 
     fn candidates(facts: &[usize]) -> Vec<Change> {
         facts
             .iter()
             .map(|&fact| Change {
-                fact,
+                fact: FactId(fact),
                 to: Value::Bool(true),
                 description: String::new(),
             })

@@ -199,7 +199,7 @@ fn sample(domain: &Domain, fact: FactId) -> Vec<Value> {
 /// The case as a TOML case file: given facts in vocabulary order, grouped in tables, then the
 /// facts answered "don't know".
 pub fn case_file(program: &Program, case: &Case) -> String {
-    let given: Vec<FactId> = (0..program.facts.len()).collect();
+    let given: Vec<FactId> = program.fact_ids().collect();
     update_case_file(program, "", case, &given).expect("a new case file has only fact tables")
 }
 
@@ -372,7 +372,7 @@ mod tests {
                 let mut fast: Vec<Conclusion> = open.iter().map(|(c, _)| *c).collect();
                 fast.sort_unstable();
                 assert_eq!(fast, resolved_open(&program, &outcome), "{name}");
-                let unknown = (0..program.facts.len()).filter(|&f| case.values[f].is_none());
+                let unknown = program.fact_ids().filter(|&f| case.values[f].is_none());
                 for fact in unknown.filter(|&f| f != program.case_date).step_by(3) {
                     for value in sample(&domain, fact) {
                         let changed = with_values(&case, &[(fact, value.clone())]);

@@ -8,8 +8,47 @@ use jiff::civil::Date;
 
 use crate::statute::{Agency, Court, Moment, StatuteBook};
 
-/// Index of a fact in [`Program::facts`].
-pub type FactId = usize;
+/// A fact: its index in [`Program::facts`], and in every case's values. A type of its own so
+/// that a fact cannot be taken for an offence, an element or a member index; slices and
+/// vectors are indexed by it directly.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct FactId(pub usize);
+
+impl FactId {
+    /// The index, for arithmetic and bit positions.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl<T> std::ops::Index<FactId> for [T] {
+    type Output = T;
+    fn index(&self, fact: FactId) -> &T {
+        &self[fact.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<FactId> for [T] {
+    fn index_mut(&mut self, fact: FactId) -> &mut T {
+        &mut self[fact.0]
+    }
+}
+
+impl<T> std::ops::Index<FactId> for Vec<T> {
+    type Output = T;
+    fn index(&self, fact: FactId) -> &T {
+        &self[fact.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<FactId> for Vec<T> {
+    fn index_mut(&mut self, fact: FactId) -> &mut T {
+        &mut self[fact.0]
+    }
+}
 
 /// Statutes and rules, checked and ready to evaluate cases against.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -109,6 +148,11 @@ pub struct RuleNote {
 }
 
 impl Program {
+    /// Every fact, in order.
+    pub fn fact_ids(&self) -> impl DoubleEndedIterator<Item = FactId> + use<> {
+        (0..self.facts.len()).map(FactId)
+    }
+
     /// A fact by name.
     pub fn fact(&self, name: &str) -> Option<FactId> {
         self.fact_ids.get(name).copied()

@@ -511,10 +511,7 @@ pub struct FactView {
 
 /// Every declared fact with its type, values, question and the sections that read it.
 pub fn facts(program: &Program) -> FactsView {
-    let facts = program
-        .facts
-        .iter()
-        .enumerate()
+    let facts = (program.fact_ids().zip(&program.facts))
         .map(|(id, fact)| FactView {
             name: fact.name.clone(),
             kind: if fact.derivation.is_some() {

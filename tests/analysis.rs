@@ -182,7 +182,7 @@ fn overlaps_are_complete_on_a_small_law() {
     // Every offence of the small law reads a conduct fact, so the shared-fact rule drops no pair
     // that brute force finds, except those with no common fact.
     let shares = |a: &str, b: &str| {
-        let reads = |s: &str| -> BTreeSet<usize> {
+        let reads = |s: &str| -> BTreeSet<tipnav::model::FactId> {
             program
                 .offence(s)
                 .unwrap()

@@ -90,7 +90,7 @@ fn deciding_facts_are_exactly_those_that_settle_a_section() {
                 "{path}: {} may apply, so something decides it",
                 section.section
             );
-            let settles = |fact: usize| {
+            let settles = |fact: tipnav::model::FactId| {
                 domain.of(fact).iter().any(|value| {
                     let changed = with_values(&case, &[(fact, value.clone())]);
                     evaluate(&program, &changed, today()).sections[section.offence].status
@@ -105,7 +105,7 @@ fn deciding_facts_are_exactly_those_that_settle_a_section() {
                     section.section
                 );
             }
-            let unknown_inputs = (0..program.facts.len())
+            let unknown_inputs = (program.fact_ids())
                 .filter(|&f| case.values[f].is_none() && program.facts[f].derivation.is_none());
             for fact in unknown_inputs.filter(|f| !deciding.contains(f)) {
                 assert!(

@@ -63,7 +63,7 @@ impl<'p> Encoding<'p> {
                 ),
                 (None, _) => FactVars::OneHot(
                     domain
-                        .of(id)
+                        .of(FactId(id))
                         .iter()
                         .enumerate()
                         .map(|(k, v)| (v.clone(), builder.make_variable(&format!("f{id}_v{k}"))))

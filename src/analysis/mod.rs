@@ -19,7 +19,7 @@ pub use joint::{Joint, JointSets, MAX_JOINT, joint_sets};
 
 use crate::eval::{Status, evaluate, section_status};
 use crate::facts::Case;
-use crate::model::{OverlapKind, Program, Value};
+use crate::model::{FactId, OverlapKind, Program, Value};
 use crate::resolve::resolve;
 use crate::statute::Term;
 
@@ -119,7 +119,7 @@ pub fn gaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) -> Vec
         let mut search = encoding.valid.and(&scope).and(&pattern);
         let mut facts = Vec::new();
         crate::explain::direct_facts(&indicator.expr, &mut facts);
-        let mut own: Vec<usize> = facts
+        let mut own: Vec<FactId> = facts
             .iter()
             .flat_map(|&f| program.facts[f].inputs.iter().copied())
             .collect();
@@ -150,7 +150,7 @@ pub fn gaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) -> Vec
                     .iter()
                     .all(|s| s.status == Status::DoesNotApply)
         };
-        let everything: Vec<usize> = (0..program.facts.len()).collect();
+        let everything: Vec<FactId> = program.fact_ids().collect();
         let witness = minimize(program, first, &everything, holds);
         found.push(Gap {
             indicator: indicator.name.clone(),
@@ -229,10 +229,10 @@ fn date_scope(encoding: &mut Encoding<'_>, date: Option<Date>) -> Bdd {
 fn minimize(
     program: &Program,
     mut values: Vec<Option<Value>>,
-    relevant: &[usize],
+    relevant: &[FactId],
     holds: impl Fn(&Case) -> bool,
 ) -> Case {
-    for (fact, value) in values.iter_mut().enumerate() {
+    for (fact, value) in program.fact_ids().zip(values.iter_mut()) {
         if fact != program.case_date && !relevant.contains(&fact) {
             *value = None;
         }
@@ -247,7 +247,7 @@ fn minimize(
         holds(&case),
         "a BDD witness must satisfy the evaluator; the encoding disagrees with eval"
     );
-    for fact in (0..program.facts.len()).rev() {
+    for fact in program.fact_ids().rev() {
         if fact == program.case_date || case.values[fact].is_none() {
             continue;
         }
@@ -313,8 +313,8 @@ fn conflicts(
 }
 
 /// The input facts some offences read, with the province where one is provincial.
-fn reads(program: &Program, offences: &[usize]) -> Vec<usize> {
-    let mut facts: Vec<usize> = offences
+fn reads(program: &Program, offences: &[usize]) -> Vec<FactId> {
+    let mut facts: Vec<FactId> = offences
         .iter()
         .flat_map(|&index| program.offences[index].inputs())
         .collect();
@@ -328,7 +328,7 @@ fn reads(program: &Program, offences: &[usize]) -> Vec<usize> {
 /// the date or the province): only then can the same facts, rather than two unrelated acts in
 /// one case file, make both apply.
 fn shares_conduct(program: &Program, a: usize, b: usize) -> bool {
-    let inputs = |index: usize| -> Vec<usize> {
+    let inputs = |index: usize| -> Vec<FactId> {
         let mut facts = program.offences[index].inputs();
         facts.retain(|&f| f != program.case_date && Some(f) != program.case_province);
         facts

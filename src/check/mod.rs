@@ -78,7 +78,7 @@ pub fn check(
         overlaps,
         agency_precedence,
         court_precedence,
-        case_date: case_date.unwrap_or_default(),
+        case_date: case_date.expect("a law without case.date has an error"),
         case_province,
         protections,
         venues,
@@ -137,7 +137,7 @@ impl Checker {
             );
             return None;
         }
-        let id = self.facts.len();
+        let id = FactId(self.facts.len());
         self.ids.insert(name.value.clone(), id);
         self.facts.push(None);
         Some(id)

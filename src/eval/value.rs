@@ -227,7 +227,7 @@ mod tests {
     use super::*;
 
     fn fact(id: usize) -> Box<Expr> {
-        Box::new(Expr::Fact(id))
+        Box::new(Expr::Fact(FactId(id)))
     }
 
     #[test]
@@ -243,10 +243,10 @@ mod tests {
     #[test]
     fn present_sets_are_complete() {
         let values = [Some(Value::Set(0b010)), None];
-        assert_eq!(truth(&Expr::SetAny(0, 0b011), &values), Some(true));
-        assert_eq!(truth(&Expr::SetAny(0, 0b100), &values), Some(false));
-        assert_eq!(truth(&Expr::SetAll(0, 0b011), &values), Some(false));
-        assert_eq!(truth(&Expr::SetAny(1, 0b1), &values), None);
+        assert_eq!(truth(&Expr::SetAny(FactId(0), 0b011), &values), Some(true));
+        assert_eq!(truth(&Expr::SetAny(FactId(0), 0b100), &values), Some(false));
+        assert_eq!(truth(&Expr::SetAll(FactId(0), 0b011), &values), Some(false));
+        assert_eq!(truth(&Expr::SetAny(FactId(1), 0b1), &values), None);
     }
 
     #[test]

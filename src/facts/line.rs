@@ -44,7 +44,7 @@ impl Vocabulary {
     pub fn new(program: &Program) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
         let mut tables = 1;
-        for (id, fact) in program.facts.iter().enumerate() {
+        for (id, fact) in program.fact_ids().zip(&program.facts) {
             if fact.derivation.is_none() {
                 vocabulary.insert(&fact.name, id, &mut tables);
             }

@@ -341,7 +341,7 @@ pub struct CaseDocument {
 }
 
 fn case_document(program: &Program, name: Option<String>, case: &Case) -> CaseDocument {
-    let facts = (0..program.facts.len())
+    let facts = (program.fact_ids())
         .filter(|fact| case.values[*fact].is_some() && program.facts[*fact].question.is_some())
         .map(|fact| {
             let value = crate::output::json::fact_value(program, &case.values, fact);
@@ -380,7 +380,7 @@ pub(super) async fn case(
 pub(super) async fn facts(State(app): State<Arc<App>>) -> Response {
     speaking(|| {
         let program = app.program();
-        let questions: Vec<Question> = (0..program.facts.len())
+        let questions: Vec<Question> = (program.fact_ids())
             .filter(|fact| program.facts[*fact].question.is_some())
             .map(|fact| Question::of(program, fact))
             .collect();

@@ -48,7 +48,7 @@ pub struct GivenFact {
 /// Builds the page data for one evaluated case.
 pub fn case_page(program: &Program, evaluated: &Evaluated<'_>) -> CasePage {
     let values = &evaluated.case.values;
-    let facts = (0..program.facts.len())
+    let facts = (program.fact_ids())
         .filter(|&id| values[id].is_some())
         .map(|id| {
             let value = crate::output::json::fact_value(program, values, id);
