@@ -10,7 +10,7 @@ use miette::{
 /// Colour choice for diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Color {
-    /// Colour when stderr is a terminal and `NO_COLOR` is not set.
+    /// Colour when stderr is a terminal and NO_COLOR is not set.
     Auto,
     /// Always colour.
     Always,
