@@ -127,6 +127,48 @@ pub struct Summary {
     pub sections: Vec<(String, usize)>,
 }
 
+/// The penalty and procedure changes of a section that applies or may apply on both sides.
+fn particulars_changes(
+    section: &str,
+    a: Option<&OffenceParticulars>,
+    b: Option<&OffenceParticulars>,
+) -> Vec<ChangeItem> {
+    let mut changes = Vec::new();
+    let penalty = |p: Option<&OffenceParticulars>| p.map(|p| p.punishment.to_string());
+    // Equal data reads the same: most sections are untouched by an overlay, and
+    // writing both penalties out for each of them would cost more than the comparison.
+    let same = a.map(|p| &p.punishment) == b.map(|p| &p.punishment);
+    let (old_penalty, new_penalty) = if same {
+        (None, None)
+    } else {
+        (penalty(a), penalty(b))
+    };
+    if old_penalty != new_penalty {
+        changes.push(item(
+            "penalty",
+            Some(section),
+            &old_penalty.unwrap_or_default(),
+            &new_penalty.unwrap_or_default(),
+        ));
+    }
+    let procedure = |p: Option<&OffenceParticulars>| p.map(OffenceParticulars::procedure_text);
+    let steps = |p: &OffenceParticulars| (p.cognizable, p.bailable, p.compoundable);
+    let (old_procedure, new_procedure) = if a.map(steps) == b.map(steps) {
+        (None, None)
+    } else {
+        (procedure(a), procedure(b))
+    };
+    if old_procedure != new_procedure {
+        changes.push(item(
+            "procedure",
+            Some(section),
+            &old_procedure.unwrap_or_default(),
+            &new_procedure.unwrap_or_default(),
+        ));
+    }
+    changes
+}
+
 /// The changes between two sides of one case.
 pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
     let mut changes = Vec::new();
@@ -145,37 +187,7 @@ pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
         if old_status != Status::DoesNotApply && status != Status::DoesNotApply {
             let a = particulars(before.program, section, old_version);
             let b = particulars(after.program, section, version);
-            let penalty = |p: Option<&OffenceParticulars>| p.map(|p| p.punishment.to_string());
-            // Equal data reads the same: most sections are untouched by an overlay, and
-            // writing both penalties out for each of them would cost more than the comparison.
-            let same = a.map(|p| &p.punishment) == b.map(|p| &p.punishment);
-            let (old_penalty, new_penalty) = match same {
-                true => (None, None),
-                false => (penalty(a), penalty(b)),
-            };
-            if old_penalty != new_penalty {
-                changes.push(item(
-                    "penalty",
-                    Some(section),
-                    &old_penalty.unwrap_or_default(),
-                    &new_penalty.unwrap_or_default(),
-                ));
-            }
-            let procedure =
-                |p: Option<&OffenceParticulars>| p.map(OffenceParticulars::procedure_text);
-            let steps = |p: &OffenceParticulars| (p.cognizable, p.bailable, p.compoundable);
-            let (old_procedure, new_procedure) = match a.map(steps) == b.map(steps) {
-                true => (None, None),
-                false => (procedure(a), procedure(b)),
-            };
-            if old_procedure != new_procedure {
-                changes.push(item(
-                    "procedure",
-                    Some(section),
-                    &old_procedure.unwrap_or_default(),
-                    &new_procedure.unwrap_or_default(),
-                ));
-            }
+            changes.extend(particulars_changes(section, a, b));
         }
     }
     for (index, &(section, status, _)) in before.sections.iter().enumerate() {

@@ -14,6 +14,15 @@ pub fn mismatches(
     outcome: &Outcome,
     resolution: &Resolution,
 ) -> Vec<String> {
+    let mut problems = status_mismatches(expect, outcome);
+    problems.extend(forum_mismatches(expect, resolution));
+    problems.extend(overlap_mismatches(expect, resolution));
+    problems.extend(protection_mismatches(program, expect, outcome));
+    problems
+}
+
+/// The sections expected to apply, to possibly apply or not to apply that do otherwise.
+fn status_mismatches(expect: &Expectation, outcome: &Outcome) -> Vec<String> {
     let status_of = |id: &str| {
         outcome
             .sections
@@ -41,6 +50,12 @@ pub fn mismatches(
             }
         }
     }
+    problems
+}
+
+/// The lead agency, court and later forum, where the expectation names them and they differ.
+fn forum_mismatches(expect: &Expectation, resolution: &Resolution) -> Vec<String> {
+    let mut problems = Vec::new();
     if let Some(wanted) = expect.lead_agency {
         let lead = resolution.lead_agency();
         if lead != Some(wanted) {
@@ -71,6 +86,12 @@ pub fn mismatches(
             ));
         }
     }
+    problems
+}
+
+/// The expected overlaps that no overlap of the resolution covers.
+fn overlap_mismatches(expect: &Expectation, resolution: &Resolution) -> Vec<String> {
+    let mut problems = Vec::new();
     for (kind, sections) in &expect.overlaps {
         let found = resolution
             .overlaps
@@ -83,6 +104,16 @@ pub fn mismatches(
             ));
         }
     }
+    problems
+}
+
+/// The expected protections that do not apply to the victim.
+fn protection_mismatches(
+    program: &Program,
+    expect: &Expectation,
+    outcome: &Outcome,
+) -> Vec<String> {
+    let mut problems = Vec::new();
     for section in &expect.protections {
         let found = outcome.protections.iter().any(|p| {
             p.status == Status::Applies && program.protections[p.protection].section == *section

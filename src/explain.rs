@@ -194,7 +194,7 @@ fn candidate_changes(
                 }
                 for value in values {
                     if current.as_ref() != Some(value) {
-                        let shown = value.display(ty).to_string();
+                        let shown = value.display(ty);
                         let args = [("fact", name.as_str()), ("value", shown.as_str())];
                         let description = if current.is_some() {
                             crate::i18n::trf("{fact} were {value}", &args)

@@ -270,6 +270,10 @@ fn members(bits: u64) -> impl Iterator<Item = usize> {
     (0..64).filter(move |i| bits & (1 << i) != 0)
 }
 
+#[expect(
+    clippy::cast_sign_loss,
+    reason = "a fact's date is read from `YYYY-MM-DD` (`facts::parse_day`), so year, month and day are all positive"
+)]
 fn toml_value(value: &Value, ty: &Type) -> toml_edit::Value {
     let member = |index: usize| {
         toml_edit::Value::from(

@@ -197,52 +197,8 @@ fn apply_one(
     overlay: &mut RuleFile,
     errors: &mut Vec<OverlayError>,
 ) -> Option<Amendment> {
-    let headers: Vec<&AmendmentDecl> = overlay
-        .declarations
-        .iter()
-        .filter_map(|d| {
-            if let Declaration::Amendment(a) = d {
-                Some(a)
-            } else {
-                None
-            }
-        })
-        .collect();
-    let [header] = headers.as_slice() else {
-        let span = headers.get(1).map_or(Span::default(), |h| h.key.span);
-        errors.push(OverlayError::Header { span });
-        return None;
-    };
-    let header = (*header).clone();
-    if !["enacted", "bill", "proposal"].contains(&header.status.value.as_str()) {
-        errors.push(OverlayError::Status {
-            status: header.status.value.clone(),
-            span: header.status.span,
-        });
-    }
-    if book.dates.contains_key(&header.key.value) {
-        errors.push(OverlayError::DuplicateKey {
-            key: header.key.value.clone(),
-            span: header.key.span,
-        });
-        return None;
-    }
-    let verified = if header.status.value == "enacted" {
-        Verified::Secondary
-    } else {
-        Verified::Unverified
-    };
-    book.dates.insert(
-        header.key.value.clone(),
-        DateKey {
-            id: header.key.value.clone(),
-            bound: DateBound::On(header.effective.value),
-            label: format!("{} ({})", header.title, header.status.value),
-            source: header.cite.value.clone(),
-            verified,
-            note: header.note.clone(),
-        },
-    );
+    let header = amendment_header(overlay, errors)?;
+    let verified = add_amendment_date(book, &header, errors)?;
     let changes: Vec<ChangeDecl> = overlay
         .declarations
         .iter()
@@ -287,6 +243,67 @@ fn apply_one(
         cite: header.cite.value.clone(),
         sections,
     })
+}
+
+/// The overlay's one `amendment` header; `None`, with an error, when it has none or several.
+fn amendment_header(overlay: &RuleFile, errors: &mut Vec<OverlayError>) -> Option<AmendmentDecl> {
+    let headers: Vec<&AmendmentDecl> = overlay
+        .declarations
+        .iter()
+        .filter_map(|d| {
+            if let Declaration::Amendment(a) = d {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let [header] = headers.as_slice() else {
+        let span = headers.get(1).map_or(Span::default(), |h| h.key.span);
+        errors.push(OverlayError::Header { span });
+        return None;
+    };
+    Some((*header).clone())
+}
+
+/// Adds the amendment's date key to the book, and says how far its text is verified (an
+/// enacted amendment from a secondary source, a bill or proposal not at all). An unknown
+/// status is an error; a key the book already has is one that stops the amendment (`None`).
+fn add_amendment_date(
+    book: &mut StatuteBook,
+    header: &AmendmentDecl,
+    errors: &mut Vec<OverlayError>,
+) -> Option<Verified> {
+    if !["enacted", "bill", "proposal"].contains(&header.status.value.as_str()) {
+        errors.push(OverlayError::Status {
+            status: header.status.value.clone(),
+            span: header.status.span,
+        });
+    }
+    if book.dates.contains_key(&header.key.value) {
+        errors.push(OverlayError::DuplicateKey {
+            key: header.key.value.clone(),
+            span: header.key.span,
+        });
+        return None;
+    }
+    let verified = if header.status.value == "enacted" {
+        Verified::Secondary
+    } else {
+        Verified::Unverified
+    };
+    book.dates.insert(
+        header.key.value.clone(),
+        DateKey {
+            id: header.key.value.clone(),
+            bound: DateBound::On(header.effective.value),
+            label: format!("{} ({})", header.title, header.status.value),
+            source: header.cite.value.clone(),
+            verified,
+            note: header.note.clone(),
+        },
+    );
+    Some(verified)
 }
 
 /// The overlay being applied.
@@ -437,8 +454,8 @@ fn split_versions(
     };
     let mut versions = section.versions.clone();
     let mut new = versions[index].clone();
-    new.from = context.key.to_owned();
-    new.source = context.header.cite.value.clone();
+    context.key.clone_into(&mut new.from);
+    new.source.clone_from(&context.header.cite.value);
     new.verified = context.verified;
     // A version's own summary states that version's text (often its penalty), which the
     // amendment may change: it is kept as what the law said before, never as the new law.
@@ -599,6 +616,37 @@ fn insert(
     let Some((instrument, _)) = id.split_once('/') else {
         return;
     };
+    add_instrument(book, instrument, context);
+    let mut section = Section {
+        id: id.clone(),
+        instrument: instrument.to_owned(),
+        heading: change.heading.clone().unwrap_or_default(),
+        cite_as: None,
+        kind: SectionKind::Offence,
+        summary: String::new(),
+        versions: Vec::new(),
+        predecessors: Vec::new(),
+    };
+    let mut version = inserted_version(context);
+    let offence = read_inserted(change, &mut section, errors);
+    if section.kind == SectionKind::Offence {
+        offence.check(change, errors);
+        version.offence = Some(offence.particulars);
+        additions.push(Declaration::Offence(crate::syntax::ast::OffenceDecl {
+            section: change.section.clone(),
+            base: None,
+            elements: offence.elements,
+        }));
+    }
+    if section.summary.is_empty() {
+        section.summary.clone_from(&change.cite.value);
+    }
+    section.versions.push(version);
+    book.sections.insert(id.clone(), section);
+}
+
+/// The instrument of an inserted section, created by the amendment when the book has none.
+fn add_instrument(book: &mut StatuteBook, instrument: &str, context: &Context<'_>) {
     book.instruments
         .entry(instrument.to_owned())
         .or_insert_with(|| Instrument {
@@ -616,17 +664,11 @@ fn insert(
                 context.key
             )),
         });
-    let mut section = Section {
-        id: id.clone(),
-        instrument: instrument.to_owned(),
-        heading: change.heading.clone().unwrap_or_default(),
-        cite_as: None,
-        kind: SectionKind::Offence,
-        summary: String::new(),
-        versions: Vec::new(),
-        predecessors: Vec::new(),
-    };
-    let mut version = Version {
+}
+
+/// The one version of an inserted section, in force from the amendment's date.
+fn inserted_version(context: &Context<'_>) -> Version {
+    Version {
         from: context.key.to_owned(),
         until: None,
         from_at: Moment::Never,
@@ -640,19 +682,62 @@ fn insert(
             "inserted by the amendment overlay `{}`",
             context.key
         )),
+    }
+}
+
+/// What an `insert` gives a new offence, and which of the parts it must give it has.
+struct InsertedOffence {
+    particulars: OffenceParticulars,
+    has_punishment: bool,
+    has_court: bool,
+    has_agency: bool,
+    elements: Vec<crate::syntax::ast::ElementDecl>,
+}
+
+impl InsertedOffence {
+    /// An error for each part an inserted offence needs and was not given.
+    fn check(&self, change: &ChangeDecl, errors: &mut Vec<OverlayError>) {
+        for (present, what) in [
+            (self.has_punishment, "punishment"),
+            (self.has_court, "court"),
+            (self.has_agency, "agency"),
+            (!self.elements.is_empty(), "element"),
+        ] {
+            if !present {
+                errors.push(OverlayError::Invalid {
+                    message: format!("an inserted offence needs a `{what}`"),
+                    span: change.section.span,
+                    help: Some("give punishment, court, agency and at least one element".into()),
+                });
+            }
+        }
+    }
+}
+
+/// Reads an `insert`'s changes: the kind and summary into `section`, the rest into the new
+/// offence (from the defaults of a cognizable, non-bailable police case).
+fn read_inserted(
+    change: &ChangeDecl,
+    section: &mut Section,
+    errors: &mut Vec<OverlayError>,
+) -> InsertedOffence {
+    let mut offence = InsertedOffence {
+        particulars: OffenceParticulars {
+            punishment: Punishment::default(),
+            cognizable: true,
+            bailable: false,
+            compoundable: false,
+            court: Court::MagistrateFirstClass,
+            agency: Agency::Police,
+            court_exclusive: false,
+            cognizance: None,
+        },
+        has_punishment: false,
+        has_court: false,
+        has_agency: false,
+        elements: Vec::new(),
     };
-    let mut particulars = OffenceParticulars {
-        punishment: Punishment::default(),
-        cognizable: true,
-        bailable: false,
-        compoundable: false,
-        court: Court::MagistrateFirstClass,
-        agency: Agency::Police,
-        court_exclusive: false,
-        cognizance: None,
-    };
-    let (mut has_punishment, mut has_court, mut has_agency, mut elements) =
-        (false, false, false, Vec::new());
+    let particulars = &mut offence.particulars;
     for item in &change.changes {
         match &item.value {
             Change::Kind(name) => {
@@ -665,27 +750,27 @@ fn insert(
             Change::Punishment(spec) => match punishment(spec, item.span) {
                 Ok(p) => {
                     particulars.punishment = p;
-                    has_punishment = true;
+                    offence.has_punishment = true;
                 }
                 Err(error) => errors.push(error),
             },
-            Change::Flag(flag, value) => set_flag(&mut particulars, *flag, *value),
+            Change::Flag(flag, value) => set_flag(particulars, *flag, *value),
             Change::Court(name) => {
                 if let Some(court) = lookup(name, &Court::ALL, Court::id, "court", errors) {
                     particulars.court = court;
-                    has_court = true;
+                    offence.has_court = true;
                 }
             }
             Change::Agency(name) => {
                 if let Some(agency) = lookup(name, &Agency::ALL, Agency::id, "agency", errors) {
                     particulars.agency = agency;
-                    has_agency = true;
+                    offence.has_agency = true;
                 }
             }
             Change::Element(element) => {
                 let mut element = element.clone();
                 element.validity = Validity::default();
-                elements.push(element);
+                offence.elements.push(element);
             }
             Change::RemoveElement(name) => errors.push(OverlayError::Invalid {
                 message: "a new section has no elements to remove".into(),
@@ -694,33 +779,7 @@ fn insert(
             }),
         }
     }
-    if section.kind == SectionKind::Offence {
-        for (present, what) in [
-            (has_punishment, "punishment"),
-            (has_court, "court"),
-            (has_agency, "agency"),
-            (!elements.is_empty(), "element"),
-        ] {
-            if !present {
-                errors.push(OverlayError::Invalid {
-                    message: format!("an inserted offence needs a `{what}`"),
-                    span: change.section.span,
-                    help: Some("give punishment, court, agency and at least one element".into()),
-                });
-            }
-        }
-        version.offence = Some(particulars);
-        additions.push(Declaration::Offence(crate::syntax::ast::OffenceDecl {
-            section: change.section.clone(),
-            base: None,
-            elements,
-        }));
-    }
-    if section.summary.is_empty() {
-        section.summary = change.cite.value.clone();
-    }
-    section.versions.push(version);
-    book.sections.insert(id.clone(), section);
+    offence
 }
 
 fn repeal(

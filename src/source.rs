@@ -92,6 +92,7 @@ impl Span {
     }
 
     /// The smallest span covering both.
+    #[must_use]
     pub fn join(self, other: Span) -> Span {
         Span {
             start: self.start.min(other.start),

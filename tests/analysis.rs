@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use tipnav::eval::{Status, evaluate};
 use tipnav::model::{Program, Value};
 
-use crate::support::{root, tipnav};
+use crate::support::{Run, root, tipnav};
 
 fn today() -> jiff::civil::Date {
     "2026-11-29".parse().unwrap()
@@ -419,8 +419,9 @@ fn witnesses_can_be_written_as_case_files() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-#[test]
-fn an_overlay_adds_and_removes_groups() {
+/// `tipnav overlaps` on 2026-06-01 with an overlay that inserts organ trafficking and repeals
+/// PPC 371-B: the JSON run and the table run.
+fn overlaps_with_organ_overlay() -> (Run, Run) {
     let dir = std::env::temp_dir().join(format!("tipnav-groups-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let overlay = dir.join("organs.rules");
@@ -457,22 +458,30 @@ repeal ppc/371-B cite "test: buying for prostitution left to PTPA s.3"
         overlay.to_str().unwrap(),
     ]);
     std::fs::remove_dir_all(&dir).unwrap();
+    (run, table)
+}
+
+/// A JSON array of section ids, as a set.
+fn section_set(group: &serde_json::Value) -> BTreeSet<String> {
+    group
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn an_overlay_adds_and_removes_groups() {
+    let (run, table) = overlaps_with_organ_overlay();
     assert_eq!(run.status, 0, "{}", run.render());
     let report: serde_json::Value = crate::support::validated("overlaps", &run.stdout);
-    let sections = |group: &serde_json::Value| -> BTreeSet<String> {
-        group
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s.as_str().unwrap().to_owned())
-            .collect()
-    };
     let list = |key: &str| -> Vec<BTreeSet<String>> {
         report[key]
             .as_array()
             .unwrap()
             .iter()
-            .map(sections)
+            .map(section_set)
             .collect()
     };
     let (added, removed) = (list("groups_added"), list("groups_removed"));
@@ -492,13 +501,13 @@ repeal ppc/371-B cite "test: buying for prostitution left to PTPA s.3"
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| sections(&g["sections"]))
+        .map(|g| section_set(&g["sections"]))
         .collect();
     assert!(now.iter().all(|g| !g.contains("ppc/371-B")));
     // The declared PTPA s.3 / PPC 371-A / 371-B overlap cannot all apply once 371-B is gone.
     let changed = report["declared_groups_changed"].as_array().unwrap();
     assert!(
-        changed.iter().any(|c| sections(&c["sections"])
+        changed.iter().any(|c| section_set(&c["sections"])
             == BTreeSet::from(["ptpa-2018/3", "ppc/371-A", "ppc/371-B"].map(String::from))
             && c["joint_before"] == true
             && c["joint_after"] == false),

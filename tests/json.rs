@@ -285,6 +285,10 @@ struct Named {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    clippy::struct_field_names,
+    reason = "the fields mirror the wire format's names, which `deny_unknown_fields` checks"
+)]
 struct Trial {
     court: Named,
     joint_trial: String,

@@ -203,7 +203,7 @@ fn an_unknown_fact_is_a_400_with_a_suggestion_at_its_span() {
     let error = &answer.json()["errors"][0];
     assert_eq!(error["code"], "facts::unknown_fact");
     assert_eq!(error["help"], "did you mean `victim.age`?");
-    let offset = error["span"]["offset"].as_u64().unwrap() as usize;
+    let offset = usize::try_from(error["span"]["offset"].as_u64().unwrap()).unwrap();
     assert_eq!(&body[offset..offset + 6], "\"agee\"");
     still_serving();
 }

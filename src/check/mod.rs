@@ -378,7 +378,7 @@ impl Checker {
         let day = |key: &Option<String>| {
             key.as_ref()
                 .and_then(|k| self.book.dates.get(k))
-                .map(|k| k.earliest())
+                .map(crate::statute::DateKey::earliest)
         };
         let starts_before_end =
             |start: &Option<String>, end: &Option<String>| match (day(start), day(end)) {
@@ -620,7 +620,7 @@ impl Checker {
                     &decl.kind,
                     "overlap kind",
                     &OverlapKind::ALL,
-                    |k| k.id(),
+                    OverlapKind::id,
                     &mut errors,
                 );
                 let mut listed = std::collections::HashSet::new();
@@ -682,7 +682,7 @@ impl Checker {
                             .order
                             .iter()
                             .filter_map(|n| {
-                                lookup(n, "agency", &Agency::ALL, |a| a.id(), &mut errors)
+                                lookup(n, "agency", &Agency::ALL, Agency::id, &mut errors)
                             })
                             .collect();
                         agency
@@ -697,9 +697,7 @@ impl Checker {
                         let order = decl
                             .order
                             .iter()
-                            .filter_map(|n| {
-                                lookup(n, "court", &Court::ALL, |c| c.id(), &mut errors)
-                            })
+                            .filter_map(|n| lookup(n, "court", &Court::ALL, Court::id, &mut errors))
                             .collect();
                         court
                             .replace(Precedence {
@@ -1087,13 +1085,13 @@ fn deep_derivation(name: &ast::Name) -> CheckError {
 fn decides(clause: &ast::ClauseDecl, errors: &mut Vec<CheckError>) -> Option<Decides> {
     match clause.role.value {
         ClauseRole::Agency => {
-            lookup(&clause.target, "agency", &Agency::ALL, |a| a.id(), errors).map(Decides::Agency)
+            lookup(&clause.target, "agency", &Agency::ALL, Agency::id, errors).map(Decides::Agency)
         }
         ClauseRole::Support => {
-            lookup(&clause.target, "agency", &Agency::ALL, |a| a.id(), errors).map(Decides::Support)
+            lookup(&clause.target, "agency", &Agency::ALL, Agency::id, errors).map(Decides::Support)
         }
         ClauseRole::Court => {
-            lookup(&clause.target, "court", &Court::ALL, |c| c.id(), errors).map(Decides::Court)
+            lookup(&clause.target, "court", &Court::ALL, Court::id, errors).map(Decides::Court)
         }
     }
 }

@@ -154,9 +154,8 @@ impl Scope<'_> {
             });
             return Some(None);
         };
-        let (id, ty) = match self.fact(name, fact.span, errors) {
-            Some(found) => found,
-            None => return Some(None),
+        let Some((id, ty)) = self.fact(name, fact.span, errors) else {
+            return Some(None);
         };
         let Type::Enum(members) = ty else {
             errors.push(CheckError::TypeMismatch {
@@ -193,21 +192,18 @@ impl Scope<'_> {
     ) -> Option<Typed> {
         let (id, ty) = self.fact(&fact.value, fact.span, errors)?;
         let wants_enum = op == SetOp::In;
-        let declared = match (ty, wants_enum) {
-            (Type::Set(declared), false) | (Type::Enum(declared), true) => declared,
-            _ => {
-                let expected = if wants_enum {
-                    "an enum fact (for `in`)"
-                } else {
-                    "a set fact"
-                };
-                errors.push(CheckError::TypeMismatch {
-                    expected: expected.into(),
-                    found: ty.describe(),
-                    span: fact.span,
-                });
-                return None;
-            }
+        let ((Type::Set(declared), false) | (Type::Enum(declared), true)) = (ty, wants_enum) else {
+            let expected = if wants_enum {
+                "an enum fact (for `in`)"
+            } else {
+                "a set fact"
+            };
+            errors.push(CheckError::TypeMismatch {
+                expected: expected.into(),
+                found: ty.describe(),
+                span: fact.span,
+            });
+            return None;
         };
         let mut mask = 0;
         let mut complete = true;

@@ -1,4 +1,4 @@
-//! A batch line read without spans, for the batch hot path: serde_json straight into fact
+//! A batch line read without spans, for the batch hot path: `serde_json` straight into fact
 //! values, through a tree of the vocabulary built once per law. It accepts only lines the full
 //! reader accepts, and gives the same values; on anything else (an error of any kind, an
 //! `expect` or `interview` block, a key given twice) it gives up, and the caller reads the line

@@ -457,9 +457,8 @@ impl Reader<'_> {
     }
 
     fn interview(&mut self, node: &Node) {
-        let entries = match &node.kind {
-            NodeKind::Table(entries) => entries,
-            _ => return self.expect_error("`interview` must be a table", node.span, None),
+        let NodeKind::Table(entries) = &node.kind else {
+            return self.expect_error("`interview` must be a table", node.span, None);
         };
         for (key, value) in entries {
             if key.value != "dont_know" {
@@ -515,11 +514,11 @@ impl Reader<'_> {
                 "may_apply" => expect.may_apply = self.section_list(value),
                 "does_not_apply" => expect.does_not_apply = self.section_list(value),
                 "lead_agency" => {
-                    expect.lead_agency = self.id_of(value, &Agency::ALL, |a| a.id(), "agency")
+                    expect.lead_agency = self.id_of(value, &Agency::ALL, Agency::id, "agency");
                 }
-                "court" => expect.court = self.id_of(value, &Court::ALL, |c| c.id(), "court"),
+                "court" => expect.court = self.id_of(value, &Court::ALL, Court::id, "court"),
                 "later_court" => {
-                    expect.later_court = self.id_of(value, &Court::ALL, |c| c.id(), "court");
+                    expect.later_court = self.id_of(value, &Court::ALL, Court::id, "court");
                 }
                 "overlaps" => expect.overlaps = self.expected_overlaps(value),
                 "protections" => expect.protections = self.protection_list(value),
@@ -601,7 +600,8 @@ impl Reader<'_> {
             for (key, value) in entries {
                 match key.value.as_str() {
                     "kind" => {
-                        kind = self.id_of(value, &OverlapKind::ALL, |k| k.id(), "overlap kind")
+                        kind =
+                            self.id_of(value, &OverlapKind::ALL, OverlapKind::id, "overlap kind");
                     }
                     "sections" => sections = self.section_list(value),
                     other => self.expect_error(

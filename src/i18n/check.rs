@@ -162,7 +162,7 @@ pub fn check_entries(
                         context: context.clone(),
                         english: law.english.clone(),
                         span: entry.span,
-                    })
+                    });
                 }
                 None if complete => errors.push(TranslationError::Obsolete {
                     context: context.clone(),

@@ -285,19 +285,32 @@ fn partners_by_section(report: &OverlapReport, sections: &[&String]) -> String {
 pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
     let mut out = String::new();
     banner(&mut out, style, report.tipnav, &report.digest);
+    overlap_counts(&mut out, report, style);
+    let sections = overlapping_sections(report);
+    if !sections.is_empty() {
+        overlap_matrix(&mut out, report, &sections, style);
+    }
+    overlap_pairs(&mut out, report, style);
+    render_groups(&mut out, report, style);
+    overlap_changes(&mut out, report, style);
+    out
+}
+
+/// The heading, the filter if any, and how many pairs can apply together.
+fn overlap_counts(out: &mut String, report: &OverlapReport, style: Style) {
     heading(
-        &mut out,
+        out,
         style,
         1,
         tr("Offences that can apply on the same facts"),
     );
     if let Some(filter) = report.filter.describe(report.overlaps.len()) {
-        line(&mut out, style, &filter);
+        line(out, style, &filter);
         out.push('\n');
     }
     let undeclared = report.overlaps.iter().filter(|o| !o.declared).count();
     line(
-        &mut out,
+        out,
         style,
         &trf(
             "{pairs} pairs can apply together ({declared} declared in the rules, {undeclared} not declared).",
@@ -312,6 +325,10 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         ),
     );
     out.push('\n');
+}
+
+/// Every section in some overlap, sorted, once each: the matrix's rows and columns.
+fn overlapping_sections(report: &OverlapReport) -> Vec<&String> {
     let mut sections: Vec<&String> = report
         .overlaps
         .iter()
@@ -319,44 +336,51 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         .collect();
     sections.sort();
     sections.dedup();
-    if !sections.is_empty() {
-        heading(
-            &mut out,
-            style,
-            2,
-            tr(
-                "Matrix (D declared, F forum conflict, A agency conflict, P penalty disparity, x undeclared)",
-            ),
-        );
-        let mut header = vec!["#".to_owned(), tr("Section").to_owned()];
-        header.extend((1..=sections.len()).map(|i| i.to_string()));
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut table = new_table(style, &header);
-        if style == Style::Terminal {
-            table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
-        }
-        for (row, a) in sections.iter().enumerate() {
-            let mut cells = vec![(row + 1).to_string(), (*a).clone()];
-            for b in &sections {
-                let pair = report
-                    .overlaps
-                    .iter()
-                    .find(|o| o.sections.contains(a) && o.sections.contains(b) && a != b);
-                cells.push(pair.map_or_else(String::new, mark));
-            }
-            table.add_row(cells);
-        }
-        let table = table.to_string();
-        if style == Style::Terminal && !fits(&table) {
-            // A matrix of many sections cannot be narrower than its columns: at a terminal
-            // too narrow for it, each row becomes a wrapped line of its marked partners.
-            out.push_str(&partners_by_section(report, &sections));
-        } else {
-            out.push_str(&format!("{table}\n\n"));
-        }
-    }
+    sections
+}
+
+/// The matrix of `sections` against themselves, each cell marking the pair's overlap.
+fn overlap_matrix(out: &mut String, report: &OverlapReport, sections: &[&String], style: Style) {
     heading(
-        &mut out,
+        out,
+        style,
+        2,
+        tr(
+            "Matrix (D declared, F forum conflict, A agency conflict, P penalty disparity, x undeclared)",
+        ),
+    );
+    let mut header = vec!["#".to_owned(), tr("Section").to_owned()];
+    header.extend((1..=sections.len()).map(|i| i.to_string()));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = new_table(style, &header);
+    if style == Style::Terminal {
+        table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+    }
+    for (row, a) in sections.iter().enumerate() {
+        let mut cells = vec![(row + 1).to_string(), (*a).clone()];
+        for b in sections {
+            let pair = report
+                .overlaps
+                .iter()
+                .find(|o| o.sections.contains(a) && o.sections.contains(b) && a != b);
+            cells.push(pair.map_or_else(String::new, mark));
+        }
+        table.add_row(cells);
+    }
+    let table = table.to_string();
+    if style == Style::Terminal && !fits(&table) {
+        // A matrix of many sections cannot be narrower than its columns: at a terminal
+        // too narrow for it, each row becomes a wrapped line of its marked partners.
+        out.push_str(&partners_by_section(report, sections));
+    } else {
+        out.push_str(&format!("{table}\n\n"));
+    }
+}
+
+/// Every pair, with the smallest case found on which both apply.
+fn overlap_pairs(out: &mut String, report: &OverlapReport, style: Style) {
+    heading(
+        out,
         style,
         2,
         tr("Pairs, with the smallest case found on which both apply"),
@@ -366,7 +390,10 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         table.add_row(co_applicable_row(overlap));
     }
     out.push_str(&format!("{table}\n\n"));
-    render_groups(&mut out, report, style);
+}
+
+/// What an overlay adds, removes or changes among the pairs and groups.
+fn overlap_changes(out: &mut String, report: &OverlapReport, style: Style) {
     let pairs = |pairs: &[[String; 2]]| pairs.iter().map(|p| p.join(" + ")).collect::<Vec<_>>();
     let declared: Vec<String> = report
         .declared_groups_changed
@@ -374,7 +401,7 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
         .map(DeclaredChange::describe)
         .collect();
     changes(
-        &mut out,
+        out,
         style,
         &[
             (tr("adds"), pairs(&report.added)),
@@ -384,7 +411,6 @@ pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
             (tr("changes"), declared),
         ],
     );
-    out
 }
 
 /// How many added or removed groups the table and Markdown list (JSON has them all).

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::text::{Style, heading, lines, new_table};
-use crate::diff::{CaseDiff, Summary};
+use crate::diff::{CaseDiff, ChangeItem, Summary};
 use crate::i18n::{tr, trf};
 
 /// The whole diff report.
@@ -51,6 +51,17 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         1,
         tr("What the change does to the case bank"),
     );
+    amendments(&mut out, report);
+    out.push_str(&format!("\n{}\n\n", report.method));
+    summary(&mut out, &report.summary, style);
+    if !report.cases.is_empty() {
+        cases(&mut out, &report.cases, style);
+    }
+    out
+}
+
+/// The amendments compared, one a line.
+fn amendments(out: &mut String, report: &DiffReport) {
     for amendment in &report.amendments {
         out.push_str("- ");
         out.push_str(&trf(
@@ -65,8 +76,10 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         ));
         out.push('\n');
     }
-    out.push_str(&format!("\n{}\n\n", report.method));
-    let summary = &report.summary;
+}
+
+/// The totals, then the changes by kind and the sections most affected, where there are any.
+fn summary(out: &mut String, summary: &Summary, style: Style) {
     out.push_str(&trf(
         "{cases} cases compared: {changed} changed, {unchanged} unchanged.",
         &[
@@ -77,7 +90,7 @@ pub fn render(report: &DiffReport, style: Style) -> String {
     ));
     out.push_str("\n\n");
     if !summary.by_kind.is_empty() {
-        heading(&mut out, style, 2, tr("Changes by kind"));
+        heading(out, style, 2, tr("Changes by kind"));
         let mut table = new_table(style, &[tr("Change"), tr("Count")]);
         for (kind, count) in &summary.by_kind {
             table.add_row(vec![change_word(kind).to_owned(), count.to_string()]);
@@ -85,42 +98,42 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         out.push_str(&format!("{table}\n\n"));
     }
     if !summary.sections.is_empty() {
-        heading(&mut out, style, 2, tr("Sections most affected"));
+        heading(out, style, 2, tr("Sections most affected"));
         let mut table = new_table(style, &[tr("Section"), tr("Cases")]);
         for (section, count) in summary.sections.iter().take(10) {
             table.add_row(vec![section.clone(), count.to_string()]);
         }
         out.push_str(&format!("{table}\n\n"));
     }
-    if !report.cases.is_empty() {
-        heading(&mut out, style, 2, tr("Cases that change"));
-        let mut table = new_table(style, &[tr("Case"), tr("Changes")]);
-        for case in &report.cases {
-            let changes: Vec<String> = case
-                .changes
-                .iter()
-                .map(|c| {
-                    let section = c
-                        .section
-                        .as_deref()
-                        .map(|s| format!(" {s}"))
-                        .unwrap_or_default();
-                    let kind = change_word(c.kind);
-                    match (c.before.is_empty(), c.after.is_empty()) {
-                        (true, _) => format!("{kind}{section}: {}", c.after),
-                        (_, true) => format!("{kind}{section}: {}", c.before),
-                        _ => format!("{kind}{section}: {} -> {}", c.before, c.after),
-                    }
-                })
-                .collect();
-            table.add_row(vec![
-                format!("{} ({})", style.case_text(&case.file), case.date),
-                lines(style, &changes),
-            ]);
-        }
-        out.push_str(&format!("{table}\n\n"));
+}
+
+/// The cases that change, each with its changes one a line.
+fn cases(out: &mut String, cases: &[CaseDiff], style: Style) {
+    heading(out, style, 2, tr("Cases that change"));
+    let mut table = new_table(style, &[tr("Case"), tr("Changes")]);
+    for case in cases {
+        let changes: Vec<String> = case.changes.iter().map(change_line).collect();
+        table.add_row(vec![
+            format!("{} ({})", style.case_text(&case.file), case.date),
+            lines(style, &changes),
+        ]);
     }
-    out
+    out.push_str(&format!("{table}\n\n"));
+}
+
+/// One change: its kind, its section if any, and what it was and becomes.
+fn change_line(c: &ChangeItem) -> String {
+    let section = c
+        .section
+        .as_deref()
+        .map(|s| format!(" {s}"))
+        .unwrap_or_default();
+    let kind = change_word(c.kind);
+    match (c.before.is_empty(), c.after.is_empty()) {
+        (true, _) => format!("{kind}{section}: {}", c.after),
+        (_, true) => format!("{kind}{section}: {}", c.before),
+        _ => format!("{kind}{section}: {} -> {}", c.before, c.after),
+    }
 }
 
 /// A change's kind: its id in English (as the report has always shown it), in words in

@@ -232,6 +232,58 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let evaluated = input.evaluated;
     let outcome = &evaluated.outcome;
     let report = case_report(program, evaluated);
+    let (sections, remote) = section_traces(program, input);
+    let jurisdiction = section_jurisdictions(program, report.jurisdiction.by_section, input);
+    let case_jurisdiction = case_jurisdiction(
+        &report.jurisdiction.agencies,
+        report.jurisdiction.court.as_ref(),
+    );
+    let (flips, flip_search) = input
+        .flips
+        .as_ref()
+        .map(|(index, search)| flip_traces(&outcome.sections[*index], search))
+        .unzip();
+    let flips = flips.unwrap_or_default();
+    Explanation {
+        schema_version: SchemaVersion,
+        tipnav: env!("CARGO_PKG_VERSION"),
+        digest: program.digest.clone(),
+        file: evaluated.file.name.clone(),
+        law: law_in_force(outcome),
+        sections,
+        jurisdiction,
+        case_jurisdiction,
+        cited: (report.overlaps.iter())
+            .flat_map(|o| &o.sections)
+            .map(|id| (id.clone(), crate::statute::citation(&program.book, id)))
+            .collect(),
+        overlaps: report.overlaps,
+        flips,
+        flip_search,
+        remote,
+    }
+}
+
+/// Which law the case is read under: the one in force on its date, or today's.
+fn law_in_force(outcome: &crate::eval::Outcome) -> String {
+    if outcome.date_assumed {
+        trf(
+            "the law in force today ({date}): the case gives no case.date",
+            &[("date", &outcome.date.to_string())],
+        )
+    } else {
+        trf(
+            "the law in force on {date}, the case's case.date",
+            &[("date", &outcome.date.to_string())],
+        )
+    }
+}
+
+/// The traces of the sections to explain (those named, or those that apply and the closest
+/// that may apply), and how many sections that may apply are left out as remote.
+fn section_traces(program: &Program, input: &ExplainInput<'_>) -> (Vec<SectionTrace>, usize) {
+    let evaluated = input.evaluated;
+    let outcome = &evaluated.outcome;
     let relevance = crate::resolve::relevance(program, outcome);
     let close = |s: &SectionOutcome| {
         input.all || relevance[s.offence].is_some_and(|rank| rank <= super::table::CLOSEST_SHOWN)
@@ -251,17 +303,6 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
             input.sections.is_empty() && s.status == crate::eval::Status::MayApply && !close(s)
         })
         .count();
-    let law = if outcome.date_assumed {
-        trf(
-            "the law in force today ({date}): the case gives no case.date",
-            &[("date", &outcome.date.to_string())],
-        )
-    } else {
-        trf(
-            "the law in force on {date}, the case's case.date",
-            &[("date", &outcome.date.to_string())],
-        )
-    };
     let tracer = Tracer {
         program,
         values: &outcome.values,
@@ -277,14 +318,20 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
                 .deciding
                 .iter()
                 .find(|(i, _)| *i == s.offence)
-                .map(|(_, f)| f.as_slice())
-                .unwrap_or(&[]);
+                .map_or(&[][..], |(_, f)| f.as_slice());
             tracer.section(s, deciding)
         })
         .collect();
-    let jurisdiction = report
-        .jurisdiction
-        .by_section
+    (sections, remote)
+}
+
+/// The agency and court of each section asked about (of every section, when none is named).
+fn section_jurisdictions(
+    program: &Program,
+    by_section: Vec<super::json::SectionJurisdictionReport>,
+    input: &ExplainInput<'_>,
+) -> Vec<JurisdictionTrace> {
+    by_section
         .into_iter()
         .filter(|j| input.sections.is_empty() || input.sections.contains(&j.section))
         .map(|j| JurisdictionTrace {
@@ -293,10 +340,15 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
             agency: j.agency,
             court: j.court,
         })
-        .collect();
-    let mut case_jurisdiction: Vec<String> = report
-        .jurisdiction
-        .agencies
+        .collect()
+}
+
+/// The lead agency and the court for the whole case, each with the reason it was chosen.
+fn case_jurisdiction(
+    agencies: &[super::json::AgencyReport],
+    court: Option<&super::json::CourtReport>,
+) -> Vec<String> {
+    let mut lines: Vec<String> = agencies
         .iter()
         .filter(|a| a.role == super::json::Role::Lead)
         .map(|a| {
@@ -306,36 +358,33 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
             )
         })
         .collect();
-    case_jurisdiction.extend(report.jurisdiction.court.iter().map(|c| {
+    lines.extend(court.iter().map(|c| {
         trf(
             "court for the case {court}: {reason}",
             &[("court", forum(c.id)), ("reason", &c.reason)],
         )
     }));
-    let (flips, flip_search) = input
-        .flips
-        .as_ref()
-        .map(|(index, search)| flip_traces(&outcome.sections[*index], search))
-        .unzip();
-    let flips = flips.unwrap_or_default();
-    Explanation {
-        schema_version: SchemaVersion,
-        tipnav: env!("CARGO_PKG_VERSION"),
-        digest: program.digest.clone(),
-        file: evaluated.file.name.clone(),
-        law,
-        sections,
-        jurisdiction,
-        case_jurisdiction,
-        cited: (report.overlaps.iter())
-            .flat_map(|o| &o.sections)
-            .map(|id| (id.clone(), crate::statute::citation(&program.book, id)))
-            .collect(),
-        overlaps: report.overlaps,
-        flips,
-        flip_search,
-        remote,
+    lines
+}
+
+/// Why a section does not apply: not in force, or the territory and the elements not met.
+fn why_not(outcome: &SectionOutcome, elements: &[ElementTrace]) -> Vec<String> {
+    if outcome.version.is_none() {
+        return vec!["not in force".to_owned()];
     }
+    let mut failed: Vec<String> = elements
+        .iter()
+        .filter(|e| e.status == Truth::NotMet)
+        .map(|e| e.name.clone())
+        .collect();
+    if outcome
+        .territory
+        .as_ref()
+        .is_some_and(|t| t.holds == Some(false))
+    {
+        failed.insert(0, "territory".to_owned());
+    }
+    failed
 }
 
 struct Tracer<'a> {
@@ -348,9 +397,46 @@ struct Tracer<'a> {
 impl Tracer<'_> {
     fn section(&self, outcome: &SectionOutcome, deciding: &[FactId]) -> SectionTrace {
         let program = self.program;
-        let offence = &program.offences[outcome.offence];
         let section = &program.book.sections[&outcome.section];
-        let version = match &outcome.version {
+        let elements = self.elements(outcome);
+        SectionTrace {
+            id: outcome.section.clone(),
+            citation: crate::statute::citation(&program.book, &outcome.section),
+            heading: section.heading.clone(),
+            status: outcome.status.into(),
+            version: self.version(outcome, section),
+            territory: outcome.territory.as_ref().map(|t| {
+                trf(
+                    "{mark} territory: the instrument extends to {province} only",
+                    &[
+                        ("mark", Truth::from(t.holds).mark()),
+                        (
+                            "province",
+                            &crate::i18n::option_label("case.province", &t.province),
+                        ),
+                    ],
+                )
+            }),
+            why_not: if Status::from(outcome.status) == Status::DoesNotApply {
+                why_not(outcome, &elements)
+            } else {
+                Vec::new()
+            },
+            elements,
+            deciding: deciding
+                .iter()
+                .map(|&f| DecidingFact {
+                    fact: program.facts[f].name.clone(),
+                    question: program.facts[f].question.clone().unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Which text of the section was read: the version in force on the case date, or why none.
+    fn version(&self, outcome: &SectionOutcome, section: &crate::statute::Section) -> String {
+        let program = self.program;
+        match &outcome.version {
             Some((index, certainty)) => {
                 let v = &section.versions[*index];
                 let from = &program.book.dates[&v.from];
@@ -394,8 +480,13 @@ impl Tracer<'_> {
                     &[("first", &first)],
                 )
             }
-        };
-        let elements: Vec<ElementTrace> = outcome
+        }
+    }
+
+    /// Each element of the offence, with the facts it reads and any waiver that spared it.
+    fn elements(&self, outcome: &SectionOutcome) -> Vec<ElementTrace> {
+        let offence = &self.program.offences[outcome.offence];
+        outcome
             .elements
             .iter()
             .map(|e| {
@@ -418,56 +509,7 @@ impl Tracer<'_> {
                     }),
                 }
             })
-            .collect();
-        let why_not = if outcome.version.is_none() {
-            vec!["not in force".to_owned()]
-        } else {
-            let mut failed: Vec<String> = elements
-                .iter()
-                .filter(|e| e.status == Truth::NotMet)
-                .map(|e| e.name.clone())
-                .collect();
-            if outcome
-                .territory
-                .as_ref()
-                .is_some_and(|t| t.holds == Some(false))
-            {
-                failed.insert(0, "territory".to_owned());
-            }
-            failed
-        };
-        SectionTrace {
-            id: outcome.section.clone(),
-            citation: crate::statute::citation(&program.book, &outcome.section),
-            heading: section.heading.clone(),
-            status: outcome.status.into(),
-            version,
-            territory: outcome.territory.as_ref().map(|t| {
-                trf(
-                    "{mark} territory: the instrument extends to {province} only",
-                    &[
-                        ("mark", Truth::from(t.holds).mark()),
-                        (
-                            "province",
-                            &crate::i18n::option_label("case.province", &t.province),
-                        ),
-                    ],
-                )
-            }),
-            elements,
-            why_not: if Status::from(outcome.status) == Status::DoesNotApply {
-                why_not
-            } else {
-                Vec::new()
-            },
-            deciding: deciding
-                .iter()
-                .map(|&f| DecidingFact {
-                    fact: program.facts[f].name.clone(),
-                    question: program.facts[f].question.clone().unwrap_or_default(),
-                })
-                .collect(),
-        }
+            .collect()
     }
 
     fn fact(&self, fact: FactId) -> FactTrace {

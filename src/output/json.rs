@@ -720,7 +720,7 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
         date_source: DateSource::of_outcome(outcome),
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
-        lead_agency: resolution.lead_agency().map(|agency| agency.id()),
+        lead_agency: resolution.lead_agency().map(Agency::id),
         court: resolution.court.as_ref().map(|c| c.court.id()),
         joint_trial: resolution.court.as_ref().map(|c| c.joint_trial.id()),
         overlaps: resolution
@@ -750,13 +750,6 @@ pub fn case_report(program: &Program, evaluated: &Evaluated<'_>) -> CaseReport {
 pub fn case_report_in(program: &Program, evaluated: &Evaluated<'_>, detail: Detail) -> CaseReport {
     let outcome = &evaluated.outcome;
     let resolution = &evaluated.resolution;
-    let relevance = crate::resolve::relevance(program, outcome);
-    let title = program
-        .fact("case.title")
-        .and_then(|id| match &evaluated.case.values[id] {
-            Some(Value::Text(text)) => Some(text.to_string()),
-            _ => None,
-        });
     CaseReport {
         schema_version: SchemaVersion,
         tipnav: env!("CARGO_PKG_VERSION"),
@@ -764,74 +757,13 @@ pub fn case_report_in(program: &Program, evaluated: &Evaluated<'_>, detail: Deta
         detail,
         case: CaseInfo {
             file: evaluated.file.name.clone(),
-            title,
+            title: case_title(program, evaluated),
             date: outcome.date.to_string(),
             date_source: DateSource::of_outcome(outcome),
         },
         charge_sheet: charge_sheet_report(program, evaluated),
-        sections: sorted_by_status(&outcome.sections)
-            .map(|s| {
-                if detail == Detail::Reached && s.status == crate::eval::Status::DoesNotApply {
-                    return why_not_report(program, &outcome.values, s);
-                }
-                let mut report = section_report(program, &outcome.values, s);
-                report.relevance = relevance[s.offence];
-                resolved_forum(&mut report, resolution);
-                report
-            })
-            .collect(),
-        jurisdiction: Jurisdiction {
-            agencies: resolution
-                .agencies
-                .iter()
-                .map(|a| AgencyReport {
-                    id: a.agency.id(),
-                    role: a.role.into(),
-                    reason: a.reason.clone(),
-                    sections: a.sections.clone(),
-                })
-                .collect(),
-            court: resolution.court.as_ref().map(|c| CourtReport {
-                id: c.court.id(),
-                reason: c.reason.clone(),
-                conflict: c.conflict,
-                joint_trial: c.joint_trial.id(),
-                later: c.later.as_ref().map(|(court, reason)| OptionReport {
-                    id: court.id(),
-                    reason: reason.clone(),
-                }),
-            }),
-            by_section: resolution
-                .sections
-                .iter()
-                .map(|s| SectionJurisdictionReport {
-                    section: s.section.clone(),
-                    status: s.status.into(),
-                    agency: choice_report(program, &s.agency, |a| a.id()),
-                    court: choice_report(program, &s.court, |c| c.id()),
-                    later_court: s.later_court.as_ref().map(|c| option_report(c, |c| c.id())),
-                    support: s
-                        .support
-                        .iter()
-                        .map(|c| option_report(c, |a| a.id()))
-                        .collect(),
-                })
-                .collect(),
-            venues: resolution
-                .venues
-                .iter()
-                .map(|v| VenueReport {
-                    place: v.place.clone(),
-                    fact: program.facts[v.fact].name.clone(),
-                    reason: v.cite.clone(),
-                    depends_on: v
-                        .depends_on
-                        .iter()
-                        .map(|&f| program.facts[f].name.clone())
-                        .collect(),
-                })
-                .collect(),
-        },
+        sections: section_reports(program, evaluated, detail),
+        jurisdiction: jurisdiction_report(program, resolution),
         overlaps: resolution
             .overlaps
             .iter()
@@ -866,6 +798,94 @@ pub fn case_report_in(program: &Program, evaluated: &Evaluated<'_>, detail: Deta
             .map(|(later, later_resolution)| {
                 alternative_report(program, outcome, later, later_resolution)
             }),
+    }
+}
+
+/// The case's `case.title`, when it gives one.
+fn case_title(program: &Program, evaluated: &Evaluated<'_>) -> Option<String> {
+    program
+        .fact("case.title")
+        .and_then(|id| match &evaluated.case.values[id] {
+            Some(Value::Text(text)) => Some(text.to_string()),
+            _ => None,
+        })
+}
+
+/// Every section, by status: in full, or in the short why-not form for a section that does
+/// not apply when `detail` asks only for the sections reached.
+fn section_reports(
+    program: &Program,
+    evaluated: &Evaluated<'_>,
+    detail: Detail,
+) -> Vec<SectionReport> {
+    let outcome = &evaluated.outcome;
+    let relevance = crate::resolve::relevance(program, outcome);
+    sorted_by_status(&outcome.sections)
+        .map(|s| {
+            if detail == Detail::Reached && s.status == crate::eval::Status::DoesNotApply {
+                return why_not_report(program, &outcome.values, s);
+            }
+            let mut report = section_report(program, &outcome.values, s);
+            report.relevance = relevance[s.offence];
+            resolved_forum(&mut report, &evaluated.resolution);
+            report
+        })
+        .collect()
+}
+
+/// The agencies, the court, each section's agency and court, and the candidate venues.
+fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdiction {
+    Jurisdiction {
+        agencies: resolution
+            .agencies
+            .iter()
+            .map(|a| AgencyReport {
+                id: a.agency.id(),
+                role: a.role.into(),
+                reason: a.reason.clone(),
+                sections: a.sections.clone(),
+            })
+            .collect(),
+        court: resolution.court.as_ref().map(|c| CourtReport {
+            id: c.court.id(),
+            reason: c.reason.clone(),
+            conflict: c.conflict,
+            joint_trial: c.joint_trial.id(),
+            later: c.later.as_ref().map(|(court, reason)| OptionReport {
+                id: court.id(),
+                reason: reason.clone(),
+            }),
+        }),
+        by_section: resolution
+            .sections
+            .iter()
+            .map(|s| SectionJurisdictionReport {
+                section: s.section.clone(),
+                status: s.status.into(),
+                agency: choice_report(program, &s.agency, Agency::id),
+                court: choice_report(program, &s.court, Court::id),
+                later_court: s.later_court.as_ref().map(|c| option_report(c, Court::id)),
+                support: s
+                    .support
+                    .iter()
+                    .map(|c| option_report(c, Agency::id))
+                    .collect(),
+            })
+            .collect(),
+        venues: resolution
+            .venues
+            .iter()
+            .map(|v| VenueReport {
+                place: v.place.clone(),
+                fact: program.facts[v.fact].name.clone(),
+                reason: v.cite.clone(),
+                depends_on: v
+                    .depends_on
+                    .iter()
+                    .map(|&f| program.facts[f].name.clone())
+                    .collect(),
+            })
+            .collect(),
     }
 }
 
@@ -995,7 +1015,7 @@ fn alternative_report(
             .map(|k| k.id.clone())
             .collect(),
         sections,
-        lead_agency: resolution.lead_agency().map(|agency| agency.id()),
+        lead_agency: resolution.lead_agency().map(Agency::id),
         court: resolution.court.as_ref().map(|c| c.court.id()),
     }
 }
@@ -1226,13 +1246,13 @@ fn penalty_report(punishment: &Punishment) -> PenaltyReport {
     let prison = punishment.imprisonment;
     PenaltyReport {
         text: punishment.to_string(),
-        imprisonment_min: prison.and_then(|p| p.min).map(|t| t.code()),
-        imprisonment_max: prison.and_then(|p| p.max).map(|t| t.code()),
+        imprisonment_min: prison.and_then(|p| p.min).map(crate::statute::Term::code),
+        imprisonment_max: prison.and_then(|p| p.max).map(crate::statute::Term::code),
         death: punishment.death,
         fine_min: punishment.fine.and_then(|f| f.min),
         fine_max: punishment.fine.and_then(|f| f.max),
         fine: punishment.fine.is_some(),
-        combine: punishment.combine.map(|c| c.id()),
+        combine: punishment.combine.map(crate::statute::Combine::id),
     }
 }
 

@@ -73,8 +73,33 @@ pub fn list(instruments: &[InstrumentView], style: Style) -> String {
 /// `tipnav show`.
 pub fn show(view: &SectionView, style: Style) -> String {
     let mut out = String::new();
+    show_heading(&mut out, view, style);
+    show_versions(&mut out, view, style);
+    if !view.elements.is_empty() {
+        show_elements(&mut out, view, style);
+    }
+    for (title, items) in [
+        (tr("Jurisdiction rules"), &view.jurisdiction),
+        (tr("Overlaps"), &view.overlaps),
+        (tr("Protection rules"), &view.protections),
+        (tr("Earlier law"), &view.predecessors),
+    ] {
+        if !items.is_empty() {
+            heading(&mut out, style, 2, title);
+            for item in items {
+                out.push_str(&format!("- {item}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The section's citation and heading, its instrument, kind, verification and summary, and
+/// what it says on the date asked about.
+fn show_heading(out: &mut String, view: &SectionView, style: Style) {
     heading(
-        &mut out,
+        out,
         style,
         1,
         &format!(
@@ -99,7 +124,11 @@ pub fn show(view: &SectionView, style: Style) -> String {
         ));
         out.push_str("\n\n");
     }
-    heading(&mut out, style, 2, tr("Versions"));
+}
+
+/// The versions of the section, one a row, then each one's source and note.
+fn show_versions(out: &mut String, view: &SectionView, style: Style) {
+    heading(out, style, 2, tr("Versions"));
     let mut table = new_table(
         style,
         &[
@@ -128,7 +157,7 @@ pub fn show(view: &SectionView, style: Style) -> String {
             lines(style, &verified),
         ]);
     }
-    push(&mut out, &table);
+    push(out, &table);
     for version in &view.versions {
         out.push_str(&trf(
             "Source ({period}): {source}",
@@ -141,43 +170,30 @@ pub fn show(view: &SectionView, style: Style) -> String {
         }
     }
     out.push('\n');
-    if !view.elements.is_empty() {
-        heading(&mut out, style, 2, tr("Elements as encoded"));
-        let mut table = new_table(style, &[tr("Element"), tr("Models"), tr("Period")]);
-        for element in &view.elements {
-            let mut cite = vec![element.cite.clone()];
-            cite.extend(
-                element
-                    .waivers
-                    .iter()
-                    .map(|w| trf("waived: {cite}", &[("cite", w)])),
-            );
-            if let Some(base) = &element.inherited_from {
-                cite.push(trf("(from {base})", &[("base", base)]));
-            }
-            table.add_row(vec![
-                crate::i18n::element_label(&element.name),
-                lines(style, &cite),
-                element.validity.clone().unwrap_or_default(),
-            ]);
+}
+
+/// The elements the rules encode for the section, with the law each models.
+fn show_elements(out: &mut String, view: &SectionView, style: Style) {
+    heading(out, style, 2, tr("Elements as encoded"));
+    let mut table = new_table(style, &[tr("Element"), tr("Models"), tr("Period")]);
+    for element in &view.elements {
+        let mut cite = vec![element.cite.clone()];
+        cite.extend(
+            element
+                .waivers
+                .iter()
+                .map(|w| trf("waived: {cite}", &[("cite", w)])),
+        );
+        if let Some(base) = &element.inherited_from {
+            cite.push(trf("(from {base})", &[("base", base)]));
         }
-        push(&mut out, &table);
+        table.add_row(vec![
+            crate::i18n::element_label(&element.name),
+            lines(style, &cite),
+            element.validity.clone().unwrap_or_default(),
+        ]);
     }
-    for (title, items) in [
-        (tr("Jurisdiction rules"), &view.jurisdiction),
-        (tr("Overlaps"), &view.overlaps),
-        (tr("Protection rules"), &view.protections),
-        (tr("Earlier law"), &view.predecessors),
-    ] {
-        if !items.is_empty() {
-            heading(&mut out, style, 2, title);
-            for item in items {
-                out.push_str(&format!("- {item}\n"));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    push(out, &table);
 }
 
 /// `tipnav search`.

@@ -34,11 +34,11 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
     jurisdiction(&mut out, report, style);
     if !report.overlaps.is_empty() {
         heading(&mut out, style, 2, tr("Overlaps"));
-        push_table(&mut out, overlaps_table(report, style));
+        push_table(&mut out, &overlaps_table(report, style));
     }
     if !report.protections.is_empty() {
         heading(&mut out, style, 2, tr("Victim protection and referral"));
-        push_table(&mut out, protections_table(report, style));
+        push_table(&mut out, &protections_table(report, style));
     }
     if !report.unknown.is_empty() {
         heading(
@@ -47,7 +47,7 @@ pub fn render(report: &CaseReport, style: Style, all: bool) -> String {
             2,
             tr("Unknown facts that would change the answer"),
         );
-        push_table(&mut out, unknown_table(report, style));
+        push_table(&mut out, &unknown_table(report, style));
     }
     if let Some(alternative) = &report.alternative {
         alternative_part(&mut out, report, alternative, style);
@@ -125,7 +125,7 @@ fn sections(out: &mut String, report: &CaseReport, style: Style, all: bool) {
     if applying.is_empty() {
         out.push_str(&format!("{}\n\n", tr("No section applies on these facts.")));
     } else {
-        push_table(out, sections_table(&applying, style));
+        push_table(out, &sections_table(&applying, style));
     }
     if !possible.is_empty() {
         heading(
@@ -135,7 +135,7 @@ fn sections(out: &mut String, report: &CaseReport, style: Style, all: bool) {
             tr("Sections that may apply, on facts not given"),
         );
         let (shown, more) = closest(possible, all);
-        push_table(out, possible_table(&shown, style));
+        push_table(out, &possible_table(&shown, style));
         if more > 0 {
             prose(
                 out,
@@ -206,10 +206,10 @@ fn jurisdiction(out: &mut String, report: &CaseReport, style: Style) {
         out.push('\n');
     }
     if !report.jurisdiction.agencies.is_empty() {
-        push_table(out, agencies_table(report, style));
+        push_table(out, &agencies_table(report, style));
     }
     if !report.jurisdiction.by_section.is_empty() {
-        push_table(out, by_section_table(report, style));
+        push_table(out, &by_section_table(report, style));
     }
 }
 
@@ -235,7 +235,7 @@ fn alternative_part(
             &[("keys", &keys)],
         ),
     );
-    push_table(out, alternative_table(report, alternative, style));
+    push_table(out, &alternative_table(report, alternative, style));
     // Names for people, as in the charge sheet ("Magistrate of the First Class").
     let name = |id: Option<&'static str>| -> &'static str { id.map_or(tr("none"), |id| forum(id)) };
     prose(
@@ -268,7 +268,7 @@ pub(super) fn closest(
     (possible, rest.len())
 }
 
-fn push_table(out: &mut String, table: Table) {
+fn push_table(out: &mut String, table: &Table) {
     out.push_str(&table.to_string());
     out.push_str("\n\n");
 }

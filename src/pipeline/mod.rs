@@ -41,7 +41,7 @@ pub fn today() -> Date {
 }
 
 /// The local time zone. jiff finds it through its zoneinfo database, which lists the whole of
-/// `/usr/share/zoneinfo` on first use: a tenth of a one-case run. Without `TZ` set, the TZif
+/// `/usr/share/zoneinfo` on first use: a tenth of a one-case run. Without `TZ` set, the `TZif`
 /// data at `/etc/localtime` is the zone itself; elsewhere (or if it cannot be read) jiff's own
 /// lookup decides.
 fn local_zone() -> jiff::tz::TimeZone {

@@ -238,7 +238,7 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
         if (role, !candidate.by_rule) < (best.0, !best.1) {
             *best = (role, candidate.by_rule);
             entry.role = role;
-            entry.reason = candidate.reason.clone();
+            entry.reason.clone_from(&candidate.reason);
         }
         if !entry.sections.iter().any(|s| s == section) {
             entry.sections.push(section.to_owned());

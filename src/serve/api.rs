@@ -146,7 +146,7 @@ fn read_case(
     }
 }
 
-fn session<'a>(app: &'a App) -> Session<'a> {
+fn session(app: &App) -> Session<'_> {
     Session::new(app.program(), &app.domain, today())
 }
 
@@ -710,7 +710,7 @@ fn diff_request(text: &str) -> Result<DiffRequest, ApiError> {
     })
 }
 
-/// The byte offset of a 1-based line and column (serde_json's position).
+/// The byte offset of a 1-based line and column (`serde_json`'s position).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let start: usize = text
         .split_inclusive('\n')

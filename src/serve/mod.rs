@@ -26,6 +26,10 @@ pub use assets::page_strings;
 pub use guard::{CONTENT_SECURITY_POLICY, REQUEST_TIME};
 
 /// The largest request body: the same 4 MiB as a case or rule file read from disk.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "4 MiB fits in a usize on every target, 16-bit ones aside, which tipnav does not build for"
+)]
 pub const MAX_BODY_BYTES: usize = crate::source::MAX_FILE_BYTES as usize;
 
 /// What `tipnav serve` was asked for.
@@ -75,6 +79,10 @@ const EVALUATIONS_PER_CORE: usize = 4;
 impl App {
     /// The state for a server on `program`, the law in English, which it translates into
     /// every shipped language; `token` is required on every request when given.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "the server is handed the law it was started on; by reference would only move the lint to `serve`, whose caller gives the law away"
+    )]
     pub fn new(files: LawFiles, program: Program, token: Option<String>) -> Result<App, Failure> {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let laws = crate::i18n::languages()

@@ -179,6 +179,10 @@ fn date_key(id: &str, raw: &RawDate) -> Result<DateKey, String> {
 }
 
 /// A TOML date (no time of day) as a civil date.
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "a TOML date's year has four digits (0 to 9999), which fits an i16; jiff rejects what it cannot read"
+)]
 fn civil_date(value: &Datetime) -> Result<Date, String> {
     match (value.date, value.time) {
         (Some(day), None) => Date::new(day.year as i16, day.month as i8, day.day as i8)

@@ -371,6 +371,10 @@ pub struct Version {
 
 /// Punishment, procedure, court and agency of an offence version.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "cognizable, bailable and compoundable are independent yes-or-no answers the Code's schedule gives for each offence"
+)]
 pub struct OffenceParticulars {
     /// The sentence the text provides.
     pub punishment: Punishment,

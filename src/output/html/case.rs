@@ -11,7 +11,8 @@ use crate::model::Program;
 use crate::output::Evaluated;
 use crate::output::explain::{FlipSearchTrace, FlipTrace};
 use crate::output::json::{
-    AlternativeReport, CaseReport, ChoiceReport, OverlapReport, Role, SectionReport, Status,
+    AgencyReport, AlternativeReport, CaseReport, ChoiceReport, CourtReport, OverlapReport, Role,
+    SectionJurisdictionReport, SectionReport, Status, VenueReport,
 };
 
 /// A case report with the facts the case file gives, for a page.
@@ -172,96 +173,117 @@ pub(super) fn jurisdiction(report: &CaseReport) -> Markup {
     let jurisdiction = &report.jurisdiction;
     let mut body = Markup::default();
     if let Some(court) = &jurisdiction.court {
-        let mut lines = vec![
-            concat([text(tr("Court for the case: ")), forum(court.id)]),
-            el("span", "muted", text(&court.reason)),
-        ];
-        if court.conflict {
-            lines.push(el(
-                "strong",
-                "warning",
-                text(tr("Forum conflict: the sections go to different courts.")),
-            ));
-        }
-        lines.push(concat([
-            el("strong", "", text(tr("Joint trial: "))),
-            text(joint_trial(court.joint_trial)),
-        ]));
-        if let Some(later) = &court.later {
-            lines.push(concat([
-                el(
-                    "strong",
-                    "warning",
-                    text(crate::i18n::tr("Or the court the law names now: ")),
-                ),
-                forum(later.id),
-            ]));
-            lines.push(el("span", "muted", text(&later.reason)));
-        }
-        body.push(el("p", "court", join(lines, "<br>")));
+        body.push(court_paragraph(court));
     }
     if !jurisdiction.agencies.is_empty() {
-        body.push(table(
-            "agencies",
-            &[tr("Agency"), tr("Role"), tr("Why"), tr("Sections")],
-            jurisdiction.agencies.iter().map(|a| {
-                vec![
-                    forum(a.id),
-                    el("strong", "", text(tr(a.role.id()))),
-                    text(&a.reason),
-                    join(a.sections.iter().map(|s| code(s)), ", "),
-                ]
-            }),
-        ));
+        body.push(agencies_table(&jurisdiction.agencies));
     }
     if !jurisdiction.by_section.is_empty() {
         body.push(el("h3", "", text(tr("Each section's agency and court"))));
-        body.push(table(
-            "by-section",
-            &[
-                tr("Section"),
-                tr("Status"),
-                tr("Agency"),
-                tr("Court"),
-                tr("Supporting"),
-            ],
-            jurisdiction.by_section.iter().map(|s| {
-                let support = join(s.support.iter().map(|o| forum(o.id)), ", ");
-                vec![
-                    code(&s.section),
-                    status_badge(s.status),
-                    choice(&s.agency),
-                    choice(&s.court),
-                    support,
-                ]
-            }),
-        ));
+        body.push(by_section_table(&jurisdiction.by_section));
     }
     if !jurisdiction.venues.is_empty() {
         body.push(el("h3", "", text(tr("Candidate venues"))));
-        body.push(table(
-            "venues",
-            &[
-                crate::i18n::tr("Place"),
-                crate::i18n::tr("Fact"),
-                crate::i18n::tr("Why"),
-            ],
-            jurisdiction.venues.iter().map(|v| {
-                let why = if v.depends_on.is_empty() {
-                    text(&v.reason)
-                } else {
-                    text(&crate::i18n::trf(
-                        "{reason}; possible, depending on {facts}",
-                        &[("reason", &v.reason), ("facts", &v.depends_on.join(", "))],
-                    ))
-                };
-                // The place as the case file names it, isolated from the page's direction.
-                let place = Markup(format!("<bdi>{}</bdi>", escape(&v.place)));
-                vec![place, code(&v.fact), why]
-            }),
-        ));
+        body.push(venues_table(&jurisdiction.venues));
     }
     body
+}
+
+/// The court for the case, why, whether the charges may be tried together, and the later
+/// forum the law names now, if any.
+fn court_paragraph(court: &CourtReport) -> Markup {
+    let mut lines = vec![
+        concat([text(tr("Court for the case: ")), forum(court.id)]),
+        el("span", "muted", text(&court.reason)),
+    ];
+    if court.conflict {
+        lines.push(el(
+            "strong",
+            "warning",
+            text(tr("Forum conflict: the sections go to different courts.")),
+        ));
+    }
+    lines.push(concat([
+        el("strong", "", text(tr("Joint trial: "))),
+        text(joint_trial(court.joint_trial)),
+    ]));
+    if let Some(later) = &court.later {
+        lines.push(concat([
+            el(
+                "strong",
+                "warning",
+                text(crate::i18n::tr("Or the court the law names now: ")),
+            ),
+            forum(later.id),
+        ]));
+        lines.push(el("span", "muted", text(&later.reason)));
+    }
+    el("p", "court", join(lines, "<br>"))
+}
+
+/// The agencies, each with its role, why, and the sections it serves for.
+fn agencies_table(agencies: &[AgencyReport]) -> Markup {
+    table(
+        "agencies",
+        &[tr("Agency"), tr("Role"), tr("Why"), tr("Sections")],
+        agencies.iter().map(|a| {
+            vec![
+                forum(a.id),
+                el("strong", "", text(tr(a.role.id()))),
+                text(&a.reason),
+                join(a.sections.iter().map(|s| code(s)), ", "),
+            ]
+        }),
+    )
+}
+
+/// Each section's status, agency, court and supporting agencies.
+fn by_section_table(by_section: &[SectionJurisdictionReport]) -> Markup {
+    table(
+        "by-section",
+        &[
+            tr("Section"),
+            tr("Status"),
+            tr("Agency"),
+            tr("Court"),
+            tr("Supporting"),
+        ],
+        by_section.iter().map(|s| {
+            let support = join(s.support.iter().map(|o| forum(o.id)), ", ");
+            vec![
+                code(&s.section),
+                status_badge(s.status),
+                choice(&s.agency),
+                choice(&s.court),
+                support,
+            ]
+        }),
+    )
+}
+
+/// The candidate venues: each place, the fact that names it, and why it is one.
+fn venues_table(venues: &[VenueReport]) -> Markup {
+    table(
+        "venues",
+        &[
+            crate::i18n::tr("Place"),
+            crate::i18n::tr("Fact"),
+            crate::i18n::tr("Why"),
+        ],
+        venues.iter().map(|v| {
+            let why = if v.depends_on.is_empty() {
+                text(&v.reason)
+            } else {
+                text(&crate::i18n::trf(
+                    "{reason}; possible, depending on {facts}",
+                    &[("reason", &v.reason), ("facts", &v.depends_on.join(", "))],
+                ))
+            };
+            // The place as the case file names it, isolated from the page's direction.
+            let place = Markup(format!("<bdi>{}</bdi>", escape(&v.place)));
+            vec![place, code(&v.fact), why]
+        }),
+    )
 }
 
 /// A settled or open choice of agency or court.

@@ -11,7 +11,8 @@ use super::{
 };
 use crate::i18n::{tr, trf};
 use crate::output::json::{
-    CaseReport, ChargeSheetReport, DateSource, Named, SectionReport, Status,
+    CaseReport, ChargeSheetReport, DateSource, DecisiveReport, ElementReport, Named, SectionReport,
+    Status,
 };
 
 /// The page for `tipnav eval`: every case, each starting on a new printed page.
@@ -51,45 +52,29 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
     ));
     // The charge sheet is the handout's first pages; the details start on a page of their own
     // (print CSS), so the sheet prints alone and a reader can take it away.
+    let details = case_details(page, applying, possible, remote);
+    body.push(Markup(format!(
+        "<div class=\"details\" id=\"{}\">{}</div>",
+        details_anchor(report),
+        details.0
+    )));
+    body.push(footer(report.tipnav, &report.law));
+    el("article", "case", body)
+}
+
+/// Everything after the charge sheet: the summary, the facts, the sections, jurisdiction and
+/// the parts every case page shares.
+fn case_details(
+    page: &CasePage,
+    applying: Vec<&SectionReport>,
+    possible: Vec<&SectionReport>,
+    remote: usize,
+) -> Markup {
+    let report = &page.report;
     let mut details = Markup::default();
     details.push(summary(report));
     details.push(section(tr("Case facts"), facts_table(&page.facts)));
-    let applies = if applying.is_empty() {
-        el("p", "", text(tr("No section applies on these facts.")))
-    } else {
-        join(applying.iter().map(|s| section_card(s, page)), "\n")
-    };
-    details.push(section(tr("Sections that apply"), applies));
-    let mut possible_cards = join(possible.iter().map(|s| section_card(s, page)), "\n");
-    if remote > 0 {
-        possible_cards.push(el(
-            "p",
-            "muted",
-            text(&trf(
-                "{n} more remote possibilities: --all",
-                &[("n", &remote.to_string())],
-            )),
-        ));
-    }
-    details.push(section(
-        tr("Sections that may apply, on facts not given"),
-        possible_cards,
-    ));
-    let not_applying = crate::output::table::not_applying_summary(report);
-    if !not_applying.is_empty() {
-        details.push(el(
-            "p",
-            "",
-            text(&format!(
-                "{}{}",
-                trf(
-                    "Sections that do not apply, {summary}",
-                    &[("summary", &not_applying)],
-                ),
-                tr(".")
-            )),
-        ));
-    }
+    details.push(section_cards(page, &applying, &possible, remote));
     details.push(section(tr("Jurisdiction"), jurisdiction(report)));
     details.push(section(tr("Overlaps"), overlaps_table(&report.overlaps)));
     details.push(section(
@@ -115,13 +100,56 @@ fn case_article(page: &CasePage, all: bool) -> Markup {
     ));
     let reaching: Vec<&SectionReport> = applying.into_iter().chain(possible).collect();
     details.push(section(tr("Sources"), sources(&reaching, report)));
-    body.push(Markup(format!(
-        "<div class=\"details\" id=\"{}\">{}</div>",
-        details_anchor(report),
-        details.0
-    )));
-    body.push(footer(report.tipnav, &report.law));
-    el("article", "case", body)
+    details
+}
+
+/// The cards of the sections that apply and of those that may (with how many remote ones
+/// are left out), then the sections that do not apply, in one sentence.
+fn section_cards(
+    page: &CasePage,
+    applying: &[&SectionReport],
+    possible: &[&SectionReport],
+    remote: usize,
+) -> Markup {
+    let report = &page.report;
+    let mut cards = Markup::default();
+    let applies = if applying.is_empty() {
+        el("p", "", text(tr("No section applies on these facts.")))
+    } else {
+        join(applying.iter().map(|s| section_card(s, page)), "\n")
+    };
+    cards.push(section(tr("Sections that apply"), applies));
+    let mut possible_cards = join(possible.iter().map(|s| section_card(s, page)), "\n");
+    if remote > 0 {
+        possible_cards.push(el(
+            "p",
+            "muted",
+            text(&trf(
+                "{n} more remote possibilities: --all",
+                &[("n", &remote.to_string())],
+            )),
+        ));
+    }
+    cards.push(section(
+        tr("Sections that may apply, on facts not given"),
+        possible_cards,
+    ));
+    let not_applying = crate::output::table::not_applying_summary(report);
+    if !not_applying.is_empty() {
+        cards.push(el(
+            "p",
+            "",
+            text(&format!(
+                "{}{}",
+                trf(
+                    "Sections that do not apply, {summary}",
+                    &[("summary", &not_applying)],
+                ),
+                tr(".")
+            )),
+        ));
+    }
+    cards
 }
 
 /// The anchor of a case's details: where the charge sheet ends (a test of its printed length
@@ -145,6 +173,17 @@ fn slug(text: &str) -> String {
 /// The charge sheet: the charges gravest first, each linked to its details further down, then
 /// the court, the agencies, the protections and the decisive questions.
 fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
+    let mut out = charges_table(sheet);
+    let lines = sheet_lines(sheet);
+    out.push(join(lines.iter().map(|l| el("p", "", text(l))), "\n"));
+    if !sheet.decisive.is_empty() {
+        out.push(decisive_questions(&sheet.decisive));
+    }
+    out
+}
+
+/// The charges, each linked to its details, with penalty, procedure, court and agency.
+fn charges_table(sheet: &ChargeSheetReport) -> Markup {
     let names = |named: &[Named]| {
         text(
             &named
@@ -171,7 +210,7 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
             concat([names(&c.court), el("div", "muted", names(&c.agency))]),
         ]
     });
-    let mut out = if sheet.charges.is_empty() {
+    if sheet.charges.is_empty() {
         el("p", "", text(tr("No section applies on these facts.")))
     } else {
         table(
@@ -184,7 +223,12 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
             ],
             rows,
         )
-    };
+    }
+}
+
+/// The sentences under the charges: the court and joint trial, the agencies, the victim's
+/// protections.
+fn sheet_lines(sheet: &ChargeSheetReport) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     if let Some(trial) = &sheet.trial {
         lines.push(if trial.joint_trial == "open" {
@@ -245,34 +289,32 @@ fn charge_sheet(sheet: &ChargeSheetReport) -> Markup {
             &[("has", &listed.join(", "))],
         ));
     }
-    out.push(join(lines.iter().map(|l| el("p", "", text(l))), "\n"));
-    if !sheet.decisive.is_empty() {
-        out.push(el(
-            "p",
+    lines
+}
+
+/// The questions whose answers would change the most, each with the sections it decides.
+fn decisive_questions(decisive: &[DecisiveReport]) -> Markup {
+    let mut out = el("p", "", text(tr("The answers that would change the most:")));
+    let items = decisive.iter().map(|q| {
+        el(
+            "li",
             "",
-            text(tr("The answers that would change the most:")),
-        ));
-        let items = sheet.decisive.iter().map(|q| {
-            el(
-                "li",
-                "",
-                concat([
-                    text(&q.question),
-                    text(" "),
-                    code(&q.fact),
-                    el(
-                        "div",
-                        "muted",
-                        text(&trf(
-                            "decides {sections}",
-                            &[("sections", &q.affects_cited.join(", "))],
-                        )),
-                    ),
-                ]),
-            )
-        });
-        out.push(el("ol", "", join(items, "\n")));
-    }
+            concat([
+                text(&q.question),
+                text(" "),
+                code(&q.fact),
+                el(
+                    "div",
+                    "muted",
+                    text(&trf(
+                        "decides {sections}",
+                        &[("sections", &q.affects_cited.join(", "))],
+                    )),
+                ),
+            ]),
+        )
+    });
+    out.push(el("ol", "", join(items, "\n")));
     out
 }
 
@@ -280,15 +322,15 @@ fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
     let date = match report.case.date_source {
         DateSource::Today => trf(
             "in force today, {date}: the case gives no date; conduct before today may attract an earlier law",
-            &[("date", &report.case.date.to_string())],
+            &[("date", report.case.date.as_str())],
         ),
         DateSource::Case => trf(
             "in force on {date}, the case date",
-            &[("date", &report.case.date.to_string())],
+            &[("date", report.case.date.as_str())],
         ),
         DateSource::Partial => trf(
             "in force from {date}: the case gives only a year or month (see the notes)",
-            &[("date", &report.case.date.to_string())],
+            &[("date", report.case.date.as_str())],
         ),
     };
     vec![
@@ -300,6 +342,27 @@ fn case_items(report: &CaseReport) -> Vec<(&'static str, Markup)> {
 /// One section that applies or may apply: its elements, penalty, procedure and source, with
 /// what would change it beside them.
 fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
+    let mut body = section_intro(section);
+    body.push(elements_table(section));
+    body.push(penalty(section));
+    if let Some(note) = &section.note {
+        body.push(el("p", "note", text(note)));
+    }
+    let flips = page.flips.iter().find(|f| f.search.section == section.id);
+    let body = match flips {
+        Some(flips) => el(
+            "div",
+            "card-grid",
+            concat([el("div", "card-main", body), what_would_change(flips)]),
+        ),
+        None => body,
+    };
+    el("div", card_class(section.status), body)
+}
+
+/// A section card's heading (citation, id, heading, status), what text was read, and its
+/// summary.
+fn section_intro(section: &SectionReport) -> Markup {
     let mut heading = concat([
         Markup(format!("<a id=\"{}\"></a>", anchor(&section.id))),
         el(
@@ -337,6 +400,12 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
     if let Some(version) = &section.version {
         body.push(el("p", "", text(&version.summary)));
     }
+    body
+}
+
+/// The territory, if the instrument is limited to one, and each element: its status, the
+/// facts it reads and the rule that states it.
+fn elements_table(section: &SectionReport) -> Markup {
     let territory = section.territory.iter().map(|t| {
         vec![
             text(tr("territory")),
@@ -351,41 +420,7 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
             code("case.province"),
         ]
     });
-    let elements = section.elements.iter().map(|e| {
-        let facts = join(
-            e.facts.iter().map(|f| {
-                let class = if f.value.is_null() {
-                    "fact unknown-fact"
-                } else {
-                    "fact"
-                };
-                el("span", class, fact_text(&f.fact, &f.value))
-            }),
-            "<br>",
-        );
-        let mut rule = text(&e.cite);
-        if let Some(waiver) = &e.waived_by {
-            rule.push(el(
-                "div",
-                "waiver",
-                text(&trf("met without proof: {waiver}", &[("waiver", waiver)])),
-            ));
-        }
-        if let Some(base) = &e.inherited_from {
-            rule.push(el(
-                "div",
-                "muted",
-                text(&trf("(from {base})", &[("base", base)])),
-            ));
-        }
-        vec![
-            el("strong", "", text(&crate::i18n::element_label(&e.name))),
-            truth_badge(e.status),
-            facts,
-            rule,
-        ]
-    });
-    body.push(table(
+    table(
         "elements",
         &[
             crate::i18n::tr("Element"),
@@ -393,22 +428,45 @@ fn section_card(section: &SectionReport, page: &CasePage) -> Markup {
             crate::i18n::tr("Facts"),
             crate::i18n::tr("Rule"),
         ],
-        territory.chain(elements),
-    ));
-    body.push(penalty(section));
-    if let Some(note) = &section.note {
-        body.push(el("p", "note", text(note)));
-    }
-    let flips = page.flips.iter().find(|f| f.search.section == section.id);
-    let body = match flips {
-        Some(flips) => el(
+        territory.chain(section.elements.iter().map(element_row)),
+    )
+}
+
+/// An element's row: its name, status, the facts it reads (unknown ones marked) and its rule,
+/// with any waiver and the section it is inherited from.
+fn element_row(e: &ElementReport) -> Vec<Markup> {
+    let facts = join(
+        e.facts.iter().map(|f| {
+            let class = if f.value.is_null() {
+                "fact unknown-fact"
+            } else {
+                "fact"
+            };
+            el("span", class, fact_text(&f.fact, &f.value))
+        }),
+        "<br>",
+    );
+    let mut rule = text(&e.cite);
+    if let Some(waiver) = &e.waived_by {
+        rule.push(el(
             "div",
-            "card-grid",
-            concat([el("div", "card-main", body), what_would_change(flips)]),
-        ),
-        None => body,
-    };
-    el("div", card_class(section.status), body)
+            "waiver",
+            text(&trf("met without proof: {waiver}", &[("waiver", waiver)])),
+        ));
+    }
+    if let Some(base) = &e.inherited_from {
+        rule.push(el(
+            "div",
+            "muted",
+            text(&trf("(from {base})", &[("base", base)])),
+        ));
+    }
+    vec![
+        el("strong", "", text(&crate::i18n::element_label(&e.name))),
+        truth_badge(e.status),
+        facts,
+        rule,
+    ]
 }
 
 /// "What would change this": the smallest changes to the facts that flip a section, as
