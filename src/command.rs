@@ -42,13 +42,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         },
         Command::Test { cases } => test_cases(cli, cases),
         Command::List { instrument, format } => list(cli, instrument.as_deref(), *format),
-        Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut command, "tipnav", &mut script);
-            output::print(&String::from_utf8_lossy(&script))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Completions { shell } => completions(*shell),
         Command::Schema { kind } => {
             let text = kind.map_or_else(crate::contract::kinds, crate::contract::schema);
             output::print(&text)?;
@@ -56,18 +50,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         Command::Fmt { check, paths } => fmt(paths, *check),
         Command::Facts { format } => facts(cli, *format),
-        Command::Man => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut page)
-                .map_err(|error| {
-                    Failure(vec![miette::miette!(
-                        "cannot render the manual page: {error}"
-                    )])
-                })?;
-            output::print(&String::from_utf8_lossy(&page))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Man => man(),
         Command::Overlaps {
             date,
             instrument,
@@ -78,14 +61,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => {
             let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
             let filter = overlap_filter(&program, instrument, family, *declared_only)?;
-            overlaps(
-                cli,
-                &program,
-                *date,
-                &filter,
-                witness_dir.as_deref(),
-                *format,
-            )
+            let witness_dir = witness_dir.as_deref();
+            overlaps(cli, &program, *date, &filter, witness_dir, *format)
         }
         Command::Gaps {
             date,
@@ -112,16 +89,39 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             format,
         } => show(cli, section, *date, *format),
         Command::Search { words, format } => search(cli, &words.join(" "), *format),
-        Command::Serve { listen, open } => {
-            // The server translates the law into each language itself.
-            let (files, program) = load_law_in_english(cli.law.as_deref(), &cli.amend)?;
-            let options = crate::serve::Options {
-                listen: *listen,
-                open: *open,
-            };
-            crate::serve::serve(files, program, &options)
-        }
+        Command::Serve { listen, open } => serve(cli, *listen, *open),
     }
+}
+
+/// `tipnav completions`: the shell's completion script.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "tipnav", &mut script);
+    output::print(&String::from_utf8_lossy(&script))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tipnav man`: the manual page.
+fn man() -> Result<ExitCode, Failure> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+        .render(&mut page)
+        .map_err(|error| {
+            Failure(vec![miette::miette!(
+                "cannot render the manual page: {error}"
+            )])
+        })?;
+    output::print(&String::from_utf8_lossy(&page))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tipnav serve`: the web app, until stopped.
+fn serve(cli: &Cli, listen: Option<std::net::SocketAddr>, open: bool) -> Result<ExitCode, Failure> {
+    // The server translates the law into each language itself.
+    let (files, program) = load_law_in_english(cli.law.as_deref(), &cli.amend)?;
+    let options = crate::serve::Options { listen, open };
+    crate::serve::serve(files, program, &options)
 }
 
 /// The report a command prints and the format asked for, to refuse a format the report does

@@ -759,13 +759,13 @@ mod tests {
         r#"{"interview":{"dont_know":["victim.age"]}}"#,
         r#"{"victim":{"age":16}} // a comment"#,
         r#"{"victim":{"age":16},}"#,
-        r#"[1,2]"#,
+        r"[1,2]",
         r#"{"victim":16}"#,
         r#"{"victim":{"sex":"f"}}"#,
         r#"{"nobody":{"age":16}}"#,
         r#"{"movement":{"origin":{"country":"pakistan"}}}"#,
         r#"{"case":{"province":"punjab","title":"T\"1"}}"#,
-        r#"{}"#,
+        r"{}",
     ];
 
     /// Generated lines (every 25th spoiled) and the tricky ones: where the span-free reader

@@ -38,7 +38,7 @@ pub fn truth(expr: &Expr, values: &[Option<Value>]) -> Option<bool> {
             _ => None,
         },
         Expr::Compare(op, left, right) => {
-            compare(*op, operand(left, values)?, operand(right, values)?)
+            compare(*op, &operand(left, values)?, &operand(right, values)?)
         }
         Expr::Const(Constant::Bool(value)) => Some(*value),
         Expr::Fact(fact) => match values[*fact] {
@@ -81,9 +81,8 @@ pub fn unsettled_inputs(
             Some(derivation) if values[*fact].is_none() => {
                 unsettled_inputs(program, &derivation.expr, values, found);
             }
-            Some(_) => {}
             None if !found.contains(fact) => found.push(*fact),
-            None => {}
+            Some(_) | None => {}
         },
         Expr::Const(_) => {}
     }
@@ -141,11 +140,11 @@ fn operand<'a>(expr: &'a Expr, values: &'a [Option<Value>]) -> Option<Operand<'a
     })
 }
 
-fn compare(op: Comparison, left: Operand<'_>, right: Operand<'_>) -> Option<bool> {
-    if let Some((a, b)) = int_bounds(&left).zip(int_bounds(&right)) {
+fn compare(op: Comparison, left: &Operand<'_>, right: &Operand<'_>) -> Option<bool> {
+    if let Some((a, b)) = int_bounds(left).zip(int_bounds(right)) {
         return compare_bounds(op, a, b);
     }
-    if let Some((a, b)) = date_bounds(&left).zip(date_bounds(&right)) {
+    if let Some((a, b)) = date_bounds(left).zip(date_bounds(right)) {
         return compare_bounds(op, a, b);
     }
     if matches!(left, Operand::Unsettled) || matches!(right, Operand::Unsettled) {
@@ -192,9 +191,8 @@ fn compare_bounds<T: Ord>(
     let overlap = low_a <= high_b && low_b <= high_a;
     let exact_pair = low_a == high_a && low_b == high_b;
     match op {
-        Comparison::Eq if exact_pair => Some(corners[0]),
+        Comparison::Eq | Comparison::Ne if exact_pair => Some(corners[0]),
         Comparison::Eq => (!overlap).then_some(false),
-        Comparison::Ne if exact_pair => Some(corners[0]),
         Comparison::Ne => (!overlap).then_some(true),
         _ if corners.iter().all(|&c| c) => Some(true),
         _ if corners.iter().all(|&c| !c) => Some(false),
@@ -226,6 +224,10 @@ fn equality(op: Comparison, equal: bool) -> Option<bool> {
 mod tests {
     use super::*;
 
+    #[expect(
+        clippy::unnecessary_box_returns,
+        reason = "it builds the boxed operands of `and`, `or` and `not`"
+    )]
     fn fact(id: usize) -> Box<Expr> {
         Box::new(Expr::Fact(FactId(id)))
     }

@@ -200,7 +200,7 @@ fn strings(out: &mut String, items: &[&str]) {
     out.push(']');
 }
 
-/// A JSON string: copied whole when no byte needs escaping, escaped by serde_json otherwise.
+/// A JSON string: copied whole when no byte needs escaping, escaped by `serde_json` otherwise.
 fn string(out: &mut String, text: &str) {
     if needs_escape(text.as_bytes()) {
         out.push_str(&serde_json::to_string(text).expect("text is plain data"));
