@@ -30,12 +30,49 @@ pub struct Amendment {
     pub title: String,
     /// Effective day.
     pub effective: Date,
-    /// `enacted`, `bill` or `proposal`.
-    pub status: String,
+    /// Enacted, a bill or a proposal.
+    pub status: AmendmentStatus,
     /// The bill or proposal.
     pub cite: String,
     /// The sections it changes.
     pub sections: Vec<String>,
+}
+
+/// How far an amendment is law.
+/// (Its JSON schema is in `output::json`: the build script, which compiles this file, has no
+/// schemars.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmendmentStatus {
+    /// Passed and in the statute book.
+    Enacted,
+    /// Before a legislature.
+    Bill,
+    /// Proposed only (a draft, a commission's recommendation).
+    Proposal,
+}
+
+impl AmendmentStatus {
+    /// Every status.
+    pub const ALL: [AmendmentStatus; 3] = [
+        AmendmentStatus::Enacted,
+        AmendmentStatus::Bill,
+        AmendmentStatus::Proposal,
+    ];
+
+    /// The word an overlay's header writes, as in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            AmendmentStatus::Enacted => "enacted",
+            AmendmentStatus::Bill => "bill",
+            AmendmentStatus::Proposal => "proposal",
+        }
+    }
+
+    /// The status an overlay's header names, if it names one.
+    fn parse(word: &str) -> Option<AmendmentStatus> {
+        AmendmentStatus::ALL.into_iter().find(|s| s.id() == word)
+    }
 }
 
 /// A problem applying an overlay.
@@ -239,7 +276,8 @@ fn apply_one(
         key: header.key.value.clone(),
         title: header.title.clone(),
         effective: header.effective.value,
-        status: header.status.value.clone(),
+        // An unknown status was reported when the date key was added.
+        status: AmendmentStatus::parse(&header.status.value)?,
         cite: header.cite.value.clone(),
         sections,
     })
@@ -274,7 +312,8 @@ fn add_amendment_date(
     header: &AmendmentDecl,
     errors: &mut Vec<OverlayError>,
 ) -> Option<Verified> {
-    if !["enacted", "bill", "proposal"].contains(&header.status.value.as_str()) {
+    let status = AmendmentStatus::parse(&header.status.value);
+    if status.is_none() {
         errors.push(OverlayError::Status {
             status: header.status.value.clone(),
             span: header.status.span,
@@ -287,7 +326,7 @@ fn add_amendment_date(
         });
         return None;
     }
-    let verified = if header.status.value == "enacted" {
+    let verified = if status == Some(AmendmentStatus::Enacted) {
         Verified::Secondary
     } else {
         Verified::Unverified

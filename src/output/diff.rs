@@ -3,6 +3,7 @@
 
 use super::json::AmendmentReport;
 use super::schema::SchemaVersion;
+use crate::overlay::AmendmentStatus;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -68,7 +69,7 @@ fn amendments(out: &mut String, report: &DiffReport) {
             "{title} ({status}, effective {date}): {sections} [{cite}]",
             &[
                 ("title", &amendment.title),
-                ("status", amendment_status_word(&amendment.status)),
+                ("status", amendment_status_word(amendment.status)),
                 ("date", &amendment.effective),
                 ("sections", &amendment.sections.join(", ")),
                 ("cite", &amendment.cite),
@@ -153,12 +154,11 @@ fn change_word(kind: &str) -> &str {
     }
 }
 
-/// An amendment's standing (`enacted`, `bill`, `proposal`) in words.
-fn amendment_status_word(status: &str) -> &str {
+/// An amendment's standing in words.
+fn amendment_status_word(status: AmendmentStatus) -> &'static str {
     match status {
-        "enacted" => tr("enacted"),
-        "bill" => tr("bill"),
-        "proposal" => tr("proposal"),
-        other => other,
+        AmendmentStatus::Enacted => tr("enacted"),
+        AmendmentStatus::Bill => tr("bill"),
+        AmendmentStatus::Proposal => tr("proposal"),
     }
 }

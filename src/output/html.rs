@@ -259,7 +259,7 @@ fn header(title: &str, items: Vec<(&str, Markup)>, tipnav: &str, law: &LawInfo) 
                         "{title} ({status}, from {date}; {key}): NOT the law as enacted unless its status is enacted",
                         &[
                             ("title", &a.title),
-                            ("status", &a.status),
+                            ("status", a.status.id()),
                             ("date", &a.effective),
                             ("key", &a.key),
                         ],

@@ -1287,6 +1287,18 @@ fn option_report<T: Copy>(
     }
 }
 
+/// The schema of an amendment's status: one of its ids.
+fn amendment_status_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let ids: Vec<&str> = (crate::overlay::AmendmentStatus::ALL.iter())
+        .map(|s| s.id())
+        .collect();
+    schemars::json_schema!({
+        "description": "How far the amendment is law: enacted, a bill or a proposal.",
+        "type": "string",
+        "enum": ids,
+    })
+}
+
 /// An overlay.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct AmendmentReport {
@@ -1294,8 +1306,9 @@ pub struct AmendmentReport {
     pub key: String,
     /// Title.
     pub title: String,
-    /// `enacted`, `bill` or `proposal`.
-    pub status: String,
+    /// Enacted, a bill or a proposal.
+    #[schemars(schema_with = "amendment_status_schema")]
+    pub status: crate::overlay::AmendmentStatus,
     /// Effective day.
     pub effective: String,
     /// The bill or proposal.
@@ -1309,7 +1322,7 @@ impl From<&crate::overlay::Amendment> for AmendmentReport {
         AmendmentReport {
             key: amendment.key.clone(),
             title: amendment.title.clone(),
-            status: amendment.status.clone(),
+            status: amendment.status,
             effective: amendment.effective.to_string(),
             cite: amendment.cite.clone(),
             sections: amendment.sections.clone(),

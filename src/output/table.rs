@@ -102,7 +102,7 @@ fn header(out: &mut String, report: &CaseReport, style: Style) {
                 "Amended by {title} ({status}, from {effective}): NOT the law as enacted unless its status is `enacted`",
                 &[
                     ("title", &amendment.title),
-                    ("status", &amendment.status),
+                    ("status", amendment.status.id()),
                     ("effective", &amendment.effective),
                 ],
             ),
