@@ -51,29 +51,9 @@ pub struct Plan<'p> {
     tests: Vec<(usize, usize)>,
 }
 
-/// One case's test outcomes, filled as the plan reads them: [`UNTESTED`] until evaluated,
-/// then a truth value as [`Tested::code`] writes it.
-struct Tested(Vec<u8>);
-
-const UNTESTED: u8 = 0;
-
-impl Tested {
-    fn code(holds: Option<bool>) -> u8 {
-        match holds {
-            Some(true) => 1,
-            Some(false) => 2,
-            None => 3,
-        }
-    }
-
-    fn truth(code: u8) -> Option<bool> {
-        match code {
-            1 => Some(true),
-            2 => Some(false),
-            _ => None,
-        }
-    }
-}
+/// One case's test outcomes, filled as the plan reads them: `None` until evaluated (a byte
+/// each: `Option<Option<bool>>` packs into one).
+struct Tested(Vec<Option<Option<bool>>>);
 
 /// A case worked out from the plan: its summary, and for `diff` the date, every offence's
 /// status and the law read (for the versions).
@@ -220,7 +200,7 @@ impl<'p> Plan<'p> {
         let (date, date_assumed) = case_date(program, &values, today);
         let stretch = &self.stretches[self.bounds.partition_point(|b| *b <= date)];
         let law = &stretch.earlier;
-        let mut tested = Tested(vec![UNTESTED; self.tests.len()]);
+        let mut tested = Tested(vec![None; self.tests.len()]);
         let statuses = self.statuses(law, &values, &mut tested);
         let version_uncertain = stretch
             .later
@@ -296,13 +276,11 @@ impl<'p> Plan<'p> {
     /// Whether an element holds, its waivers considered, decided by [`evaluate_element`]
     /// once per distinct test and case.
     fn holds(&self, test: usize, values: &[Option<Value>], tested: &mut Tested) -> Option<bool> {
-        let code = &mut tested.0[test];
-        if *code == UNTESTED {
+        *tested.0[test].get_or_insert_with(|| {
             let (offence, element) = self.tests[test];
             let elements = &self.program.offences[offence].elements;
-            *code = Tested::code(evaluate_element(element, &elements[element], values).holds);
-        }
-        Tested::truth(*code)
+            evaluate_element(element, &elements[element], values).holds
+        })
     }
 
     /// Whether the later reading of the law comes out differently for the case, as
