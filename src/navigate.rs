@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf};
 use crate::model::{Decides, FactId, Program, Type, Validity};
 use crate::statute::{DateKey, Reading, Section, Verified, Version, Windows};
@@ -213,10 +214,10 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
             o.clauses
                 .iter()
                 .map(|c| {
-                    let (role, id) = match c.decides {
-                        Decides::Agency(a) => (tr("agency"), a.id()),
-                        Decides::Support(a) => (tr("support"), a.id()),
-                        Decides::Court(c) => (tr("court"), c.id()),
+                    let (role, name) = match c.decides {
+                        Decides::Agency(a) => (tr("agency"), a.name()),
+                        Decides::Support(a) => (tr("support"), a.name()),
+                        Decides::Court(c) => (tr("court"), c.name()),
                     };
                     let when = if c.condition.is_some() {
                         tr(" (conditional)")
@@ -226,7 +227,7 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
                     let period = validity_text(&c.validity)
                         .map(|v| format!(" {v}"))
                         .unwrap_or_default();
-                    format!("{role} {id}{when}{period}: {}", c.cite)
+                    format!("{role} {name}{when}{period}: {}", c.cite)
                 })
                 .collect()
         }),
@@ -235,16 +236,14 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
             .iter()
             .filter(|o| o.sections.contains(&section.id))
             .map(|o| {
-                let others: Vec<&str> = o
-                    .sections
-                    .iter()
+                let others: Vec<String> = (o.sections.iter())
                     .filter(|s| **s != section.id)
-                    .map(String::as_str)
+                    .map(|s| crate::statute::citation(&program.book, s))
                     .collect();
                 trf(
                     "{kind} with {others} [{cite}]",
                     &[
-                        ("kind", tr(o.kind.id())),
+                        ("kind", &family_words(o.kind.id())),
                         ("others", &others.join(", ")),
                         ("cite", &o.cite),
                     ],

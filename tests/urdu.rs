@@ -175,19 +175,16 @@ fn show_in_urdu_prints_the_law_in_urdu() {
         })
         .collect();
     assert_eq!(notes.len(), 2, "{notes:#?}");
+    let text = crate::support::unwrapped(&run.stdout);
     for note in notes {
         let urdu = catalog.law(&note.context, &note.english).unwrap();
         assert!(
-            run.stdout.contains(urdu),
+            text.contains(urdu),
             "{} not in Urdu:\n{}",
             note.context,
             run.stdout
         );
-        assert!(
-            !run.stdout.contains(&note.english),
-            "{} in English",
-            note.context
-        );
+        assert!(!text.contains(&note.english), "{} in English", note.context);
     }
     assert_eq!(
         english_prose(&run.stdout),

@@ -372,3 +372,20 @@ fn venues(program: &mut Program, visit: &mut Visit<'_>) {
         }
     }
 }
+
+/// An overlap's kind (`duplicate_offence`) in words: "duplicate offence" in English, the
+/// translation's words in another language. Each kind is named literally, so the catalogue's
+/// coverage test sees its four entries.
+pub fn family_words(family: &str) -> String {
+    if !crate::i18n::translating() {
+        return family.replace('_', " ");
+    }
+    match family {
+        "duplicate_offence" => super::tr("duplicate_offence"),
+        "forum_conflict" => super::tr("forum_conflict"),
+        "agency_conflict" => super::tr("agency_conflict"),
+        "penalty_disparity" => super::tr("penalty_disparity"),
+        other => other,
+    }
+    .to_owned()
+}

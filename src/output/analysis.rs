@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::text::{Style, heading, line, new_table};
+use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf};
 
 /// The overlap report.
@@ -612,24 +613,6 @@ fn witness_header() -> [&'static str; 4] {
         tr("Conflicts"),
         tr("Witness"),
     ]
-}
-
-/// An overlap family (`duplicate_offence`) in words: `duplicate offence` in English, the
-/// translation's words in another language.
-/// An overlap's kind in words: "duplicate offence", or its rendering in a translation.
-/// Each kind is named literally, so the catalogue's coverage test sees its four entries.
-pub(crate) fn family_words(family: &str) -> String {
-    if !crate::i18n::translating() {
-        return family.replace('_', " ");
-    }
-    match family {
-        "duplicate_offence" => tr("duplicate_offence"),
-        "forum_conflict" => tr("forum_conflict"),
-        "agency_conflict" => tr("agency_conflict"),
-        "penalty_disparity" => tr("penalty_disparity"),
-        other => other,
-    }
-    .to_owned()
 }
 
 fn yes_no(yes: bool) -> &'static str {

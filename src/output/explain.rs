@@ -759,7 +759,7 @@ impl Writer {
             let said = trf(
                 "{kind} of {sections}: {note}",
                 &[
-                    ("kind", &super::analysis::family_words(overlap.kind)),
+                    ("kind", &crate::i18n::law::family_words(overlap.kind)),
                     ("sections", &sections.join(", ")),
                     ("note", &overlap.note),
                 ],

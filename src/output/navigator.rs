@@ -2,7 +2,7 @@
 
 use comfy_table::Table;
 
-use super::text::{Style, forum, heading, lines, new_table};
+use super::text::{Style, forum, heading, line, lines, new_table};
 use crate::i18n::{tr, trf};
 use crate::navigate::{FactsView, InstrumentView, SearchHit, SectionView};
 use crate::statute::Jurisdiction;
@@ -87,7 +87,7 @@ pub fn show(view: &SectionView, style: Style) -> String {
         if !items.is_empty() {
             heading(&mut out, style, 2, title);
             for item in items {
-                out.push_str(&format!("- {item}\n"));
+                line(&mut out, style, &format!("- {item}"));
             }
             out.push('\n');
         }
@@ -107,22 +107,21 @@ fn show_heading(out: &mut String, view: &SectionView, style: Style) {
             view.line.citation, view.line.heading, view.line.id
         ),
     );
-    out.push_str(&format!(
-        "{} · {} · {}\n\n{}\n\n",
-        view.instrument,
-        kind_word(view.line.kind),
-        tr(view.line.verified),
-        view.summary
-    ));
+    let kind = kind_word(view.line.kind);
+    let about = format!("{} · {kind} · {}", view.instrument, tr(view.line.verified));
+    line(out, style, &about);
+    out.push('\n');
+    line(out, style, &view.summary);
+    out.push('\n');
     if let Some(on_date) = &view.on_date {
-        out.push_str(&trf(
+        let date = &on_date.date;
+        let explanation = &on_date.explanation;
+        let text = trf(
             "On {date}: {explanation}",
-            &[
-                ("date", &on_date.date),
-                ("explanation", &on_date.explanation),
-            ],
-        ));
-        out.push_str("\n\n");
+            &[("date", date), ("explanation", explanation)],
+        );
+        line(out, style, &text);
+        out.push('\n');
     }
 }
 
@@ -159,14 +158,19 @@ fn show_versions(out: &mut String, view: &SectionView, style: Style) {
     }
     push(out, &table);
     for version in &view.versions {
-        out.push_str(&trf(
+        let source = trf(
             "Source ({period}): {source}",
             &[("period", &version.period), ("source", &version.source)],
-        ));
-        out.push('\n');
-        if let Some(note) = &version.note {
-            out.push_str(&trf("Note: {note}", &[("note", note)]));
+        );
+        // A web address is kept whole, even past the width: cut, it could not be opened.
+        if version.source.contains("://") {
+            out.push_str(&source);
             out.push('\n');
+        } else {
+            line(out, style, &source);
+        }
+        if let Some(note) = &version.note {
+            line(out, style, &trf("Note: {note}", &[("note", note)]));
         }
     }
     out.push('\n');

@@ -617,7 +617,7 @@ fn venues_sentence(report: &CaseReport, style: Style) -> String {
 fn overlaps_table(report: &CaseReport, style: Style) -> Table {
     let mut table = new_table(style, &[tr("Kind"), tr("Sections"), tr("Note")]);
     for overlap in &report.overlaps {
-        let mut kind = super::analysis::family_words(overlap.kind);
+        let mut kind = crate::i18n::law::family_words(overlap.kind);
         if !overlap.certain {
             kind.push_str(tr(" (possible)"));
         }

@@ -160,3 +160,9 @@ pub(crate) fn validated_lines(stdout: &str) -> Vec<serde_json::Value> {
         .map(|line| validated("batch", line))
         .collect()
 }
+
+/// Prose as written before it was wrapped to the terminal: a wrapped line's continuations are
+/// indented two spaces, so joining them back gives each paragraph on one line.
+pub(crate) fn unwrapped(text: &str) -> String {
+    text.replace("\n  ", " ")
+}

@@ -323,11 +323,7 @@ pub(super) fn overlaps_table(overlaps: &[OverlapReport]) -> Markup {
         "overlaps",
         &[tr("Kind"), tr("Sections"), tr("Note"), tr("Citation")],
         overlaps.iter().map(|o| {
-            let mut kind = el(
-                "strong",
-                "",
-                text(&crate::output::analysis::family_words(o.kind)),
-            );
+            let mut kind = el("strong", "", text(&crate::i18n::law::family_words(o.kind)));
             if !o.certain {
                 kind.push(text(tr(" (possible)")));
             }

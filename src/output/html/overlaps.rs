@@ -7,8 +7,8 @@
 use super::{
     Markup, code, concat, document, el, footer, header, join, picture, section, table, text,
 };
+use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf};
-use crate::output::analysis::family_words;
 use crate::output::analysis::{DeclaredChange, OverlapItem, OverlapReport};
 use crate::output::json::LawInfo;
 
