@@ -76,12 +76,28 @@ fn the_web_app_works_in_a_browser() {
         .expect("tipnav eval runs");
     assert!(page.status.success());
     std::fs::write(&handout, &page.stdout).unwrap();
+    // A case that gives only a date and a province: most of the law may apply to it.
+    let sparse_case = artifacts.join("sparse.toml");
+    std::fs::write(
+        &sparse_case,
+        "[case]\ndate = 2024-05-01\nprovince = \"punjab\"\n",
+    )
+    .unwrap();
+    let sparse = Command::new(env!("CARGO_BIN_EXE_tipnav"))
+        .args(["eval", "--format", "html"])
+        .arg(&sparse_case)
+        .output()
+        .expect("tipnav eval runs");
+    assert!(sparse.status.success());
+    let sparse_handout = artifacts.join("handout-sparse.html");
+    std::fs::write(&sparse_handout, &sparse.stdout).unwrap();
     let output = Command::new("node")
         .arg("app.test.mjs")
         .current_dir(&e2e)
         .env("TIPNAV_URL", url)
         .env("TIPNAV_ARTIFACTS", &artifacts)
         .env("TIPNAV_HANDOUT", &handout)
+        .env("TIPNAV_SPARSE_HANDOUT", &sparse_handout)
         .env(
             "TIPNAV_OVERLAY",
             root.join("rules/amendments/one-forum.rules"),

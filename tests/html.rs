@@ -664,3 +664,41 @@ fn text_of(dom: &str) -> String {
         .replace("&amp;", "&");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A case that gives only a date and a province: its handout names the closest sections that
+/// may apply and counts the rest, and each decisive question names four sections it decides
+/// and counts the rest, as the terminal does, instead of listing most of the law each time.
+#[test]
+fn a_sparse_case_handout_names_the_closest_and_counts_the_rest() {
+    let dir = root().join("target/test-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = dir.join("sparse-summary.toml");
+    std::fs::write(&case, "[case]\ndate = 2024-05-01\nprovince = \"punjab\"\n").unwrap();
+    let html = page(&["eval", "--format", "html", case.to_str().unwrap()]);
+    let row = html
+        .split("<dt>May apply</dt>")
+        .nth(1)
+        .and_then(|rest| rest.split("</dd>").next())
+        .expect("the summary has a May apply row");
+    let named = row.matches("class=\"cite\"").count();
+    assert!((1..=5).contains(&named), "{named} named: {row}");
+    assert!(row.contains(" more"), "the others are counted: {row}");
+    let decides: Vec<&str> = html
+        .split("decides ")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap())
+        .collect();
+    assert!(!decides.is_empty(), "the page asks decisive questions");
+    for line in decides {
+        // A citation may hold a comma inside its brackets: "CMRA 1929 (Punjab, 2015 text) s.4".
+        let mut depth = 0;
+        let outside: String = (line.chars())
+            .filter(|c| {
+                depth += i32::from(*c == '(') - i32::from(*c == ')');
+                depth == 0 && *c != ')'
+            })
+            .collect();
+        assert!(outside.matches(", ").count() <= 4, "{line}");
+        assert!(line.ends_with(" more"), "{line}");
+    }
+}

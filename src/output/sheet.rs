@@ -153,18 +153,22 @@ fn protections_sentence(sheet: &ChargeSheetReport) -> String {
     }
 }
 
-fn decisive_line(number: usize, question: &DecisiveReport) -> String {
-    let mut affects: Vec<&str> = question
-        .affects_cited
-        .iter()
+/// The sections an answer decides, as a handout lists them: the first few by citation, then
+/// how many more, so that a fact deciding thirty sections stays one line.
+pub(super) fn affects_shown(question: &DecisiveReport) -> Vec<String> {
+    let mut affects: Vec<String> = (question.affects_cited.iter())
         .take(AFFECTS_SHOWN)
-        .map(String::as_str)
+        .cloned()
         .collect();
     let more = question.affects_cited.len().saturating_sub(AFFECTS_SHOWN);
-    let more_text = trf("{n} more", &[("n", &more.to_string())]);
     if more > 0 {
-        affects.push(&more_text);
+        affects.push(trf("{n} more", &[("n", &more.to_string())]));
     }
+    affects
+}
+
+fn decisive_line(number: usize, question: &DecisiveReport) -> String {
+    let affects = affects_shown(question);
     let decides = if affects.is_empty() {
         String::new()
     } else {

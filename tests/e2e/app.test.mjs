@@ -212,6 +212,17 @@ await step("the handout's charge sheet and summary box fit a 360 px phone", asyn
   await phone.close();
 });
 
+// The handout of a case with few facts (most of the law may apply) reads on a laptop screen
+// without scrolling sideways: long code (a flip such as "x is given as true") wraps.
+await step("a sparse case's handout does not scroll sideways at 1000 px", async () => {
+  const laptop = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await laptop.setContent(readFileSync(process.env.TIPNAV_SPARSE_HANDOUT, "utf8"));
+  const width = await laptop.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 1000, `the sparse handout is ${width} px wide at 1000 px`);
+  await laptop.screenshot({ path: join(artifacts, "laptop-sparse-handout.png"), fullPage: false });
+  await laptop.close();
+});
+
 await step("the language switch shows the charge sheet in Urdu, and remembers it", async () => {
   await page.setViewportSize({ width: 1200, height: 900 });
   await Promise.all([page.waitForNavigation(), page.selectOption("#lang-switch", "ur")]);

@@ -77,16 +77,22 @@ fn section_flips(section: &SectionOutcome, search: &FlipSearch) -> SectionFlips 
     SectionFlips { flips, search }
 }
 
-/// The answer at a glance: what applies, who leads, which court.
+/// The answer at a glance: what applies, who leads, which court. Of the sections that may
+/// apply it names the closest, as the terminal report does, and counts the others: on a case
+/// with few facts given they are most of the law, which the details list.
 pub(super) fn summary(report: &CaseReport) -> Markup {
     let citations = |status: Status| {
-        let citations: Vec<Markup> = report
-            .sections
-            .iter()
-            .filter(|s| s.status == status)
-            // Citations as lawyers write them; ids are for machines (the JSON keeps them).
+        let (sections, more) = match status {
+            Status::MayApply => crate::output::table::closest(report.with_status(status), false),
+            _ => (report.with_status(status), 0),
+        };
+        // Citations as lawyers write them; ids are for machines (the JSON keeps them).
+        let mut citations: Vec<Markup> = (sections.iter())
             .map(|s| el("span", "cite", text(&s.citation)))
             .collect();
+        if more > 0 {
+            citations.push(text(&trf("{n} more", &[("n", &more.to_string())])));
+        }
         if citations.is_empty() {
             text(tr("none"))
         } else {

@@ -308,7 +308,10 @@ fn decisive_questions(decisive: &[DecisiveReport]) -> Markup {
                     "muted",
                     text(&trf(
                         "decides {sections}",
-                        &[("sections", &q.affects_cited.join(", "))],
+                        &[(
+                            "sections",
+                            &crate::output::sheet::affects_shown(q).join(", "),
+                        )],
                     )),
                 ),
             ]),

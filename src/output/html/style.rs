@@ -11,7 +11,7 @@ body { margin: 0 auto; max-width: 1200px; padding: 24px 32px; color: var(--ink);
 h1 { font-size: 1.8em; margin: 0 0 .4em; }
 h2 { font-size: 1.3em; margin: 1.6em 0 .5em; padding-bottom: .2em; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1.05em; margin: .2em 0 .4em; }
-code { white-space: nowrap; font: .92em/1.3 ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+code { overflow-wrap: anywhere; font: .92em/1.3 ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 pre { font: 12px/1.35 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; margin: .3em 0; white-space: pre-wrap; }
 a { color: #0b4f8a; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
