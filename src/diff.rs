@@ -133,40 +133,38 @@ fn particulars_changes(
     a: Option<&OffenceParticulars>,
     b: Option<&OffenceParticulars>,
 ) -> Vec<ChangeItem> {
-    let mut changes = Vec::new();
-    let penalty = |p: Option<&OffenceParticulars>| p.map(|p| p.punishment.to_string());
-    // Equal data reads the same: most sections are untouched by an overlay, and
-    // writing both penalties out for each of them would cost more than the comparison.
-    let same = a.map(|p| &p.punishment) == b.map(|p| &p.punishment);
-    let (old_penalty, new_penalty) = if same {
-        (None, None)
-    } else {
-        (penalty(a), penalty(b))
-    };
-    if old_penalty != new_penalty {
-        changes.push(item(
-            "penalty",
-            Some(section),
-            &old_penalty.unwrap_or_default(),
-            &new_penalty.unwrap_or_default(),
-        ));
-    }
-    let procedure = |p: Option<&OffenceParticulars>| p.map(OffenceParticulars::procedure_text);
     let steps = |p: &OffenceParticulars| (p.cognizable, p.bailable, p.compoundable);
-    let (old_procedure, new_procedure) = if a.map(steps) == b.map(steps) {
-        (None, None)
-    } else {
-        (procedure(a), procedure(b))
-    };
-    if old_procedure != new_procedure {
-        changes.push(item(
-            "procedure",
-            Some(section),
-            &old_procedure.unwrap_or_default(),
-            &new_procedure.unwrap_or_default(),
-        ));
+    let same_penalty = a.map(|p| &p.punishment) == b.map(|p| &p.punishment);
+    let penalty = particular_change(("penalty", section), (a, b), same_penalty, |p| {
+        p.punishment.to_string()
+    });
+    let same_procedure = a.map(steps) == b.map(steps);
+    let procedure = particular_change(
+        ("procedure", section),
+        (a, b),
+        same_procedure,
+        OffenceParticulars::procedure_text,
+    );
+    penalty.into_iter().chain(procedure).collect()
+}
+
+/// A change of one particular (`kind`) of a section, if its text differs. `same` says whether
+/// the data is equal, so that the text is written only when it may differ: most sections are
+/// untouched by an overlay, and writing both sides out for each would cost more than comparing.
+fn particular_change(
+    (kind, section): (&'static str, &str),
+    (a, b): (Option<&OffenceParticulars>, Option<&OffenceParticulars>),
+    same: bool,
+    text: impl Fn(&OffenceParticulars) -> String,
+) -> Option<ChangeItem> {
+    if same {
+        return None;
     }
-    changes
+    let (before, after) = (a.map(&text), b.map(&text));
+    (before != after).then(|| {
+        let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
+        item(kind, Some(section), &before, &after)
+    })
 }
 
 /// The changes between two sides of one case.
