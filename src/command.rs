@@ -162,8 +162,8 @@ fn explain(
     let offence_index = |text: &str| {
         let id = section_id(&program, "offence", text, offences())?;
         Ok::<_, Failure>(
-            offences()
-                .position(|o| o == id)
+            program
+                .offence_id(&id)
                 .expect("the resolver returns one of the offences"),
         )
     };
