@@ -64,7 +64,7 @@ pub fn overlaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) ->
         .flat_map(|i| {
             program
                 .offence_ids()
-                .skip(i.index() + 1)
+                .filter(move |&j| i < j)
                 .map(move |j| (i, j))
         })
         .filter(|&(i, j)| program.family(i) != program.family(j) && shares_conduct(program, i, j))
