@@ -159,11 +159,11 @@ fn explain(
 ) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
     let offences = || program.offences.iter().map(|o| o.section.as_str());
-    let offence_index = |text: &str| {
+    let offence_id = |text: &str| {
         let id = section_id(&program, "offence", text, offences())?;
         Ok::<_, Failure>(
-            offences()
-                .position(|o| o == id)
+            program
+                .offence_id(&id)
                 .expect("the resolver returns one of the offences"),
         )
     };
@@ -172,7 +172,7 @@ fn explain(
         .map(|text| section_id(&program, "offence", text, offences()))
         .collect::<Result<_, _>>()?;
     let sections = sections.as_slice();
-    let flip = flip.map(offence_index).transpose()?;
+    let flip = flip.map(offence_id).transpose()?;
     let cases = load_cases(&program, &[path.to_path_buf()])?;
     let (file, case) = &cases[0];
     let domain = crate::domain::domain(&program);

@@ -9,7 +9,7 @@ use crate::domain::Domain;
 use crate::eval::{Outcome, Status, section_status, section_statuses};
 use crate::facts::Case;
 use crate::i18n::trf;
-use crate::model::{Expr, FactId, Program, Type, Value};
+use crate::model::{Expr, FactId, OffenceId, Program, Type, Value};
 use crate::resolve::undecided_inputs;
 
 /// How many flips to report at most, and the largest change set searched.
@@ -44,7 +44,7 @@ pub fn deciding_facts(
     domain: &Domain,
     case: &Case,
     outcome: &Outcome,
-    section: usize,
+    section: OffenceId,
     today: Date,
 ) -> Vec<FactId> {
     let current = &outcome.sections[section];
@@ -86,7 +86,7 @@ pub fn flips(
     domain: &Domain,
     case: &Case,
     outcome: &Outcome,
-    section: usize,
+    section: OffenceId,
     today: Date,
 ) -> FlipSearch {
     let offence = outcome.sections[section].offence;
@@ -142,7 +142,7 @@ fn candidate_changes(
     domain: &Domain,
     case: &Case,
     outcome: &Outcome,
-    section: usize,
+    section: OffenceId,
 ) -> Vec<Change> {
     let offence = &program.offences[outcome.sections[section].offence];
     let mut facts: Vec<FactId> = offence.inputs();
@@ -320,7 +320,7 @@ pub fn closed_list_warnings(
 ) -> Vec<String> {
     // Which sections each closed list blocks, so that each left-out member costs one
     // evaluation of the derived facts, shared by every section it may unblock.
-    let mut blocked: Vec<(FactId, Vec<usize>)> = Vec::new();
+    let mut blocked: Vec<(FactId, Vec<OffenceId>)> = Vec::new();
     for section in outcome
         .sections
         .iter()
@@ -335,7 +335,7 @@ pub fn closed_list_warnings(
         }
     }
     // Each member with the first section it unblocks, to keep the warnings in section order.
-    let mut found: Vec<(usize, FactId, usize, Vec<String>)> = Vec::new();
+    let mut found: Vec<(OffenceId, FactId, usize, Vec<String>)> = Vec::new();
     for (fact, offences) in blocked {
         let Some(Value::Set(bits)) = case.values[fact] else {
             continue;
@@ -344,7 +344,7 @@ pub fn closed_list_warnings(
         for member in (0..members).filter(|m| bits & (1 << m) == 0) {
             let listed = with_values(case, &[(fact, Value::Set(bits | 1 << member))]);
             let statuses = section_statuses(program, &listed, today, &offences);
-            let unblocked: Vec<usize> = offences
+            let unblocked: Vec<OffenceId> = offences
                 .iter()
                 .zip(statuses)
                 .filter(|(_, status)| *status == Status::Applies)

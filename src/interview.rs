@@ -9,7 +9,7 @@ use crate::domain::Domain;
 use crate::eval::{Outcome, SectionOutcome, Status, evaluate, evaluate_offences};
 use crate::explain::with_values;
 use crate::facts::Case;
-use crate::model::{FactId, Offence, Program, Type, Value};
+use crate::model::{FactId, Offence, OffenceId, Program, Type, Value};
 use crate::resolve::{resolve, settled, undecided_inputs, weight};
 use crate::statute::Reading;
 
@@ -114,13 +114,13 @@ fn settled_by(
         .sum()
 }
 
-/// An open conclusion about an offence (by index): it may apply, or its agency or its court is
+/// An open conclusion about an offence: it may apply, or its agency or its court is
 /// left open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Conclusion {
-    Section(usize),
-    Agency(usize),
-    Court(usize),
+    Section(OffenceId),
+    Agency(OffenceId),
+    Court(OffenceId),
 }
 
 /// The open conclusions, each with the weight of its section as the case stands
@@ -164,7 +164,7 @@ fn open_among(
 
 /// The offences that read a fact: in an element or its waivers, or in a jurisdiction clause;
 /// every offence for the province.
-fn readers(program: &Program, fact: FactId) -> Vec<usize> {
+fn readers(program: &Program, fact: FactId) -> Vec<OffenceId> {
     let reads = |offence: &Offence| {
         program.case_province == Some(fact)
             || offence.elements.iter().any(|e| {
@@ -172,13 +172,14 @@ fn readers(program: &Program, fact: FactId) -> Vec<usize> {
             })
             || offence.clauses.iter().any(|c| c.inputs.contains(&fact))
     };
-    (0..program.offences.len())
-        .filter(|&index| reads(&program.offences[index]))
+    program
+        .offence_ids()
+        .filter(|&offence| reads(&program.offences[offence]))
         .collect()
 }
 
 /// Whether a conclusion is about one of `offences`.
-fn still_read(conclusion: &Conclusion, offences: &[usize]) -> bool {
+fn still_read(conclusion: &Conclusion, offences: &[OffenceId]) -> bool {
     let (Conclusion::Section(offence) | Conclusion::Agency(offence) | Conclusion::Court(offence)) =
         conclusion;
     offences.contains(offence)
@@ -339,9 +340,7 @@ mod tests {
             .collect();
         for section in &resolution.sections {
             let offence = program
-                .offences
-                .iter()
-                .position(|o| o.section == section.section)
+                .offence_id(&section.section)
                 .expect("a resolved section is an offence");
             if section.agency.chosen.is_none() {
                 open.push(Conclusion::Agency(offence));

@@ -8,47 +8,66 @@ use jiff::civil::Date;
 
 use crate::statute::{Agency, Court, Moment, StatuteBook};
 
-/// A fact: its index in [`Program::facts`], and in every case's values. A type of its own so
-/// that a fact cannot be taken for an offence, an element or a member index; slices and
-/// vectors are indexed by it directly.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(transparent)]
-pub struct FactId(pub usize);
+/// An index newtype: the derives (serialized as the bare index, so the compiled law's bytes do
+/// not change), `index()` for arithmetic, and indexing of slices and vectors by it directly.
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize,
+            serde::Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub usize);
 
-impl FactId {
-    /// The index, for arithmetic and bit positions.
-    pub fn index(self) -> usize {
-        self.0
-    }
+        impl $name {
+            /// The index, for arithmetic and bit positions.
+            pub fn index(self) -> usize {
+                self.0
+            }
+        }
+
+        impl<T> std::ops::Index<$name> for [T] {
+            type Output = T;
+            fn index(&self, id: $name) -> &T {
+                &self[id.0]
+            }
+        }
+
+        impl<T> std::ops::IndexMut<$name> for [T] {
+            fn index_mut(&mut self, id: $name) -> &mut T {
+                &mut self[id.0]
+            }
+        }
+
+        impl<T> std::ops::Index<$name> for Vec<T> {
+            type Output = T;
+            fn index(&self, id: $name) -> &T {
+                &self[id.0]
+            }
+        }
+
+        impl<T> std::ops::IndexMut<$name> for Vec<T> {
+            fn index_mut(&mut self, id: $name) -> &mut T {
+                &mut self[id.0]
+            }
+        }
+    };
 }
 
-impl<T> std::ops::Index<FactId> for [T] {
-    type Output = T;
-    fn index(&self, fact: FactId) -> &T {
-        &self[fact.0]
-    }
-}
+index_type!(
+    /// A fact: its index in [`Program::facts`], and in every case's values. A type of its own
+    /// so that a fact cannot be taken for an offence, an element or a member index; slices and
+    /// vectors are indexed by it directly.
+    FactId
+);
 
-impl<T> std::ops::IndexMut<FactId> for [T] {
-    fn index_mut(&mut self, fact: FactId) -> &mut T {
-        &mut self[fact.0]
-    }
-}
-
-impl<T> std::ops::Index<FactId> for Vec<T> {
-    type Output = T;
-    fn index(&self, fact: FactId) -> &T {
-        &self[fact.0]
-    }
-}
-
-impl<T> std::ops::IndexMut<FactId> for Vec<T> {
-    fn index_mut(&mut self, fact: FactId) -> &mut T {
-        &mut self[fact.0]
-    }
-}
+index_type!(
+    /// An offence or variant: its index in [`Program::offences`]. A type of its own so that an
+    /// offence cannot be taken for a fact, an element or a position in some list of sections;
+    /// slices and vectors are indexed by it directly.
+    OffenceId
+);
 
 /// Statutes and rules, checked and ready to evaluate cases against.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -121,8 +140,8 @@ pub struct Joint {
 pub struct Venue {
     /// Text facts naming places; none when the note says where.
     pub places: Vec<FactId>,
-    /// Indices of the offences of which one must apply or may apply; any offence, if empty.
-    pub offences: Vec<usize>,
+    /// The offences of which one must apply or may apply; any offence, if empty.
+    pub offences: Vec<OffenceId>,
     /// When the places are venues; always, if absent.
     pub condition: Option<Expr>,
     /// The law it rests on.
@@ -153,6 +172,11 @@ impl Program {
         (0..self.facts.len()).map(FactId)
     }
 
+    /// Every offence and variant, in order.
+    pub fn offence_ids(&self) -> impl DoubleEndedIterator<Item = OffenceId> + use<> {
+        (0..self.offences.len()).map(OffenceId)
+    }
+
     /// A fact by name.
     pub fn fact(&self, name: &str) -> Option<FactId> {
         self.fact_ids.get(name).copied()
@@ -165,14 +189,19 @@ impl Program {
             .find(|offence| offence.section == section)
     }
 
-    /// The root of an offence's family (indices into `offences`): its base, its base's base,
-    /// and so on, itself if it is no variant. A variant is the same offence as its base, only
-    /// aggravated, so overlaps count between families only; the one place that is decided.
-    pub fn family(&self, mut offence: usize) -> usize {
-        let base_of = |offence: usize| {
-            let base = self.offences[offence].base.as_deref()?;
-            self.offences.iter().position(|o| o.section == base)
-        };
+    /// An offence's id by section id.
+    pub fn offence_id(&self, section: &str) -> Option<OffenceId> {
+        self.offences
+            .iter()
+            .position(|offence| offence.section == section)
+            .map(OffenceId)
+    }
+
+    /// The root of an offence's family: its base, its base's base, and so on, itself if it is
+    /// no variant. A variant is the same offence as its base, only aggravated, so overlaps count
+    /// between families only; the one place that is decided.
+    pub fn family(&self, mut offence: OffenceId) -> OffenceId {
+        let base_of = |offence: OffenceId| self.offence_id(self.offences[offence].base.as_deref()?);
         while let Some(base) = base_of(offence) {
             offence = base;
         }
@@ -410,8 +439,8 @@ pub enum Decides {
 pub struct Protection {
     /// The statute section that provides it.
     pub section: String,
-    /// Indices of the offences whose victims have it (any of them); every victim, if empty.
-    pub victim_of: Vec<usize>,
+    /// The offences whose victims have it (any of them); every victim, if empty.
+    pub victim_of: Vec<OffenceId>,
     /// When the victim has it; always, if absent.
     pub condition: Option<Expr>,
     /// Versions of the law it belongs to.

@@ -139,11 +139,7 @@ fn every_flip_flips() {
             "blsaa-1992/11",
             "ppc/374",
         ] {
-            let index = outcome
-                .sections
-                .iter()
-                .position(|s| s.section == id)
-                .unwrap();
+            let index = program.offence_id(id).unwrap();
             for flip in flips(&program, &domain, &case, &outcome, index, today()).flips {
                 let values: Vec<_> = flip
                     .changes

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::domain::{Domain, domain};
 use crate::eval::holds_on;
-use crate::model::{Comparison, Constant, Expr, FactId, Program, Type, Value};
+use crate::model::{Comparison, Constant, Expr, FactId, OffenceId, Program, Type, Value};
 use crate::statute::{Reading, Windows};
 
 /// How one input fact is represented.
@@ -89,8 +89,9 @@ impl<'p> Encoding<'p> {
             applies: Vec::new(),
             readings: Vec::new(),
         };
-        encoding.applies = (0..program.offences.len())
-            .map(|index| encoding.offence(index))
+        encoding.applies = program
+            .offence_ids()
+            .map(|offence| encoding.offence(offence))
             .collect();
         encoding
     }
@@ -356,7 +357,7 @@ impl<'p> Encoding<'p> {
 
     /// The cases on which an offence applies: for each stretch of dates on which the same
     /// version and elements are in force, those dates and every element (or its waiver).
-    fn offence(&mut self, index: usize) -> Bdd {
+    fn offence(&mut self, index: OffenceId) -> Bdd {
         let program = self.program;
         let offence = &program.offences[index];
         let section = &program.book.sections[&offence.section];

@@ -10,7 +10,7 @@ use super::joint::{Joint, is_subset, joint_sets, maximal_by};
 use super::{Encoding, Overlap, conflicts, minimize, reads};
 use crate::eval::{Status, section_status};
 use crate::facts::Case;
-use crate::model::{OverlapKind, Program};
+use crate::model::{OffenceId, OverlapKind, Program};
 
 /// Three or more offences that can all apply on one set of facts, no other overlapping offence
 /// joining them.
@@ -132,14 +132,8 @@ fn cliques<'s>(
     program: &Program,
     pairs: &[Overlap],
     sets: &'s [Joint],
-) -> (Vec<(Vec<usize>, &'s Joint)>, bool) {
-    let index = |section: &str| {
-        program
-            .offences
-            .iter()
-            .position(|o| o.section == section)
-            .expect("a pair names offences")
-    };
+) -> (Vec<(Vec<OffenceId>, &'s Joint)>, bool) {
+    let index = |section: &str| program.offence_id(section).expect("a pair names offences");
     let n = program.offences.len();
     let mut adjacent = vec![vec![false; n]; n];
     for pair in pairs {
@@ -169,20 +163,20 @@ fn cliques<'s>(
 }
 
 /// A jointly applicable set that holds every one of `members`.
-fn covering<'s>(sets: &'s [Joint], members: &[usize]) -> Option<&'s Joint> {
+fn covering<'s>(sets: &'s [Joint], members: &[OffenceId]) -> Option<&'s Joint> {
     sets.iter().find(|set| is_subset(members, &set.members))
 }
 
 /// Every declared overlap that names three or more offences, with them in the order of the law.
-fn declared_members(program: &Program) -> Vec<(&crate::model::Overlap, Vec<usize>)> {
+fn declared_members(program: &Program) -> Vec<(&crate::model::Overlap, Vec<OffenceId>)> {
     program
         .overlaps
         .iter()
         .map(|overlap| {
-            let mut members: Vec<usize> = overlap
+            let mut members: Vec<OffenceId> = overlap
                 .sections
                 .iter()
-                .filter_map(|s| program.offences.iter().position(|o| &o.section == s))
+                .filter_map(|s| program.offence_id(s))
                 .collect();
             members.sort_unstable();
             members.dedup();
@@ -192,7 +186,7 @@ fn declared_members(program: &Program) -> Vec<(&crate::model::Overlap, Vec<usize
         .collect()
 }
 
-fn group(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date) -> Group {
+fn group(encoding: &Encoding<'_>, members: &[OffenceId], set: &Joint, today: Date) -> Group {
     let program = encoding.program;
     let witness = witness(encoding, members, set, today);
     let sections = names(program, members);
@@ -235,11 +229,11 @@ fn declared(encoding: &Encoding<'_>, sets: &[Joint], today: Date) -> Vec<Declare
 
 /// The largest parts (two or more) of `members` that can apply together: their largest shares
 /// of the jointly applicable sets.
-fn parts(program: &Program, sets: &[Joint], members: &[usize]) -> Vec<Vec<String>> {
+fn parts(program: &Program, sets: &[Joint], members: &[OffenceId]) -> Vec<Vec<String>> {
     let shares = sets
         .iter()
         .map(|set| {
-            let share: Vec<usize> = members
+            let share: Vec<OffenceId> = members
                 .iter()
                 .copied()
                 .filter(|m| set.members.contains(m))
@@ -254,7 +248,7 @@ fn parts(program: &Program, sets: &[Joint], members: &[usize]) -> Vec<Vec<String
         .collect()
 }
 
-fn names(program: &Program, members: &[usize]) -> Vec<String> {
+fn names(program: &Program, members: &[OffenceId]) -> Vec<String> {
     members
         .iter()
         .map(|&i| program.offences[i].section.clone())
@@ -263,7 +257,7 @@ fn names(program: &Program, members: &[usize]) -> Vec<String> {
 
 /// A minimal case on which every member applies, from a jointly applicable set that holds
 /// them.
-fn witness(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date) -> Case {
+fn witness(encoding: &Encoding<'_>, members: &[OffenceId], set: &Joint, today: Date) -> Case {
     let program = encoding.program;
     let holds = |case: &Case| {
         members
@@ -279,7 +273,7 @@ fn witness(encoding: &Encoding<'_>, members: &[usize], set: &Joint, today: Date)
 }
 
 /// Drops duplicates and every set inside another; largest first, then in the order of the law.
-fn maximal(found: Vec<(Vec<usize>, &Joint)>) -> Vec<(Vec<usize>, &Joint)> {
+fn maximal(found: Vec<(Vec<OffenceId>, &Joint)>) -> Vec<(Vec<OffenceId>, &Joint)> {
     maximal_by(found, |(members, _)| members)
 }
 
@@ -287,10 +281,10 @@ fn maximal(found: Vec<(Vec<usize>, &Joint)>) -> Vec<(Vec<usize>, &Joint)> {
 /// [`MAX_CLIQUES`]).
 fn maximal_cliques(
     adjacent: &[Vec<bool>],
-    clique: &mut Vec<usize>,
-    mut candidates: Vec<usize>,
-    mut excluded: Vec<usize>,
-    out: &mut Vec<Vec<usize>>,
+    clique: &mut Vec<OffenceId>,
+    mut candidates: Vec<OffenceId>,
+    mut excluded: Vec<OffenceId>,
+    out: &mut Vec<Vec<OffenceId>>,
 ) {
     if out.len() > MAX_CLIQUES {
         return;
@@ -303,13 +297,13 @@ fn maximal_cliques(
         out.push(clique.clone());
         return;
     };
-    let branches: Vec<usize> = candidates
+    let branches: Vec<OffenceId> = candidates
         .iter()
         .copied()
         .filter(|&v| !adjacent[pivot][v])
         .collect();
     for v in branches {
-        let near = |list: &[usize]| list.iter().copied().filter(|&u| adjacent[v][u]).collect();
+        let near = |list: &[OffenceId]| list.iter().copied().filter(|&u| adjacent[v][u]).collect();
         clique.push(v);
         maximal_cliques(adjacent, clique, near(&candidates), near(&excluded), out);
         clique.pop();

@@ -11,12 +11,13 @@ use rayon::prelude::*;
 
 use super::Encoding;
 use super::encode::Fixed;
+use crate::model::OffenceId;
 
 /// Offences that can all apply on one set of facts, no other offence joining them.
 #[derive(Debug, Clone)]
 pub struct Joint {
     /// The offences, in the order of the law.
-    pub members: Vec<usize>,
+    pub members: Vec<OffenceId>,
     /// The cases (within its region) on which all of them apply.
     cases: Bdd,
     /// The region: the province and the day it fixes.
@@ -64,7 +65,8 @@ pub fn joint_sets(encoding: &Encoding<'_>, date: Option<Date>) -> JointSets {
     let mut parts: Vec<Part> = days
         .into_par_iter()
         .flat_map_iter(|day| {
-            let on_day = Part::new(encoding.applies.iter().enumerate(), &encoding.valid, day);
+            let applies = encoding.program.offence_ids().zip(&encoding.applies);
+            let on_day = Part::new(applies, &encoding.valid, day);
             provinces
                 .iter()
                 .map(|province| on_day.within(province))
@@ -73,7 +75,7 @@ pub fn joint_sets(encoding: &Encoding<'_>, date: Option<Date>) -> JointSets {
         .collect();
     // Parts that read the law alike (often provinces without laws of their own) have the same
     // sets: search one of them.
-    let mut searched: HashSet<Vec<(usize, Bdd)>> = HashSet::new();
+    let mut searched: HashSet<Vec<(OffenceId, Bdd)>> = HashSet::new();
     parts.retain(|part| searched.insert(part.applies.clone()));
     let budget = AtomicUsize::new(MAX_JOINT);
     let found: Vec<Option<Vec<Joint>>> = parts
@@ -89,14 +91,14 @@ pub fn joint_sets(encoding: &Encoding<'_>, date: Option<Date>) -> JointSets {
 
 /// A region's offences that can apply there, each with the cases on which it does.
 struct Part {
-    applies: Vec<(usize, Bdd)>,
+    applies: Vec<(OffenceId, Bdd)>,
     valid: Bdd,
     region: Fixed,
 }
 
 impl Part {
     fn new<'b>(
-        applies: impl Iterator<Item = (usize, &'b Bdd)>,
+        applies: impl Iterator<Item = (OffenceId, &'b Bdd)>,
         valid: &Bdd,
         region: Fixed,
     ) -> Self {
@@ -159,7 +161,7 @@ fn search(encoding: &Encoding<'_>, part: &Part, budget: &AtomicUsize) -> Option<
 
 /// The offences that apply on `case`, then every other offence that can still apply with those
 /// chosen so far (a maximal set), and the cases on which they all apply.
-fn grow(applies: &[(usize, Bdd)], valid: &Bdd, case: &BddValuation) -> (Vec<bool>, Bdd) {
+fn grow(applies: &[(OffenceId, Bdd)], valid: &Bdd, case: &BddValuation) -> (Vec<bool>, Bdd) {
     let mut inside: Vec<bool> = applies.iter().map(|(_, bdd)| bdd.eval_in(case)).collect();
     let mut cases = applies
         .iter()
@@ -188,14 +190,14 @@ fn maximal(sets: Vec<Joint>) -> Vec<Joint> {
 /// Drops duplicates and every item whose members (sorted) lie inside another's; largest first,
 /// then in the order of the law. Members are compared as bit sets: the groups of a large law
 /// number in the thousands.
-pub(super) fn maximal_by<T>(mut items: Vec<T>, members: impl Fn(&T) -> &[usize]) -> Vec<T> {
+pub(super) fn maximal_by<T>(mut items: Vec<T>, members: impl Fn(&T) -> &[OffenceId]) -> Vec<T> {
     items.sort_by(|a, b| {
         let (a, b) = (members(a), members(b));
         b.len().cmp(&a.len()).then_with(|| a.cmp(b))
     });
-    let bits = |members: &[usize]| {
-        let mut words = vec![0u64; members.last().map_or(0, |&m| m / 64 + 1)];
-        for &m in members {
+    let bits = |members: &[OffenceId]| {
+        let mut words = vec![0u64; members.last().map_or(0, |&m| m.index() / 64 + 1)];
+        for m in members.iter().map(|m| m.index()) {
             words[m / 64] |= 1 << (m % 64);
         }
         words
@@ -216,7 +218,7 @@ pub(super) fn maximal_by<T>(mut items: Vec<T>, members: impl Fn(&T) -> &[usize])
 }
 
 /// Whether every member of sorted `a` is in sorted `b`.
-pub(super) fn is_subset(a: &[usize], b: &[usize]) -> bool {
+pub(super) fn is_subset(a: &[OffenceId], b: &[OffenceId]) -> bool {
     let mut rest = b.iter();
     a.iter().all(|x| rest.any(|y| y == x))
 }

@@ -19,7 +19,7 @@ pub use joint::{Joint, JointSets, MAX_JOINT, joint_sets};
 
 use crate::eval::{Status, evaluate, section_status};
 use crate::facts::Case;
-use crate::model::{FactId, OverlapKind, Program, Value};
+use crate::model::{FactId, OffenceId, OverlapKind, Program, Value};
 use crate::resolve::resolve;
 use crate::statute::Term;
 
@@ -58,9 +58,15 @@ pub fn overlaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) ->
     let program = encoding.program;
     let scope = date_scope(encoding, date);
     let applies: Vec<Bdd> = encoding.applies.iter().map(|a| a.and(&scope)).collect();
-    let candidates: Vec<(usize, usize)> = (0..applies.len())
+    let candidates: Vec<(OffenceId, OffenceId)> = program
+        .offence_ids()
         .filter(|&i| !applies[i].is_false())
-        .flat_map(|i| (i + 1..applies.len()).map(move |j| (i, j)))
+        .flat_map(|i| {
+            program
+                .offence_ids()
+                .filter(move |&j| i < j)
+                .map(move |j| (i, j))
+        })
         .filter(|&(i, j)| program.family(i) != program.family(j) && shares_conduct(program, i, j))
         .collect();
     // Each pair is its own BDD conjunction and witness: independent work, shared by the cores.
@@ -75,8 +81,8 @@ pub fn overlaps(encoding: &mut Encoding<'_>, date: Option<Date>, today: Date) ->
 fn pair(
     encoding: &Encoding<'_>,
     applies: &[Bdd],
-    i: usize,
-    j: usize,
+    i: OffenceId,
+    j: OffenceId,
     today: Date,
 ) -> Option<Overlap> {
     let program = encoding.program;
@@ -179,7 +185,7 @@ fn next_gap(encoding: &Encoding<'_>, search: &mut Bdd, today: Date) -> Option<Ve
             dont_know: Vec::new(),
         };
         let outcome = evaluate(program, &case, today);
-        let firing: Vec<usize> = outcome
+        let firing: Vec<OffenceId> = outcome
             .sections
             .iter()
             .filter(|s| s.status == Status::Applies)
@@ -264,12 +270,12 @@ fn minimize(
 fn conflicts(
     program: &Program,
     witness: &Case,
-    members: &[usize],
+    members: &[OffenceId],
     today: Date,
 ) -> Vec<OverlapKind> {
     let outcome = evaluate(program, witness, today);
     let resolution = resolve(program, &outcome);
-    let found: Vec<(usize, &crate::resolve::SectionJurisdiction)> = members
+    let found: Vec<(OffenceId, &crate::resolve::SectionJurisdiction)> = members
         .iter()
         .filter_map(|&index| {
             resolution
@@ -292,7 +298,7 @@ fn conflicts(
     if found.iter().any(|(_, s)| agency(s) != agency(found[0].1)) {
         kinds.push(OverlapKind::AgencyConflict);
     }
-    let maximum = |index: usize| {
+    let maximum = |index: OffenceId| {
         let section = &outcome.sections[index];
         let (version, _) = section.version.as_ref()?;
         let particulars = program.book.sections[&section.section].versions[*version]
@@ -313,7 +319,7 @@ fn conflicts(
 }
 
 /// The input facts some offences read, with the province where one is provincial.
-fn reads(program: &Program, offences: &[usize]) -> Vec<FactId> {
+fn reads(program: &Program, offences: &[OffenceId]) -> Vec<FactId> {
     let mut facts: Vec<FactId> = offences
         .iter()
         .flat_map(|&index| program.offences[index].inputs())
@@ -327,8 +333,8 @@ fn reads(program: &Program, offences: &[usize]) -> Vec<FactId> {
 /// Whether two offences read a common fact about the conduct, the people or the harm (not only
 /// the date or the province): only then can the same facts, rather than two unrelated acts in
 /// one case file, make both apply.
-fn shares_conduct(program: &Program, a: usize, b: usize) -> bool {
-    let inputs = |index: usize| -> Vec<FactId> {
+fn shares_conduct(program: &Program, a: OffenceId, b: OffenceId) -> bool {
+    let inputs = |index: OffenceId| -> Vec<FactId> {
         let mut facts = program.offences[index].inputs();
         facts.retain(|&f| f != program.case_date && Some(f) != program.case_province);
         facts

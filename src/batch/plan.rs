@@ -19,7 +19,9 @@ use crate::eval::{
     protections_in_force, with_derived,
 };
 use crate::facts::{Read, Vocabulary};
-use crate::model::{Clause, Decides, FactId, Offence, OverlapKind, Program, Type, Value};
+use crate::model::{
+    Clause, Decides, FactId, Offence, OffenceId, OverlapKind, Program, Type, Value,
+};
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
 use crate::resolve::overlap;
@@ -36,19 +38,19 @@ pub struct Plan<'p> {
     /// One per stretch.
     stretches: Vec<Stretch<'p>>,
     /// Per offence: the root of its family ([`Program::family`]).
-    families: Vec<usize>,
+    families: Vec<OffenceId>,
     /// Per offence: its instrument, as an index into `instruments`.
     instruments: Vec<usize>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach<'p>>,
-    /// Per declared overlap: its sections as offence indices.
-    overlaps: Vec<Vec<usize>>,
+    /// Per declared overlap: its sections as offences.
+    overlaps: Vec<Vec<OffenceId>>,
     /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
     joint: Vec<Vec<usize>>,
     /// Each distinct element test (its condition and waivers) once, as the offence and element
     /// that first states it: many offences share elements (a family's variants, the same age
     /// or consent test), so a case evaluates each test once however many offences read it.
-    tests: Vec<(usize, usize)>,
+    tests: Vec<(OffenceId, usize)>,
 }
 
 /// One case's test outcomes, filled as the plan reads them: `None` until evaluated (a byte
@@ -139,8 +141,8 @@ impl<'p> Plan<'p> {
             vocabulary: Vocabulary::new(program),
             bounds,
             stretches,
-            families: (0..program.offences.len())
-                .map(|index| program.family(index))
+            families: (program.offence_ids())
+                .map(|offence| program.family(offence))
                 .collect(),
             instruments,
             reach: (program.offences.iter())
@@ -207,14 +209,14 @@ impl<'p> Plan<'p> {
             .as_ref()
             .is_some_and(|later| self.differs(law, &statuses, later, &values, &mut tested));
         let mut unknown = Vec::new();
-        for (offence, status) in statuses.iter().enumerate() {
+        for (offence, status) in program.offence_ids().zip(&statuses) {
             if *status == Status::MayApply {
                 self.undecided(law, offence, &values, &mut tested, &mut unknown);
             }
         }
         let mut agencies = vec![None; statuses.len()];
         let mut courts = vec![None; statuses.len()];
-        for (offence, status) in statuses.iter().enumerate() {
+        for (offence, status) in program.offence_ids().zip(&statuses) {
             let Some(in_force) = law.offences[offence].as_ref() else {
                 continue;
             };
@@ -230,12 +232,15 @@ impl<'p> Plan<'p> {
         self.open_premises(law, &statuses, &values, &mut unknown);
         unknown.sort_unstable();
         unknown.dedup();
-        let (agencies, courts) = (applying(&statuses, &agencies), applying(&statuses, &courts));
+        let (agencies, courts) = (
+            applying(program, &statuses, &agencies),
+            applying(program, &statuses, &courts),
+        );
         let court = self.case_court(law, &courts);
         overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
         overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
         let sections = |wanted: Status| {
-            (0..statuses.len())
+            (program.offence_ids())
                 .filter(|&o| statuses[o] == wanted)
                 .map(|o| program.offences[o].section.as_str())
                 .collect()
@@ -268,7 +273,7 @@ impl<'p> Plan<'p> {
     }
 
     fn statuses(&self, law: &Law, values: &[Option<Value>], tested: &mut Tested) -> Vec<Status> {
-        (0..self.program.offences.len())
+        (self.program.offence_ids())
             .map(|offence| self.status(law, offence, values, tested))
             .collect()
     }
@@ -295,8 +300,8 @@ impl<'p> Plan<'p> {
         tested: &mut Tested,
     ) -> bool {
         let later_statuses = self.statuses(later, values, tested);
-        let version = |law: &Law, o: usize| law.offences[o].as_ref().map(|f| f.version);
-        let sections = (0..statuses.len()).any(|o| {
+        let version = |law: &Law, o: OffenceId| law.offences[o].as_ref().map(|f| f.version);
+        let sections = self.program.offence_ids().any(|o| {
             let (a, b) = (statuses[o], later_statuses[o]);
             let reaches = a != Status::DoesNotApply || b != Status::DoesNotApply;
             a != b || (reaches && version(earlier, o) != version(later, o))
@@ -328,7 +333,7 @@ impl<'p> Plan<'p> {
     fn status(
         &self,
         law: &Law,
-        offence: usize,
+        offence: OffenceId,
         values: &[Option<Value>],
         tested: &mut Tested,
     ) -> Status {
@@ -346,7 +351,7 @@ impl<'p> Plan<'p> {
     fn undecided(
         &self,
         law: &Law,
-        offence: usize,
+        offence: OffenceId,
         values: &[Option<Value>],
         tested: &mut Tested,
         unknown: &mut Vec<FactId>,
@@ -370,8 +375,8 @@ impl<'p> Plan<'p> {
 
     /// The court for the case and whether it may try every charge, decided by
     /// [`court::decide`]: `courts` holds each applying offence's court.
-    fn case_court(&self, law: &Law, courts: &[(usize, Court)]) -> Option<(Court, JointTrial)> {
-        let exclusive = |o: usize| law.offences[o].as_ref().is_some_and(|f| f.exclusive);
+    fn case_court(&self, law: &Law, courts: &[(OffenceId, Court)]) -> Option<(Court, JointTrial)> {
+        let exclusive = |o: OffenceId| law.offences[o].as_ref().is_some_and(|f| f.exclusive);
         let charges = courts
             .iter()
             .map(|&(offence, court)| Charged {
@@ -458,7 +463,7 @@ impl<'p> Plan<'p> {
     fn conflict<T: PartialEq + Copy>(
         &self,
         kind: OverlapKind,
-        chosen: &[(usize, T)],
+        chosen: &[(OffenceId, T)],
     ) -> Option<OverlapSummary<'p>> {
         let (_, first) = chosen.first()?;
         if chosen.iter().all(|(_, t)| t == first) {
@@ -470,7 +475,7 @@ impl<'p> Plan<'p> {
     fn overlap(
         &self,
         kind: OverlapKind,
-        offences: impl Iterator<Item = usize>,
+        offences: impl Iterator<Item = OffenceId>,
     ) -> OverlapSummary<'p> {
         OverlapSummary {
             kind: kind.id(),
@@ -484,19 +489,20 @@ impl<'p> Plan<'p> {
 /// Each offence's elements as indices into the distinct tests, and those tests, each as the
 /// first offence and element to state it. Two elements are one test when their conditions and
 /// their waivers' conditions are the same expressions.
-fn distinct_tests(program: &Program) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
-    let mut tests: Vec<(usize, usize)> = Vec::new();
+fn distinct_tests(program: &Program) -> (Vec<Vec<usize>>, Vec<(OffenceId, usize)>) {
+    let mut tests: Vec<(OffenceId, usize)> = Vec::new();
     let same = |a: &crate::model::Element, b: &crate::model::Element| {
         a.expr == b.expr
             && a.waivers.len() == b.waivers.len()
             && (a.waivers.iter().zip(&b.waivers)).all(|(a, b)| a.condition == b.condition)
     };
-    let element_tests = (program.offences.iter().enumerate())
+    let element_tests = (program.offence_ids().zip(&program.offences))
         .map(|(o, offence)| {
             (offence.elements.iter().enumerate())
                 .map(|(e, element)| {
-                    let stated =
-                        |&(o, e): &(usize, usize)| same(&program.offences[o].elements[e], element);
+                    let stated = |&(o, e): &(OffenceId, usize)| {
+                        same(&program.offences[o].elements[e], element)
+                    };
                     tests.iter().position(stated).unwrap_or_else(|| {
                         tests.push((o, e));
                         tests.len() - 1
@@ -606,8 +612,12 @@ fn deciding<T>(
 }
 
 /// The applying offences whose agency or court is settled, with it.
-fn applying<T: Copy>(statuses: &[Status], choices: &[Option<T>]) -> Vec<(usize, T)> {
-    (0..statuses.len())
+fn applying<T: Copy>(
+    program: &Program,
+    statuses: &[Status],
+    choices: &[Option<T>],
+) -> Vec<(OffenceId, T)> {
+    (program.offence_ids())
         .filter(|&o| statuses[o] == Status::Applies)
         .filter_map(|o| Some((o, choices[o]?)))
         .collect()

@@ -15,8 +15,8 @@ pub use limits::{MAX_DECLARATIONS, MAX_DERIVE_DEPTH, MAX_FACTS, MAX_INDICATORS, 
 
 use crate::diagnostic::suggestion_help;
 use crate::model::{
-    Clause, Decides, Derivation, Element, Fact, FactId, Indicator, Joint, Offence, Overlap,
-    OverlapKind, Precedence, Program, Protection, RuleNote, Type, Validity, Venue, Waiver,
+    Clause, Decides, Derivation, Element, Fact, FactId, Indicator, Joint, Offence, OffenceId,
+    Overlap, OverlapKind, Precedence, Program, Protection, RuleNote, Type, Validity, Venue, Waiver,
 };
 use crate::source::Span;
 use crate::statute::{Agency, Court, SectionKind, StatuteBook};
@@ -835,19 +835,20 @@ impl Checker {
         }
     }
 
-    /// The offences named after `for`, as indices, reporting the ones with no rule.
+    /// The offences named after `for`, reporting the ones with no rule.
     fn offence_indices(
         &self,
         names: &[ast::Name],
         offences: &[Draft],
         errors: &mut Vec<CheckError>,
-    ) -> Vec<usize> {
+    ) -> Vec<OffenceId> {
         names
             .iter()
             .filter_map(|name| {
                 let found = offences
                     .iter()
-                    .position(|d| d.offence.section == name.value);
+                    .position(|d| d.offence.section == name.value)
+                    .map(OffenceId);
                 if found.is_none() {
                     errors.push(self.missing_offence(name));
                 }

@@ -8,7 +8,7 @@ pub mod value;
 use jiff::civil::Date;
 
 use crate::facts::Case;
-use crate::model::{Element, Program, Validity, Value};
+use crate::model::{Element, OffenceId, Program, Validity, Value};
 use crate::statute::{Certainty, Reading, Windows};
 use territory::Reach;
 use value::truth;
@@ -74,8 +74,8 @@ pub struct Territory {
 /// The result for one offence.
 #[derive(Debug, Clone)]
 pub struct SectionOutcome {
-    /// Index into `Program::offences`.
-    pub offence: usize,
+    /// Which of `Program::offences`.
+    pub offence: OffenceId,
     /// Section id.
     pub section: String,
     /// The conclusion.
@@ -339,7 +339,7 @@ fn differs(earlier: &Outcome, later: &Outcome) -> bool {
 
 /// The status of one offence only (under the earlier reading), for searches that evaluate a
 /// case many times with small changes.
-pub fn section_status(program: &Program, case: &Case, today: Date, offence: usize) -> Status {
+pub fn section_status(program: &Program, case: &Case, today: Date, offence: OffenceId) -> Status {
     section_statuses(program, case, today, &[offence])[0]
 }
 
@@ -349,7 +349,7 @@ pub fn section_statuses(
     program: &Program,
     case: &Case,
     today: Date,
-    offences: &[usize],
+    offences: &[OffenceId],
 ) -> Vec<Status> {
     let (values, date, _) = inputs(program, case, today);
     if matches!(values[program.case_date], Some(Value::Days(..))) {
@@ -377,7 +377,7 @@ pub fn evaluate_offences(
     program: &Program,
     case: &Case,
     today: Date,
-    offences: &[usize],
+    offences: &[OffenceId],
 ) -> Option<(Vec<Option<Value>>, Reading, Vec<SectionOutcome>)> {
     let (values, date, _) = inputs(program, case, today);
     if matches!(values[program.case_date], Some(Value::Days(..))) {
@@ -423,7 +423,7 @@ pub fn case_date(program: &Program, values: &[Option<Value>], today: Date) -> (D
 
 fn evaluate_offence(
     program: &Program,
-    index: usize,
+    index: OffenceId,
     reading: Reading,
     values: &[Option<Value>],
 ) -> SectionOutcome {
@@ -459,8 +459,9 @@ fn evaluate_reading(
     date_assumed: bool,
     alternative: Option<Box<Outcome>>,
 ) -> Outcome {
-    let sections: Vec<SectionOutcome> = (0..program.offences.len())
-        .map(|index| evaluate_offence(program, index, reading, &values))
+    let sections: Vec<SectionOutcome> = program
+        .offence_ids()
+        .map(|offence| evaluate_offence(program, offence, reading, &values))
         .collect();
     let protections = protections(program, reading, &values, &sections);
     Outcome {
@@ -533,7 +534,7 @@ pub(crate) fn protection_status(
     program: &Program,
     protection: usize,
     reach: Reach<'_>,
-    status: impl Fn(usize) -> Status,
+    status: impl Fn(OffenceId) -> Status,
     values: &[Option<Value>],
 ) -> Status {
     let protection = &program.protections[protection];
@@ -547,7 +548,7 @@ pub(crate) fn protection_status(
 
 /// Whether any of these offences applies (Kleene `or`), given each offence's status; true when
 /// there are none, as for a protection every victim has.
-fn victim_of_any(offences: &[usize], status: impl Fn(usize) -> Status) -> Option<bool> {
+fn victim_of_any(offences: &[OffenceId], status: impl Fn(OffenceId) -> Status) -> Option<bool> {
     if offences.is_empty() {
         return Some(true);
     }

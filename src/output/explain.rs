@@ -15,7 +15,7 @@ use super::text::{Style, forum};
 use crate::eval::SectionOutcome;
 use crate::explain::{FlipSearch, direct_facts};
 use crate::i18n::{tr, trf};
-use crate::model::{FactId, Program};
+use crate::model::{FactId, OffenceId, Program};
 use crate::source::SourceFile;
 
 /// The whole explanation of one case.
@@ -219,10 +219,10 @@ pub struct ExplainInput<'a> {
     pub evaluated: &'a Evaluated<'a>,
     /// Sections to explain in full (all that apply or may apply, if empty).
     pub sections: &'a [String],
-    /// Deciding facts per section index (`may_apply` sections only).
-    pub deciding: Vec<(usize, Vec<FactId>)>,
+    /// Deciding facts per section (`may_apply` sections only).
+    pub deciding: Vec<(OffenceId, Vec<FactId>)>,
     /// With `--flip`: the section and the search for its flips.
-    pub flips: Option<(usize, FlipSearch)>,
+    pub flips: Option<(OffenceId, FlipSearch)>,
     /// Explain every section that may apply, not only the closest (when no section is named).
     pub all: bool,
 }

@@ -79,7 +79,7 @@ pub struct Evaluated<'a> {
     pub decisive: Vec<crate::model::FactId>,
     /// The smallest changes that flip each section the handout shows, by offence index;
     /// empty until [`Evaluated::search_flips`] fills it (only the HTML handout reads them).
-    pub flips: Vec<(usize, crate::explain::FlipSearch)>,
+    pub flips: Vec<(crate::model::OffenceId, crate::explain::FlipSearch)>,
 }
 
 impl Evaluated<'_> {
@@ -124,12 +124,17 @@ impl Evaluated<'_> {
             .outcome
             .sections
             .iter()
-            .enumerate()
-            .filter(|(_, s)| shown(s))
-            .map(|(index, _)| {
-                let search =
-                    crate::explain::flips(program, domain, self.case, &self.outcome, index, today);
-                (index, search)
+            .filter(|s| shown(s))
+            .map(|s| {
+                let search = crate::explain::flips(
+                    program,
+                    domain,
+                    self.case,
+                    &self.outcome,
+                    s.offence,
+                    today,
+                );
+                (s.offence, search)
             })
             .collect();
     }

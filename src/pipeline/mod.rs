@@ -13,7 +13,7 @@ use crate::domain::Domain;
 use crate::eval::{Outcome, evaluate};
 use crate::facts::Case;
 use crate::i18n::{tr, trf};
-use crate::model::{FactId, Program};
+use crate::model::{FactId, OffenceId, Program};
 use crate::output::Evaluated;
 use crate::output::diff::DiffReport;
 use crate::output::explain::{ExplainInput, Explanation};
@@ -73,12 +73,12 @@ impl<'a> Session<'a> {
     }
 
     /// The explanation of a case: `sections` (offence ids; every section that applies or may
-    /// apply when empty), and with `flip` (an offence index) the smallest changes that flip it.
+    /// apply when empty), and with `flip` (an offence) the smallest changes that flip it.
     pub fn explain(
         &self,
         evaluated: &Evaluated<'_>,
         sections: &[String],
-        flip: Option<usize>,
+        flip: Option<OffenceId>,
         all: bool,
     ) -> Explanation {
         let (program, domain, today) = (self.program, self.domain, self.today);

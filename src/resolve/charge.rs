@@ -4,7 +4,7 @@
 
 use super::{CaseCourt, Choice, Resolution, Role, Unknown, undecided_inputs};
 use crate::eval::{Outcome, SectionOutcome, Status};
-use crate::model::{FactId, Program};
+use crate::model::{FactId, OffenceId, Program};
 use crate::statute::{Agency, Court, OffenceParticulars, Punishment, SectionKind, Term, citation};
 
 /// What a prosecutor or an investigating officer reads first: the charges, the court, the
@@ -153,13 +153,13 @@ fn gravity_of(particulars: Option<&OffenceParticulars>) -> Gravity {
     particulars.map_or((false, None, None), |p| gravity(&p.punishment))
 }
 
-/// The rank (1 for the closest) of every section that may apply, by offence index (`None` for
+/// The rank (1 for the closest) of every section that may apply, by offence (`None` for
 /// the others). Criterion, closest first: a section with an element the facts already meet
 /// before one with none; then the fewest unknown elements stand between the section and
 /// "applies"; then the fewest unknown facts decide them; then the gravest penalty; then the
 /// rules' order.
 pub fn relevance(program: &Program, outcome: &Outcome) -> Vec<Option<usize>> {
-    let mut open: Vec<(Closeness, usize)> = outcome
+    let mut open: Vec<(Closeness, OffenceId)> = outcome
         .sections
         .iter()
         .filter(|s| s.status == Status::MayApply)

@@ -18,7 +18,7 @@ use court::{Charged, CourtDecision, Joinder};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::i18n::{tr, trf};
-use crate::model::{FactId, OverlapKind, Program, Value};
+use crate::model::{FactId, OffenceId, OverlapKind, Program, Value};
 use crate::statute::{Agency, Court};
 use jiff::civil::Date;
 
@@ -496,8 +496,8 @@ fn overlaps(
     sections: &[SectionJurisdiction],
     open: &mut Vec<OpenPremise>,
 ) -> Vec<FoundOverlap> {
-    let status = |offence: usize| outcome.sections[offence].status;
-    let instrument = |offence: usize| {
+    let status = |offence: OffenceId| outcome.sections[offence].status;
+    let instrument = |offence: OffenceId| {
         program.book.sections[&program.offences[offence].section]
             .instrument
             .as_str()
@@ -545,7 +545,7 @@ fn declared_overlap(
             what: format!("note {}", overlap.cite),
         });
     }
-    let applies = |&o: &usize| outcome.sections[o].status == Status::Applies;
+    let applies = |&o: &OffenceId| outcome.sections[o].status == Status::Applies;
     FoundOverlap {
         certain: !hit.open && hit.members.iter().all(applies),
         sections: (hit.members.iter())
@@ -735,7 +735,7 @@ fn venues(
     {
         return (found, noted);
     }
-    let reaches = |offence: &usize| outcome.sections[*offence].status != Status::DoesNotApply;
+    let reaches = |offence: &OffenceId| outcome.sections[*offence].status != Status::DoesNotApply;
     for venue in &program.venues {
         let reached = venue.offences.is_empty() || venue.offences.iter().any(reaches);
         let premise = premise(venue.condition.as_ref(), outcome);

@@ -4,28 +4,32 @@
 
 use crate::eval::Status;
 use crate::eval::value::truth;
-use crate::model::{OverlapKind, Program, Value};
+use crate::model::{OffenceId, OverlapKind, Program, Value};
 
 /// A declared overlap the case hits.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Hit {
     /// Index into `Program::overlaps`.
     pub(crate) overlap: usize,
-    /// Its sections that apply or may apply, as offence indices, in the declaration's order.
-    pub(crate) members: Vec<usize>,
+    /// Its sections that apply or may apply, as offences, in the declaration's order.
+    pub(crate) members: Vec<OffenceId>,
     /// Whether its condition is unknown on the facts (otherwise it holds, or there is none).
     pub(crate) open: bool,
 }
 
-/// Each declared overlap's sections as offence indices. The checker makes every section of
+/// Each declared overlap's sections as offences. The checker makes every section of
 /// an overlap an offence, so none is dropped; made once per law by the batch plan, per case
 /// by `resolve`.
-pub(crate) fn sections_as_offences(program: &Program) -> Vec<Vec<usize>> {
-    let offence = |section: &str| program.offences.iter().position(|o| o.section == section);
+pub(crate) fn sections_as_offences(program: &Program) -> Vec<Vec<OffenceId>> {
     program
         .overlaps
         .iter()
-        .map(|o| o.sections.iter().filter_map(|s| offence(s)).collect())
+        .map(|o| {
+            o.sections
+                .iter()
+                .filter_map(|s| program.offence_id(s))
+                .collect()
+        })
         .collect()
 }
 
@@ -38,15 +42,15 @@ pub(crate) fn sections_as_offences(program: &Program) -> Vec<Vec<usize>> {
 /// the same kind with the same sections was not hit already.
 pub(crate) fn declared<I: PartialEq>(
     program: &Program,
-    sections: &[Vec<usize>],
-    status: impl Fn(usize) -> Status,
-    family: impl Fn(usize) -> usize,
-    instrument: impl Fn(usize) -> I,
+    sections: &[Vec<OffenceId>],
+    status: impl Fn(OffenceId) -> Status,
+    family: impl Fn(OffenceId) -> OffenceId,
+    instrument: impl Fn(OffenceId) -> I,
     values: &[Option<Value>],
 ) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     for (index, (overlap, sections)) in program.overlaps.iter().zip(sections).enumerate() {
-        let reached = |o: &&usize| status(**o) != Status::DoesNotApply;
+        let reached = |o: &&OffenceId| status(**o) != Status::DoesNotApply;
         // Most cases hit no declared overlap: look at the statuses before gathering anything.
         let one_applies = sections.iter().any(|&o| status(o) == Status::Applies);
         if !one_applies || sections.iter().filter(reached).count() < 2 {

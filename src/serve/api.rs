@@ -239,7 +239,7 @@ pub(super) async fn explain(
         let flip = match &params.flip {
             Some(text) => {
                 let id = crate::pipeline::law::section_id(program, "offence", text, offences())?;
-                offences().position(|o| o == id)
+                program.offence_id(&id)
             }
             None => None,
         };
