@@ -26,6 +26,8 @@ mod compile;
 mod diagnostic;
 #[path = "src/failure.rs"]
 mod failure;
+#[path = "src/ids.rs"]
+mod ids;
 #[path = "src/model.rs"]
 mod model;
 #[path = "src/overlay.rs"]

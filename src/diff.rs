@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::eval::{Outcome, Status};
 use crate::model::{Program, Value};
 use crate::resolve::Resolution;
-use crate::statute::{Agency, OffenceParticulars};
+use crate::statute::{Agency, OffenceParticulars, VersionId};
 
 /// One case under one law, as far as a comparison looks at it.
 pub struct Side<'a> {
@@ -21,7 +21,7 @@ pub struct Side<'a> {
     /// The date whose law was read.
     pub date: Date,
     /// Every offence of the law, in its order: section id, status, and version in force.
-    pub sections: Vec<(&'a str, Status, Option<usize>)>,
+    pub sections: Vec<(&'a str, Status, Option<VersionId>)>,
     /// The lead agency's id, or `none`.
     pub lead: &'static str,
     /// The court's id, or `none`.
@@ -59,8 +59,8 @@ impl<'a> Side<'a> {
 
     /// The status and version of a section, `None` if the law has no such offence. The same
     /// place in the other law's list is tried first: overlays seldom add or remove offences.
-    fn section(&self, index: usize, id: &str) -> Option<(Status, Option<usize>)> {
-        let at = |(section, status, version): &(&str, Status, Option<usize>)| {
+    fn section(&self, index: usize, id: &str) -> Option<(Status, Option<VersionId>)> {
+        let at = |(section, status, version): &(&str, Status, Option<VersionId>)| {
             (*section == id).then_some((*status, *version))
         };
         (self.sections.get(index).and_then(at)).or_else(|| self.sections.iter().find_map(at))
@@ -258,7 +258,7 @@ pub fn summarize(diffs: &[CaseDiff]) -> Summary {
 fn particulars<'p>(
     program: &'p Program,
     section: &str,
-    version: Option<usize>,
+    version: Option<VersionId>,
 ) -> Option<&'p OffenceParticulars> {
     let version = &program.book.sections.get(section)?.versions[version?];
     version.offence.as_ref()

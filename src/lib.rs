@@ -33,6 +33,7 @@ pub mod explain;
 pub mod facts;
 pub mod failure;
 pub mod i18n;
+mod ids;
 pub mod interview;
 pub mod law;
 pub mod model;

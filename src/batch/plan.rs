@@ -26,7 +26,7 @@ use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
 use crate::resolve::overlap;
 use crate::resolve::{JointTrial, settle};
-use crate::statute::{Agency, Court, DateBound, Reading, Windows};
+use crate::statute::{Agency, Court, DateBound, Reading, VersionId, Windows};
 
 /// The law, planned for summaries.
 pub struct Plan<'p> {
@@ -79,7 +79,7 @@ struct Stretch<'p> {
 struct Law<'p> {
     offences: Vec<Option<InForce>>,
     /// Per protection in force: its index, its section's version and where that extends.
-    protections: Vec<(usize, usize, Reach<'p>)>,
+    protections: Vec<(usize, VersionId, Reach<'p>)>,
     /// The rules' notes in force (indices into `Program::notes`).
     notes: Vec<usize>,
 }
@@ -87,7 +87,7 @@ struct Law<'p> {
 /// An offence's version in force, planned.
 struct InForce {
     /// The statute version.
-    version: usize,
+    version: VersionId,
     /// The elements that are part of the law then: index and test (into [`Plan::tests`]).
     elements: Vec<(usize, usize)>,
     /// Agency clauses that hold then, in order: clause index and agency.
@@ -318,7 +318,7 @@ impl<'p> Plan<'p> {
         law: &Law,
         statuses: &[Status],
         values: &[Option<Value>],
-    ) -> Vec<(usize, Status, usize)> {
+    ) -> Vec<(usize, Status, VersionId)> {
         law.protections
             .iter()
             .filter_map(|&(index, version, reach)| {

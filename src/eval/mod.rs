@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::facts::Case;
 use crate::model::{Element, OffenceId, Program, Validity, Value};
-use crate::statute::{Certainty, Reading, Windows};
+use crate::statute::{Certainty, Reading, VersionId, Windows};
 use territory::Reach;
 use value::truth;
 
@@ -59,7 +59,7 @@ pub struct ProtectionOutcome {
     /// `Applies` or `MayApply`.
     pub status: Status,
     /// The statute version in force.
-    pub version: usize,
+    pub version: VersionId,
 }
 
 /// Whether a provincial instrument extends to the case's province.
@@ -81,7 +81,7 @@ pub struct SectionOutcome {
     /// The conclusion.
     pub status: Status,
     /// The statute version used, and whether the date settles it; `None` if none was in force.
-    pub version: Option<(usize, Certainty)>,
+    pub version: Option<(VersionId, Certainty)>,
     /// Elements of the version in force, in rule order.
     pub elements: Vec<ElementOutcome>,
     /// For a provincial instrument: whether it extends to the case.
@@ -514,7 +514,7 @@ fn protections(
 pub(crate) fn protections_in_force(
     program: &Program,
     reading: Reading,
-) -> impl Iterator<Item = (usize, usize, Reach<'_>)> {
+) -> impl Iterator<Item = (usize, VersionId, Reach<'_>)> {
     program
         .protections
         .iter()

@@ -3,7 +3,7 @@
 //! (overlays included), so a note never contradicts the section data it describes (issue 16,
 //! item 3). Finds and fills the fields; never decides which version is in force.
 
-use super::{Section, StatuteBook};
+use super::{Section, StatuteBook, VersionId};
 
 /// A field of a section that a note may state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +75,7 @@ pub fn references(note: &str) -> Vec<Reference<'_>> {
 pub fn fill(
     book: &StatuteBook,
     note: &str,
-    version_of: impl Fn(&Section) -> Option<usize>,
+    version_of: impl Fn(&Section) -> Option<VersionId>,
 ) -> String {
     let mut out = String::with_capacity(note.len());
     let mut last = 0;
@@ -92,7 +92,7 @@ pub fn fill(
     out
 }
 
-fn stated(section: &Section, version: Option<usize>, field: Field) -> String {
+fn stated(section: &Section, version: Option<VersionId>, field: Field) -> String {
     let particulars = version.and_then(|v| section.versions[v].offence.as_ref());
     let Some(particulars) = particulars else {
         return "not in force".to_owned();

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::i18n::{tr, trf};
+use crate::ids::index_type;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -31,32 +32,45 @@ pub struct StatuteBook {
     pub sections: BTreeMap<String, Section>,
 }
 
+index_type!(
+    /// A version of a section: its index in [`Section::versions`]. A type of its own so that a
+    /// version cannot be taken for an offence, a fact or an element.
+    VersionId
+);
+
+impl Section {
+    /// Every version, in order.
+    pub fn version_ids(&self) -> impl DoubleEndedIterator<Item = VersionId> + use<> {
+        (0..self.versions.len()).map(VersionId)
+    }
+}
+
 impl StatuteBook {
     /// The version of a section in force on a reading's date, if any, and whether that is
     /// certain (it is not when a version boundary's day is unknown and falls on the date).
-    pub fn version_on(&self, section: &Section, reading: Reading) -> Option<(usize, Certainty)> {
-        section
-            .versions
-            .iter()
-            .enumerate()
-            .find_map(|(index, version)| {
-                let started = version.from_at.in_force(reading);
-                let ended = version
-                    .until_at
-                    .is_some_and(|until| until.in_force(reading));
-                if !started || ended {
-                    return None;
-                }
-                let boundary = [Some((&version.from, version.from_at))]
-                    .into_iter()
-                    .chain([version.until.as_ref().zip(version.until_at)])
-                    .flatten()
-                    .find(|(_, at)| at.reached(reading.date) == Reached::Uncertain);
-                let certainty = boundary.map_or(Certainty::Certain, |(key, _)| {
-                    Certainty::Uncertain(key.clone())
-                });
-                Some((index, certainty))
-            })
+    pub fn version_on(
+        &self,
+        section: &Section,
+        reading: Reading,
+    ) -> Option<(VersionId, Certainty)> {
+        (section.version_ids().zip(&section.versions)).find_map(|(index, version)| {
+            let started = version.from_at.in_force(reading);
+            let ended = version
+                .until_at
+                .is_some_and(|until| until.in_force(reading));
+            if !started || ended {
+                return None;
+            }
+            let boundary = [Some((&version.from, version.from_at))]
+                .into_iter()
+                .chain([version.until.as_ref().zip(version.until_at)])
+                .flatten()
+                .find(|(_, at)| at.reached(reading.date) == Reached::Uncertain);
+            let certainty = boundary.map_or(Certainty::Certain, |(key, _)| {
+                Certainty::Uncertain(key.clone())
+            });
+            Some((index, certainty))
+        })
     }
 
     /// Looks up every version's `from` and `until` keys once; run after the book is complete
