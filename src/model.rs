@@ -138,9 +138,7 @@ impl Program {
 
     /// An offence by section id.
     pub fn offence(&self, section: &str) -> Option<&Offence> {
-        self.offences
-            .iter()
-            .find(|offence| offence.section == section)
+        self.offence_id(section).map(|id| &self.offences[id])
     }
 
     /// An offence's id by section id.

@@ -235,7 +235,7 @@ fn apply_one(
     errors: &mut Vec<OverlayError>,
 ) -> Option<Amendment> {
     let header = amendment_header(overlay, errors)?;
-    let verified = add_amendment_date(book, &header, errors)?;
+    let (verified, status) = add_amendment_date(book, &header, errors)?;
     let changes: Vec<ChangeDecl> = overlay
         .declarations
         .iter()
@@ -277,7 +277,7 @@ fn apply_one(
         title: header.title.clone(),
         effective: header.effective.value,
         // An unknown status was reported when the date key was added.
-        status: AmendmentStatus::parse(&header.status.value)?,
+        status: status?,
         cite: header.cite.value.clone(),
         sections,
     })
@@ -305,13 +305,14 @@ fn amendment_header(overlay: &RuleFile, errors: &mut Vec<OverlayError>) -> Optio
 }
 
 /// Adds the amendment's date key to the book, and says how far its text is verified (an
-/// enacted amendment from a secondary source, a bill or proposal not at all). An unknown
-/// status is an error; a key the book already has is one that stops the amendment (`None`).
+/// enacted amendment from a secondary source, a bill or proposal not at all) and its status.
+/// An unknown status is an error (`None` status: the rest of the overlay is still checked, to
+/// report every error at once); a key the book already has is one that stops the amendment.
 fn add_amendment_date(
     book: &mut StatuteBook,
     header: &AmendmentDecl,
     errors: &mut Vec<OverlayError>,
-) -> Option<Verified> {
+) -> Option<(Verified, Option<AmendmentStatus>)> {
     let status = AmendmentStatus::parse(&header.status.value);
     if status.is_none() {
         errors.push(OverlayError::Status {
@@ -342,7 +343,7 @@ fn add_amendment_date(
             note: header.note.clone(),
         },
     );
-    Some(verified)
+    Some((verified, status))
 }
 
 /// The overlay being applied.

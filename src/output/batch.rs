@@ -134,6 +134,20 @@ pub(crate) fn serde_line(line: usize, id: Option<CaseId>, body: Body<'_>) -> Str
 /// copying them whole instead of escaping byte by byte took a batch of summaries from about
 /// 25,000 to 3,000 instructions a line under callgrind.
 fn summary_line(line: usize, id: Option<&CaseId>, summary: &CaseSummary<'_>) -> String {
+    // Every field named, with no `..`: a field added to the summary fails to compile here
+    // until it is written, instead of being left out of the line.
+    let CaseSummary {
+        date,
+        date_source,
+        applies,
+        may_apply,
+        lead_agency,
+        court,
+        joint_trial,
+        overlaps,
+        unknown,
+        version_uncertain,
+    } = summary;
     let mut out = String::with_capacity(2048);
     out.push_str("{\"schema_version\":");
     string(&mut out, super::schema::SCHEMA_VERSION);
@@ -145,17 +159,17 @@ fn summary_line(line: usize, id: Option<&CaseId>, summary: &CaseSummary<'_>) -> 
         None => out.push_str("null"),
     }
     out.push_str(",\"summary\":{\"date\":");
-    string(&mut out, &summary.date);
+    string(&mut out, date);
     out.push_str(",\"date_source\":");
-    string(&mut out, summary.date_source.id());
+    string(&mut out, date_source.id());
     out.push_str(",\"applies\":");
-    strings(&mut out, &summary.applies);
+    strings(&mut out, applies);
     out.push_str(",\"may_apply\":");
-    strings(&mut out, &summary.may_apply);
+    strings(&mut out, may_apply);
     for (key, value) in [
-        ("lead_agency", summary.lead_agency),
-        ("court", summary.court),
-        ("joint_trial", summary.joint_trial),
+        ("lead_agency", lead_agency),
+        ("court", court),
+        ("joint_trial", joint_trial),
     ] {
         out.push_str(",\"");
         out.push_str(key);
@@ -166,7 +180,7 @@ fn summary_line(line: usize, id: Option<&CaseId>, summary: &CaseSummary<'_>) -> 
         }
     }
     out.push_str(",\"overlaps\":[");
-    for (n, overlap) in summary.overlaps.iter().enumerate() {
+    for (n, overlap) in overlaps.iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
@@ -177,13 +191,9 @@ fn summary_line(line: usize, id: Option<&CaseId>, summary: &CaseSummary<'_>) -> 
         out.push('}');
     }
     out.push_str("],\"unknown\":");
-    strings(&mut out, &summary.unknown);
+    strings(&mut out, unknown);
     out.push_str(",\"version_uncertain\":");
-    out.push_str(if summary.version_uncertain {
-        "true"
-    } else {
-        "false"
-    });
+    out.push_str(if *version_uncertain { "true" } else { "false" });
     out.push_str("}}");
     out
 }

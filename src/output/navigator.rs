@@ -158,16 +158,21 @@ fn show_versions(out: &mut String, view: &SectionView, style: Style) {
     }
     push(out, &table);
     for version in &view.versions {
-        let source = trf(
-            "Source ({period}): {source}",
-            &[("period", &version.period), ("source", &version.source)],
-        );
-        // A web address is kept whole, even past the width: cut, it could not be opened.
-        if version.source.contains("://") {
-            out.push_str(&source);
-            out.push('\n');
-        } else {
-            line(out, style, &source);
+        // A web address is kept whole on a line of its own, even past the width: cut, it
+        // could not be opened.
+        match (style, version.source.contains("://")) {
+            (Style::Terminal, true) => {
+                let label = trf("Source ({period}):", &[("period", &version.period)]);
+                line(out, style, &label);
+                out.push_str(&format!("  {}\n", version.source));
+            }
+            _ => {
+                let source = trf(
+                    "Source ({period}): {source}",
+                    &[("period", &version.period), ("source", &version.source)],
+                );
+                line(out, style, &source);
+            }
         }
         if let Some(note) = &version.note {
             line(out, style, &trf("Note: {note}", &[("note", note)]));

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::compile::Failure;
-use crate::model::Program;
+use crate::model::{OverlapKind, Program};
 use crate::output;
 
 use super::law::unknown_id;
@@ -55,7 +55,7 @@ pub fn overlap_report(
     dir: Option<&Path>,
     today: jiff::civil::Date,
 ) -> Result<crate::output::analysis::OverlapReport, Failure> {
-    use crate::output::analysis::{OverlapItem, OverlapReport};
+    use crate::output::analysis::OverlapReport;
     let mut encoding = crate::analysis::Encoding::new(program);
     let found = crate::analysis::overlaps(&mut encoding, date, today);
     let groups = crate::analysis::groups(&encoding, &found, date, today);
@@ -68,21 +68,21 @@ pub fn overlap_report(
     let (found, groups) = (filter.pairs(found), filter.groups(groups));
     let mut overlaps = Vec::new();
     for (index, overlap) in found.iter().enumerate() {
-        let witness = crate::interview::case_file(program, &overlap.witness);
         let name = format!(
             "overlap-{:03}-{}-{}.toml",
             index + 1,
             overlap.sections[0].replace('/', "_"),
             overlap.sections[1].replace('/', "_")
         );
-        let witness_file = crate::witness::write(dir, &name, &witness)?;
-        overlaps.push(OverlapItem::new(
-            overlap.sections.to_vec(),
-            overlap.declared.as_ref(),
-            &overlap.conflicts,
-            witness,
-            witness_file,
-        ));
+        let found = (overlap.declared.as_ref(), &overlap.conflicts[..]);
+        let sections = overlap.sections.to_vec();
+        overlaps.push(witnessed(
+            program,
+            (dir, &name),
+            sections,
+            found,
+            &overlap.witness,
+        )?);
     }
     let (items, declared_groups) = group_items(program, &groups, dir)?;
     Ok(OverlapReport {
@@ -223,19 +223,19 @@ fn group_items(
     ),
     Failure,
 > {
-    use crate::output::analysis::{DeclaredGroupItem, OverlapItem};
+    use crate::output::analysis::DeclaredGroupItem;
     let mut items = Vec::new();
     for (index, group) in groups.groups.iter().enumerate() {
-        let witness = crate::interview::case_file(program, &group.witness);
         let name = format!("group-{:03}-of-{}.toml", index + 1, group.sections.len());
-        let witness_file = crate::witness::write(dir, &name, &witness)?;
-        items.push(OverlapItem::new(
-            group.sections.clone(),
-            group.declared.as_ref(),
-            &group.conflicts,
-            witness,
-            witness_file,
-        ));
+        let found = (group.declared.as_ref(), &group.conflicts[..]);
+        let sections = group.sections.clone();
+        items.push(witnessed(
+            program,
+            (dir, &name),
+            sections,
+            found,
+            &group.witness,
+        )?);
     }
     let mut declared = Vec::new();
     for (index, group) in groups.declared.iter().enumerate() {
@@ -332,4 +332,25 @@ fn changes<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) 
         .cloned()
         .collect();
     (added, removed)
+}
+
+/// An overlap or group as the report lists it: its sections, the declared overlap and the
+/// conflicts `found`, and its witness as a case file, also written as `name` in the witness
+/// folder when one is given.
+fn witnessed(
+    program: &Program,
+    (dir, name): (Option<&Path>, &str),
+    sections: Vec<String>,
+    (declared, conflicts): (Option<&(OverlapKind, String)>, &[OverlapKind]),
+    witness: &crate::facts::Case,
+) -> Result<crate::output::analysis::OverlapItem, Failure> {
+    let witness = crate::interview::case_file(program, witness);
+    let witness_file = crate::witness::write(dir, name, &witness)?;
+    Ok(crate::output::analysis::OverlapItem::new(
+        sections,
+        declared,
+        conflicts,
+        witness,
+        witness_file,
+    ))
 }

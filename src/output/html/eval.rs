@@ -296,26 +296,14 @@ fn sheet_lines(sheet: &ChargeSheetReport) -> Vec<String> {
 fn decisive_questions(decisive: &[DecisiveReport]) -> Markup {
     let mut out = el("p", "", text(tr("The answers that would change the most:")));
     let items = decisive.iter().map(|q| {
-        el(
-            "li",
-            "",
-            concat([
-                text(&q.question),
-                text(" "),
-                code(&q.fact),
-                el(
-                    "div",
-                    "muted",
-                    text(&trf(
-                        "decides {sections}",
-                        &[(
-                            "sections",
-                            &crate::output::sheet::affects_shown(q).join(", "),
-                        )],
-                    )),
-                ),
-            ]),
-        )
+        let mut item = concat([text(&q.question), text(" "), code(&q.fact)]);
+        // A fact may matter to the law in force (the date) rather than to named sections.
+        let affects = crate::output::sheet::affects_shown(q);
+        if !affects.is_empty() {
+            let decides = trf("decides {sections}", &[("sections", &affects.join(", "))]);
+            item.push(el("div", "muted", text(&decides)));
+        }
+        el("li", "", item)
     });
     out.push(el("ol", "", join(items, "\n")));
     out

@@ -36,7 +36,9 @@ dl.summary dd { min-width: 0; overflow-wrap: anywhere; }
   table.charges tr { border: 1px solid var(--rule); margin-bottom: .5em; }
   table.charges td { border: none; padding: 2px 8px; }
   dl.meta { grid-template-columns: fit-content(6em) minmax(0, 1fr); }
-  dl.meta dd, dl.meta dd code { min-width: 0; overflow-wrap: anywhere; word-break: break-all; white-space: normal; }
+  /* Prose breaks between words where it can; only a digest or a path breaks anywhere. */
+  dl.meta dd { min-width: 0; overflow-wrap: anywhere; }
+  dl.meta dd code { word-break: break-all; white-space: normal; }
 }
 .disclaimer { color: var(--muted); font-style: italic; margin: .3em 0 0; }
 .muted { color: var(--muted); font-size: .92em; }
