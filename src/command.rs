@@ -396,12 +396,8 @@ fn facts(cli: &Cli, format: Format) -> Result<ExitCode, Failure> {
 
 fn list(cli: &Cli, instrument: Option<&str>, format: Format) -> Result<ExitCode, Failure> {
     let (_, program) = load_law(cli.law.as_deref(), &cli.amend)?;
-    if let Some(id) = instrument.filter(|id| !program.book.instruments.contains_key(*id)) {
-        return Err(unknown_id(
-            "instrument",
-            id,
-            program.book.instruments.keys(),
-        ));
+    if let Some(id) = instrument.filter(|id| !program.book.instruments.contains(id)) {
+        return Err(unknown_id("instrument", id, program.book.instruments.ids()));
     }
     let views = navigate::list(&program, instrument);
     output::print(&output::render_list(&views, format)?)?;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::ids::index_type;
-use crate::statute::{Agency, Court, Moment, StatuteBook};
+use crate::statute::{Agency, Court, InstrumentId, Moment, StatuteBook};
 
 index_type!(
     /// A fact: its index in [`Program::facts`], and in every case's values. A type of its own
@@ -81,8 +81,8 @@ pub struct Indicator {
 pub struct Joint {
     /// The court.
     pub court: Court,
-    /// Instrument ids whose offences it may try.
-    pub instruments: Vec<String>,
+    /// The instruments whose offences it may try.
+    pub instruments: Vec<InstrumentId>,
     /// Courts whose offences it may try (a first-class Magistrate those of "any Magistrate").
     pub courts: Vec<Court>,
     /// The law it rests on.

@@ -161,8 +161,7 @@ pub struct SearchHit {
 /// Instruments and their sections, optionally one instrument only.
 pub fn list(program: &Program, instrument: Option<&str>) -> Vec<InstrumentView> {
     let book = &program.book;
-    book.instruments
-        .values()
+    (book.instruments.iter())
         .filter(|i| instrument.is_none_or(|wanted| wanted == i.id))
         .map(|i| InstrumentView {
             schema_version: SchemaVersion,
@@ -178,7 +177,7 @@ pub fn list(program: &Program, instrument: Option<&str>) -> Vec<InstrumentView> 
             sections: book
                 .sections
                 .values()
-                .filter(|s| s.instrument == i.id)
+                .filter(|s| book.instruments[s.instrument].id == i.id)
                 .map(|s| line(program, s))
                 .collect(),
         })
@@ -191,7 +190,7 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
     SectionView {
         schema_version: SchemaVersion,
         line: line(program, section),
-        instrument: program.book.instruments[&section.instrument].title.clone(),
+        instrument: program.book.instruments[section.instrument].title.clone(),
         summary: section.summary.clone(),
         versions: section
             .versions
@@ -279,7 +278,7 @@ pub fn search(program: &Program, query: &str) -> Vec<SearchHit> {
                         .join(" ")
                 })
                 .unwrap_or_default();
-            let instrument = &program.book.instruments[&section.instrument];
+            let instrument = &program.book.instruments[section.instrument];
             let fields: [(&'static str, String, u32); 5] = [
                 ("id", section.id.clone(), 5),
                 ("heading", section.heading.clone(), 4),

@@ -13,8 +13,9 @@ use thiserror::Error;
 use crate::diagnostic::suggestion_help;
 use crate::source::{Span, Spanned};
 use crate::statute::{
-    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, Moment,
-    OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, Term, Verified, Version,
+    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, InstrumentId,
+    Jurisdiction, Moment, OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, Term,
+    Verified, Version,
 };
 use crate::syntax::ast::{
     Action, AmendmentDecl, Change, ChangeDecl, ClauseDecl, ClauseRole, Declaration, ExtendDecl,
@@ -656,10 +657,12 @@ fn insert(
     let Some((instrument, _)) = id.split_once('/') else {
         return;
     };
-    add_instrument(book, instrument, context);
+    let Some(instrument) = instrument_of_insert(book, instrument, change, context, errors) else {
+        return;
+    };
     let mut section = Section {
         id: id.clone(),
-        instrument: instrument.to_owned(),
+        instrument,
         heading: change.heading.clone().unwrap_or_default(),
         cite_as: None,
         kind: SectionKind::Offence,
@@ -685,25 +688,98 @@ fn insert(
     book.sections.insert(id.clone(), section);
 }
 
-/// The instrument of an inserted section, created by the amendment when the book has none.
-fn add_instrument(book: &mut StatuteBook, instrument: &str, context: &Context<'_>) {
-    book.instruments
-        .entry(instrument.to_owned())
-        .or_insert_with(|| Instrument {
-            id: instrument.to_owned(),
-            title: context.header.title.clone(),
-            short_title: instrument.to_owned(),
-            number: None,
-            jurisdiction: crate::statute::Jurisdiction::Federal,
-            commenced: context.key.to_owned(),
-            repealed: None,
-            source: context.header.cite.value.clone(),
-            verified: context.verified,
-            note: Some(format!(
-                "created by the amendment overlay `{}`",
-                context.key
-            )),
-        });
+/// The instrument of an inserted section. When the book has none, the amendment creates it, and
+/// must say where it is law: a provincial Act read as federal would reach cases in every province.
+/// A `jurisdiction` given for an instrument the book has must agree with it.
+fn instrument_of_insert(
+    book: &mut StatuteBook,
+    instrument: &str,
+    change: &ChangeDecl,
+    context: &Context<'_>,
+    errors: &mut Vec<OverlayError>,
+) -> Option<InstrumentId> {
+    let said = change.changes.iter().find_map(|item| match &item.value {
+        Change::Jurisdiction(name) => Some(name),
+        _ => None,
+    });
+    let said = match said {
+        Some(name) => Some((
+            lookup(
+                name,
+                &Jurisdiction::ALL,
+                Jurisdiction::id,
+                "jurisdiction",
+                errors,
+            )?,
+            name.span,
+        )),
+        None => None,
+    };
+    match (book.instruments.id(instrument), said) {
+        (Some(index), None) => Some(index),
+        (Some(index), Some((jurisdiction, span))) => {
+            let known = book.instruments[index].jurisdiction;
+            if known == jurisdiction {
+                return Some(index);
+            }
+            errors.push(OverlayError::Invalid {
+                message: format!(
+                    "the book has `{instrument}` as {} law; this says {}",
+                    known.id(),
+                    jurisdiction.id()
+                ),
+                span,
+                help: Some("leave `jurisdiction` out: the book says where it is law".into()),
+            });
+            None
+        }
+        (None, Some((jurisdiction, _))) => {
+            Some(add_instrument(book, instrument, jurisdiction, context))
+        }
+        (None, None) => {
+            errors.push(OverlayError::Invalid {
+                message: format!(
+                    "the book has no instrument `{instrument}`, so this insert creates it and must say where it is law"
+                ),
+                span: change.section.span,
+                help: Some(format!(
+                    "add `jurisdiction federal` or a province's ({})",
+                    provinces()
+                )),
+            });
+            None
+        }
+    }
+}
+
+/// The provinces' ids, for a help line.
+fn provinces() -> String {
+    let provinces = Jurisdiction::ALL.into_iter().skip(1).map(Jurisdiction::id);
+    provinces.collect::<Vec<_>>().join(", ")
+}
+
+/// A new instrument for an inserted section.
+fn add_instrument(
+    book: &mut StatuteBook,
+    instrument: &str,
+    jurisdiction: Jurisdiction,
+    context: &Context<'_>,
+) -> InstrumentId {
+    book.instruments.add(Instrument {
+        id: instrument.to_owned(),
+        title: context.header.title.clone(),
+        short_title: instrument.to_owned(),
+        number: None,
+        jurisdiction,
+        commenced: context.key.to_owned(),
+        repealed: None,
+        source: context.header.cite.value.clone(),
+        verified: context.verified,
+        note: Some(format!(
+            "created by the amendment overlay `{}`",
+            context.key
+        )),
+    })
 }
 
 /// The one version of an inserted section, in force from the amendment's date.
@@ -817,6 +893,8 @@ fn read_inserted(
                 span: name.span,
                 help: None,
             }),
+            // Read with the instrument, before the section is made.
+            Change::Jurisdiction(_) => {}
         }
     }
     offence
@@ -871,6 +949,15 @@ fn change_version(
                 message: "an amendment cannot change a section's kind".into(),
                 span: name.span,
                 help: None,
+            });
+        }
+        Change::Jurisdiction(name) => {
+            return Err(OverlayError::Invalid {
+                message: "an amendment cannot change where an instrument is law".into(),
+                span: name.span,
+                help: Some(
+                    "`jurisdiction` belongs in an `insert` that creates a new instrument".into(),
+                ),
             });
         }
         Change::Court(_) | Change::Agency(_) | Change::Element(_) | Change::RemoveElement(_) => {}

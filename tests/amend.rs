@@ -219,3 +219,57 @@ fn bad_overlays() {
     let run = tipnav(&["diff", "examples"]);
     assert_eq!(run.status, 2, "diff needs something to compare");
 }
+
+/// An insert that creates an instrument says where it is law, and the new section reaches only
+/// cases there: a provincial bill must not be read as applying nationwide.
+#[test]
+fn an_inserted_provincial_act_reaches_only_its_province() {
+    let dir = std::env::temp_dir().join(format!("tipnav-amend-province-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let overlay = dir.join("sindh-act.rules");
+    std::fs::write(
+        &overlay,
+        "amendment test-sindh-act \"Test: a Sindh Act\" {\n    effective 2026-01-01\n    status bill\n    cite \"test\"\n}\n\ninsert sindh-test-2026/3 \"Forced labour in homes\" {\n    jurisdiction sindh\n    kind offence\n    summary \"Making a domestic worker work by force.\"\n    punishment imprisonment to 7y\n    court magistrate_first_class\n    agency police\n    element act = conduct.acts has employ cite \"test\"\n    cite \"test\"\n}\n",
+    )
+    .unwrap();
+    let status_in = |province: &str| {
+        let case = dir.join(format!("{province}.toml"));
+        std::fs::write(
+            &case,
+            format!("[case]\ndate = 2026-06-01\nprovince = \"{province}\"\n\n[conduct]\nacts = [\"employ\"]\n"),
+        )
+        .unwrap();
+        let run = tipnav(&[
+            "eval",
+            "--amend",
+            overlay.to_str().unwrap(),
+            "--all",
+            "--format",
+            "json",
+            case.to_str().unwrap(),
+        ]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        let report = crate::support::validated("eval", &run.stdout);
+        let sections = report["sections"].as_array().unwrap();
+        let inserted = sections
+            .iter()
+            .find(|s| s["id"] == "sindh-test-2026/3")
+            .expect("the inserted section is reported");
+        inserted["status"].as_str().unwrap().to_owned()
+    };
+    let (sindh, punjab) = (status_in("sindh"), status_in("punjab"));
+    let listed = tipnav(&[
+        "list",
+        "--amend",
+        overlay.to_str().unwrap(),
+        "sindh-test-2026",
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(sindh, "applies");
+    assert_eq!(punjab, "does_not_apply");
+    assert_eq!(listed.status, 0, "{}", listed.render());
+    let listed = crate::support::validated("list", &listed.stdout);
+    assert_eq!(listed[0]["jurisdiction"], "sindh");
+}

@@ -314,7 +314,7 @@ fn citations_and_ids(program: &tipnav::model::Program) -> Vec<String> {
         .keys()
         .flat_map(|id| [tipnav::statute::citation(book, id), id.clone()])
         .collect();
-    for instrument in book.instruments.values() {
+    for instrument in book.instruments.iter() {
         strings.push(instrument.short_title.clone());
         strings.push(instrument.id.clone());
     }
@@ -422,7 +422,7 @@ fn latin_words<'t>(text: &'t str, abbreviations: &[String]) -> Vec<&'t str> {
 /// The instruments' abbreviations as citations write them: each word in capitals of a short
 /// title (`PECA`, `ZARRA`, `CPWA`).
 fn abbreviations(program: &tipnav::model::Program) -> Vec<String> {
-    let titles = program.book.instruments.values().map(|i| &i.short_title);
+    let titles = program.book.instruments.iter().map(|i| &i.short_title);
     let words = titles.flat_map(|title| title.split_whitespace());
     words
         .filter(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use crate::domain::{Domain, domain};
 use crate::eval::holds_on;
 use crate::model::{Comparison, Constant, Expr, FactId, OffenceId, Program, Type, Value};
-use crate::statute::{Reading, Windows};
+use crate::statute::{InstrumentId, Reading, Windows};
 
 /// How one input fact is represented.
 #[derive(Debug, Clone)]
@@ -389,7 +389,7 @@ impl<'p> Encoding<'p> {
                 None => periods.push((elements, bdd)),
             }
         }
-        let territory = self.territory(&section.instrument);
+        let territory = self.territory(section.instrument);
         let mut applies = self.vars.mk_false();
         for (active, days) in periods {
             let mut body = days.and(&territory);
@@ -407,7 +407,7 @@ impl<'p> Encoding<'p> {
     }
 
     /// For a provincial instrument, the cases in its province.
-    fn territory(&mut self, instrument: &str) -> Bdd {
+    fn territory(&mut self, instrument: InstrumentId) -> Bdd {
         let program = self.program;
         let jurisdiction = program.book.instruments[instrument].jurisdiction;
         if jurisdiction == crate::statute::Jurisdiction::Federal {

@@ -26,7 +26,7 @@ use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
 use crate::resolve::overlap;
 use crate::resolve::{JointTrial, settle};
-use crate::statute::{Agency, Court, DateBound, Reading, VersionId, Windows};
+use crate::statute::{Agency, Court, DateBound, InstrumentId, Reading, VersionId, Windows};
 
 /// The law, planned for summaries.
 pub struct Plan<'p> {
@@ -39,14 +39,12 @@ pub struct Plan<'p> {
     stretches: Vec<Stretch<'p>>,
     /// Per offence: the root of its family ([`Program::family`]).
     families: Vec<OffenceId>,
-    /// Per offence: its instrument, as an index into `instruments`.
-    instruments: Vec<usize>,
+    /// Per offence: its instrument.
+    instruments: Vec<InstrumentId>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach<'p>>,
     /// Per declared overlap: its sections as offences.
     overlaps: Vec<Vec<OffenceId>>,
-    /// Joint-trial rules: the court, the instruments and the courts whose offences it may try.
-    joint: Vec<Vec<usize>>,
     /// Each distinct element test (its condition and waivers) once, as the offence and element
     /// that first states it: many offences share elements (a family's variants, the same age
     /// or consent test), so a case evaluates each test once however many offences read it.
@@ -118,23 +116,8 @@ impl<'p> Plan<'p> {
                 stretch(program, first_day, &element_tests)
             })
             .collect();
-        let mut instrument_ids: Vec<&str> = Vec::new();
-        let mut instrument = |id: &'p str| match instrument_ids.iter().position(|i| *i == id) {
-            Some(index) => index,
-            None => {
-                instrument_ids.push(id);
-                instrument_ids.len() - 1
-            }
-        };
-        let instruments = program
-            .offences
-            .iter()
-            .map(|o| instrument(&program.book.sections[&o.section].instrument))
-            .collect();
-        let joint = program
-            .joint
-            .iter()
-            .map(|j| j.instruments.iter().map(|i| instrument(i)).collect())
+        let instruments: Vec<InstrumentId> = (program.offences.iter())
+            .map(|o| program.book.sections[&o.section].instrument)
             .collect();
         Some(Plan {
             program,
@@ -144,12 +127,9 @@ impl<'p> Plan<'p> {
             families: (program.offence_ids())
                 .map(|offence| program.family(offence))
                 .collect(),
+            reach: instruments.iter().map(|&i| Reach::of(program, i)).collect(),
             instruments,
-            reach: (program.offences.iter())
-                .map(|o| Reach::of(program, &program.book.sections[&o.section].instrument))
-                .collect(),
             overlaps: overlap::sections_as_offences(program),
-            joint,
             tests,
         })
     }
@@ -386,7 +366,9 @@ impl<'p> Plan<'p> {
                 instrument: self.instruments[offence],
             })
             .collect();
-        let in_rule = |j: usize, instrument: &usize| self.joint[j].contains(instrument);
+        let in_rule = |j: usize, instrument: &InstrumentId| {
+            self.program.joint[j].instruments.contains(instrument)
+        };
         let decision = court::decide(self.program, charges, in_rule, |a, b| a == b)?;
         Some((decision.court, decision.joinder.joint_trial()))
     }

@@ -1004,26 +1004,24 @@ impl Checker {
                     .iter()
                     .filter_map(|t| Court::ALL.into_iter().find(|c| c.id() == t.value))
                     .collect();
+                let mut instruments = Vec::new();
                 for instrument in decl
                     .instruments
                     .iter()
                     .filter(|t| !Court::ALL.iter().any(|c| c.id() == t.value))
                 {
-                    if !self.book.instruments.contains_key(&instrument.value) {
-                        errors.push(CheckError::UnknownId {
+                    match self.book.instruments.id(&instrument.value) {
+                        Some(index) => instruments.push(index),
+                        None => errors.push(CheckError::UnknownId {
                             what: "instrument",
                             name: instrument.value.clone(),
                             span: instrument.span,
-                            help: suggestion_help(
-                                &instrument.value,
-                                self.book.instruments.keys().map(String::as_str),
-                            ),
-                        });
+                            help: suggestion_help(&instrument.value, self.book.instruments.ids()),
+                        }),
                     }
                 }
                 self.report(file, errors);
                 if let Some(court) = court {
-                    let instruments = decl.instruments.iter().map(|i| i.value.clone()).collect();
                     joint.push(Joint {
                         court,
                         instruments,

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::facts::Case;
 use crate::model::{Element, OffenceId, Program, Validity, Value};
-use crate::statute::{Certainty, Reading, VersionId, Windows};
+use crate::statute::{Certainty, InstrumentId, Reading, VersionId, Windows};
 use territory::Reach;
 use value::truth;
 
@@ -437,7 +437,7 @@ fn evaluate_offence(
         .filter(|(_, element)| holds_on(&element.validity, reading))
         .map(|(index, element)| evaluate_element(index, element, values))
         .collect();
-    let territory = territory(program, &section.instrument, values);
+    let territory = territory(program, section.instrument, values);
     let status = match version {
         None => Status::DoesNotApply,
         Some(_) => conjunction(&elements, territory.as_ref()),
@@ -479,7 +479,11 @@ fn evaluate_reading(
 
 /// A provincial instrument extends only to its province (a federal one to the whole country,
 /// and then there is nothing to trace), as [`territory::extends`] decides.
-fn territory(program: &Program, instrument: &str, values: &[Option<Value>]) -> Option<Territory> {
+fn territory(
+    program: &Program,
+    instrument: InstrumentId,
+    values: &[Option<Value>],
+) -> Option<Territory> {
     let reach = Reach::of(program, instrument);
     let Reach::Province { province, .. } = reach else {
         return None;
@@ -523,7 +527,7 @@ pub(crate) fn protections_in_force(
         .filter_map(move |(index, protection)| {
             let section = &program.book.sections[&protection.section];
             let (version, _) = program.book.version_on(section, reading)?;
-            Some((index, version, Reach::of(program, &section.instrument)))
+            Some((index, version, Reach::of(program, section.instrument)))
         })
 }
 

@@ -3,7 +3,7 @@
 //! ([`Reach::of`], once per offence by the plan), and [`extends`] reads the case's province.
 
 use crate::model::{Program, Value};
-use crate::statute::Jurisdiction;
+use crate::statute::{InstrumentId, Jurisdiction};
 
 /// Where an instrument extends.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +20,7 @@ pub(crate) enum Reach<'p> {
 
 impl<'p> Reach<'p> {
     /// Where `instrument` extends, as its jurisdiction says.
-    pub(crate) fn of(program: &'p Program, instrument: &str) -> Reach<'p> {
+    pub(crate) fn of(program: &'p Program, instrument: InstrumentId) -> Reach<'p> {
         let jurisdiction = program.book.instruments[instrument].jurisdiction;
         if jurisdiction == Jurisdiction::Federal {
             return Reach::Everywhere;

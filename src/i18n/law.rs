@@ -103,7 +103,7 @@ pub(super) fn walk(program: &mut Program, visit: &mut Visit<'_>) {
 }
 
 fn statutes(program: &mut Program, visit: &mut Visit<'_>) {
-    for instrument in program.book.instruments.values_mut() {
+    for instrument in program.book.instruments.iter_mut() {
         let id = format!("instrument {} title", instrument.id);
         visit(id, Area::Law, &mut instrument.title);
     }
@@ -195,8 +195,11 @@ fn rules(program: &mut Program, visit: &mut Visit<'_>) {
     precedences(program, visit);
     venues(program, visit);
     notes(program, visit);
+    let instruments = &program.book.instruments;
     for joint in &mut program.joint {
-        let mut tries: Vec<&str> = joint.instruments.iter().map(String::as_str).collect();
+        let mut tries: Vec<&str> = (joint.instruments.iter())
+            .map(|&i| instruments[i].id.as_str())
+            .collect();
         tries.extend(joint.courts.iter().map(|c| c.id()));
         let id = format!("joint {} {} cite", joint.court.id(), tries.join(","));
         visit(id, Area::Law, &mut joint.cite);

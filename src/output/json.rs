@@ -1027,7 +1027,7 @@ fn protection_report(program: &Program, outcome: &ProtectionOutcome) -> Protecti
     ProtectionReport {
         section: protection.section.clone(),
         citation: citation(&program.book, &protection.section),
-        instrument: program.book.instruments[&section.instrument]
+        instrument: program.book.instruments[section.instrument]
             .short_title
             .clone(),
         heading: section.heading.clone(),
@@ -1150,7 +1150,7 @@ fn identified(program: &Program, outcome: &SectionOutcome) -> SectionReport {
         id: outcome.section.clone(),
         citation: citation(&program.book, &outcome.section),
         relevance: None,
-        instrument: program.book.instruments[&section.instrument]
+        instrument: program.book.instruments[section.instrument]
             .short_title
             .clone(),
         heading: section.heading.clone(),

@@ -20,13 +20,9 @@ pub fn overlap_filter(
     use crate::model::OverlapKind;
     if let Some(id) = instruments
         .iter()
-        .find(|id| !program.book.instruments.contains_key(id.as_str()))
+        .find(|id| !program.book.instruments.contains(id.as_str()))
     {
-        return Err(unknown_id(
-            "instrument",
-            id,
-            program.book.instruments.keys(),
-        ));
+        return Err(unknown_id("instrument", id, program.book.instruments.ids()));
     }
     let kinds: Vec<String> = OverlapKind::ALL.iter().map(|k| k.id().to_owned()).collect();
     let families = families
@@ -35,7 +31,7 @@ pub fn overlap_filter(
             OverlapKind::ALL
                 .into_iter()
                 .find(|k| k.id() == name.replace('-', "_"))
-                .ok_or_else(|| unknown_id("overlap family", name, kinds.iter()))
+                .ok_or_else(|| unknown_id("overlap family", name, kinds.iter().map(String::as_str)))
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(crate::analysis::OverlapFilter {

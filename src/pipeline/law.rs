@@ -80,9 +80,9 @@ pub fn section_id<'a>(
 pub fn unknown_id<'a>(
     what: &str,
     id: &str,
-    known: impl Iterator<Item = &'a String> + Clone,
+    known: impl Iterator<Item = &'a str> + Clone,
 ) -> Failure {
-    let help = crate::diagnostic::suggestion_help(id, known.map(String::as_str));
+    let help = crate::diagnostic::suggestion_help(id, known);
     unknown(what, id, help)
 }
 

@@ -39,7 +39,7 @@ pub(super) fn section_jurisdiction(
 ) -> SectionJurisdiction {
     let statute = &program.book.sections[&section.section];
     let particulars = in_force(program, section);
-    let short = &program.book.instruments[&statute.instrument].short_title;
+    let short = &program.book.instruments[statute.instrument].short_title;
     let clauses = clauses_in_force(program, section, outcome.reading());
     let citation = format!("{short} {}", section_label(&section.section));
     let cited = [("citation", citation.as_str())];
@@ -165,7 +165,7 @@ fn later_court(
     let (version, _) = program.book.version_on(statute, reading)?;
     let particulars = statute.versions[version].offence.as_ref()?;
     let clauses = clauses_in_force(program, section, reading);
-    let short = &program.book.instruments[&statute.instrument].short_title;
+    let short = &program.book.instruments[statute.instrument].short_title;
     let label = format!("{short} {}", section_label(&section.section));
     let default = || {
         trf(

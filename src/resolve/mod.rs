@@ -19,7 +19,7 @@ use court::{Charged, CourtDecision, Joinder};
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::i18n::{tr, trf};
 use crate::model::{FactId, OffenceId, OverlapKind, Program, Value};
-use crate::statute::{Agency, Court};
+use crate::statute::{Agency, Court, InstrumentId};
 use jiff::civil::Date;
 
 /// Jurisdiction, overlaps and open questions for one case.
@@ -300,19 +300,19 @@ fn case_court(
     outcome: &Outcome,
     sections: &[SectionJurisdiction],
 ) -> Option<CaseCourt> {
-    let charges: Vec<Charged<&str, &str>> = applying(sections)
+    let charges: Vec<Charged<&str, InstrumentId>> = applying(sections)
         .filter_map(|s| {
             let court = s.court.chosen.as_ref()?.value;
             Some(Charged {
                 id: s.section.as_str(),
                 court,
                 exclusive: exclusive_court(program, outcome, &s.section),
-                instrument: program.book.sections[&s.section].instrument.as_str(),
+                instrument: program.book.sections[&s.section].instrument,
             })
         })
         .collect();
     let in_rule =
-        |j: usize, instrument: &&str| program.joint[j].instruments.iter().any(|i| i == instrument);
+        |j: usize, instrument: &InstrumentId| program.joint[j].instruments.contains(instrument);
     let decision = court::decide(program, charges, in_rule, |a, b| a == b)?;
     let court = decision.court;
     let later = later_case_court(program, sections, court);
@@ -497,11 +497,8 @@ fn overlaps(
     open: &mut Vec<OpenPremise>,
 ) -> Vec<FoundOverlap> {
     let status = |offence: OffenceId| outcome.sections[offence].status;
-    let instrument = |offence: OffenceId| {
-        program.book.sections[&program.offences[offence].section]
-            .instrument
-            .as_str()
-    };
+    let instrument =
+        |offence: OffenceId| program.book.sections[&program.offences[offence].section].instrument;
     let hits = overlap::declared(
         program,
         &overlap::sections_as_offences(program),

@@ -478,10 +478,10 @@ fn list_of(app: &App, params: &ListParams) -> Result<Response, ApiError> {
     if let Some(id) = params
         .instrument
         .as_deref()
-        .filter(|id| !program.book.instruments.contains_key(*id))
+        .filter(|id| !program.book.instruments.contains(id))
     {
         let failure =
-            crate::pipeline::law::unknown_id("instrument", id, program.book.instruments.keys());
+            crate::pipeline::law::unknown_id("instrument", id, program.book.instruments.ids());
         return Err(failure.into());
     }
     Ok(json(&crate::navigate::list(

@@ -65,10 +65,8 @@ pub fn citation(book: &StatuteBook, id: &str) -> String {
     let Some(section) = book.sections.get(id) else {
         return id.to_owned();
     };
-    match book.instruments.get(&section.instrument) {
-        Some(instrument) => format!("{} {}", instrument.short_title, section_part(section)),
-        None => section_part(section),
-    }
+    let instrument = &book.instruments[section.instrument];
+    format!("{} {}", instrument.short_title, section_part(section))
 }
 
 /// The section among `known` that `text` names, by id (`ppc/371-A`) or in a citation form
@@ -122,10 +120,8 @@ fn spellings(book: &StatuteBook, id: &str) -> Vec<Vec<String>> {
     };
     let mut numbers = vec![tokens(local_part(id)), tokens(&section_part(section))];
     numbers.dedup();
-    let mut names = vec![tokens(&section.instrument)];
-    if let Some(instrument) = book.instruments.get(&section.instrument) {
-        names.push(tokens(&instrument.short_title));
-    }
+    let instrument = &book.instruments[section.instrument];
+    let mut names = vec![tokens(&instrument.id), tokens(&instrument.short_title)];
     let without_year: Vec<Vec<String>> = names
         .iter()
         .map(|n| n.iter().filter(|t| !is_number(t)).cloned().collect())

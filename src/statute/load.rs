@@ -10,9 +10,9 @@ use toml::Spanned as TomlSpanned;
 use toml::value::Datetime;
 
 use super::{
-    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, Jurisdiction,
-    Moment, OffenceParticulars, Punishment, Section, SectionKind, StatuteBook, StatuteError, Term,
-    Verified, Version,
+    Agency, Combine, Court, DateBound, DateKey, Fine, Imprisonment, Instrument, InstrumentId,
+    Jurisdiction, Moment, OffenceParticulars, Punishment, Section, SectionKind, StatuteBook,
+    StatuteError, Term, Verified, Version,
 };
 use crate::diagnostic::suggestion_help;
 use crate::source::{SourceFile, Span};
@@ -196,7 +196,7 @@ fn civil_date(value: &Datetime) -> Result<Date, String> {
 fn collect_instrument(book: &mut StatuteBook, raw: &RawFile, sink: &mut Sink<'_>) {
     let instrument = &raw.instrument;
     let id = instrument.id.get_ref().clone();
-    if book.instruments.contains_key(&id) {
+    if book.instruments.contains(&id) {
         sink.push(StatuteError::DuplicateInstrument {
             id,
             span: instrument.id.span().into(),
@@ -208,6 +208,18 @@ fn collect_instrument(book: &mut StatuteBook, raw: &RawFile, sink: &mut Sink<'_>
         check_date_ref(book, repealed, sink);
     }
     check_not_empty("source", &instrument.source, sink);
+    let index = book.instruments.add(Instrument {
+        id: id.clone(),
+        title: instrument.title.clone(),
+        short_title: instrument.short_title.clone(),
+        number: instrument.number.clone(),
+        jurisdiction: instrument.jurisdiction,
+        commenced: instrument.commenced.get_ref().clone(),
+        repealed: instrument.repealed.as_ref().map(|r| r.get_ref().clone()),
+        source: instrument.source.get_ref().clone(),
+        verified: instrument.verified,
+        note: instrument.note.clone(),
+    });
     let mut first_seen: BTreeMap<String, Span> = BTreeMap::new();
     for section in &raw.section {
         let full_id = format!("{id}/{}", section.id.get_ref());
@@ -221,30 +233,15 @@ fn collect_instrument(book: &mut StatuteBook, raw: &RawFile, sink: &mut Sink<'_>
             continue;
         }
         first_seen.insert(full_id.clone(), span);
-        if let Some(section) = build_section(book, &id, full_id.clone(), section, sink) {
+        if let Some(section) = build_section(book, index, full_id.clone(), section, sink) {
             book.sections.insert(full_id, section);
         }
     }
-    book.instruments.insert(
-        id.clone(),
-        Instrument {
-            id,
-            title: instrument.title.clone(),
-            short_title: instrument.short_title.clone(),
-            number: instrument.number.clone(),
-            jurisdiction: instrument.jurisdiction,
-            commenced: instrument.commenced.get_ref().clone(),
-            repealed: instrument.repealed.as_ref().map(|r| r.get_ref().clone()),
-            source: instrument.source.get_ref().clone(),
-            verified: instrument.verified,
-            note: instrument.note.clone(),
-        },
-    );
 }
 
 fn build_section(
     book: &StatuteBook,
-    instrument: &str,
+    instrument: InstrumentId,
     id: String,
     raw: &RawSection,
     sink: &mut Sink<'_>,
@@ -267,7 +264,7 @@ fn build_section(
         .collect::<Option<Vec<_>>>()?;
     Some(Section {
         id,
-        instrument: instrument.to_owned(),
+        instrument,
         heading: raw.heading.clone(),
         cite_as: raw.cite_as.clone(),
         kind: raw.kind,

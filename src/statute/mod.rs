@@ -24,8 +24,8 @@ pub use punishment::{Combine, Fine, Imprisonment, Punishment, Term};
 /// Every instrument, date key and section the law knows, checked for consistency.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct StatuteBook {
-    /// Instruments by id (`ptpa-2018`).
-    pub instruments: BTreeMap<String, Instrument>,
+    /// The instruments, indexed by [`InstrumentId`].
+    pub instruments: Instruments,
     /// Named dates that version boundaries refer to (`act-ix-2025`).
     pub dates: BTreeMap<String, DateKey>,
     /// Sections by full id (`ptpa-2018/3`).
@@ -37,6 +37,84 @@ index_type!(
     /// version cannot be taken for an offence, a fact or an element.
     VersionId
 );
+
+index_type!(
+    /// An instrument: its index in [`Instruments`], fixed once it is added. Sections and rules
+    /// hold it, so an instrument's id is looked up once, where the law is read.
+    InstrumentId
+);
+
+/// The instruments of the book: each keeps the index it was added under, and they are listed
+/// and looked up in the order of their ids (`ppc` before `ptpa-2018`).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Instruments {
+    list: Vec<Instrument>,
+    /// The indices in the order of the instruments' ids.
+    by_id: Vec<InstrumentId>,
+}
+
+impl Instruments {
+    /// Adds an instrument whose id the book does not have yet.
+    pub fn add(&mut self, instrument: Instrument) -> InstrumentId {
+        let index = InstrumentId(self.list.len());
+        let place = self.place(&instrument.id).expect_err("a new instrument id");
+        self.by_id.insert(place, index);
+        self.list.push(instrument);
+        index
+    }
+
+    /// The instrument whose id is `id`.
+    pub fn id(&self, id: &str) -> Option<InstrumentId> {
+        self.place(id).ok().map(|place| self.by_id[place])
+    }
+
+    /// The instrument whose id is `id`.
+    pub fn get(&self, id: &str) -> Option<&Instrument> {
+        self.id(id).map(|index| &self[index])
+    }
+
+    /// Whether the book has an instrument with id `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        self.id(id).is_some()
+    }
+
+    /// The instruments in the order of their ids.
+    pub fn iter(&self) -> impl Iterator<Item = &Instrument> + Clone {
+        self.by_id.iter().map(|&index| &self[index])
+    }
+
+    /// Their ids, in order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.iter().map(|instrument| instrument.id.as_str())
+    }
+
+    /// Each instrument, to change in place (its id stays).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Instrument> {
+        self.list.iter_mut()
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Where `id` is in `by_id`, or where it would go.
+    fn place(&self, id: &str) -> Result<usize, usize> {
+        (self.by_id).binary_search_by(|&index| self.list[index].id.as_str().cmp(id))
+    }
+}
+
+impl std::ops::Index<InstrumentId> for Instruments {
+    type Output = Instrument;
+    fn index(&self, index: InstrumentId) -> &Instrument {
+        &self.list[index]
+    }
+}
 
 impl Section {
     /// Every version, in order.
@@ -167,6 +245,16 @@ pub enum Jurisdiction {
 }
 
 impl Jurisdiction {
+    /// Every jurisdiction.
+    pub const ALL: [Jurisdiction; 6] = [
+        Jurisdiction::Federal,
+        Jurisdiction::Punjab,
+        Jurisdiction::Sindh,
+        Jurisdiction::KhyberPakhtunkhwa,
+        Jurisdiction::Balochistan,
+        Jurisdiction::Islamabad,
+    ];
+
     /// Its id, as statute files write it; a province's is also its option of `case.province`.
     pub fn id(self) -> &'static str {
         match self {
@@ -311,8 +399,8 @@ pub enum Certainty {
 pub struct Section {
     /// Full id (`ptpa-2018/3`).
     pub id: String,
-    /// Instrument id (`ptpa-2018`).
-    pub instrument: String,
+    /// Its instrument.
+    pub instrument: InstrumentId,
     /// Heading, in our words.
     pub heading: String,
     /// The section part of its citation (`s.29(2), a child under 12`) when the id is not a

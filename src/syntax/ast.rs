@@ -134,6 +134,8 @@ pub enum Change {
     Summary(String),
     /// `kind offence`
     Kind(Name),
+    /// `jurisdiction sindh`
+    Jurisdiction(Name),
 }
 
 /// A procedural flag.

@@ -376,6 +376,7 @@ fn parse_one_change(pair: Pair<'_, Rule>) -> Result<Change, SyntaxError> {
         Rule::remove_element => Change::RemoveElement(parse_name(next(&mut inner))),
         Rule::summary_change => Change::Summary(parse_string(next(&mut inner))),
         Rule::kind_change => Change::Kind(parse_name(next(&mut inner))),
+        Rule::jurisdiction_change => Change::Jurisdiction(parse_name(next(&mut inner))),
         rule => unreachable!("`change` has no alternative {rule:?}"),
     })
 }
@@ -841,8 +842,9 @@ fn describe(rule: Rule) -> &'static str {
         | Rule::element_change
         | Rule::remove_element
         | Rule::summary_change
-        | Rule::kind_change => {
-            "a change (`punishment`, `cognizable`, `court`, `agency`, `element`, `remove element`, `summary`, `kind`)"
+        | Rule::kind_change
+        | Rule::jurisdiction_change => {
+            "a change (`punishment`, `cognizable`, `court`, `agency`, `element`, `remove element`, `summary`, `kind`, `jurisdiction`)"
         }
     }
 }
