@@ -13,7 +13,6 @@ use jiff::civil::Date;
 
 use crate::diff::{Side, overlap_text};
 use crate::eval::territory::{Reach, extends};
-use crate::eval::value::truth;
 use crate::eval::{
     Status, all_hold, case_date, evaluate_element, holds_on, protection_status,
     protections_in_force, with_derived,
@@ -25,7 +24,7 @@ use crate::model::{
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
 use crate::resolve::overlap;
-use crate::resolve::{JointTrial, settle};
+use crate::resolve::{JointTrial, notes_reached, settle, venues_reached};
 use crate::statute::{Agency, Court, DateBound, InstrumentId, Reading, VersionId, Windows};
 
 /// The law, planned for summaries.
@@ -406,7 +405,7 @@ impl<'p> Plan<'p> {
     }
 
     /// The unknown facts of the venue rules and notes the case reaches whose condition it
-    /// leaves open (as `resolve` lists them).
+    /// leaves open, as [`venues_reached`] and [`notes_reached`] decide them for `resolve`.
     fn open_premises(
         &self,
         law: &Law,
@@ -415,29 +414,19 @@ impl<'p> Plan<'p> {
         unknown: &mut Vec<FactId>,
     ) {
         let program = self.program;
-        let open = |condition: Option<&crate::model::Expr>| {
-            let premise = condition.map_or(Some(true), |c| truth(c, values));
+        let venues = venues_reached(program, |o| statuses[o], values);
+        let venues = venues
+            .into_iter()
+            .map(|(venue, premise)| (&venue.condition, premise));
+        let notes = notes_reached(program, law.notes.iter().copied(), values);
+        let notes = notes
+            .into_iter()
+            .map(|(note, premise)| (&note.condition, premise));
+        for (condition, premise) in venues.chain(notes) {
             if premise.is_none() {
-                crate::resolve::unknown_inputs(program, values, condition)
-            } else {
-                Vec::new()
+                let condition = condition.as_ref();
+                unknown.extend(crate::resolve::unknown_inputs(program, values, condition));
             }
-        };
-        if statuses.iter().any(|s| *s != Status::DoesNotApply) {
-            for venue in &program.venues {
-                let reached = venue.offences.is_empty()
-                    || venue
-                        .offences
-                        .iter()
-                        .any(|&o| statuses[o] != Status::DoesNotApply);
-                if reached {
-                    unknown.extend(open(venue.condition.as_ref()));
-                }
-            }
-        }
-        // A firm note (`only when`) is never shown as possible, so its facts are not unknowns.
-        for &note in law.notes.iter().filter(|&&n| !program.notes[n].firm) {
-            unknown.extend(open(program.notes[note].condition.as_ref()));
         }
     }
 

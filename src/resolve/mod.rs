@@ -18,7 +18,7 @@ use court::{Charged, CourtDecision, Joinder};
 
 use crate::eval::{Outcome, SectionOutcome, Status};
 use crate::i18n::{tr, trf};
-use crate::model::{FactId, OffenceId, OverlapKind, Program, Value};
+use crate::model::{FactId, OffenceId, OverlapKind, Program, RuleNote, Value, Venue};
 use crate::statute::{Agency, Court, InstrumentId};
 use jiff::civil::Date;
 
@@ -433,10 +433,8 @@ fn exclusive_court(program: &Program, outcome: &Outcome, section: &str) -> bool 
 
 /// A declaration's condition on the case: true when there is none, unknown when a fact it
 /// reads is not given.
-fn premise(condition: Option<&crate::model::Expr>, outcome: &Outcome) -> Option<bool> {
-    condition.map_or(Some(true), |c| {
-        crate::eval::value::truth(c, &outcome.values)
-    })
+fn premise(condition: Option<&crate::model::Expr>, values: &[Option<Value>]) -> Option<bool> {
+    condition.map_or(Some(true), |c| crate::eval::value::truth(c, values))
 }
 
 /// The input facts a condition reads that the case leaves unknown (`values`: the case's,
@@ -715,30 +713,54 @@ fn changing_within<'a>(
         .collect()
 }
 
+/// The venue rules a case reaches, each with its premise (`Some(true)` when it holds, `None`
+/// when the facts leave it open): when some section applies or may apply, the rules whose
+/// condition is not false on the facts and one of whose offences after `for` applies or may
+/// apply (s.181(4) needs a kidnapping section). The one decision for the report and the batch
+/// plan.
+pub(crate) fn venues_reached<'p>(
+    program: &'p Program,
+    status: impl Fn(OffenceId) -> Status,
+    values: &[Option<Value>],
+) -> Vec<(&'p Venue, Option<bool>)> {
+    let reaches = |offence: &OffenceId| status(*offence) != Status::DoesNotApply;
+    if !program.offence_ids().any(|o| reaches(&o)) {
+        return Vec::new();
+    }
+    (program.venues.iter())
+        .filter(|venue| venue.offences.is_empty() || venue.offences.iter().any(reaches))
+        .map(|venue| (venue, premise(venue.condition.as_ref(), values)))
+        .filter(|(_, premise)| *premise != Some(false))
+        .collect()
+}
+
+/// The rules' notes that fit a case, each with its premise, among those in force (`in_force`,
+/// indices into `Program::notes`): a note whose condition is false is not shown, nor a firm
+/// note (`only when`) whose condition the facts leave open. The one decision for the report and
+/// the batch plan.
+pub(crate) fn notes_reached<'p>(
+    program: &'p Program,
+    in_force: impl IntoIterator<Item = usize>,
+    values: &[Option<Value>],
+) -> Vec<(&'p RuleNote, Option<bool>)> {
+    let notes = in_force.into_iter().map(|n| &program.notes[n]);
+    notes
+        .map(|note| (note, premise(note.condition.as_ref(), values)))
+        .filter(|(note, premise)| *premise == Some(true) || (premise.is_none() && !note.firm))
+        .collect()
+}
+
 /// Every place the case names under a venue rule, once each, when some section applies, and
 /// the notes of the venue rules that name no place (CrPC s.188: wherever the offender is
-/// found). A rule is skipped when its condition is false on the facts, or when none of the
-/// offences after its `for` applies or may apply (s.181(4) needs a kidnapping section).
+/// found), as [`venues_reached`] decides which rules the case reaches.
 fn venues(
     program: &Program,
     outcome: &Outcome,
     open: &mut Vec<OpenPremise>,
 ) -> (Vec<VenueFound>, Vec<String>) {
     let (mut found, mut noted): (Vec<VenueFound>, Vec<String>) = (Vec::new(), Vec::new());
-    if outcome
-        .sections
-        .iter()
-        .all(|s| s.status == Status::DoesNotApply)
-    {
-        return (found, noted);
-    }
-    let reaches = |offence: &OffenceId| outcome.sections[*offence].status != Status::DoesNotApply;
-    for venue in &program.venues {
-        let reached = venue.offences.is_empty() || venue.offences.iter().any(reaches);
-        let premise = premise(venue.condition.as_ref(), outcome);
-        if !reached || premise == Some(false) {
-            continue;
-        }
+    let status = |offence: OffenceId| outcome.sections[offence].status;
+    for (venue, premise) in venues_reached(program, status, &outcome.values) {
         // An unknown condition makes the venue possible: shown with the facts it depends on,
         // which join the case's unknown facts.
         let depends_on = if premise.is_none() {
@@ -796,12 +818,9 @@ fn venues(
 /// (`only when`) is shown only when its condition holds.
 fn rule_notes(program: &Program, outcome: &Outcome, open: &mut Vec<OpenPremise>) -> Vec<String> {
     let mut shown = Vec::new();
-    for note in &program.notes {
-        let premise = premise(note.condition.as_ref(), outcome);
-        let unmet = premise == Some(false) || (note.firm && premise.is_none());
-        if unmet || !crate::eval::holds_on(&note.validity, outcome.reading()) {
-            continue;
-        }
+    let in_force = (0..program.notes.len())
+        .filter(|&n| crate::eval::holds_on(&program.notes[n].validity, outcome.reading()));
+    for (note, premise) in notes_reached(program, in_force, &outcome.values) {
         let text = note_on_case(program, outcome, &note.text);
         let depends_on = if premise.is_none() {
             unknown_inputs(program, &outcome.values, note.condition.as_ref())
