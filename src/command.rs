@@ -339,7 +339,8 @@ fn diff(
             .zip(&after_cases)
             .map(|((file, before), (_, after))| (file.name.as_str(), before, after)),
     );
-    output::print(&output::render_diff(&report, format)?)?;
+    let cite = |id: &str| comparison.citation(id);
+    output::print(&output::render_diff(&report, format, &cite)?)?;
     Ok(ExitCode::SUCCESS)
 }
 

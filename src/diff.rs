@@ -87,6 +87,13 @@ pub fn overlap_text<'s>(kind: &str, sections: impl Iterator<Item = &'s str>) -> 
     format!("{kind} of {}", sections.join(", "))
 }
 
+/// An overlap as [`overlap_text`] names it, back in its parts: the kind's id and the section
+/// ids, for a renderer that puts them in words. `None` for any other text.
+pub fn overlap_parts(text: &str) -> Option<(&str, Vec<&str>)> {
+    let (kind, sections) = text.split_once(" of ")?;
+    Some((kind, sections.split(", ").collect()))
+}
+
 /// What changed for one case.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseDiff {
@@ -270,5 +277,20 @@ fn item(kind: &'static str, section: Option<&str>, before: &str, after: &str) ->
         section: section.map(str::to_owned),
         before: before.to_owned(),
         after: after.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overlap_as_a_change_names_it_comes_back_in_its_parts() {
+        let text = overlap_text("forum_conflict", ["ppc/374", "ptpa-2018/3"].into_iter());
+        assert_eq!(
+            overlap_parts(&text),
+            Some(("forum_conflict", vec!["ppc/374", "ptpa-2018/3"]))
+        );
+        assert_eq!(overlap_parts("none"), None);
     }
 }

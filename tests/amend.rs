@@ -2,7 +2,41 @@
 //! snapshots), an overlay built here changes exactly the cases it should, bad overlays are
 //! diagnosed, and no overlay reaches back before its effective day.
 
-use crate::support::{files, tipnav};
+use crate::support::{files, tipnav, tipnav_with, unwrapped};
+
+/// A case the one-forum overlay moves from the Special Court and whose forum conflict it
+/// removes.
+const KENYAN: &str = "examples/kenyan-workers-forced-labour.toml";
+
+/// Ids a person should never read in the text of a diff (JSON keeps them).
+const IDS: [&str; 8] = [
+    "magistrate_first_class",
+    "court_of_session",
+    "special_court",
+    "forum_conflict",
+    "overlap_removed",
+    "ppc/374",
+    "ptpa-2018/3",
+    "does_not_apply",
+];
+
+/// `tipnav diff --amend one-forum` of one case on a day the overlay is in force, in `format`,
+/// at 80 columns.
+fn one_forum_diff(format: &str, vars: &[(&str, &str)]) -> crate::support::Run {
+    let args = [
+        "diff",
+        "--amend",
+        "one-forum",
+        "--as-if-date",
+        "2026-06-01",
+        "--format",
+        format,
+        KENYAN,
+    ];
+    let run = tipnav_with(&args, &[[("COLUMNS", "80")].as_slice(), vars].concat());
+    assert_eq!(run.status, 0, "{}", run.render());
+    run
+}
 
 fn diff_json(args: &[&str]) -> serde_json::Value {
     let run = tipnav(args);
@@ -272,4 +306,111 @@ fn an_inserted_provincial_act_reaches_only_its_province() {
     assert_eq!(listed.status, 0, "{}", listed.render());
     let listed = crate::support::validated("list", &listed.stdout);
     assert_eq!(listed[0]["jurisdiction"], "sindh");
+}
+
+/// Legislative staff read the diff as lawyers write: sections cited, courts named, overlap
+/// kinds and change kinds in words, the count in the singular for one case, prose wrapped to
+/// the terminal. The JSON keeps the ids.
+#[test]
+fn the_diff_text_speaks_as_lawyers() {
+    let run = one_forum_diff("table", &[]);
+    let text = unwrapped(&run.stdout);
+    let book = &crate::support::program().book;
+    let cited: Vec<String> = ["ptpa-2018/3", "ptpa-2018/3-2", "ptpa-2018/4", "ppc/374"]
+        .iter()
+        .map(|id| tipnav::statute::citation(book, id))
+        .collect();
+    assert!(
+        text.contains(&format!(": {} [", cited.join(", "))),
+        "{text}"
+    );
+    assert!(text.contains("PTPA 2018 s.3, PTPA 2018 s.3(2)"), "{text}");
+    assert!(
+        text.contains("1 case compared: 1 changed, 0 unchanged."),
+        "{text}"
+    );
+    for id in IDS {
+        assert!(!run.stdout.contains(id), "`{id}` in:\n{}", run.stdout);
+    }
+    for line in run.stdout.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    let markdown = one_forum_diff("markdown", &[]).stdout;
+    for words in [
+        "| Court           | 1     |",
+        "| Overlap removed | 1     |",
+        "Court: Special Court → Court of Session",
+        "Overlap removed: forum conflict of PPC s.374, PTPA 2018 s.3",
+    ] {
+        assert!(markdown.contains(words), "no `{words}` in:\n{markdown}");
+    }
+    for id in IDS {
+        assert!(!markdown.contains(id), "`{id}` in:\n{markdown}");
+    }
+    let json = one_forum_diff("json", &[]).stdout;
+    let json = crate::support::validated("diff", &json);
+    let court = &json["cases"][0]["changes"][0];
+    assert_eq!(court["kind"], "court");
+    assert_eq!(court["after"], "court_of_session");
+    assert_eq!(json["amendments"][0]["sections"][0], "ptpa-2018/3");
+}
+
+/// Statuses and the sections most affected are in words and citations too.
+#[test]
+fn a_status_change_reads_in_words() {
+    let run = tipnav_with(
+        &[
+            "diff",
+            "--as-if-date",
+            "2025-06-01",
+            "examples/larkana-girl-sold.toml",
+        ],
+        &[("COLUMNS", "80")],
+    );
+    assert_eq!(run.status, 0, "{}", run.render());
+    let text = unwrapped(&run.stdout);
+    assert!(text.contains("Sections most affected"), "{text}");
+    assert!(text.contains("│ PECA 2016 s.22A "), "{text}");
+    assert!(
+        text.contains("Status PPC s.292-C: may apply → does not"),
+        "{text}"
+    );
+    for id in ["may_apply", "does_not_apply", "ppc/292-C", "peca-2016/22A"] {
+        assert!(!run.stdout.contains(id), "`{id}` in:\n{}", run.stdout);
+    }
+}
+
+/// A web address in an amendment's citation is kept whole, on a line of its own if it does
+/// not fit, while the rest of the line wraps to 80 columns.
+#[test]
+fn an_amendment_line_wraps_and_keeps_its_web_address_whole() {
+    let dir = std::env::temp_dir().join(format!("tipnav-amend-url-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let overlay = dir.join("repeal-371b.rules");
+    let address =
+        "https://example.org/amendments/2026/a-long-address-for-the-repeal-of-ppc-371-b.html";
+    std::fs::write(
+        &overlay,
+        format!("amendment test-repeal \"Test: repeal PPC 371-B\" {{\n    effective 2020-01-01\n    status proposal\n    cite \"the bill as tabled, {address}\"\n}}\n\nrepeal ppc/371-B cite \"test\"\n"),
+    )
+    .unwrap();
+    let run = tipnav_with(
+        &["diff", "--amend", overlay.to_str().unwrap(), KENYAN],
+        &[("COLUMNS", "80")],
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(run.status, 0, "{}", run.render());
+    assert!(
+        run.stdout.contains(&format!("\n  {address}")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        unwrapped(&run.stdout).contains("- Test: repeal PPC 371-B (proposal, effective 2020-01-01): PPC s.371-B [the bill as tabled,"),
+        "{}",
+        run.stdout
+    );
+    for line in run.stdout.lines().filter(|l| !l.contains("://")) {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
 }

@@ -263,6 +263,17 @@ fn a_shipped_overlay_checks_and_diffs_over_the_scenario_bank() {
     assert_eq!(markdown.status, 200);
     assert!(markdown.headers.contains("text/markdown"));
     assert!(markdown.body.contains("one-forum") || markdown.body.contains("One forum"));
+    // The briefing cites sections and names courts as the command line's does.
+    assert!(
+        markdown.body.contains("PTPA 2018 s.3(2)"),
+        "{}",
+        markdown.body
+    );
+    assert!(
+        !markdown.body.contains("court_of_session"),
+        "{}",
+        markdown.body
+    );
 }
 
 #[test]

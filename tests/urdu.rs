@@ -195,7 +195,7 @@ fn show_in_urdu_prints_the_law_in_urdu() {
 }
 
 /// The strings the program passes to `tr` or `trf`, read from its source as xgettext would:
-/// the first string literal of each call.
+/// the first string literal of each call; and both forms a `trn` call counts with.
 fn program_strings() -> Vec<String> {
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(root().join("src")) {
@@ -204,6 +204,7 @@ fn program_strings() -> Vec<String> {
             let text = std::fs::read_to_string(entry.path()).unwrap();
             found.extend(literals_after(&text, "tr("));
             found.extend(literals_after(&text, "trf("));
+            found.extend(plural_forms(&text));
         }
     }
     found.sort();
@@ -213,32 +214,54 @@ fn program_strings() -> Vec<String> {
 
 /// The string literals that open a call to `call` (`tr(` but not `str(`).
 fn literals_after(text: &str, call: &str) -> Vec<String> {
+    calls(text, call)
+        .filter_map(|rest| literal(rest.trim_start()))
+        .map(|(literal, _)| literal)
+        .collect()
+}
+
+/// The singular and plural of each `trn(count, "one", "other", ...)` call.
+fn plural_forms(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for (at, _) in text.match_indices(call) {
-        let before = text[..at].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        let rest = text[at + call.len()..].trim_start();
-        let Some(rest) = rest.strip_prefix('"') else {
+    for rest in calls(text, "trn(") {
+        // The count comes first (a name or a field, no comma in it), then the two forms.
+        let forms = rest.split_once(',').map(|(_, forms)| forms.trim_start());
+        let Some((one, rest)) = forms.and_then(literal) else {
             continue;
         };
-        let mut literal = String::new();
-        let mut chars = rest.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => break,
-                '\\' => literal.push(match chars.next() {
-                    Some('n') => '\n',
-                    Some(other) => other,
-                    None => break,
-                }),
-                c => literal.push(c),
-            }
-        }
-        found.push(literal);
+        let other = rest.trim_start().strip_prefix(',').map(str::trim_start);
+        found.push(one);
+        found.extend(other.and_then(literal).map(|(other, _)| other));
     }
     found
+}
+
+/// The text after each call to `call` (`tr(` but not `str(`).
+fn calls<'t>(text: &'t str, call: &'t str) -> impl Iterator<Item = &'t str> {
+    text.match_indices(call).filter_map(move |(at, _)| {
+        let before = text[..at].chars().next_back();
+        let inside_a_name = before.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        (!inside_a_name).then(|| &text[at + call.len()..])
+    })
+}
+
+/// The string literal `text` opens with, unescaped, and the text after it.
+fn literal(text: &str) -> Option<(String, &str)> {
+    let rest = text.strip_prefix('"')?;
+    let mut literal = String::new();
+    let mut chars = rest.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return Some((literal, &rest[at + 1..])),
+            '\\' => literal.push(match chars.next() {
+                Some((_, 'n')) => '\n',
+                Some((_, other)) => other,
+                None => break,
+            }),
+            c => literal.push(c),
+        }
+    }
+    Some((literal, ""))
 }
 
 /// Ids the program shows as words through `tr` (statuses, roles, verification labels), and
@@ -332,6 +355,55 @@ fn the_urdu_report_in_json_keeps_english_ids() {
         "first_section": {"id": first["id"], "citation": first["citation"], "status": first["status"], "heading": first["heading"], "summary": first["summary"]},
     });
     insta::assert_json_snapshot!("urdu_report_json", view);
+}
+
+/// `diff` in Urdu names the change kinds, courts and overlap kinds in Urdu, counts one case
+/// in the singular, and keeps the citations as the official text has them.
+#[test]
+fn the_urdu_diff_is_in_words() {
+    let run = tipnav_with(
+        &[
+            "diff",
+            "--amend",
+            "one-forum",
+            "--as-if-date",
+            "2026-06-01",
+            "--format",
+            "markdown",
+            "examples/kenyan-workers-forced-labour.toml",
+        ],
+        &[("TIPNAV_LANG", "ur")],
+    );
+    assert_eq!(run.status, 0, "{}", run.render());
+    // Markdown, so that no table cell breaks a term across lines.
+    let text = &run.stdout;
+    let one = i18n_text("{cases} case compared: {changed} changed, {unchanged} unchanged.");
+    let counted = one
+        .replace("{cases}", "1")
+        .replace("{changed}", "1")
+        .replace("{unchanged}", "0");
+    assert!(text.contains(&counted), "{text}");
+    for english in [
+        "Overlap removed",
+        "Court of Session",
+        "Special Court",
+        "forum_conflict",
+    ] {
+        assert!(
+            text.contains(i18n_text(english)),
+            "no Urdu `{english}` in:\n{text}"
+        );
+    }
+    assert!(text.contains("PPC s.374"), "{text}");
+    // The overlay's own title stays English ("One forum (Court of Session) ..."): it is data.
+    for english in [
+        "Overlap removed",
+        "Special Court",
+        "court_of_session",
+        "ppc/374",
+    ] {
+        assert!(!text.contains(english), "`{english}` in:\n{text}");
+    }
 }
 
 /// The English text of a program string in this test's build (the catalog's Urdu).

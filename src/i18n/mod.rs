@@ -239,6 +239,14 @@ pub fn trf(template: &'static str, args: &[(&str, &str)]) -> String {
     text
 }
 
+/// A program string that counts something, with `{name}` placeholders: `one` when `count` is
+/// 1, `other` otherwise, translated and filled in as [`trf`] does ("1 case compared", "2 cases
+/// compared"). Two forms are enough for the shipped languages: English and Urdu both use the
+/// singular for exactly one.
+pub fn trn(count: usize, one: &'static str, other: &'static str, args: &[(&str, &str)]) -> String {
+    trf(if count == 1 { one } else { other }, args)
+}
+
 /// A fact-file or law string by stable id, in this run's language.
 pub fn law_text<'a>(context: &str, english: &'a str) -> std::borrow::Cow<'a, str> {
     match active_catalog().and_then(|c| c.law(context, english)) {

@@ -7,9 +7,11 @@ use crate::overlay::AmendmentStatus;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::text::{Style, heading, lines, new_table};
-use crate::diff::{CaseDiff, ChangeItem, Summary};
-use crate::i18n::{tr, trf};
+use super::json::Status;
+use super::text::{Style, forum, heading, line, lines, new_table};
+use crate::diff::{CaseDiff, ChangeItem, Summary, overlap_parts};
+use crate::i18n::law::family_words;
+use crate::i18n::{tr, trf, trn};
 
 /// The whole diff report.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -34,62 +36,75 @@ pub struct DiffReport {
     pub cases: Vec<CaseDiff>,
 }
 
-/// Renders the report as tables or Markdown.
-pub fn render(report: &DiffReport, style: Style) -> String {
+/// A section's citation as people write it (`PTPA 2018 s.3`), from its id.
+pub type Cite<'a> = &'a dyn Fn(&str) -> String;
+
+/// Renders the report as tables or Markdown, every section cited and every court, agency,
+/// status and overlap kind in words (the ids are for the JSON).
+pub fn render(report: &DiffReport, style: Style, cite: Cite<'_>) -> String {
     let mut out = String::new();
-    out.push_str(&trf(
-        "tipnav {version} · base law {base} · amended law {amended}",
-        &[
-            ("version", report.tipnav),
-            ("base", &report.base_digest),
-            ("amended", &report.digest),
-        ],
-    ));
-    out.push('\n');
+    line(
+        &mut out,
+        style,
+        &trf(
+            "tipnav {version} · base law {base} · amended law {amended}",
+            &[
+                ("version", report.tipnav),
+                ("base", &report.base_digest),
+                ("amended", &report.digest),
+            ],
+        ),
+    );
     heading(
         &mut out,
         style,
         1,
         tr("What the change does to the case bank"),
     );
-    amendments(&mut out, report);
-    out.push_str(&format!("\n{}\n\n", report.method));
-    summary(&mut out, &report.summary, style);
+    amendments(&mut out, report, style, cite);
+    out.push('\n');
+    line(&mut out, style, &report.method);
+    out.push('\n');
+    summary(&mut out, &report.summary, style, cite);
     if !report.cases.is_empty() {
-        cases(&mut out, &report.cases, style);
+        cases(&mut out, &report.cases, style, cite);
     }
     out
 }
 
-/// The amendments compared, one a line.
-fn amendments(out: &mut String, report: &DiffReport) {
+/// The amendments compared, one an item, each with the sections it touches cited.
+fn amendments(out: &mut String, report: &DiffReport, style: Style, cite: Cite<'_>) {
     for amendment in &report.amendments {
-        out.push_str("- ");
-        out.push_str(&trf(
+        let sections: Vec<String> = amendment.sections.iter().map(|s| cite(s)).collect();
+        let text = trf(
             "{title} ({status}, effective {date}): {sections} [{cite}]",
             &[
                 ("title", &amendment.title),
                 ("status", amendment_status_word(amendment.status)),
                 ("date", &amendment.effective),
-                ("sections", &amendment.sections.join(", ")),
+                ("sections", &sections.join(tr(", "))),
                 ("cite", &amendment.cite),
             ],
-        ));
-        out.push('\n');
+        );
+        // The continuation lines' indent of two spaces lines up under the item's text.
+        line(out, style, &format!("- {text}"));
     }
 }
 
 /// The totals, then the changes by kind and the sections most affected, where there are any.
-fn summary(out: &mut String, summary: &Summary, style: Style) {
-    out.push_str(&trf(
+fn summary(out: &mut String, summary: &Summary, style: Style, cite: Cite<'_>) {
+    let totals = trn(
+        summary.cases,
+        "{cases} case compared: {changed} changed, {unchanged} unchanged.",
         "{cases} cases compared: {changed} changed, {unchanged} unchanged.",
         &[
             ("cases", &summary.cases.to_string()),
             ("changed", &summary.changed.to_string()),
             ("unchanged", &summary.unchanged.to_string()),
         ],
-    ));
-    out.push_str("\n\n");
+    );
+    line(out, style, &totals);
+    out.push('\n');
     if !summary.by_kind.is_empty() {
         heading(out, style, 2, tr("Changes by kind"));
         let mut table = new_table(style, &[tr("Change"), tr("Count")]);
@@ -102,18 +117,18 @@ fn summary(out: &mut String, summary: &Summary, style: Style) {
         heading(out, style, 2, tr("Sections most affected"));
         let mut table = new_table(style, &[tr("Section"), tr("Cases")]);
         for (section, count) in summary.sections.iter().take(10) {
-            table.add_row(vec![section.clone(), count.to_string()]);
+            table.add_row(vec![cite(section), count.to_string()]);
         }
         out.push_str(&format!("{table}\n\n"));
     }
 }
 
 /// The cases that change, each with its changes one a line.
-fn cases(out: &mut String, cases: &[CaseDiff], style: Style) {
+fn cases(out: &mut String, cases: &[CaseDiff], style: Style, cite: Cite<'_>) {
     heading(out, style, 2, tr("Cases that change"));
     let mut table = new_table(style, &[tr("Case"), tr("Changes")]);
     for case in cases {
-        let changes: Vec<String> = case.changes.iter().map(change_line).collect();
+        let changes: Vec<String> = case.changes.iter().map(|c| change_line(c, cite)).collect();
         table.add_row(vec![
             format!("{} ({})", style.case_text(&case.file), case.date),
             lines(style, &changes),
@@ -122,34 +137,65 @@ fn cases(out: &mut String, cases: &[CaseDiff], style: Style) {
     out.push_str(&format!("{table}\n\n"));
 }
 
-/// One change: its kind, its section if any, and what it was and becomes.
-fn change_line(c: &ChangeItem) -> String {
-    let section = c
+/// One change: its kind, its section if any, and what it was and becomes, in words.
+fn change_line(change: &ChangeItem, cite: Cite<'_>) -> String {
+    let section = change
         .section
         .as_deref()
-        .map(|s| format!(" {s}"))
+        .map(|s| format!(" {}", cite(s)))
         .unwrap_or_default();
-    let kind = change_word(c.kind);
-    match (c.before.is_empty(), c.after.is_empty()) {
-        (true, _) => format!("{kind}{section}: {}", c.after),
-        (_, true) => format!("{kind}{section}: {}", c.before),
-        _ => format!("{kind}{section}: {} -> {}", c.before, c.after),
+    let kind = change_word(change.kind);
+    let before = value_words(change.kind, &change.before, cite);
+    let after = value_words(change.kind, &change.after, cite);
+    match (before.is_empty(), after.is_empty()) {
+        (true, _) => format!("{kind}{section}: {after}"),
+        (_, true) => format!("{kind}{section}: {before}"),
+        _ => format!("{kind}{section}: {before} → {after}"),
     }
 }
 
-/// A change's kind: its id in English (as the report has always shown it), in words in
-/// another language.
+/// What a change was or becomes, in words: a status, a court or agency by name, an overlap's
+/// kind with its sections cited. Penalties and procedures are words already.
+fn value_words(kind: &str, value: &str, cite: Cite<'_>) -> String {
+    match kind {
+        "starts_applying" | "stops_applying" | "status" => {
+            Status::from_id(value).map_or_else(|| value.to_owned(), |s| s.words().to_owned())
+        }
+        "lead_agency" | "court" if value == "none" => tr("none").to_owned(),
+        "lead_agency" | "court" => forum(value).to_owned(),
+        "overlap_added" | "overlap_removed" => overlap_words(value, cite),
+        _ => value.to_owned(),
+    }
+}
+
+/// An overlap as the eval report names it: its kind in words and its sections cited
+/// ("forum conflict of PPC s.374, PTPA 2018 s.3").
+fn overlap_words(text: &str, cite: Cite<'_>) -> String {
+    let Some((kind, sections)) = overlap_parts(text) else {
+        return text.to_owned();
+    };
+    let sections: Vec<String> = sections.into_iter().map(cite).collect();
+    trf(
+        "{kind} of {sections}",
+        &[
+            ("kind", &family_words(kind)),
+            ("sections", &sections.join(tr(", "))),
+        ],
+    )
+}
+
+/// A change's kind in words, as a label.
 fn change_word(kind: &str) -> &str {
     match kind {
-        "starts_applying" => tr("starts_applying"),
-        "stops_applying" => tr("stops_applying"),
-        "status" => tr("status"),
-        "penalty" => tr("penalty"),
-        "procedure" => tr("procedure"),
-        "lead_agency" => tr("lead_agency"),
-        "court" => tr("court"),
-        "overlap_added" => tr("overlap_added"),
-        "overlap_removed" => tr("overlap_removed"),
+        "starts_applying" => tr("Starts to apply"),
+        "stops_applying" => tr("Stops applying"),
+        "status" => tr("Status"),
+        "penalty" => tr("Penalty"),
+        "procedure" => tr("Procedure"),
+        "lead_agency" => tr("Lead agency"),
+        "court" => tr("Court"),
+        "overlap_added" => tr("Overlap added"),
+        "overlap_removed" => tr("Overlap removed"),
         other => other,
     }
 }

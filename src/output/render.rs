@@ -191,9 +191,15 @@ pub fn render_gaps(report: &GapReport, format: Format) -> Result<String, Failure
     text_view(Report::Gaps, report, format, analysis::render_gaps)
 }
 
-/// Renders the comparison `tipnav diff` makes.
-pub fn render_diff(report: &DiffReport, format: Format) -> Result<String, Failure> {
-    text_view(Report::Diff, report, format, super::diff::render)
+/// Renders the comparison `tipnav diff` makes; `cite` gives a section's citation for the text.
+pub fn render_diff(
+    report: &DiffReport,
+    format: Format,
+    cite: super::diff::Cite<'_>,
+) -> Result<String, Failure> {
+    text_view(Report::Diff, report, format, |report, style| {
+        super::diff::render(report, style, cite)
+    })
 }
 
 /// Renders the instruments `tipnav list` shows.

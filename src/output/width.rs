@@ -22,7 +22,8 @@ pub fn width() -> u16 {
 }
 
 /// `text` broken into lines of at most `width` characters at spaces, each line after the first
-/// indented by `indent` spaces. A word longer than a line (a URL) is cut.
+/// indented by `indent` spaces. A word longer than a line is cut, except a web address: it is
+/// kept whole on a line of its own, even past the width, since a cut address cannot be opened.
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     for paragraph in text.split('\n') {
@@ -42,7 +43,7 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
                 line.push(' ');
             }
             line.push_str(word);
-            while line.chars().count() > room.max(1) {
+            while line.chars().count() > room.max(1) && !word.contains("://") {
                 let cut: String = line.chars().take(room.max(1)).collect();
                 line = line.chars().skip(room.max(1)).collect();
                 lines.push(cut);
@@ -85,10 +86,19 @@ mod tests {
 
     #[test]
     fn a_word_longer_than_the_line_is_cut() {
-        let wrapped = wrap("see https://example.org/a/very/long/path", 12, 2);
+        let wrapped = wrap("see sha256:0123456789abcdef0123456789", 12, 2);
         assert!(
             wrapped.lines().all(|l| l.chars().count() <= 12),
             "{wrapped}"
+        );
+    }
+
+    #[test]
+    fn a_web_address_is_kept_whole_on_its_own_line() {
+        let wrapped = wrap("see https://example.org/a/very/long/path here", 12, 2);
+        assert_eq!(
+            wrapped,
+            "see\n  https://example.org/a/very/long/path\n  here"
         );
     }
 }

@@ -241,6 +241,14 @@ impl Comparison<'_> {
         }
     }
 
+    /// A section's citation as people write it (`PTPA 2018 s.3`): from the amended law, or
+    /// from the base law for a section the amendment removed.
+    pub fn citation(&self, id: &str) -> String {
+        let holds = |program: &&Program| program.book.sections.contains_key(id);
+        let program = [self.amended, self.base].into_iter().find(holds);
+        program.map_or_else(|| id.to_owned(), |p| crate::statute::citation(&p.book, id))
+    }
+
     /// How the comparison was made, in words, for the report.
     fn method(&self) -> String {
         match (self.by_law, self.as_if) {

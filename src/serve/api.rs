@@ -677,13 +677,12 @@ pub(super) async fn diff(
     };
     let text = blocking(&app, move |app| {
         let request = diff_request(&text(&body)?)?;
-        let report = diff_report(app, &request)?;
         let format = if markdown {
             Format::Markdown
         } else {
             Format::Json
         };
-        Ok(crate::output::render_diff(&report, format)?)
+        diff_text(app, &request, format)
     })
     .await?;
     Ok(if markdown {
@@ -720,10 +719,9 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(text.len())
 }
 
-fn diff_report(
-    app: &App,
-    request: &DiffRequest,
-) -> Result<crate::output::diff::DiffReport, ApiError> {
+/// The diff a request asks for, rendered: the amended law it builds is needed to cite the
+/// sections, so the report is written out before that law goes.
+fn diff_text(app: &App, request: &DiffRequest, format: Format) -> Result<String, ApiError> {
     let as_if = request.as_if_date.as_deref().map(day).transpose()?;
     let overlay = request.overlay.as_deref().filter(|o| !o.trim().is_empty());
     if overlay.is_none() && as_if.is_none() {
@@ -754,12 +752,14 @@ fn diff_report(
         by_law: overlay.is_some(),
         today: crate::pipeline::today(),
     };
-    Ok(comparison.report(
+    let report = comparison.report(
         before
             .iter()
             .zip(&after)
             .map(|((name, before), (_, after))| (*name, before, after)),
-    ))
+    );
+    let cite = |id: &str| comparison.citation(id);
+    Ok(crate::output::render_diff(&report, format, &cite)?)
 }
 
 /// Any other address.
