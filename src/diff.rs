@@ -10,9 +10,9 @@ use serde::Serialize;
 use jiff::civil::Date;
 
 use crate::eval::{Outcome, Status};
-use crate::model::{Program, Value};
+use crate::model::{OverlapKind, Program, Value};
 use crate::resolve::Resolution;
-use crate::statute::{Agency, OffenceParticulars, VersionId};
+use crate::statute::{Agency, Court, OffenceParticulars, VersionId};
 
 /// One case under one law, as far as a comparison looks at it.
 pub struct Side<'a> {
@@ -22,17 +22,30 @@ pub struct Side<'a> {
     pub date: Date,
     /// Every offence of the law, in its order: section id, status, and version in force.
     pub sections: Vec<(&'a str, Status, Option<VersionId>)>,
-    /// The lead agency's id, or `none`.
-    pub lead: &'static str,
-    /// The court's id, or `none`.
-    pub court: &'static str,
-    /// Each overlap the case hits, as `kind of section, section`.
-    pub overlaps: Vec<String>,
+    /// The lead agency, if the case has one.
+    pub lead: Option<Agency>,
+    /// The court for the case, if any.
+    pub court: Option<Court>,
+    /// Each overlap the case hits.
+    pub overlaps: Vec<Overlap<'a>>,
+}
+
+/// An overlap a case hits: its kind and its sections' ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlap<'a> {
+    /// Its kind.
+    pub kind: OverlapKind,
+    /// Its sections.
+    pub sections: Vec<&'a str>,
 }
 
 impl<'a> Side<'a> {
     /// A case evaluated and resolved in full.
-    pub fn evaluated(program: &'a Program, outcome: &'a Outcome, resolution: &Resolution) -> Self {
+    pub fn evaluated(
+        program: &'a Program,
+        outcome: &'a Outcome,
+        resolution: &'a Resolution,
+    ) -> Self {
         Side {
             program,
             date: outcome.date,
@@ -47,12 +60,13 @@ impl<'a> Side<'a> {
                     )
                 })
                 .collect(),
-            lead: resolution.lead_agency().map_or("none", Agency::id),
-            court: resolution.court.as_ref().map_or("none", |c| c.court.id()),
-            overlaps: resolution
-                .overlaps
-                .iter()
-                .map(|o| overlap_text(o.kind.id(), o.sections.iter().map(String::as_str)))
+            lead: resolution.lead_agency(),
+            court: resolution.court.as_ref().map(|c| c.court),
+            overlaps: (resolution.overlaps.iter())
+                .map(|o| Overlap {
+                    kind: o.kind,
+                    sections: o.sections.iter().map(String::as_str).collect(),
+                })
                 .collect(),
         }
     }
@@ -81,19 +95,6 @@ pub fn move_to(program: &Program, values: &mut [Option<Value>], day: Option<Date
     }
 }
 
-/// An overlap as a change names it: `duplicate_offence of ptpa-2018/3, ppc/371-A`.
-pub fn overlap_text<'s>(kind: &str, sections: impl Iterator<Item = &'s str>) -> String {
-    let sections: Vec<&str> = sections.collect();
-    format!("{kind} of {}", sections.join(", "))
-}
-
-/// An overlap as [`overlap_text`] names it, back in its parts: the kind's id and the section
-/// ids, for a renderer that puts them in words. `None` for any other text.
-pub fn overlap_parts(text: &str) -> Option<(&str, Vec<&str>)> {
-    let (kind, sections) = text.split_once(" of ")?;
-    Some((kind, sections.split(", ").collect()))
-}
-
 /// What changed for one case.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CaseDiff {
@@ -108,15 +109,84 @@ pub struct CaseDiff {
 /// One change.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ChangeItem {
-    /// `starts_applying`, `stops_applying`, `status`, `penalty`, `lead_agency`, `court`,
-    /// `overlap_added`, `overlap_removed`.
-    pub kind: &'static str,
+    /// What changed.
+    pub kind: ChangeKind,
     /// The section, when the change is about one.
     pub section: Option<String>,
-    /// Before.
-    pub before: String,
-    /// After.
-    pub after: String,
+    /// Before: a status, agency or court id (`none` for none), a penalty or procedure in
+    /// words, or an overlap as `kind of section, section`; empty when there was none.
+    #[schemars(with = "String")]
+    pub before: Particular,
+    /// After, likewise.
+    #[schemars(with = "String")]
+    pub after: Particular,
+}
+
+/// What a change is about.
+// The variants are in the order of their ids, so that the totals by kind (a map) list them
+// alphabetically, as they always have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// The court for the case.
+    Court,
+    /// The lead agency.
+    LeadAgency,
+    /// An overlap the case now hits.
+    OverlapAdded,
+    /// An overlap it no longer hits.
+    OverlapRemoved,
+    /// A section's penalty.
+    Penalty,
+    /// A section's procedure (cognizable, bailable, compoundable).
+    Procedure,
+    /// A section that did not apply now applies.
+    StartsApplying,
+    /// A section's status changes otherwise.
+    Status,
+    /// A section that applied (or may have) no longer does.
+    StopsApplying,
+}
+
+/// One side of a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Particular {
+    /// A section's status.
+    Status(Status),
+    /// A penalty or procedure, in words (empty when the section has none).
+    Text(String),
+    /// The lead agency, if any.
+    Agency(Option<Agency>),
+    /// The court for the case, if any.
+    Court(Option<Court>),
+    /// An overlap with its kind and section ids; `None` on the side that lacks it.
+    Overlap(Option<(OverlapKind, Vec<String>)>),
+}
+
+/// JSON writes a particular as the text the contract has always had: an id, `none`, words, or
+/// `kind of section, section`.
+impl Serialize for Particular {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Particular::Status(status) => serializer.serialize_str(status.id()),
+            Particular::Text(text) => serializer.serialize_str(text),
+            Particular::Agency(agency) => {
+                serializer.serialize_str(agency.map_or("none", Agency::id))
+            }
+            Particular::Court(court) => serializer.serialize_str(court.map_or("none", Court::id)),
+            Particular::Overlap(None) => serializer.serialize_str(""),
+            Particular::Overlap(Some((kind, sections))) => {
+                serializer.serialize_str(&format!("{} of {}", kind.id(), sections.join(", ")))
+            }
+        }
+    }
+}
+
+impl From<&Overlap<'_>> for Particular {
+    fn from(overlap: &Overlap<'_>) -> Self {
+        let sections = overlap.sections.iter().map(|&s| s.to_owned()).collect();
+        Particular::Overlap(Some((overlap.kind, sections)))
+    }
 }
 
 /// Totals over a case bank.
@@ -129,7 +199,7 @@ pub struct Summary {
     /// Cases with no change (counted, not listed).
     pub unchanged: usize,
     /// Number of changes of each kind.
-    pub by_kind: BTreeMap<&'static str, usize>,
+    pub by_kind: BTreeMap<ChangeKind, usize>,
     /// Sections by the number of cases in which they changed, most first.
     pub sections: Vec<(String, usize)>,
 }
@@ -142,12 +212,12 @@ fn particulars_changes(
 ) -> Vec<ChangeItem> {
     let steps = |p: &OffenceParticulars| (p.cognizable, p.bailable, p.compoundable);
     let same_penalty = a.map(|p| &p.punishment) == b.map(|p| &p.punishment);
-    let penalty = particular_change(("penalty", section), (a, b), same_penalty, |p| {
+    let penalty = particular_change((ChangeKind::Penalty, section), (a, b), same_penalty, |p| {
         p.punishment.to_string()
     });
     let same_procedure = a.map(steps) == b.map(steps);
     let procedure = particular_change(
-        ("procedure", section),
+        (ChangeKind::Procedure, section),
         (a, b),
         same_procedure,
         OffenceParticulars::procedure_text,
@@ -159,7 +229,7 @@ fn particulars_changes(
 /// the data is equal, so that the text is written only when it may differ: most sections are
 /// untouched by an overlay, and writing both sides out for each would cost more than comparing.
 fn particular_change(
-    (kind, section): (&'static str, &str),
+    (kind, section): (ChangeKind, &str),
     (a, b): (Option<&OffenceParticulars>, Option<&OffenceParticulars>),
     same: bool,
     text: impl Fn(&OffenceParticulars) -> String,
@@ -170,7 +240,12 @@ fn particular_change(
     let (before, after) = (a.map(&text), b.map(&text));
     (before != after).then(|| {
         let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
-        item(kind, Some(section), &before, &after)
+        item(
+            kind,
+            Some(section),
+            Particular::Text(before),
+            Particular::Text(after),
+        )
     })
 }
 
@@ -182,12 +257,13 @@ pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
         let (old_status, old_version) = old.unwrap_or((Status::DoesNotApply, None));
         let kind = match (old_status, status) {
             (a, b) if a == b => None,
-            (Status::DoesNotApply, Status::Applies) => Some("starts_applying"),
-            (Status::Applies, Status::DoesNotApply) => Some("stops_applying"),
-            _ => Some("status"),
+            (Status::DoesNotApply, Status::Applies) => Some(ChangeKind::StartsApplying),
+            (Status::Applies, Status::DoesNotApply) => Some(ChangeKind::StopsApplying),
+            _ => Some(ChangeKind::Status),
         };
         if let Some(kind) = kind {
-            changes.push(item(kind, Some(section), old_status.id(), status.id()));
+            let (before, after) = (Particular::Status(old_status), Particular::Status(status));
+            changes.push(item(kind, Some(section), before, after));
         }
         if old_status != Status::DoesNotApply && status != Status::DoesNotApply {
             let a = particulars(before.program, section, old_version);
@@ -199,29 +275,36 @@ pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
         let gone = after.section(index, section).is_none();
         if gone && status != Status::DoesNotApply {
             changes.push(item(
-                "stops_applying",
+                ChangeKind::StopsApplying,
                 Some(section),
-                status.id(),
-                "does_not_apply",
+                Particular::Status(status),
+                Particular::Status(Status::DoesNotApply),
             ));
         }
     }
     if before.lead != after.lead {
-        changes.push(item("lead_agency", None, before.lead, after.lead));
+        let (a, b) = (
+            Particular::Agency(before.lead),
+            Particular::Agency(after.lead),
+        );
+        changes.push(item(ChangeKind::LeadAgency, None, a, b));
     }
     if before.court != after.court {
-        changes.push(item("court", None, before.court, after.court));
+        let (a, b) = (
+            Particular::Court(before.court),
+            Particular::Court(after.court),
+        );
+        changes.push(item(ChangeKind::Court, None, a, b));
     }
     let (old, new) = (&before.overlaps, &after.overlaps);
+    let none = || Particular::Overlap(None);
     changes.extend(
-        new.iter()
-            .filter(|o| !old.contains(o))
-            .map(|o| item("overlap_added", None, "", o)),
+        (new.iter().filter(|o| !old.contains(o)))
+            .map(|o| item(ChangeKind::OverlapAdded, None, none(), o.into())),
     );
     changes.extend(
-        old.iter()
-            .filter(|o| !new.contains(o))
-            .map(|o| item("overlap_removed", None, o, "")),
+        (old.iter().filter(|o| !new.contains(o)))
+            .map(|o| item(ChangeKind::OverlapRemoved, None, o.into(), none())),
     );
     CaseDiff {
         file: file.to_owned(),
@@ -271,12 +354,17 @@ fn particulars<'p>(
     version.offence.as_ref()
 }
 
-fn item(kind: &'static str, section: Option<&str>, before: &str, after: &str) -> ChangeItem {
+fn item(
+    kind: ChangeKind,
+    section: Option<&str>,
+    before: Particular,
+    after: Particular,
+) -> ChangeItem {
     ChangeItem {
         kind,
         section: section.map(str::to_owned),
-        before: before.to_owned(),
-        after: after.to_owned(),
+        before,
+        after,
     }
 }
 
@@ -285,12 +373,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_overlap_as_a_change_names_it_comes_back_in_its_parts() {
-        let text = overlap_text("forum_conflict", ["ppc/374", "ptpa-2018/3"].into_iter());
-        assert_eq!(
-            overlap_parts(&text),
-            Some(("forum_conflict", vec!["ppc/374", "ptpa-2018/3"]))
+    fn the_change_kinds_are_declared_in_the_order_of_their_ids() {
+        let kinds = [
+            ChangeKind::Court,
+            ChangeKind::LeadAgency,
+            ChangeKind::OverlapAdded,
+            ChangeKind::OverlapRemoved,
+            ChangeKind::Penalty,
+            ChangeKind::Procedure,
+            ChangeKind::StartsApplying,
+            ChangeKind::Status,
+            ChangeKind::StopsApplying,
+        ];
+        let ids: Vec<String> = kinds
+            .iter()
+            .map(|k| serde_json::to_string(k).unwrap())
+            .collect();
+        assert!(kinds.is_sorted() && ids.is_sorted(), "{ids:?}");
+    }
+
+    #[test]
+    fn a_particular_is_written_as_the_contract_has_it() {
+        let json = |p: Particular| serde_json::to_string(&p).unwrap();
+        let overlap = (
+            OverlapKind::ForumConflict,
+            vec!["ppc/374".into(), "ptpa-2018/3".into()],
         );
-        assert_eq!(overlap_parts("none"), None);
+        assert_eq!(
+            json(Particular::Overlap(Some(overlap))),
+            r#""forum_conflict of ppc/374, ptpa-2018/3""#
+        );
+        assert_eq!(json(Particular::Overlap(None)), r#""""#);
+        assert_eq!(json(Particular::Court(None)), r#""none""#);
+        assert_eq!(json(Particular::Agency(Some(Agency::Fia))), r#""fia""#);
+        assert_eq!(json(Particular::Status(Status::MayApply)), r#""may_apply""#);
     }
 }

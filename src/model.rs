@@ -418,10 +418,11 @@ pub struct Overlap {
     pub note: Option<String>,
 }
 
-/// Kinds of overlap, as named in DESIGN.md.
+/// Kinds of overlap, as named in DESIGN.md. Written as its id in JSON.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
+#[serde(rename_all = "snake_case")]
 pub enum OverlapKind {
     /// Two offences reach the same conduct.
     DuplicateOffence,

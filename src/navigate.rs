@@ -242,7 +242,7 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
                 trf(
                     "{kind} with {others} [{cite}]",
                     &[
-                        ("kind", &family_words(o.kind.id())),
+                        ("kind", &family_words(o.kind)),
                         ("others", &others.join(", ")),
                         ("cite", &o.cite),
                     ],

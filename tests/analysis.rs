@@ -571,6 +571,9 @@ fn overlap_filters_narrow_every_format() {
     let unwrapped = table.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(unwrapped.contains(&said), "{table}");
     assert!(table.contains(&format!("{} pairs can apply together", pairs.len())));
+    // Overlap kinds are words in the table, as in the filter sentence; the ids are for JSON.
+    assert!(table.contains("┆ duplicate offence "), "{table}");
+    assert!(!table.contains("duplicate_offence"), "{table}");
     let page = run("html");
     assert!(page.contains(&said.replace('\'', "&#39;")), "{page}");
     // Two labels (row and column) for each section in a pair, and nothing else.

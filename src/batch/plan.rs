@@ -11,7 +11,7 @@
 
 use jiff::civil::Date;
 
-use crate::diff::{Side, overlap_text};
+use crate::diff::{Overlap, Side};
 use crate::eval::territory::{Reach, extends};
 use crate::eval::{
     Status, all_hold, case_date, evaluate_element, holds_on, protection_status,
@@ -61,6 +61,9 @@ struct Planned<'p, 's> {
     date: Date,
     statuses: Vec<Status>,
     law: &'s Law<'p>,
+    /// The lead agency and the court, as the summary names them.
+    lead: Option<Agency>,
+    court: Option<Court>,
 }
 
 /// The law on the days of one stretch.
@@ -158,6 +161,8 @@ impl<'p> Plan<'p> {
             date,
             statuses,
             law,
+            lead,
+            court,
         } = self.case(values, today);
         let versions = law.offences.iter().map(|f| f.as_ref().map(|f| f.version));
         let overlaps = summary.overlaps.iter();
@@ -167,10 +172,13 @@ impl<'p> Plan<'p> {
             sections: (self.program.offences.iter().zip(statuses).zip(versions))
                 .map(|((offence, status), version)| (offence.section.as_str(), status, version))
                 .collect(),
-            lead: summary.lead_agency.unwrap_or("none"),
-            court: summary.court.unwrap_or("none"),
+            lead,
+            court,
             overlaps: overlaps
-                .map(|o| overlap_text(o.kind, o.sections.iter().copied()))
+                .map(|o| Overlap {
+                    kind: o.kind,
+                    sections: o.sections.clone(),
+                })
                 .collect(),
         }
     }
@@ -218,6 +226,10 @@ impl<'p> Plan<'p> {
         let court = self.case_court(law, &courts);
         overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
         overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
+        let lead = program.agency_precedence.as_ref().and_then(|precedence| {
+            let lead = agencies.iter().map(|(_, a)| *a);
+            lead.min_by_key(|agency| precedence.rank(agency))
+        });
         let sections = |wanted: Status| {
             (program.offence_ids())
                 .filter(|&o| statuses[o] == wanted)
@@ -229,11 +241,7 @@ impl<'p> Plan<'p> {
             date_source: DateSource::of(date_assumed),
             applies: sections(Status::Applies),
             may_apply: sections(Status::MayApply),
-            lead_agency: program.agency_precedence.as_ref().and_then(|precedence| {
-                let lead = agencies.iter().map(|(_, a)| *a);
-                lead.min_by_key(|agency| precedence.rank(agency))
-                    .map(Agency::id)
-            }),
+            lead_agency: lead.map(Agency::id),
             court: court.map(|(court, _)| court.id()),
             joint_trial: court.map(|(_, joint)| joint.id()),
             overlaps,
@@ -248,6 +256,8 @@ impl<'p> Plan<'p> {
             date,
             statuses,
             law,
+            lead,
+            court: court.map(|(court, _)| court),
         }
     }
 
@@ -449,7 +459,7 @@ impl<'p> Plan<'p> {
         offences: impl Iterator<Item = OffenceId>,
     ) -> OverlapSummary<'p> {
         OverlapSummary {
-            kind: kind.id(),
+            kind,
             sections: offences
                 .map(|o| self.program.offences[o].section.as_str())
                 .collect(),

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::{Area, element_context, law_text, option_english, option_label};
-use crate::model::{Decides, Precedence, Program, Type, Validity};
+use crate::model::{Decides, OverlapKind, Precedence, Program, Type, Validity};
 
 /// A string of the law a person reads: its stable id, its English and its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,16 +379,15 @@ fn venues(program: &mut Program, visit: &mut Visit<'_>) {
 /// An overlap's kind (`duplicate_offence`) in words: "duplicate offence" in English, the
 /// translation's words in another language. Each kind is named literally, so the catalogue's
 /// coverage test sees its four entries.
-pub fn family_words(family: &str) -> String {
+pub fn family_words(family: OverlapKind) -> String {
     if !crate::i18n::translating() {
-        return family.replace('_', " ");
+        return family.id().replace('_', " ");
     }
     match family {
-        "duplicate_offence" => super::tr("duplicate_offence"),
-        "forum_conflict" => super::tr("forum_conflict"),
-        "agency_conflict" => super::tr("agency_conflict"),
-        "penalty_disparity" => super::tr("penalty_disparity"),
-        other => other,
+        OverlapKind::DuplicateOffence => super::tr("duplicate_offence"),
+        OverlapKind::ForumConflict => super::tr("forum_conflict"),
+        OverlapKind::AgencyConflict => super::tr("agency_conflict"),
+        OverlapKind::PenaltyDisparity => super::tr("penalty_disparity"),
     }
     .to_owned()
 }

@@ -2,6 +2,7 @@
 //! and a list, each with a witness), and the patterns of concern no offence reaches.
 
 use super::schema::SchemaVersion;
+use crate::model::OverlapKind;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -56,7 +57,7 @@ pub struct FilterReport {
     /// Only overlaps naming a section of one of these instruments.
     pub instruments: Vec<String>,
     /// Only overlaps declared as, or carrying as a conflict, one of these kinds.
-    pub families: Vec<&'static str>,
+    pub families: Vec<OverlapKind>,
     /// Only overlaps the rules declare.
     pub declared_only: bool,
     /// The instruments as people cite them ("PTPA 2018"), for the sentence; JSON keeps the ids.
@@ -82,7 +83,7 @@ impl FilterReport {
         FilterReport {
             instruments: filter.instruments.clone(),
             instrument_titles: filter.instruments.iter().map(title).collect(),
-            families: filter.families.iter().map(|k| k.id()).collect(),
+            families: filter.families.clone(),
             declared_only: filter.declared_only,
             pairs_in_law,
         }
@@ -100,7 +101,7 @@ impl FilterReport {
             let list = self
                 .families
                 .iter()
-                .map(|family| family_words(family))
+                .map(|&family| family_words(family))
                 .collect::<Vec<_>>()
                 .join(", ");
             criteria.push(trf("family {list}", &[("list", &list)]));
@@ -128,7 +129,7 @@ pub struct DeclaredChange {
     /// The declared sections that are offences.
     pub sections: Vec<String>,
     /// The declared kind.
-    pub kind: &'static str,
+    pub kind: OverlapKind,
     /// The declared citation.
     pub cite: String,
     /// Whether all of them can apply together under the base law.
@@ -143,7 +144,7 @@ impl DeclaredChange {
         trf(
             "declared {kind} {sections} [{cite}]: all apply together {before} → {after}",
             &[
-                ("kind", tr(self.kind)),
+                ("kind", &family_words(self.kind)),
                 ("sections", &self.sections.join(", ")),
                 ("cite", &self.cite),
                 ("before", yes_no(self.joint_before)),
@@ -159,7 +160,7 @@ pub struct DeclaredGroupItem {
     /// The declared sections that are offences.
     pub sections: Vec<String>,
     /// The declared kind.
-    pub kind: &'static str,
+    pub kind: OverlapKind,
     /// The declared citation.
     pub cite: String,
     /// Whether all of them can apply on one set of facts.
@@ -180,11 +181,11 @@ pub struct OverlapItem {
     /// Whether one declared overlap names them all.
     pub declared: bool,
     /// The declared kind and citation.
-    pub declared_kind: Option<&'static str>,
+    pub declared_kind: Option<OverlapKind>,
     /// The declared citation.
     pub cite: Option<String>,
     /// Conflicts on the witness.
-    pub conflicts: Vec<&'static str>,
+    pub conflicts: Vec<OverlapKind>,
     /// The witness as a case file (TOML).
     pub witness: String,
     /// Where `--witness-dir` wrote it.
@@ -204,9 +205,9 @@ impl OverlapItem {
         OverlapItem {
             sections,
             declared: declared.is_some(),
-            declared_kind: declared.map(|(kind, _)| kind.id()),
+            declared_kind: declared.map(|(kind, _)| *kind),
             cite: declared.map(|(_, cite)| cite.clone()),
-            conflicts: conflicts.iter().map(|k| k.id()).collect(),
+            conflicts: conflicts.to_vec(),
             witness,
             witness_file,
         }
@@ -442,11 +443,11 @@ fn co_applicable_row(item: &OverlapItem) -> Vec<String> {
         item.sections.join(" + "),
         declared.map_or_else(
             || tr("no").to_owned(),
-            |(kind, cite)| format!("{} [{cite}]", tr(kind)),
+            |(kind, cite)| format!("{} [{cite}]", family_words(kind)),
         ),
         item.conflicts
             .iter()
-            .map(|c| tr(c))
+            .map(|&c| family_words(c))
             .collect::<Vec<_>>()
             .join(", "),
         witness.trim().replace('\n', "; "),
@@ -519,7 +520,7 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
         table.add_row(vec![
             format!(
                 "{} {} [{}]",
-                tr(group.kind),
+                family_words(group.kind),
                 group.sections.join(", "),
                 group.cite
             ),
@@ -628,10 +629,13 @@ pub(super) fn mark(overlap: &OverlapItem) -> String {
         text.push('x');
     }
     for conflict in &overlap.conflicts {
-        text.push(match *conflict {
-            "forum_conflict" => 'F',
-            "agency_conflict" => 'A',
-            _ => 'P',
+        text.push(match conflict {
+            OverlapKind::ForumConflict => 'F',
+            OverlapKind::AgencyConflict => 'A',
+            OverlapKind::PenaltyDisparity => 'P',
+            // A witness's conflicts are forums, agencies and penalties (`analysis::conflicts`);
+            // a duplicate is what the pair is, never a conflict on it.
+            OverlapKind::DuplicateOffence => 'D',
         });
     }
     text

@@ -185,7 +185,7 @@ fn summary_line(line: usize, id: Option<&CaseId>, summary: &CaseSummary<'_>) -> 
             out.push(',');
         }
         out.push_str("{\"kind\":");
-        string(&mut out, overlap.kind);
+        string(&mut out, overlap.kind.id());
         out.push_str(",\"sections\":");
         strings(&mut out, &overlap.sections);
         out.push('}');
@@ -257,6 +257,7 @@ pub fn error_line(line: usize, id: Option<CaseId>, errors: Vec<Problem>) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::OverlapKind;
     use crate::output::json::{DateSource, OverlapSummary};
 
     fn summary<'a>(texts: &[&'a str], date_source: DateSource) -> CaseSummary<'a> {
@@ -270,11 +271,11 @@ mod tests {
             joint_trial: Some("open"),
             overlaps: vec![
                 OverlapSummary {
-                    kind: "duplicate_offence",
+                    kind: OverlapKind::DuplicateOffence,
                     sections: texts.to_vec(),
                 },
                 OverlapSummary {
-                    kind: "forum_conflict",
+                    kind: OverlapKind::ForumConflict,
                     sections: Vec::new(),
                 },
             ],

@@ -8,10 +8,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::json::Status;
-use super::text::{Style, forum, heading, line, lines, new_table};
-use crate::diff::{CaseDiff, ChangeItem, Summary, overlap_parts};
+use super::text::{Style, heading, line, lines, new_table};
+use crate::diff::{CaseDiff, ChangeItem, ChangeKind, Particular, Summary};
 use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf, trn};
+use crate::model::OverlapKind;
 
 /// The whole diff report.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -109,7 +110,7 @@ fn summary(out: &mut String, summary: &Summary, style: Style, cite: Cite<'_>) {
         heading(out, style, 2, tr("Changes by kind"));
         let mut table = new_table(style, &[tr("Change"), tr("Count")]);
         for (kind, count) in &summary.by_kind {
-            table.add_row(vec![change_word(kind).to_owned(), count.to_string()]);
+            table.add_row(vec![change_word(*kind).to_owned(), count.to_string()]);
         }
         out.push_str(&format!("{table}\n\n"));
     }
@@ -145,8 +146,8 @@ fn change_line(change: &ChangeItem, cite: Cite<'_>) -> String {
         .map(|s| format!(" {}", cite(s)))
         .unwrap_or_default();
     let kind = change_word(change.kind);
-    let before = value_words(change.kind, &change.before, cite);
-    let after = value_words(change.kind, &change.after, cite);
+    let before = value_words(&change.before, cite);
+    let after = value_words(&change.after, cite);
     match (before.is_empty(), after.is_empty()) {
         (true, _) => format!("{kind}{section}: {after}"),
         (_, true) => format!("{kind}{section}: {before}"),
@@ -155,26 +156,24 @@ fn change_line(change: &ChangeItem, cite: Cite<'_>) -> String {
 }
 
 /// What a change was or becomes, in words: a status, a court or agency by name, an overlap's
-/// kind with its sections cited. Penalties and procedures are words already.
-fn value_words(kind: &str, value: &str, cite: Cite<'_>) -> String {
-    match kind {
-        "starts_applying" | "stops_applying" | "status" => {
-            Status::from_id(value).map_or_else(|| value.to_owned(), |s| s.words().to_owned())
-        }
-        "lead_agency" | "court" if value == "none" => tr("none").to_owned(),
-        "lead_agency" | "court" => forum(value).to_owned(),
-        "overlap_added" | "overlap_removed" => overlap_words(value, cite),
-        _ => value.to_owned(),
+/// kind with its sections cited; empty for the side an overlap is missing from. Penalties and
+/// procedures are words already.
+fn value_words(value: &Particular, cite: Cite<'_>) -> String {
+    match value {
+        Particular::Status(status) => Status::from(*status).words().to_owned(),
+        Particular::Text(text) => text.clone(),
+        Particular::Agency(None) | Particular::Court(None) => tr("none").to_owned(),
+        Particular::Agency(Some(agency)) => agency.name().to_owned(),
+        Particular::Court(Some(court)) => court.name().to_owned(),
+        Particular::Overlap(None) => String::new(),
+        Particular::Overlap(Some((kind, sections))) => overlap_words(*kind, sections, cite),
     }
 }
 
 /// An overlap as the eval report names it: its kind in words and its sections cited
 /// ("forum conflict of PPC s.374, PTPA 2018 s.3").
-fn overlap_words(text: &str, cite: Cite<'_>) -> String {
-    let Some((kind, sections)) = overlap_parts(text) else {
-        return text.to_owned();
-    };
-    let sections: Vec<String> = sections.into_iter().map(cite).collect();
+fn overlap_words(kind: OverlapKind, sections: &[String], cite: Cite<'_>) -> String {
+    let sections: Vec<String> = sections.iter().map(|s| cite(s)).collect();
     trf(
         "{kind} of {sections}",
         &[
@@ -185,18 +184,17 @@ fn overlap_words(text: &str, cite: Cite<'_>) -> String {
 }
 
 /// A change's kind in words, as a label.
-fn change_word(kind: &str) -> &str {
+fn change_word(kind: ChangeKind) -> &'static str {
     match kind {
-        "starts_applying" => tr("Starts to apply"),
-        "stops_applying" => tr("Stops applying"),
-        "status" => tr("Status"),
-        "penalty" => tr("Penalty"),
-        "procedure" => tr("Procedure"),
-        "lead_agency" => tr("Lead agency"),
-        "court" => tr("Court"),
-        "overlap_added" => tr("Overlap added"),
-        "overlap_removed" => tr("Overlap removed"),
-        other => other,
+        ChangeKind::StartsApplying => tr("Starts to apply"),
+        ChangeKind::StopsApplying => tr("Stops applying"),
+        ChangeKind::Status => tr("Status"),
+        ChangeKind::Penalty => tr("Penalty"),
+        ChangeKind::Procedure => tr("Procedure"),
+        ChangeKind::LeadAgency => tr("Lead agency"),
+        ChangeKind::Court => tr("Court"),
+        ChangeKind::OverlapAdded => tr("Overlap added"),
+        ChangeKind::OverlapRemoved => tr("Overlap removed"),
     }
 }
 

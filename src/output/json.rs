@@ -9,7 +9,7 @@ use serde_json::Value as Json;
 
 use super::Evaluated;
 use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome};
-use crate::model::{FactId, Program, Type, Value};
+use crate::model::{FactId, OverlapKind, Program, Type, Value};
 use crate::resolve::{Candidate, Choice, Resolution, charge_sheet};
 use crate::statute::{Agency, Certainty, Court, Punishment, citation};
 
@@ -653,8 +653,8 @@ pub struct OptionReport {
 pub struct OverlapReport {
     /// Sections involved.
     pub sections: Vec<String>,
-    /// `duplicate_offence`, `forum_conflict`, `agency_conflict`, `penalty_disparity`.
-    pub kind: &'static str,
+    /// Its kind.
+    pub kind: OverlapKind,
     /// Declared in the rules (with a citation), or found by tipnav.
     pub declared: bool,
     /// Whether every section involved applies.
@@ -707,7 +707,7 @@ pub struct CaseSummary<'a> {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct OverlapSummary<'a> {
     /// Overlap kind.
-    pub kind: &'static str,
+    pub kind: OverlapKind,
     /// Its sections.
     pub sections: Vec<&'a str>,
 }
@@ -734,7 +734,7 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
             .overlaps
             .iter()
             .map(|o| OverlapSummary {
-                kind: o.kind.id(),
+                kind: o.kind,
                 sections: o.sections.iter().map(String::as_str).collect(),
             })
             .collect(),
@@ -776,7 +776,7 @@ pub fn case_report_in(program: &Program, evaluated: &Evaluated<'_>, detail: Deta
             .iter()
             .map(|o| OverlapReport {
                 sections: o.sections.clone(),
-                kind: o.kind.id(),
+                kind: o.kind,
                 declared: o.declared,
                 certain: o.certain,
                 note: o.note.clone(),
@@ -1304,6 +1304,25 @@ fn amendment_status_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schem
         "type": "string",
         "enum": ids,
     })
+}
+
+/// An overlap kind is its id in JSON. The model is built without schemars (it is also compiled
+/// by the build script), so its schema is written here.
+impl JsonSchema for crate::model::OverlapKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OverlapKind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let ids: Vec<&str> = (crate::model::OverlapKind::ALL.iter())
+            .map(|k| k.id())
+            .collect();
+        schemars::json_schema!({
+            "description": "A kind of overlap: two offences for the same conduct, or sections that go to different courts or agencies or carry very different penalties.",
+            "type": "string",
+            "enum": ids,
+        })
+    }
 }
 
 /// An overlay.

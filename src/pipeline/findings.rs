@@ -135,12 +135,8 @@ impl OverlapChanges {
         self.removed.retain(|p| filter.names_instrument(p));
         self.groups_added.retain(|g| filter.names_instrument(g));
         self.groups_removed.retain(|g| filter.names_instrument(g));
-        self.declared_changed.retain(|c| {
-            let kind = crate::model::OverlapKind::ALL
-                .into_iter()
-                .find(|k| k.id() == c.kind);
-            filter.keeps(&c.sections, kind, &[])
-        });
+        self.declared_changed
+            .retain(|c| filter.keeps(&c.sections, Some(c.kind), &[]));
         self
     }
 }
@@ -191,7 +187,7 @@ fn overlap_changes(
             let joint_after = group.witness.is_some();
             (*joint_before != joint_after).then(|| crate::output::analysis::DeclaredChange {
                 sections: group.sections.clone(),
-                kind: group.kind.id(),
+                kind: group.kind,
                 cite: group.cite.clone(),
                 joint_before: *joint_before,
                 joint_after,
@@ -247,7 +243,7 @@ fn group_items(
         };
         declared.push(DeclaredGroupItem {
             sections: group.sections.clone(),
-            kind: group.kind.id(),
+            kind: group.kind,
             cite: group.cite.clone(),
             joint: group.witness.is_some(),
             witness,

@@ -247,7 +247,7 @@ fn co_applicable(items: &[&OverlapItem]) -> Markup {
                 text(
                     &o.conflicts
                         .iter()
-                        .map(|c| family_words(c))
+                        .map(|&c| family_words(c))
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
