@@ -574,6 +574,9 @@ fn overlap_filters_narrow_every_format() {
     // Overlap kinds are words in the table, as in the filter sentence; the ids are for JSON.
     assert!(table.contains("┆ duplicate offence "), "{table}");
     assert!(!table.contains("duplicate_offence"), "{table}");
+    // Sections are cited as lawyers write them, in the matrix and the pairs alike.
+    assert!(unwrapped.contains("PTPA 2018 s.3"), "{table}");
+    assert!(!table.contains("ptpa-2018/"), "{table}");
     let page = run("html");
     assert!(page.contains(&said.replace('\'', "&#39;")), "{page}");
     // Two labels (row and column) for each section in a pair, and nothing else.

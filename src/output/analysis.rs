@@ -6,7 +6,7 @@ use crate::model::OverlapKind;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::text::{Style, heading, line, new_table};
+use super::text::{Cite, Style, cited, heading, line, new_table};
 use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf};
 
@@ -140,12 +140,12 @@ pub struct DeclaredChange {
 
 impl DeclaredChange {
     /// The change in words, for the table and the HTML page.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, cite: Cite<'_>) -> String {
         trf(
             "declared {kind} {sections} [{cite}]: all apply together {before} → {after}",
             &[
                 ("kind", &family_words(self.kind)),
-                ("sections", &self.sections.join(", ")),
+                ("sections", &cited(&self.sections, tr(", "), cite)),
                 ("cite", &self.cite),
                 ("before", yes_no(self.joint_before)),
                 ("after", yes_no(self.joint_after)),
@@ -258,8 +258,8 @@ fn fits(text: &str) -> bool {
     text.lines().all(|l| l.chars().count() <= width)
 }
 
-/// The matrix's rows as lines: `3. ppc/374: 1 D, 7 xFA`, wrapped to the output width.
-fn partners_by_section(report: &OverlapReport, sections: &[&String]) -> String {
+/// The matrix's rows as lines: `3. PPC s.374: 1 D, 7 xFA`, wrapped to the output width.
+fn partners_by_section(report: &OverlapReport, sections: &[&String], cite: Cite<'_>) -> String {
     let width = usize::from(super::width::width());
     let mut out = String::new();
     for (row, a) in sections.iter().enumerate() {
@@ -275,7 +275,7 @@ fn partners_by_section(report: &OverlapReport, sections: &[&String]) -> String {
                 Some(format!("{}\u{a0}{}", column + 1, mark(pair)))
             })
             .collect();
-        let text = format!("{}. {a}: {}", row + 1, partners.join(", "));
+        let text = format!("{}. {}: {}", row + 1, cite(a), partners.join(", "));
         out.push_str(&super::width::wrap(&text, width, 4));
         out.push('\n');
     }
@@ -284,17 +284,17 @@ fn partners_by_section(report: &OverlapReport, sections: &[&String]) -> String {
 }
 
 /// The overlap matrix and list.
-pub fn render_overlaps(report: &OverlapReport, style: Style) -> String {
+pub fn render_overlaps(report: &OverlapReport, style: Style, cite: Cite<'_>) -> String {
     let mut out = String::new();
     banner(&mut out, style, report.tipnav, &report.digest);
     overlap_counts(&mut out, report, style);
     let sections = overlapping_sections(report);
     if !sections.is_empty() {
-        overlap_matrix(&mut out, report, &sections, style);
+        overlap_matrix(&mut out, report, &sections, style, cite);
     }
-    overlap_pairs(&mut out, report, style);
-    render_groups(&mut out, report, style);
-    overlap_changes(&mut out, report, style);
+    overlap_pairs(&mut out, report, style, cite);
+    render_groups(&mut out, report, style, cite);
+    overlap_changes(&mut out, report, style, cite);
     out
 }
 
@@ -342,7 +342,13 @@ fn overlapping_sections(report: &OverlapReport) -> Vec<&String> {
 }
 
 /// The matrix of `sections` against themselves, each cell marking the pair's overlap.
-fn overlap_matrix(out: &mut String, report: &OverlapReport, sections: &[&String], style: Style) {
+fn overlap_matrix(
+    out: &mut String,
+    report: &OverlapReport,
+    sections: &[&String],
+    style: Style,
+    cite: Cite<'_>,
+) {
     heading(
         out,
         style,
@@ -359,7 +365,7 @@ fn overlap_matrix(out: &mut String, report: &OverlapReport, sections: &[&String]
         table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
     }
     for (row, a) in sections.iter().enumerate() {
-        let mut cells = vec![(row + 1).to_string(), (*a).clone()];
+        let mut cells = vec![(row + 1).to_string(), cite(a)];
         for b in sections {
             let pair = report
                 .overlaps
@@ -373,14 +379,14 @@ fn overlap_matrix(out: &mut String, report: &OverlapReport, sections: &[&String]
     if style == Style::Terminal && !fits(&table) {
         // A matrix of many sections cannot be narrower than its columns: at a terminal
         // too narrow for it, each row becomes a wrapped line of its marked partners.
-        out.push_str(&partners_by_section(report, sections));
+        out.push_str(&partners_by_section(report, sections, cite));
     } else {
         out.push_str(&format!("{table}\n\n"));
     }
 }
 
 /// Every pair, with the smallest case found on which both apply.
-fn overlap_pairs(out: &mut String, report: &OverlapReport, style: Style) {
+fn overlap_pairs(out: &mut String, report: &OverlapReport, style: Style, cite: Cite<'_>) {
     heading(
         out,
         style,
@@ -389,27 +395,29 @@ fn overlap_pairs(out: &mut String, report: &OverlapReport, style: Style) {
     );
     let mut table = new_table(style, &witness_header());
     for overlap in &report.overlaps {
-        table.add_row(co_applicable_row(overlap));
+        table.add_row(co_applicable_row(overlap, cite));
     }
     out.push_str(&format!("{table}\n\n"));
 }
 
 /// What an overlay adds, removes or changes among the pairs and groups.
-fn overlap_changes(out: &mut String, report: &OverlapReport, style: Style) {
-    let pairs = |pairs: &[[String; 2]]| pairs.iter().map(|p| p.join(" + ")).collect::<Vec<_>>();
-    let declared: Vec<String> = report
-        .declared_groups_changed
-        .iter()
-        .map(DeclaredChange::describe)
+fn overlap_changes(out: &mut String, report: &OverlapReport, style: Style, cite: Cite<'_>) {
+    let pairs = |pairs: &[[String; 2]]| {
+        (pairs.iter())
+            .map(|p| cited(p, " + ", cite))
+            .collect::<Vec<_>>()
+    };
+    let declared: Vec<String> = (report.declared_groups_changed.iter())
+        .map(|change| change.describe(cite))
         .collect();
     changes(
         out,
         style,
         &[
             (tr("adds"), pairs(&report.added)),
-            (tr("adds"), group_lines(&report.groups_added)),
+            (tr("adds"), group_lines(&report.groups_added, cite)),
             (tr("removes"), pairs(&report.removed)),
-            (tr("removes"), group_lines(&report.groups_removed)),
+            (tr("removes"), group_lines(&report.groups_removed, cite)),
             (tr("changes"), declared),
         ],
     );
@@ -419,11 +427,11 @@ fn overlap_changes(out: &mut String, report: &OverlapReport, style: Style) {
 const LISTED_GROUPS: usize = 20;
 
 /// Groups as change lines: the first [`LISTED_GROUPS`], then how many more.
-fn group_lines(groups: &[Vec<String>]) -> Vec<String> {
+fn group_lines(groups: &[Vec<String>], cite: Cite<'_>) -> Vec<String> {
     let mut lines: Vec<String> = groups
         .iter()
         .take(LISTED_GROUPS)
-        .map(|g| trf("group {sections}", &[("sections", &g.join(" + "))]))
+        .map(|g| trf("group {sections}", &[("sections", &cited(g, " + ", cite))]))
         .collect();
     if groups.len() > LISTED_GROUPS {
         lines.push(trf(
@@ -436,11 +444,11 @@ fn group_lines(groups: &[Vec<String>]) -> Vec<String> {
 
 /// A row for sections that can apply together: the sections, the declaration (kind and
 /// citation) if any, the conflicts, and the witness (its file, or the case on one line).
-fn co_applicable_row(item: &OverlapItem) -> Vec<String> {
+fn co_applicable_row(item: &OverlapItem, cite: Cite<'_>) -> Vec<String> {
     let declared = item.declared_kind.zip(item.cite.as_deref());
     let witness = item.witness_file.as_deref().unwrap_or(&item.witness);
     vec![
-        item.sections.join(" + "),
+        cited(&item.sections, " + ", cite),
         declared.map_or_else(
             || tr("no").to_owned(),
             |(kind, cite)| format!("{} [{cite}]", family_words(kind)),
@@ -454,7 +462,7 @@ fn co_applicable_row(item: &OverlapItem) -> Vec<String> {
     ]
 }
 
-fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
+fn render_groups(out: &mut String, report: &OverlapReport, style: Style, cite: Cite<'_>) {
     heading(
         out,
         style,
@@ -486,7 +494,7 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
     out.push('\n');
     let mut table = new_table(style, &witness_header());
     for group in &report.groups {
-        table.add_row(co_applicable_row(group));
+        table.add_row(co_applicable_row(group, cite));
     }
     out.push_str(&format!("{table}\n\n"));
     if report.declared_groups.is_empty() {
@@ -513,7 +521,7 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
             (None, None) => group
                 .parts
                 .iter()
-                .map(|p| p.join(" + "))
+                .map(|p| cited(p, " + ", cite))
                 .collect::<Vec<_>>()
                 .join("; "),
         };
@@ -521,7 +529,7 @@ fn render_groups(out: &mut String, report: &OverlapReport, style: Style) {
             format!(
                 "{} {} [{}]",
                 family_words(group.kind),
-                group.sections.join(", "),
+                cited(&group.sections, tr(", "), cite),
                 group.cite
             ),
             yes_no(group.joint).to_owned(),

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::json::Status;
-use super::text::{Style, heading, line, lines, new_table};
+use super::text::{Cite, Style, heading, line, lines, new_table};
 use crate::diff::{CaseDiff, ChangeItem, ChangeKind, Particular, Summary};
 use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf, trn};
@@ -36,9 +36,6 @@ pub struct DiffReport {
     /// The cases that changed (unchanged cases are only counted).
     pub cases: Vec<CaseDiff>,
 }
-
-/// A section's citation as people write it (`PTPA 2018 s.3`), from its id.
-pub type Cite<'a> = &'a dyn Fn(&str) -> String;
 
 /// Renders the report as tables or Markdown, every section cited and every court, agency,
 /// status and overlap kind in words (the ids are for the JSON).

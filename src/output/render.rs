@@ -175,14 +175,12 @@ pub fn render_explain(
 
 /// Renders the overlap report.
 pub fn render_overlaps(program: &Program, report: &OverlapReport, format: Format) -> String {
+    let cite = |id: &str| crate::statute::citation(&program.book, id);
     match format {
         Format::Json => to_json(report),
-        Format::Table => analysis::render_overlaps(report, Style::Terminal),
-        Format::Markdown => analysis::render_overlaps(report, Style::Markdown),
-        Format::Html => {
-            let cite = |id: &str| crate::statute::citation(&program.book, id);
-            html::overlaps_page(report, &json::law_info(program), &cite)
-        }
+        Format::Table => analysis::render_overlaps(report, Style::Terminal, &cite),
+        Format::Markdown => analysis::render_overlaps(report, Style::Markdown, &cite),
+        Format::Html => html::overlaps_page(report, &json::law_info(program), &cite),
     }
 }
 
@@ -195,7 +193,7 @@ pub fn render_gaps(report: &GapReport, format: Format) -> Result<String, Failure
 pub fn render_diff(
     report: &DiffReport,
     format: Format,
-    cite: super::diff::Cite<'_>,
+    cite: super::text::Cite<'_>,
 ) -> Result<String, Failure> {
     text_view(Report::Diff, report, format, |report, style| {
         super::diff::render(report, style, cite)

@@ -73,6 +73,16 @@ fn leading_marker(text: &str) -> Option<usize> {
     }
 }
 
+/// A section's citation as people write it (`PTPA 2018 s.3`), from its id: the text reports
+/// cite sections, their JSON keeps the ids.
+pub type Cite<'a> = &'a dyn Fn(&str) -> String;
+
+/// Sections cited and joined with `separator` (`PPC s.374 + PTPA 2018 s.3`).
+pub fn cited(sections: &[String], separator: &str, cite: Cite<'_>) -> String {
+    let cited: Vec<String> = sections.iter().map(|s| cite(s)).collect();
+    cited.join(separator)
+}
+
 /// A table in the given style with a header row.
 pub fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();

@@ -9,8 +9,9 @@ use super::{
 };
 use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf};
-use crate::output::analysis::{DeclaredChange, OverlapItem, OverlapReport};
+use crate::output::analysis::{OverlapItem, OverlapReport};
 use crate::output::json::LawInfo;
+use crate::output::text::{Cite, cited};
 
 /// How many pairs the page lists (declared first): the page is for projecting and printing.
 const LISTED_PAIRS: usize = 60;
@@ -72,7 +73,10 @@ pub fn overlaps_page(
             declared_groups(report),
         ));
     }
-    body.push(section(tr("What the amendment changes"), changes(report)));
+    body.push(section(
+        tr("What the amendment changes"),
+        changes(report, cite),
+    ));
     body.push(footer(report.tipnav, law));
     document(title, MATRIX_CSS, &el("article", "overlaps", body))
 }
@@ -147,36 +151,24 @@ fn declared_groups(report: &OverlapReport) -> Markup {
     )
 }
 
-/// The pairs and groups an amendment adds and removes, and the declared verdicts it changes.
-fn changes(report: &OverlapReport) -> Markup {
-    let lines = report
-        .added
-        .iter()
-        .map(|p| trf("adds: {sections}", &[("sections", &p.join(" + "))]))
-        .chain(
-            report
-                .groups_added
-                .iter()
-                .map(|g| trf("adds group: {sections}", &[("sections", &g.join(" + "))])),
-        )
-        .chain(
-            report
-                .removed
-                .iter()
-                .map(|p| trf("removes: {sections}", &[("sections", &p.join(" + "))])),
-        )
-        .chain(
-            report
-                .groups_removed
-                .iter()
-                .map(|g| trf("removes group: {sections}", &[("sections", &g.join(" + "))])),
-        )
-        .chain(
-            report
-                .declared_groups_changed
-                .iter()
-                .map(DeclaredChange::describe),
-        );
+/// The pairs and groups an amendment adds and removes, and the declared verdicts it changes,
+/// their sections cited.
+fn changes(report: &OverlapReport, cite: Cite<'_>) -> Markup {
+    let sections = |sections: &[String]| cited(sections, " + ", cite);
+    let added =
+        (report.added.iter()).map(|p| trf("adds: {sections}", &[("sections", &sections(p))]));
+    let groups_added = (report.groups_added.iter())
+        .map(|g| trf("adds group: {sections}", &[("sections", &sections(g))]));
+    let removed =
+        (report.removed.iter()).map(|p| trf("removes: {sections}", &[("sections", &sections(p))]));
+    let groups_removed = (report.groups_removed.iter())
+        .map(|g| trf("removes group: {sections}", &[("sections", &sections(g))]));
+    let declared = (report.declared_groups_changed.iter()).map(|change| change.describe(cite));
+    let lines = added
+        .chain(groups_added)
+        .chain(removed)
+        .chain(groups_removed)
+        .chain(declared);
     el_list(join(lines.map(|line| el("li", "", text(&line))), "\n"))
 }
 
