@@ -71,9 +71,10 @@ pub fn decisive_facts(
     candidates.dedup();
     let score = |fact: FactId| -> u64 {
         let values = sample(domain, fact);
+        let readers = readers(program, fact);
         let settled: u64 = values
             .iter()
-            .map(|value| settled_by(program, case, today, &open, fact, value))
+            .map(|value| settled_by(program, (case, today), &open, (fact, value), &readers))
             .sum::<u64>();
         // Scaled average, so facts with many possible values do not win by number alone.
         (settled * 1000) / values.len().max(1) as u64
@@ -90,26 +91,24 @@ pub fn decisive_facts(
 }
 
 /// The weight of the open conclusions that answering `fact` with `value` would settle. Only
-/// the offences that read the fact (in an element, a waiver or a jurisdiction clause; every
-/// offence for the province, which decides where provincial law extends) can change, so only
-/// they are evaluated again; a case dated to a range of days is evaluated whole.
+/// the offences that read the fact (`readers`: in an element, a waiver or a jurisdiction
+/// clause; every offence for the province, which decides where provincial law extends) can
+/// change, so only they are evaluated again; a case dated to a range of days is evaluated whole.
 fn settled_by(
     program: &Program,
-    case: &Case,
-    today: Date,
+    (case, today): (&Case, Date),
     open: &[(Conclusion, u64)],
-    fact: FactId,
-    value: &Value,
+    (fact, value): (FactId, &Value),
+    readers: &[OffenceId],
 ) -> u64 {
     let changed = with_values(case, &[(fact, value.clone())]);
-    let readers = readers(program, fact);
-    let still = match evaluate_offences(program, &changed, today, &readers) {
+    let still = match evaluate_offences(program, &changed, today, readers) {
         Some((values, reading, sections)) => open_among(program, &values, reading, &sections),
         None => open_conclusions(program, &evaluate(program, &changed, today)),
     };
     open.iter()
         .filter(|(conclusion, _)| !still.iter().any(|(c, _)| c == conclusion))
-        .filter(|(conclusion, _)| still_read(conclusion, &readers))
+        .filter(|(conclusion, _)| still_read(conclusion, readers))
         .map(|(_, weight)| weight)
         .sum()
 }
@@ -377,6 +376,7 @@ mod tests {
                 assert_eq!(fast, resolved_open(&program, &outcome), "{name}");
                 let unknown = program.fact_ids().filter(|&f| case.values[f].is_none());
                 for fact in unknown.filter(|&f| f != program.case_date).step_by(3) {
+                    let readers = super::readers(&program, fact);
                     for value in sample(&domain, fact) {
                         let changed = with_values(&case, &[(fact, value.clone())]);
                         let still = resolved_open(&program, &evaluate(&program, &changed, today));
@@ -385,7 +385,8 @@ mod tests {
                             .filter(|(c, _)| !still.contains(c))
                             .map(|(_, weight)| weight)
                             .sum();
-                        let scored = settled_by(&program, &case, today, &open, fact, &value);
+                        let scored =
+                            settled_by(&program, (&case, today), &open, (fact, &value), &readers);
                         assert_eq!(scored, expected, "{name}: {}", program.facts[fact].name);
                         compared += 1;
                     }
