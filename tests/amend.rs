@@ -22,7 +22,7 @@ const IDS: [&str; 8] = [
 
 /// `tipnav diff --amend one-forum` of one case on a day the overlay is in force, in `format`,
 /// at 80 columns.
-fn one_forum_diff(format: &str, vars: &[(&str, &str)]) -> crate::support::Run {
+pub(crate) fn one_forum_diff(format: &str, vars: &[(&str, &str)]) -> crate::support::Run {
     let args = [
         "diff",
         "--amend",
