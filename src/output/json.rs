@@ -1076,7 +1076,6 @@ fn section_report(
     values: &[Option<Value>],
     outcome: &SectionOutcome,
 ) -> SectionReport {
-    let offence = &program.offences[outcome.offence];
     let section = &program.book.sections[&outcome.section];
     let version = outcome
         .version
@@ -1085,11 +1084,7 @@ fn section_report(
     let particulars = version.and_then(|(v, _)| v.offence.as_ref());
     SectionReport {
         version: section_report_version(program, outcome),
-        elements: outcome
-            .elements
-            .iter()
-            .map(|e| element_report(program, values, offence, e))
-            .collect(),
+        elements: element_reports(program, values, outcome, |_| true),
         penalty: particulars.map(|p| penalty_report(&p.punishment)),
         procedure: particulars.map(|p| ProcedureReport {
             cognizable: p.cognizable,
@@ -1137,16 +1132,26 @@ fn why_not_report(
     values: &[Option<Value>],
     outcome: &SectionOutcome,
 ) -> SectionReport {
-    let offence = &program.offences[outcome.offence];
     SectionReport {
         // Kept: with no failed element, a version of `null` is what says it was not in force.
         version: section_report_version(program, outcome),
-        elements: (outcome.elements.iter())
-            .filter(|e| e.holds == Some(false))
-            .map(|e| element_report(program, values, offence, e))
-            .collect(),
+        elements: element_reports(program, values, outcome, |e| e.holds == Some(false)),
         ..identified(program, outcome)
     }
+}
+
+/// The elements of a section's outcome that `keep` selects, as reported.
+fn element_reports(
+    program: &Program,
+    values: &[Option<Value>],
+    outcome: &SectionOutcome,
+    keep: impl Fn(&crate::eval::ElementOutcome) -> bool,
+) -> Vec<ElementReport> {
+    let offence = &program.offences[outcome.offence];
+    (outcome.elements.iter())
+        .filter(|e| keep(e))
+        .map(|e| element_report(program, values, offence, e))
+        .collect()
 }
 
 /// Which section it is, its status and territory, and nothing else: the fields every report of
