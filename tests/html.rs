@@ -55,6 +55,41 @@ fn html_pages_fetch_nothing() {
     }
 }
 
+/// Issue 16: on a phone the rows of a table with a header row stack as cards (class `stack`),
+/// so each of its cells names its column (`data-label`), in the page's language.
+#[test]
+fn stacked_table_cells_name_their_column() {
+    for (lang, penalty) in [("en", "Penalty"), ("ur", "سزا")] {
+        for command in ["eval", "explain"] {
+            let html = page(&["--lang", lang, command, "--format", "html", LARKANA]);
+            let stacked: Vec<&str> = html
+                .split("<table class=\"")
+                .skip(1)
+                .filter(|t| {
+                    t.split_once('"')
+                        .is_some_and(|(c, _)| c.ends_with(" stack"))
+                })
+                .map(|t| t.split_once("</table>").unwrap().0)
+                .collect();
+            assert!(
+                stacked.len() > 3,
+                "{lang} {command}: {} tables",
+                stacked.len()
+            );
+            for table in stacked {
+                let cells = table.matches("<td").count();
+                let labelled = table.matches("<td data-label=\"").count();
+                assert_eq!(cells, labelled, "{lang} {command}: {table}");
+            }
+            // The charge sheet and each section's penalty sit under a translated header.
+            assert!(
+                command != "eval" || html.contains(&format!("<td data-label=\"{penalty}\">")),
+                "{lang}: no cell under {penalty}"
+            );
+        }
+    }
+}
+
 #[test]
 fn html_escapes_the_text_a_case_gives() {
     let dir = tempfile::tempdir().unwrap();
@@ -160,7 +195,7 @@ fn each_handout_prints_its_charge_sheet_on_two_pages() {
         let (sheet, _) = html
             .split_once("<div class=\"details\"")
             .unwrap_or_else(|| panic!("{name}: no details after the charge sheet"));
-        assert!(sheet.contains("<table class=\"charges\">"), "{name}");
+        assert!(sheet.contains("<table class=\"charges stack\">"), "{name}");
         let sheet = format!("{sheet}</article>\n</body>\n</html>\n");
         let pages = pdf_pages(&chromium, &format!("sheet-{name}"), &sheet);
         assert!(

@@ -91,7 +91,9 @@ fn code(id: &str) -> Markup {
     el("code", "", text(id))
 }
 
-/// A table with a header row; empty cells stay empty.
+/// A table with a header row; empty cells stay empty. Each cell carries its column's header as
+/// `data-label`: on a phone the rows stack as cards (class `stack`), and the header row, too
+/// wide to show, gives way to a label on each cell.
 fn table(
     class: &'static str,
     header: &[&str],
@@ -100,19 +102,23 @@ fn table(
     let head = join(header.iter().map(|h| el("th", "", text(h))), "");
     let body = join(
         rows.into_iter().map(|cells| {
-            el(
-                "tr",
-                "",
-                join(cells.into_iter().map(|c| el("td", "", c)), ""),
-            )
+            let cells = cells.into_iter().enumerate().map(|(column, cell)| {
+                let label = header.get(column).copied().unwrap_or_default();
+                Markup(format!(
+                    "<td data-label=\"{}\">{}</td>",
+                    escape(label),
+                    cell.0
+                ))
+            });
+            el("tr", "", join(cells, ""))
         }),
         "\n",
     );
-    el(
-        "table",
-        class,
-        concat([el("thead", "", el("tr", "", head)), el("tbody", "", body)]),
-    )
+    let inner = concat([el("thead", "", el("tr", "", head)), el("tbody", "", body)]);
+    Markup(format!(
+        "<table class=\"{class} stack\">{}</table>",
+        inner.0
+    ))
 }
 
 /// A `<section>` with a heading, left out when it has nothing in it.

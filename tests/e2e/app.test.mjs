@@ -212,6 +212,29 @@ await step("the handout's charge sheet and summary box fit a 360 px phone", asyn
   await phone.close();
 });
 
+// Issue 16: the whole page, not only the charge sheet, fits a 360 px phone: the detail tables
+// (sections, elements, jurisdiction, protections) stack their rows as cards and long ids wrap.
+async function pageWidth(target) {
+  return target.evaluate(() => document.documentElement.scrollWidth);
+}
+
+await step("the web app's whole report fits a 360 px phone", async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const width = await pageWidth(page);
+  check(width <= 361, `the report is ${width} px wide on a 360 px screen`);
+});
+
+for (const [name, file] of [["Larkana", handout], ["sparse", process.env.TIPNAV_SPARSE_HANDOUT]]) {
+  await step(`the whole ${name} handout fits a 360 px phone`, async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await phone.setContent(readFileSync(file, "utf8"));
+    const width = await pageWidth(phone);
+    await phone.screenshot({ path: join(artifacts, `phone-handout-${name}-whole.png`), fullPage: true });
+    await phone.close();
+    check(width <= 361, `the ${name} handout is ${width} px wide on a 360 px screen`);
+  });
+}
+
 // The handout of a case with few facts (most of the law may apply) reads on a laptop screen
 // without scrolling sideways: long code (a flip such as "x is given as true") wraps.
 await step("a sparse case's handout does not scroll sideways at 1000 px", async () => {

@@ -27,19 +27,9 @@ dl.summary dt { color: var(--ink); }
 /* A long list of citations wraps between them, never past the window (360 px phones). */
 dl.summary { max-width: 100%; box-sizing: border-box; grid-template-columns: fit-content(6em) minmax(0, 1fr); }
 dl.summary dd { min-width: 0; overflow-wrap: anywhere; }
-/* A phone (360 px): the charge sheet's four columns become one card per charge (each cell says
-   what it is: a penalty, a procedure, a court), and the header's long values (file, digest)
-   wrap, so the charge sheet never scrolls sideways (issue 16). */
-@media screen and (max-width: 40rem) {
-  table.charges, table.charges tbody, table.charges tr, table.charges td { display: block; }
-  table.charges thead { display: none; }
-  table.charges tr { border: 1px solid var(--rule); margin-bottom: .5em; }
-  table.charges td { border: none; padding: 2px 8px; }
-  dl.meta { grid-template-columns: fit-content(6em) minmax(0, 1fr); }
-  /* Prose breaks between words where it can; only a digest or a path breaks anywhere. */
-  dl.meta dd { min-width: 0; overflow-wrap: anywhere; }
-  dl.meta dd code { word-break: break-all; white-space: normal; }
-}
+/* A word longer than its line (a URL in a note, the law's digest, an id) breaks rather than
+   push the page sideways; it does not widen a table's columns either. */
+body { overflow-wrap: break-word; }
 .disclaimer { color: var(--muted); font-style: italic; margin: .3em 0 0; }
 .muted { color: var(--muted); font-size: .92em; }
 .warning { color: var(--warn); }
@@ -72,6 +62,27 @@ aside.flips h4 { margin: .2em 0 .3em; font-size: 1em; }
 aside.flips ul { margin: 0 0 .4em; padding-left: 1.1em; }
 .details > :first-child { margin-top: 0; }
 article.case + article.case { margin-top: 3em; border-top: 4px double var(--rule); }
+/* A phone (360 px): no part of the page scrolls sideways (issue 16). Every table with a header
+   row (the charge sheet, the sections' elements, jurisdiction, protections...) becomes one card
+   per row, each cell under its column's name (its data-label); side-by-side blocks (the facts,
+   a section and its flips) go one under the other; the header's long values (file, digest)
+   wrap. It comes after the rules it overrides (.card-grid, .fact-groups). */
+@media screen and (max-width: 40rem) {
+  body { padding: 12px; }
+  table.stack, table.stack > tbody, table.stack > tbody > tr, table.stack > tbody > tr > td { display: block; }
+  table.stack > thead { display: none; }
+  table.stack > tbody > tr { border: 1px solid var(--rule); margin-bottom: .5em; padding: 2px 0; }
+  table.stack > tbody > tr > td { border: none; padding: 2px 8px; }
+  table.stack > tbody > tr > td::before { content: attr(data-label); display: block; color: var(--muted); font-size: .85em; font-weight: 600; }
+  /* An empty cell says nothing: its label alone would read as a missing answer. */
+  table.stack > tbody > tr > td:empty { display: none; }
+  .fact-groups, .card-grid { grid-template-columns: minmax(0, 1fr); }
+  aside.flips { border-left: none; padding-left: 0; border-top: 1px dashed var(--rule); padding-top: 6px; }
+  dl.meta, dl.penalty { grid-template-columns: fit-content(6em) minmax(0, 1fr); }
+  /* Prose breaks between words where it can; only a digest or a path breaks anywhere. */
+  dl.meta dd, dl.penalty dd { min-width: 0; overflow-wrap: anywhere; }
+  dl.meta dd code { word-break: break-all; white-space: normal; }
+}
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   .details { break-before: page; page-break-before: always; }
