@@ -243,7 +243,7 @@ impl<'p> Plan<'p> {
             may_apply: sections(Status::MayApply),
             lead_agency: lead.map(Agency::id),
             court: court.map(|(court, _)| court.id()),
-            joint_trial: court.map(|(_, joint)| joint.id()),
+            joint_trial: court.map(|(_, joint)| joint),
             overlaps,
             unknown: unknown
                 .into_iter()

@@ -2,6 +2,7 @@
 //! report, a summary or a diff for a good line, the problems for a bad one. Every line carries
 //! `schema_version`.
 
+use crate::resolve::JointTrial;
 use std::fmt::Write as _;
 
 use miette::Diagnostic as _;
@@ -167,9 +168,9 @@ fn summary_line(line: usize, id: Option<&CaseId>, summary: &CaseSummary<'_>) -> 
     out.push_str(",\"may_apply\":");
     strings(&mut out, may_apply);
     for (key, value) in [
-        ("lead_agency", lead_agency),
-        ("court", court),
-        ("joint_trial", joint_trial),
+        ("lead_agency", *lead_agency),
+        ("court", *court),
+        ("joint_trial", joint_trial.map(JointTrial::id)),
     ] {
         out.push_str(",\"");
         out.push_str(key);
@@ -268,7 +269,7 @@ mod tests {
             may_apply: texts.iter().rev().copied().collect(),
             lead_agency: Some("fia"),
             court: None,
-            joint_trial: Some("open"),
+            joint_trial: Some(JointTrial::Open),
             overlaps: vec![
                 OverlapSummary {
                     kind: OverlapKind::DuplicateOffence,

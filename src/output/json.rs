@@ -3,6 +3,7 @@
 //! documented in the README; add fields, never rename or remove them.
 
 use super::schema::SchemaVersion;
+use crate::resolve::JointTrial;
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -287,8 +288,8 @@ pub struct Named {
 pub struct TrialReport {
     /// The court.
     pub court: Named,
-    /// `together`, `separately` or `open`, as in `jurisdiction.court.joint_trial`.
-    pub joint_trial: &'static str,
+    /// Whether every charge may be tried together, as in `jurisdiction.court.joint_trial`.
+    pub joint_trial: JointTrial,
     /// Why.
     pub reason: String,
     /// When the forum changed after the offence date: the court the law in force now names,
@@ -600,9 +601,9 @@ pub struct CourtReport {
     pub reason: String,
     /// Whether sections go to different courts.
     pub conflict: bool,
-    /// `together` (one court may try every charge), `separately` (a charge only its own court
-    /// may try) or `open` (no rule found settles it).
-    pub joint_trial: &'static str,
+    /// Whether one court may try every charge together, they must be tried separately, or no
+    /// rule found settles it.
+    pub joint_trial: JointTrial,
     /// When the forum changed after the offence date: the court the law in force now names
     /// for the case, and why whether it tries the case is an open question.
     pub later: Option<OptionReport>,
@@ -694,7 +695,7 @@ pub struct CaseSummary<'a> {
     pub court: Option<&'static str>,
     /// Whether that court may try every charge together, they must be tried separately, or
     /// that is open.
-    pub joint_trial: Option<&'static str>,
+    pub joint_trial: Option<JointTrial>,
     /// Overlaps among sections that apply or may apply: their kind and sections.
     pub overlaps: Vec<OverlapSummary<'a>>,
     /// Unknown facts that would change a conclusion.
@@ -729,7 +730,7 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
         may_apply: with_status(Status::MayApply),
         lead_agency: resolution.lead_agency().map(Agency::id),
         court: resolution.court.as_ref().map(|c| c.court.id()),
-        joint_trial: resolution.court.as_ref().map(|c| c.joint_trial.id()),
+        joint_trial: resolution.court.as_ref().map(|c| c.joint_trial),
         overlaps: resolution
             .overlaps
             .iter()
@@ -857,7 +858,7 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             id: c.court.id(),
             reason: c.reason.clone(),
             conflict: c.conflict,
-            joint_trial: c.joint_trial.id(),
+            joint_trial: c.joint_trial,
             later: c.later.as_ref().map(|(court, reason)| OptionReport {
                 id: court.id(),
                 reason: reason.clone(),
@@ -925,7 +926,7 @@ fn charge_sheet_report(program: &Program, evaluated: &Evaluated<'_>) -> ChargeSh
             .collect(),
         trial: sheet.court.map(|c| TrialReport {
             court: court_named(c.court),
-            joint_trial: c.joint_trial.id(),
+            joint_trial: c.joint_trial,
             reason: c.reason,
             later: c.later.map(|(court, reason)| LaterForumReport {
                 court: court_named(court),

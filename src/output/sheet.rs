@@ -5,6 +5,7 @@
 use super::json::{ChargeReport, ChargeSheetReport, DecisiveReport, Named, Status, TrialReport};
 use super::text::{Style, heading, lines, new_table, prose};
 use crate::i18n::{tr, trf};
+use crate::resolve::JointTrial;
 
 /// How many things a decisive question's answer would decide are named before the rest are
 /// counted.
@@ -95,10 +96,10 @@ fn names(named: &[Named]) -> String {
 
 fn trial_sentence(trial: &TrialReport) -> String {
     let joint = match trial.joint_trial {
-        "together" => tr("Tried together"),
-        "separately" => tr("Tried separately"),
+        JointTrial::Together => tr("Tried together"),
+        JointTrial::Separately => tr("Tried separately"),
         // The reason of an open joint trial ends by saying it is open: say it once.
-        _ => tr("Joint trial"),
+        JointTrial::Open => tr("Joint trial"),
     };
     let sentence = trf(
         "Court for the case: {court}. {joint}: {reason}.",

@@ -1,6 +1,7 @@
 //! Human-readable reports: comfy-table tables for a terminal (as wide as `output::width`
 //! says), or the same content as Markdown for handouts. Reads the JSON wire structs, so both say the same thing.
 
+use crate::resolve::JointTrial;
 use comfy_table::Table;
 
 use super::text::Style;
@@ -683,11 +684,11 @@ pub(super) fn cite_ids(report: &CaseReport, text: &str) -> String {
         .join(" ")
 }
 
-/// A joint-trial answer (`together`, `separately`, `open`) in words.
-fn joint_trial_word(id: &str) -> &'static str {
-    match id {
-        "together" => tr("together"),
-        "separately" => tr("separately"),
-        _ => tr("open"),
+/// A joint-trial answer in words.
+fn joint_trial_word(joint: JointTrial) -> &'static str {
+    match joint {
+        JointTrial::Together => tr("together"),
+        JointTrial::Separately => tr("separately"),
+        JointTrial::Open => tr("open"),
     }
 }

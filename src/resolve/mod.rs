@@ -133,7 +133,8 @@ pub struct CaseCourt {
 }
 
 /// Whether the charges can be tried together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum JointTrial {
     /// One court tries every section that applies, or may try them all.
     Together,

@@ -14,6 +14,7 @@ use crate::output::json::{
     AgencyReport, AlternativeReport, CaseReport, ChoiceReport, CourtReport, OverlapReport, Role,
     SectionJurisdictionReport, SectionReport, Status, VenueReport,
 };
+use crate::resolve::JointTrial;
 
 /// A case report with the facts the case file gives, for a page.
 #[derive(Debug)]
@@ -163,13 +164,13 @@ pub(super) fn facts_table(facts: &[GivenFact]) -> Markup {
 }
 
 /// The joint-trial answer in words.
-pub(super) fn joint_trial(id: &str) -> &'static str {
-    match id {
-        "together" => tr("One court may try every charge together."),
-        "separately" => {
+pub(super) fn joint_trial(joint: JointTrial) -> &'static str {
+    match joint {
+        JointTrial::Together => tr("One court may try every charge together."),
+        JointTrial::Separately => {
             tr("The charges must be tried separately: a charge only its own court may try.")
         }
-        _ => {
+        JointTrial::Open => {
             tr("Whether one court may try every charge together is open: no rule found settles it.")
         }
     }

@@ -14,6 +14,7 @@ use crate::output::json::{
     CaseReport, ChargeSheetReport, DateSource, DecisiveReport, ElementReport, Named, SectionReport,
     Status,
 };
+use crate::resolve::JointTrial;
 
 /// The page for `tipnav eval`: every case, each starting on a new printed page.
 pub fn eval_page(pages: &[CasePage], all: bool) -> String {
@@ -231,7 +232,7 @@ fn charges_table(sheet: &ChargeSheetReport) -> Markup {
 fn sheet_lines(sheet: &ChargeSheetReport) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     if let Some(trial) = &sheet.trial {
-        lines.push(if trial.joint_trial == "open" {
+        lines.push(if trial.joint_trial == JointTrial::Open {
             // The reason ends by saying the joint trial is open: say it once.
             trf(
                 "Court for the case: {court}. {joint}: {reason}.",
