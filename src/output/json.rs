@@ -46,13 +46,6 @@ impl Status {
         }
     }
 
-    /// The status an id names (`may_apply`), for text that carries the id.
-    pub fn from_id(id: &str) -> Option<Status> {
-        [Status::Applies, Status::MayApply, Status::DoesNotApply]
-            .into_iter()
-            .find(|status| status.id() == id)
-    }
-
     /// The status in words, for people ("may apply").
     pub fn words(self) -> &'static str {
         match self {
