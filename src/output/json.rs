@@ -1293,16 +1293,22 @@ fn option_report<T: Copy>(
     }
 }
 
-/// The schema of an amendment's status: one of its ids.
-fn amendment_status_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let ids: Vec<&str> = (crate::overlay::AmendmentStatus::ALL.iter())
-        .map(|s| s.id())
-        .collect();
+/// The schema of a closed list written as its ids: a string, one of `ids`.
+fn ids_schema<'a>(description: &str, ids: impl Iterator<Item = &'a str>) -> schemars::Schema {
+    let ids: Vec<&str> = ids.collect();
     schemars::json_schema!({
-        "description": "How far the amendment is law: enacted, a bill or a proposal.",
+        "description": description,
         "type": "string",
         "enum": ids,
     })
+}
+
+/// The schema of an amendment's status: one of its ids.
+fn amendment_status_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    ids_schema(
+        "How far the amendment is law: enacted, a bill or a proposal.",
+        (crate::overlay::AmendmentStatus::ALL.iter()).map(|s| s.id()),
+    )
 }
 
 /// An overlap kind is its id in JSON. The model is built without schemars (it is also compiled
@@ -1313,14 +1319,10 @@ impl JsonSchema for crate::model::OverlapKind {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let ids: Vec<&str> = (crate::model::OverlapKind::ALL.iter())
-            .map(|k| k.id())
-            .collect();
-        schemars::json_schema!({
-            "description": "A kind of overlap: two offences for the same conduct, or sections that go to different courts or agencies or carry very different penalties.",
-            "type": "string",
-            "enum": ids,
-        })
+        ids_schema(
+            "A kind of overlap: two offences for the same conduct, or sections that go to different courts or agencies or carry very different penalties.",
+            (crate::model::OverlapKind::ALL.iter()).map(|k| k.id()),
+        )
     }
 }
 
