@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf};
 use crate::model::{Decides, FactId, Program, Type, Validity};
-use crate::statute::{DateKey, Reading, Section, Verified, Version, Windows};
+use crate::statute::{Agency, Court, DateKey, Reading, Section, Verified, Version, Windows};
 
 /// An instrument and its sections.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -100,9 +100,9 @@ pub struct VersionView {
     /// Cognizable, bailable, compoundable in words.
     pub procedure: Option<String>,
     /// Default trial court.
-    pub court: Option<&'static str>,
+    pub court: Option<Court>,
     /// Default agency.
-    pub agency: Option<&'static str>,
+    pub agency: Option<Agency>,
     /// Source URL.
     pub source: String,
     /// Verification label.
@@ -361,8 +361,8 @@ fn version_view(program: &Program, version: &Version) -> VersionView {
         summary: version.summary.clone(),
         penalty: offence.map(|o| o.punishment.to_string()),
         procedure: offence.map(crate::statute::OffenceParticulars::procedure_text),
-        court: offence.map(|o| o.court.id()),
-        agency: offence.map(|o| o.agency.id()),
+        court: offence.map(|o| o.court),
+        agency: offence.map(|o| o.agency),
         source: version.source.clone(),
         verified: version.verified.as_str(),
         unverified: version.unverified.clone(),

@@ -5,6 +5,8 @@
 //! indented tree, JSON or Markdown.
 
 use super::schema::SchemaVersion;
+use crate::output::text::Forum;
+use crate::statute::{Agency, Court};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -136,9 +138,9 @@ pub struct JurisdictionTrace {
     /// Its citation as people write it (`PPC s.374`).
     pub citation: String,
     /// The agency and the rule that chose it.
-    pub agency: ChoiceReport,
+    pub agency: ChoiceReport<Agency>,
     /// The court and the rule that chose it.
-    pub court: ChoiceReport,
+    pub court: ChoiceReport<Court>,
 }
 
 /// A flip found by `--flip`.
@@ -817,7 +819,7 @@ fn fact_lines(
     }
 }
 
-fn choice(choice: &ChoiceReport) -> String {
+fn choice<T: Forum>(choice: &ChoiceReport<T>) -> String {
     match choice.id {
         Some(id) => format!(
             "{} ({})",

@@ -17,7 +17,7 @@ pub use overlaps::overlaps_page;
 
 use super::json::{LawInfo, Status, Truth};
 use crate::i18n::{tr, trf};
-use crate::statute::{Agency, Court};
+
 /// HTML-escapes text for element content and double- or single-quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -171,17 +171,13 @@ fn link(url: &str) -> Markup {
     }
 }
 
-/// A court or agency id with the name a reader expects.
-fn forum(id: &str) -> Markup {
-    let name = Court::ALL
-        .iter()
-        .find(|c| c.id() == id)
-        .map(|c| c.name())
-        .or_else(|| Agency::ALL.iter().find(|a| a.id() == id).map(|a| a.name()));
-    match name {
-        Some(name) => concat([el("strong", "", text(name)), text(" "), code(id)]),
-        None => code(id),
-    }
+/// A court or agency: the name a reader expects, then its id.
+fn forum(forum: impl crate::output::text::Forum) -> Markup {
+    concat([
+        el("strong", "", text(forum.name())),
+        text(" "),
+        code(forum.id()),
+    ])
 }
 
 /// A fact value as a case file would give it, in words; in another language an option of

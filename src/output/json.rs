@@ -333,9 +333,9 @@ pub struct AlternativeReport {
     /// Sections whose status, version or penalty differ under the later law.
     pub sections: Vec<AlternativeSection>,
     /// The lead agency under the later law.
-    pub lead_agency: Option<&'static str>,
+    pub lead_agency: Option<Agency>,
     /// The court for the case under the later law.
-    pub court: Option<&'static str>,
+    pub court: Option<Court>,
 }
 
 /// A section that comes out differently under the later law.
@@ -417,14 +417,14 @@ pub struct SectionReport {
     pub procedure: Option<ProcedureReport>,
     /// The trial court: the one a jurisdiction clause settles for this case (a transnational
     /// PTPA case to the Special Court), else the statute data's default.
-    pub court: Option<&'static str>,
+    pub court: Option<Court>,
     /// The investigating agency: the one a jurisdiction clause settles for this case, else the
     /// statute data's default.
-    pub agency: Option<&'static str>,
+    pub agency: Option<Agency>,
     /// The statute data's default trial court, beside the one resolved.
-    pub default_court: Option<&'static str>,
+    pub default_court: Option<Court>,
     /// The statute data's default investigating agency, beside the one resolved.
-    pub default_agency: Option<&'static str>,
+    pub default_agency: Option<Agency>,
     /// Source URL.
     pub source: Option<String>,
     /// `official-text`, `secondary` or `unverified`.
@@ -575,8 +575,8 @@ pub struct VenueReport {
 /// An agency's role.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct AgencyReport {
-    /// Agency id.
-    pub id: &'static str,
+    /// The agency.
+    pub id: Agency,
     /// `lead`, `supporting` or `possible`.
     pub role: Role,
     /// Why.
@@ -588,8 +588,8 @@ pub struct AgencyReport {
 /// The court for the case.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CourtReport {
-    /// Court id.
-    pub id: &'static str,
+    /// The court.
+    pub id: Court,
     /// Why.
     pub reason: String,
     /// Whether sections go to different courts.
@@ -599,7 +599,7 @@ pub struct CourtReport {
     pub joint_trial: JointTrial,
     /// When the forum changed after the offence date: the court the law in force now names
     /// for the case, and why whether it tries the case is an open question.
-    pub later: Option<OptionReport>,
+    pub later: Option<OptionReport<Court>>,
 }
 
 /// A section's agency and court.
@@ -610,34 +610,36 @@ pub struct SectionJurisdictionReport {
     /// Status.
     pub status: Status,
     /// Agency.
-    pub agency: ChoiceReport,
+    pub agency: ChoiceReport<Agency>,
     /// Court.
-    pub court: ChoiceReport,
+    pub court: ChoiceReport<Court>,
     /// When the forum changed after the offence date: the court the law in force now names
     /// (whether it tries this earlier offence is an open question).
-    pub later_court: Option<OptionReport>,
+    pub later_court: Option<OptionReport<Court>>,
     /// Supporting agencies.
-    pub support: Vec<OptionReport>,
+    pub support: Vec<OptionReport<Agency>>,
 }
 
-/// A settled or open choice.
+/// A settled or open choice of an agency or a court.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ChoiceReport {
-    /// The id, when settled.
-    pub id: Option<&'static str>,
+#[schemars(rename = "{T}Choice")]
+pub struct ChoiceReport<T> {
+    /// The one chosen, when settled.
+    pub id: Option<T>,
     /// Why, when settled.
     pub reason: Option<String>,
     /// When open: the candidates.
-    pub options: Vec<OptionReport>,
+    pub options: Vec<OptionReport<T>>,
     /// When open: the unknown facts that would settle it.
     pub deciding: Vec<String>,
 }
 
 /// A candidate agency or court.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct OptionReport {
-    /// Id.
-    pub id: &'static str,
+#[schemars(rename = "{T}Option")]
+pub struct OptionReport<T> {
+    /// The candidate.
+    pub id: T,
     /// Why.
     pub reason: String,
 }
@@ -841,19 +843,19 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             .agencies
             .iter()
             .map(|a| AgencyReport {
-                id: a.agency.id(),
+                id: a.agency,
                 role: a.role.into(),
                 reason: a.reason.clone(),
                 sections: a.sections.clone(),
             })
             .collect(),
         court: resolution.court.as_ref().map(|c| CourtReport {
-            id: c.court.id(),
+            id: c.court,
             reason: c.reason.clone(),
             conflict: c.conflict,
             joint_trial: c.joint_trial,
             later: c.later.as_ref().map(|(court, reason)| OptionReport {
-                id: court.id(),
+                id: *court,
                 reason: reason.clone(),
             }),
         }),
@@ -863,14 +865,10 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             .map(|s| SectionJurisdictionReport {
                 section: s.section.clone(),
                 status: s.status.into(),
-                agency: choice_report(program, &s.agency, Agency::id),
-                court: choice_report(program, &s.court, Court::id),
-                later_court: s.later_court.as_ref().map(|c| option_report(c, Court::id)),
-                support: s
-                    .support
-                    .iter()
-                    .map(|c| option_report(c, Agency::id))
-                    .collect(),
+                agency: choice_report(program, &s.agency),
+                court: choice_report(program, &s.court),
+                later_court: s.later_court.as_ref().map(option_report),
+                support: s.support.iter().map(option_report).collect(),
             })
             .collect(),
         venues: resolution
@@ -1016,8 +1014,8 @@ fn alternative_report(
             .map(|k| k.id.clone())
             .collect(),
         sections,
-        lead_agency: resolution.lead_agency().map(Agency::id),
-        court: resolution.court.as_ref().map(|c| c.court.id()),
+        lead_agency: resolution.lead_agency(),
+        court: resolution.court.as_ref().map(|c| c.court),
     }
 }
 
@@ -1058,10 +1056,10 @@ fn resolved_forum(report: &mut SectionReport, resolution: &Resolution) {
         return;
     };
     if let Some(chosen) = &found.court.chosen {
-        report.court = Some(chosen.value.id());
+        report.court = Some(chosen.value);
     }
     if let Some(chosen) = &found.agency.chosen {
-        report.agency = Some(chosen.value.id());
+        report.agency = Some(chosen.value);
     }
 }
 
@@ -1086,10 +1084,10 @@ fn section_report(
             compoundable: p.compoundable,
             cognizance: p.cognizance.clone(),
         }),
-        court: particulars.map(|p| p.court.id()),
-        agency: particulars.map(|p| p.agency.id()),
-        default_court: particulars.map(|p| p.court.id()),
-        default_agency: particulars.map(|p| p.agency.id()),
+        court: particulars.map(|p| p.court),
+        agency: particulars.map(|p| p.agency),
+        default_court: particulars.map(|p| p.court),
+        default_agency: particulars.map(|p| p.agency),
         source: version.map(|(v, _)| v.source.clone()),
         verified: version.map(|(v, _)| v.verified.as_str()),
         unverified: version
@@ -1262,19 +1260,11 @@ fn penalty_report(punishment: &Punishment) -> PenaltyReport {
     }
 }
 
-fn choice_report<T: Copy>(
-    program: &Program,
-    choice: &Choice<T>,
-    id: impl Fn(T) -> &'static str + Copy,
-) -> ChoiceReport {
+fn choice_report<T: Copy>(program: &Program, choice: &Choice<T>) -> ChoiceReport<T> {
     ChoiceReport {
-        id: choice.chosen.as_ref().map(|c| id(c.value)),
+        id: choice.chosen.as_ref().map(|c| c.value),
         reason: choice.chosen.as_ref().map(|c| c.reason.clone()),
-        options: choice
-            .options
-            .iter()
-            .map(|c| option_report(c, id))
-            .collect(),
+        options: choice.options.iter().map(option_report).collect(),
         deciding: choice
             .deciding
             .iter()
@@ -1283,12 +1273,9 @@ fn choice_report<T: Copy>(
     }
 }
 
-fn option_report<T: Copy>(
-    candidate: &Candidate<T>,
-    id: impl Fn(T) -> &'static str,
-) -> OptionReport {
+fn option_report<T: Copy>(candidate: &Candidate<T>) -> OptionReport<T> {
     OptionReport {
-        id: id(candidate.value),
+        id: candidate.value,
         reason: candidate.reason.clone(),
     }
 }
@@ -1309,6 +1296,31 @@ fn amendment_status_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schem
         "How far the amendment is law: enacted, a bill or a proposal.",
         (crate::overlay::AmendmentStatus::ALL.iter()).map(|s| s.id()),
     )
+}
+
+/// An agency is its id in JSON; statute data is built without schemars, as the model is.
+impl JsonSchema for Agency {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Agency".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ids_schema(
+            "An investigating agency.",
+            Agency::ALL.iter().map(|a| a.id()),
+        )
+    }
+}
+
+/// A court is its id in JSON.
+impl JsonSchema for Court {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Court".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ids_schema("A trial court.", Court::ALL.iter().map(|c| c.id()))
+    }
 }
 
 /// An overlap kind is its id in JSON. The model is built without schemars (it is also compiled

@@ -1,6 +1,7 @@
 //! Human-readable reports: comfy-table tables for a terminal (as wide as `output::width`
 //! says), or the same content as Markdown for handouts. Reads the JSON wire structs, so both say the same thing.
 
+use crate::output::text::Forum;
 use crate::resolve::JointTrial;
 use comfy_table::Table;
 
@@ -238,15 +239,15 @@ fn alternative_part(
     );
     push_table(out, &alternative_table(report, alternative, style));
     // Names for people, as in the charge sheet ("Magistrate of the First Class").
-    let name = |id: Option<&'static str>| -> &'static str { id.map_or(tr("none"), |id| forum(id)) };
+    let name = |forum: Option<&'static str>| forum.unwrap_or(tr("none"));
     prose(
         out,
         style,
         &trf(
             "Under that law: lead agency {lead}, court for the case {court}.",
             &[
-                ("lead", name(alternative.lead_agency)),
-                ("court", name(alternative.court)),
+                ("lead", name(alternative.lead_agency.map(forum))),
+                ("court", name(alternative.court.map(forum))),
             ],
         ),
     );
@@ -551,7 +552,7 @@ fn by_section_table(report: &CaseReport, style: Style) -> Table {
     table
 }
 
-fn choice_text(choice: &ChoiceReport) -> String {
+fn choice_text<T: Forum>(choice: &ChoiceReport<T>) -> String {
     match choice.id {
         Some(id) => format!(
             "{}: {}",

@@ -73,6 +73,32 @@ fn leading_marker(text: &str) -> Option<usize> {
     }
 }
 
+/// An agency or a court, as the reports name it.
+pub trait Forum: Copy {
+    /// Its id, as in JSON.
+    fn id(self) -> &'static str;
+    /// Its name in words, in this run's language.
+    fn name(self) -> &'static str;
+}
+
+impl Forum for crate::statute::Agency {
+    fn id(self) -> &'static str {
+        crate::statute::Agency::id(self)
+    }
+    fn name(self) -> &'static str {
+        crate::statute::Agency::name(self)
+    }
+}
+
+impl Forum for crate::statute::Court {
+    fn id(self) -> &'static str {
+        crate::statute::Court::id(self)
+    }
+    fn name(self) -> &'static str {
+        crate::statute::Court::name(self)
+    }
+}
+
 /// A section's citation as people write it (`PTPA 2018 s.3`), from its id: the text reports
 /// cite sections, their JSON keeps the ids.
 pub type Cite<'a> = &'a dyn Fn(&str) -> String;
@@ -140,8 +166,7 @@ pub fn lines(style: Style, parts: &[String]) -> String {
     }
 }
 
-/// A court or agency id as people name it ("Magistrate of the First Class"); an id the statute
-/// data does not name stays as it is.
-pub fn forum(id: &str) -> &str {
-    crate::statute::forum_name(id).unwrap_or(id)
+/// A court or agency as people name it ("Magistrate of the First Class").
+pub fn forum(forum: impl Forum) -> &'static str {
+    forum.name()
 }

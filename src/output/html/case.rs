@@ -14,6 +14,7 @@ use crate::output::json::{
     AgencyReport, AlternativeReport, CaseReport, ChoiceReport, CourtReport, OverlapReport, Role,
     SectionJurisdictionReport, SectionReport, Status, VenueReport,
 };
+use crate::output::text::Forum;
 use crate::resolve::JointTrial;
 
 /// A case report with the facts the case file gives, for a page.
@@ -294,7 +295,7 @@ fn venues_table(venues: &[VenueReport]) -> Markup {
 }
 
 /// A settled or open choice of agency or court.
-pub(super) fn choice(choice: &ChoiceReport) -> Markup {
+pub(super) fn choice<T: Forum>(choice: &ChoiceReport<T>) -> Markup {
     match choice.id {
         Some(id) => concat([
             forum(id),
