@@ -61,9 +61,6 @@ struct Planned<'p, 's> {
     date: Date,
     statuses: Vec<Status>,
     law: &'s Law<'p>,
-    /// The lead agency and the court, as the summary names them.
-    lead: Option<Agency>,
-    court: Option<Court>,
 }
 
 /// The law on the days of one stretch.
@@ -161,8 +158,6 @@ impl<'p> Plan<'p> {
             date,
             statuses,
             law,
-            lead,
-            court,
         } = self.case(values, today);
         let versions = law.offences.iter().map(|f| f.as_ref().map(|f| f.version));
         let overlaps = summary.overlaps.iter();
@@ -172,8 +167,8 @@ impl<'p> Plan<'p> {
             sections: (self.program.offences.iter().zip(statuses).zip(versions))
                 .map(|((offence, status), version)| (offence.section.as_str(), status, version))
                 .collect(),
-            lead,
-            court,
+            lead: summary.lead_agency,
+            court: summary.court,
             overlaps: overlaps
                 .map(|o| Overlap {
                     kind: o.kind,
@@ -241,8 +236,8 @@ impl<'p> Plan<'p> {
             date_source: DateSource::of(date_assumed),
             applies: sections(Status::Applies),
             may_apply: sections(Status::MayApply),
-            lead_agency: lead.map(Agency::id),
-            court: court.map(|(court, _)| court.id()),
+            lead_agency: lead,
+            court: court.map(|(court, _)| court),
             joint_trial: court.map(|(_, joint)| joint),
             overlaps,
             unknown: unknown
@@ -256,8 +251,6 @@ impl<'p> Plan<'p> {
             date,
             statuses,
             law,
-            lead,
-            court: court.map(|(court, _)| court),
         }
     }
 

@@ -3,6 +3,7 @@
 //! `schema_version`.
 
 use crate::resolve::JointTrial;
+use crate::statute::{Agency, Court};
 use std::fmt::Write as _;
 
 use miette::Diagnostic as _;
@@ -168,8 +169,8 @@ fn summary_line(line: usize, id: Option<&CaseId>, summary: &CaseSummary<'_>) -> 
     out.push_str(",\"may_apply\":");
     strings(&mut out, may_apply);
     for (key, value) in [
-        ("lead_agency", *lead_agency),
-        ("court", *court),
+        ("lead_agency", lead_agency.map(Agency::id)),
+        ("court", court.map(Court::id)),
         ("joint_trial", joint_trial.map(JointTrial::id)),
     ] {
         out.push_str(",\"");
@@ -267,7 +268,7 @@ mod tests {
             date_source,
             applies: texts.to_vec(),
             may_apply: texts.iter().rev().copied().collect(),
-            lead_agency: Some("fia"),
+            lead_agency: Some(Agency::Fia),
             court: None,
             joint_trial: Some(JointTrial::Open),
             overlaps: vec![

@@ -685,9 +685,9 @@ pub struct CaseSummary<'a> {
     /// Sections that may apply.
     pub may_apply: Vec<&'a str>,
     /// The lead agency.
-    pub lead_agency: Option<&'static str>,
+    pub lead_agency: Option<Agency>,
     /// The court for the case.
-    pub court: Option<&'static str>,
+    pub court: Option<Court>,
     /// Whether that court may try every charge together, they must be tried separately, or
     /// that is open.
     pub joint_trial: Option<JointTrial>,
@@ -723,8 +723,8 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
         date_source: DateSource::of_outcome(outcome),
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
-        lead_agency: resolution.lead_agency().map(Agency::id),
-        court: resolution.court.as_ref().map(|c| c.court.id()),
+        lead_agency: resolution.lead_agency(),
+        court: resolution.court.as_ref().map(|c| c.court),
         joint_trial: resolution.court.as_ref().map(|c| c.joint_trial),
         overlaps: resolution
             .overlaps
