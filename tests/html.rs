@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{root, tipnav};
+use crate::support::{root, tipnav, without_isolation};
 
 const LARKANA: &str = "examples/larkana-girl-sold.toml";
 
@@ -52,6 +52,35 @@ fn html_pages_fetch_nothing() {
             );
         }
         assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    }
+}
+
+/// On a right-to-left page the Latin runs inside Urdu (citations in the law's translated rules,
+/// ids, numbers) are isolated left to right, so the bidi algorithm keeps "PTPA 2018 s.3(2)" and
+/// "(PPC s.10: ...)" as written; code and addresses are isolated by the stylesheet. English
+/// pages are left as they were.
+#[test]
+fn urdu_pages_isolate_their_latin_runs() {
+    let isolated_code = "code, a[href^=\"http\"] { direction: ltr; unicode-bidi: isolate; }";
+    for command in ["eval", "explain"] {
+        let html = page(&["--lang", "ur", command, "--format", "html", LARKANA]);
+        for expected in [
+            // A rule: the citation is isolated, its colon and the Urdu after it are not.
+            "<td data-label=\"قاعدہ\"><span dir=\"ltr\">PPC s.365-B</span>: ",
+            // A citation inside the sentence: its brackets belong to the Urdu around it.
+            "(<span dir=\"ltr\">PPC s.10</span>: ",
+            // A bracket the citation opened stays inside it.
+            "<span dir=\"ltr\">PTPA 2018 s.3(2)</span>",
+            isolated_code,
+        ] {
+            assert!(html.contains(expected), "{command}: no `{expected}`");
+        }
+        assert!(
+            !html.contains("<code><span"),
+            "{command}: code is isolated as a whole"
+        );
+        let english = page(&["--lang", "en", command, "--format", "html", LARKANA]);
+        assert!(!english.contains("<span dir=\"ltr\">") && !english.contains(isolated_code));
     }
 }
 
@@ -365,7 +394,10 @@ fn citations_and_ids(program: &tipnav::model::Program) -> Vec<String> {
 /// Each English word in the text of the page's body, with the element it sits in: outside
 /// `<bdi>`, `<code>` and links, once the `skipped` strings are taken out.
 fn english_words(dom: &str, skipped: &[String], abbreviations: &[String]) -> Vec<String> {
-    let body = dom.split_once("<body").map_or(dom, |(_, body)| body);
+    let dom = without_isolation(dom);
+    let body = dom
+        .split_once("<body")
+        .map_or(dom.as_str(), |(_, body)| body);
     let mut found = Vec::new();
     let mut open: Vec<String> = Vec::new();
     let mut hidden = 0usize; // how deep inside <bdi>, <code>, <a> or <style>

@@ -53,9 +53,54 @@ impl Markup {
     }
 }
 
-/// Escaped text.
+/// Escaped text. On a right-to-left page each Latin run in it (a citation, an id, a number, a
+/// date, an English phrase) is isolated left to right, so the bidi algorithm cannot move the
+/// dots, parentheses and hyphens around it ("PTPA 2018 s.3(2)" stays as written); it is how
+/// the citations inside a translated sentence or law text get isolated, where no one can wrap
+/// them.
 fn text(text: &str) -> Markup {
-    Markup(escape(text))
+    if crate::i18n::direction() == "rtl" {
+        isolated_latin(text)
+    } else {
+        Markup(escape(text))
+    }
+}
+
+/// `text` with each of its Latin runs in `<span dir="ltr">` (the attribute isolates it too).
+/// A run starts at an ASCII letter or digit and takes every ASCII character after it, less
+/// the spaces and punctuation at its end, which belong to the sentence around it; a closing
+/// bracket stays when the run opened it (`s.3(2)`, not `(PPC s.374)`'s last one).
+fn isolated_latin(text: &str) -> Markup {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
+        let (before, from) = rest.split_at(start);
+        let end = from
+            .find(|c: char| !c.is_ascii() || c.is_ascii_control())
+            .unwrap_or(from.len());
+        let run = latin_run(&from[..end]);
+        out.push_str(&escape(before));
+        out.push_str(&format!("<span dir=\"ltr\">{}</span>", escape(run)));
+        rest = &from[run.len()..];
+    }
+    out.push_str(&escape(rest));
+    Markup(out)
+}
+
+/// The run at the start of `ascii` (which starts with a letter or digit): without its trailing
+/// spaces and punctuation, but with the closing brackets it opened.
+fn latin_run(ascii: &str) -> &str {
+    let mut run = ascii;
+    while let Some(last) = run.chars().last() {
+        let opened = |open: char, close: char| {
+            last == close && run.matches(open).count() >= run.matches(close).count()
+        };
+        if last.is_ascii_alphanumeric() || opened('(', ')') || opened('[', ']') {
+            break;
+        }
+        run = &run[..run.len() - 1];
+    }
+    run
 }
 
 /// `<tag class="...">inner</tag>`; the class is a literal of this module.
@@ -87,8 +132,10 @@ fn concat<const N: usize>(parts: [Markup; N]) -> Markup {
     join(parts, "")
 }
 
+/// An id or a piece of case-file syntax; on a right-to-left page the stylesheet isolates it
+/// left to right as a whole.
 fn code(id: &str) -> Markup {
-    el("code", "", text(id))
+    el("code", "", Markup(escape(id)))
 }
 
 /// A table with a header row; empty cells stay empty. Each cell carries its column's header as

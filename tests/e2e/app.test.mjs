@@ -261,6 +261,27 @@ await step("the language switch shows the charge sheet in Urdu, and remembers it
   await page.evaluate(() => localStorage.removeItem("tipnav.lang"));
 });
 
+// In Urdu the Latin runs (citations, ids) sit in <span dir="ltr">, so the bidi algorithm cannot
+// reorder their dots and brackets; the report and a section of the law still fit a 360 px phone
+// (a source's long address under the section's versions breaks).
+await step("in Urdu, citations are isolated and the report and the law fit a 360 px phone", async () => {
+  const cites = await page.$$eval("#charge-sheet button.cite", (buttons) => buttons.map((b) =>
+    [b.textContent, b.querySelector('span[dir="ltr"]')?.textContent]));
+  check(cites.length > 0 && cites.every(([cite, isolated]) => cite === isolated),
+    `each citation in one isolated run: ${cites.map((c) => c.join(" / ")).join(", ")}`);
+  await page.setViewportSize({ width: 360, height: 800 });
+  check(await pageWidth(page) <= 361, `the Urdu report is ${await pageWidth(page)} px wide on a 360 px screen`);
+  await page.click("#nav-law");
+  await page.click("#law-list");
+  await page.waitForSelector("#law details");
+  await page.$$eval("#law details", (instruments) => instruments.forEach((d) => { d.open = true; }));
+  await page.click('#law button.cite[data-section="ptpa-2018/3"]');
+  await page.waitForSelector("#law-section");
+  check(await pageWidth(page) <= 361, `the Urdu section is ${await pageWidth(page)} px wide on a 360 px screen`);
+  await shot("phone-urdu-law");
+  await page.setViewportSize({ width: 1200, height: 900 });
+});
+
 await step("no script error on the page", async () => {
   check(problems.length === 0, problems.join("; "));
 });

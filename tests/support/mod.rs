@@ -166,3 +166,15 @@ pub(crate) fn validated_lines(stdout: &str) -> Vec<serde_json::Value> {
 pub(crate) fn unwrapped(text: &str) -> String {
     text.replace("\n  ", " ")
 }
+
+/// A right-to-left page without the spans that isolate its Latin runs (they hold text only),
+/// so a sentence is checked as a whole, as it was written, not in the pieces its Latin runs cut
+/// it into.
+pub(crate) fn without_isolation(html: &str) -> String {
+    let mut pieces = html.split("<span dir=\"ltr\">");
+    let mut out = pieces.next().unwrap_or_default().to_owned();
+    for piece in pieces {
+        out.push_str(&piece.replacen("</span>", "", 1));
+    }
+    out
+}

@@ -362,7 +362,7 @@ fn section_intro(section: &SectionReport) -> Markup {
             "",
             Markup(format!(
                 "<bdi dir=\"ltr\">{}</bdi>",
-                text(&section.citation).0
+                escape(&section.citation)
             )),
         ),
         text(" "),

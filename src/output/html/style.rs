@@ -98,8 +98,8 @@ article.case + article.case { margin-top: 3em; border-top: 4px double var(--rule
 
 /// Right-to-left pages (Urdu): Nastaliq first, from the fonts installed on the reader's machine
 /// (the page's policy forbids fetching one), with the taller lines Nastaliq needs; tables and
-/// lists run from the right. Citations, ids and numbers sit in `<bdi dir="ltr">` or `<code>`,
-/// which keep a Latin face.
+/// lists run from the right. Citations, ids and numbers sit in `<bdi dir="ltr">`,
+/// `<span dir="ltr">` or `<code>`, which keep a Latin face.
 const RTL_CSS: &str = r#"
 body { font-family: "Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Alvi Nastaleeq", "Urdu Typesetting", "Noto Naskh Arabic", serif; line-height: 2.2; }
 th, td { text-align: right; }
@@ -110,7 +110,10 @@ ul.trace, ul.trace ul { padding-left: 0; padding-right: 1.1em; }
 .card.applies { border-right-color: var(--ok-ink); }
 .card.may-apply { border-right-color: #c98a00; }
 dl.summary { border-left: 1px solid var(--rule); border-right: 6px solid #0b4f8a; }
-bdi, code, .fact { font-family: system-ui, "Noto Sans", "DejaVu Sans", sans-serif; }
+bdi, code, .fact, span[dir="ltr"] { font-family: system-ui, "Noto Sans", "DejaVu Sans", sans-serif; }
+/* Ids, case-file syntax and addresses read left to right, isolated from the sentence around
+   them, so its direction cannot reorder their dots and brackets. */
+code, a[href^="http"] { direction: ltr; unicode-bidi: isolate; }
 "#;
 
 /// The extra rules for the run's script: none for left-to-right languages.

@@ -36,9 +36,41 @@ function el(tag, attrs, ...children) {
   }
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    node.append(...(child instanceof Node ? [child] : words(tag, String(child))));
   }
   return node;
+}
+
+// Elements whose content is text only: a span in one would be lost or would change its value.
+const TEXT_ONLY = new Set(["option", "textarea", "title", "script", "style"]);
+
+// Text as nodes. On a right-to-left page each Latin run in it (a citation in a translated rule,
+// an id, a number) sits in <span dir="ltr">, isolated left to right, so the bidi algorithm
+// cannot move the dots, parentheses and hyphens around it ("PTPA 2018 s.3(2)" stays as
+// written). The runs are those of the HTML pages (isolated_latin in src/output/html.rs): from
+// an ASCII letter or digit over every ASCII character, less the trailing spaces and
+// punctuation, but with a closing bracket the run opened.
+function words(tag, text) {
+  if (document.documentElement.dir !== "rtl" || TEXT_ONLY.has(tag)) return [document.createTextNode(text)];
+  const nodes = [];
+  let rest = text;
+  for (let found; (found = /[A-Za-z0-9][\x20-\x7e]*/.exec(rest)); ) {
+    const run = latinRun(found[0]);
+    const span = document.createElement("span");
+    span.dir = "ltr";
+    span.textContent = run;
+    nodes.push(document.createTextNode(rest.slice(0, found.index)), span);
+    rest = rest.slice(found.index + run.length);
+  }
+  nodes.push(document.createTextNode(rest));
+  return nodes.filter((n) => n.textContent);
+}
+
+function latinRun(ascii) {
+  let run = ascii;
+  const opened = (open, close) => run.endsWith(close) && run.split(open).length >= run.split(close).length;
+  while (!/[A-Za-z0-9]$/.test(run) && !opened("(", ")") && !opened("[", "]")) run = run.slice(0, -1);
+  return run;
 }
 
 function clear(node, ...children) { node.replaceChildren(...children.flat().filter((c) => c)); }
