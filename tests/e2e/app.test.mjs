@@ -269,6 +269,9 @@ await step("in Urdu, citations are isolated and the report and the law fit a 360
     [b.textContent, b.querySelector('span[dir="ltr"]')?.textContent]));
   check(cites.length > 0 && cites.every(([cite, isolated]) => cite === isolated),
     `each citation in one isolated run: ${cites.map((c) => c.join(" / ")).join(", ")}`);
+  // Nastaliq has no Latin letters: an isolated run takes a Latin face, as in the handout.
+  const face = await page.$eval('#charge-sheet span[dir="ltr"]', (s) => getComputedStyle(s).fontFamily);
+  check(!/Nastaliq|Nastaleeq/.test(face), `an isolated Latin run is set in ${face}`);
   await page.setViewportSize({ width: 360, height: 800 });
   check(await pageWidth(page) <= 361, `the Urdu report is ${await pageWidth(page)} px wide on a 360 px screen`);
   await page.click("#nav-law");
