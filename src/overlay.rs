@@ -698,10 +698,19 @@ fn instrument_of_insert(
     context: &Context<'_>,
     errors: &mut Vec<OverlayError>,
 ) -> Option<InstrumentId> {
-    let said = change.changes.iter().find_map(|item| match &item.value {
+    let mut said = change.changes.iter().filter_map(|item| match &item.value {
         Change::Jurisdiction(name) => Some(name),
         _ => None,
     });
+    let (said, again) = (said.next(), said.next());
+    if let Some(again) = again {
+        errors.push(OverlayError::Invalid {
+            message: "`jurisdiction` is given twice".into(),
+            span: again.span,
+            help: Some("an instrument is law in one place: keep one `jurisdiction`".into()),
+        });
+        return None;
+    }
     let said = match said {
         Some(name) => Some((
             lookup(

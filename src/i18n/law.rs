@@ -103,9 +103,8 @@ pub(super) fn walk(program: &mut Program, visit: &mut Visit<'_>) {
 }
 
 fn statutes(program: &mut Program, visit: &mut Visit<'_>) {
-    for instrument in program.book.instruments.iter_mut() {
-        let id = format!("instrument {} title", instrument.id);
-        visit(id, Area::Law, &mut instrument.title);
+    for (id, title) in program.book.instruments.titles_mut() {
+        visit(format!("instrument {id} title"), Area::Law, title);
     }
     // Labels name the day a version starts (explain, the date-window note); a date key's own
     // note is a research record no output prints, so it stays English.

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::Evaluated;
 use super::json::{ChoiceReport, OverlapReport, case_report};
 use super::json::{Status, Truth};
-use super::text::{Style, forum};
+use super::text::Style;
 use crate::eval::SectionOutcome;
 use crate::explain::{FlipSearch, direct_facts};
 use crate::i18n::{tr, trf};
@@ -356,14 +356,14 @@ fn case_jurisdiction(
         .map(|a| {
             trf(
                 "lead agency {agency}: {reason}",
-                &[("agency", forum(a.id)), ("reason", &a.reason)],
+                &[("agency", a.id.name()), ("reason", &a.reason)],
             )
         })
         .collect();
     lines.extend(court.iter().map(|c| {
         trf(
             "court for the case {court}: {reason}",
-            &[("court", forum(c.id)), ("reason", &c.reason)],
+            &[("court", c.id.name()), ("reason", &c.reason)],
         )
     }));
     lines
@@ -823,11 +823,11 @@ fn choice<T: Forum>(choice: &ChoiceReport<T>) -> String {
     match choice.id {
         Some(id) => format!(
             "{} ({})",
-            forum(id),
+            id.name(),
             choice.reason.as_deref().unwrap_or_default()
         ),
         None => {
-            let ids: Vec<&str> = choice.options.iter().map(|o| forum(o.id)).collect();
+            let ids: Vec<&str> = choice.options.iter().map(|o| o.id.name()).collect();
             trf(
                 "{options} depending on {facts}",
                 &[

@@ -2,7 +2,7 @@
 
 use comfy_table::Table;
 
-use super::text::{Style, forum, heading, line, lines, new_table};
+use super::text::{Style, heading, line, lines, new_table};
 use crate::i18n::{tr, trf};
 use crate::navigate::{FactsView, InstrumentView, SearchHit, SectionView};
 use crate::statute::Jurisdiction;
@@ -142,7 +142,7 @@ fn show_versions(out: &mut String, view: &SectionView, style: Style) {
         penalty.extend(version.penalty.iter().cloned());
         penalty.extend(version.procedure.iter().cloned());
         let forum = match (version.court, version.agency) {
-            (Some(court), Some(agency)) => format!("{} / {}", forum(court), forum(agency)),
+            (Some(court), Some(agency)) => format!("{} / {}", court.name(), agency.name()),
             _ => String::new(),
         };
         let mut verified = vec![tr(version.verified).to_owned()];

@@ -6,7 +6,7 @@ use crate::resolve::JointTrial;
 use comfy_table::Table;
 
 use super::text::Style;
-use super::text::{forum, heading, line, lines, new_table, prose};
+use super::text::{heading, line, lines, new_table, prose};
 
 use crate::i18n::{UNOFFICIAL, element_label, tr, trf};
 
@@ -182,7 +182,7 @@ fn jurisdiction(out: &mut String, report: &CaseReport, style: Style) {
             &trf(
                 "Court for the case: {court}{conflict}: {reason}",
                 &[
-                    ("court", forum(court.id)),
+                    ("court", court.id.name()),
                     ("conflict", &conflict),
                     ("reason", &cite_ids(report, &court.reason)),
                 ],
@@ -195,7 +195,7 @@ fn jurisdiction(out: &mut String, report: &CaseReport, style: Style) {
                 &trf(
                     "Or the {court}: {reason}.",
                     &[
-                        ("court", forum(later.id)),
+                        ("court", later.id.name()),
                         ("reason", &cite_ids(report, &later.reason)),
                     ],
                 ),
@@ -246,8 +246,8 @@ fn alternative_part(
         &trf(
             "Under that law: lead agency {lead}, court for the case {court}.",
             &[
-                ("lead", name(alternative.lead_agency.map(forum))),
-                ("court", name(alternative.court.map(forum))),
+                ("lead", name(alternative.lead_agency.map(Forum::name))),
+                ("court", name(alternative.court.map(Forum::name))),
             ],
         ),
     );
@@ -531,7 +531,7 @@ fn agencies_table(report: &CaseReport, style: Style) -> Table {
     );
     for agency in &report.jurisdiction.agencies {
         table.add_row(vec![
-            forum(agency.id).to_owned(),
+            agency.id.name().to_owned(),
             tr(agency.role.id()).to_owned(),
             cite_ids(report, &agency.reason),
             cite_list(report, &agency.sections),
@@ -556,11 +556,11 @@ fn choice_text<T: Forum>(choice: &ChoiceReport<T>) -> String {
     match choice.id {
         Some(id) => format!(
             "{}: {}",
-            forum(id),
+            id.name(),
             short_cite(choice.reason.as_deref().unwrap_or_default())
         ),
         None => {
-            let ids: Vec<&str> = choice.options.iter().map(|o| forum(o.id)).collect();
+            let ids: Vec<&str> = choice.options.iter().map(|o| o.id.name()).collect();
             trf(
                 "{options} (depends on {facts})",
                 &[

@@ -165,8 +165,3 @@ pub fn lines(style: Style, parts: &[String]) -> String {
         Style::Markdown => parts.join("<br>").replace('|', "\\|"),
     }
 }
-
-/// A court or agency as people name it ("Magistrate of the First Class").
-pub fn forum(forum: impl Forum) -> &'static str {
-    forum.name()
-}

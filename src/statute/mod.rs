@@ -88,9 +88,10 @@ impl Instruments {
         self.iter().map(|instrument| instrument.id.as_str())
     }
 
-    /// Each instrument, to change in place (its id stays).
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Instrument> {
-        self.list.iter_mut()
+    /// Each instrument's id and its title, to translate in place. Only the title is lent out:
+    /// the ids keep `by_id` in order.
+    pub fn titles_mut(&mut self) -> impl Iterator<Item = (&str, &mut String)> {
+        (self.list.iter_mut()).map(|instrument| (instrument.id.as_str(), &mut instrument.title))
     }
 
     /// How many there are.
