@@ -78,8 +78,8 @@ fn forum_mismatches(expect: &Expectation, resolution: &Resolution) -> Vec<String
     }
     if let Some(wanted) = expect.later_court {
         let later = resolution.court.as_ref().and_then(|c| c.later.as_ref());
-        if later.map(|(court, _)| *court) != Some(wanted) {
-            let found = later.map_or("none", |(court, _)| court.id());
+        if later.map(|later| later.court) != Some(wanted) {
+            let found = later.map_or("none", |later| later.court.id());
             problems.push(trf(
                 "expected the later forum `{wanted}`, it is `{found}`",
                 &[("wanted", wanted.id()), ("found", found)],

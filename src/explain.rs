@@ -8,9 +8,8 @@ use jiff::civil::Date;
 use crate::domain::Domain;
 use crate::eval::{Outcome, Status, section_status, section_statuses};
 use crate::facts::Case;
-use crate::i18n::trf;
 use crate::model::{Expr, FactId, OffenceId, Program, Type, Value};
-use crate::resolve::undecided_inputs;
+use crate::resolve::{Note, Unlisted, undecided_inputs};
 
 /// How many flips to report at most, and the largest change set searched.
 const MAX_FLIPS: usize = 5;
@@ -317,7 +316,7 @@ pub fn closed_list_warnings(
     case: &Case,
     outcome: &Outcome,
     today: Date,
-) -> Vec<String> {
+) -> Vec<Note> {
     // Which sections each closed list blocks, so that each left-out member costs one
     // evaluation of the derived facts, shared by every section it may unblock.
     let mut blocked: Vec<(FactId, Vec<OffenceId>)> = Vec::new();
@@ -335,7 +334,7 @@ pub fn closed_list_warnings(
         }
     }
     // Each member with the first section it unblocks, to keep the warnings in section order.
-    let mut found: Vec<(OffenceId, FactId, usize, Vec<String>)> = Vec::new();
+    let mut found: Vec<(OffenceId, FactId, usize, Vec<OffenceId>)> = Vec::new();
     for (fact, offences) in blocked {
         let Some(Value::Set(bits)) = case.values[fact] else {
             continue;
@@ -351,11 +350,7 @@ pub fn closed_list_warnings(
                 .map(|(&o, _)| o)
                 .collect();
             if let Some(&first) = unblocked.first() {
-                let cited = unblocked
-                    .iter()
-                    .map(|&o| crate::statute::citation(&program.book, &program.offences[o].section))
-                    .collect();
-                found.push((first, fact, member, cited));
+                found.push((first, fact, member, unblocked));
             }
         }
     }
@@ -364,18 +359,13 @@ pub fn closed_list_warnings(
         .into_iter()
         .map(|(_, fact, member, cited)| (fact, member, cited))
         .collect();
-    warnings_by_list(program, found)
+    warnings_by_list(found)
 }
 
-/// The sections (as one citation list) that some members would each make apply.
-type MemberGroup<'a> = (String, Vec<&'a str>);
-
 /// One warning per closed list: each group of members that would make the same sections apply.
-fn warnings_by_list(program: &Program, found: Vec<(FactId, usize, Vec<String>)>) -> Vec<String> {
-    let mut lists: Vec<(FactId, Vec<MemberGroup<'_>>)> = Vec::new();
+fn warnings_by_list(found: Vec<(FactId, usize, Vec<OffenceId>)>) -> Vec<Note> {
+    let mut lists: Vec<(FactId, Vec<Unlisted>)> = Vec::new();
     for (fact, member, sections) in found {
-        let value = program.facts[fact].ty.members().expect("a set")[member].as_str();
-        let sections = sections.join(", ");
         let index = match lists.iter().position(|(f, _)| *f == fact) {
             Some(index) => index,
             None => {
@@ -384,34 +374,16 @@ fn warnings_by_list(program: &Program, found: Vec<(FactId, usize, Vec<String>)>)
             }
         };
         let groups = &mut lists[index].1;
-        match groups.iter_mut().find(|(s, _)| *s == sections) {
-            Some((_, members)) => members.push(value),
-            None => groups.push((sections, vec![value])),
+        match groups.iter_mut().find(|g| g.sections == sections) {
+            Some(group) => group.members.push(member),
+            None => groups.push(Unlisted {
+                members: vec![member],
+                sections,
+            }),
         }
     }
-    lists
-        .into_iter()
-        .map(|(fact, groups)| {
-            let effects: Vec<String> = groups
-                .into_iter()
-                .map(|(sections, members)| {
-                    trf(
-                        "listing {members} would make {sections} apply",
-                        &[
-                            ("members", &crate::diagnostic::list_or(members)),
-                            ("sections", &sections),
-                        ],
-                    )
-                })
-                .collect();
-            trf(
-                "`{fact}` is a closed list (the members not listed are false): {effects}; if it may be incomplete, write { include = [...] }",
-                &[
-                    ("fact", &program.facts[fact].name),
-                    ("effects", &effects.join("; ")),
-                ],
-            )
-        })
+    (lists.into_iter())
+        .map(|(fact, groups)| Note::ClosedList { fact, groups })
         .collect()
 }
 

@@ -119,6 +119,19 @@ fn stacked_table_cells_name_their_column() {
     }
 }
 
+/// What an unknown fact would decide is cited as lawyers write it (`agency for PTPA 2018
+/// s.3(2)`), not listed by id (`agency for ptpa-2018/3-2`).
+#[test]
+fn unknown_facts_name_what_they_decide_by_citation() {
+    let html = page(&["eval", "--format", "html", LARKANA]);
+    let table = html.split_once("<table class=\"unknown").unwrap().1;
+    let table = table.split_once("</table>").unwrap().0;
+    assert!(table.contains("PPC s.344"), "{table}");
+    for id in ["ppc/", "ptpa-2018/", "<code>agency for", "<code>court for"] {
+        assert!(!table.contains(id), "{id} in {table}");
+    }
+}
+
 #[test]
 fn html_escapes_the_text_a_case_gives() {
     let dir = tempfile::tempdir().unwrap();

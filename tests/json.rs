@@ -251,6 +251,7 @@ struct Unknown {
     fact: String,
     question: String,
     affects: Vec<String>,
+    affects_cited: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -392,6 +393,46 @@ fn every_example_matches_the_json_contract() {
             .expect("a court for every example");
         assert!(COURTS.contains(&court.id.as_str()));
         charge_sheet_agrees_with_the_report(&path, &report);
+        reasons_cite_sections_as_lawyers_do(&path, &report);
+    }
+}
+
+/// The reasons and what unknown facts affect speak of sections by their citations: a statute
+/// default's reason opens with the section's citation (`PECA 2016 s.21(2): the court given in
+/// the statute data`, not `s.21-2`), and each affected section is cited where its id is listed.
+fn reasons_cite_sections_as_lawyers_do(path: &str, report: &Report) {
+    let citation = |id: &str| {
+        let section = report.sections.iter().find(|s| s.id == id);
+        section.map_or_else(
+            || panic!("{path}: {id} is reported"),
+            |s| s.citation.clone(),
+        )
+    };
+    for section in &report.jurisdiction.by_section {
+        for choice in [&section.agency, &section.court] {
+            let Some(reason) = &choice.reason else {
+                continue;
+            };
+            if reason.contains("given in the statute data") {
+                let cited = format!("{}: ", citation(&section.section));
+                assert!(reason.starts_with(&cited), "{path}: {reason}");
+            }
+        }
+    }
+    for unknown in &report.unknown {
+        assert_eq!(unknown.affects.len(), unknown.affects_cited.len(), "{path}");
+        for (id, cited) in unknown.affects.iter().zip(&unknown.affects_cited) {
+            let section = id
+                .strip_prefix("agency for ")
+                .or(id.strip_prefix("court for "));
+            match section {
+                Some(section) => assert!(cited.ends_with(&citation(section)), "{path}: {cited}"),
+                None if id.contains('/') && !id.contains(' ') => {
+                    assert_eq!(*cited, citation(id), "{path}");
+                }
+                None => assert!(cited.ends_with(id.split_once(' ').unwrap().1), "{path}"),
+            }
+        }
     }
 }
 

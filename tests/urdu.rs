@@ -553,3 +553,47 @@ fn misspelt_fact_and_wrong_type_in_urdu() {
     assert!(run.stderr.contains("`victim.age`"), "{}", run.stderr);
     insta::assert_snapshot!("urdu_misspelt_fact_and_wrong_type", run.stderr);
 }
+
+/// The notes on how the answer was reached are written when the report is rendered, so they
+/// are in the reader's language: no date (today's law used), a date known only as a month, a
+/// date inside an amendment's unknown window, and a closed list's warning, each in Urdu.
+#[test]
+fn the_notes_on_the_date_and_the_closed_lists_are_in_urdu() {
+    let dir = std::env::temp_dir().join(format!("tipnav-urdu-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let undated = dir.join("undated.toml");
+    let larkana = std::fs::read_to_string(root().join(LARKANA)).unwrap();
+    let without_date: String = (larkana.lines())
+        .filter(|line| !line.starts_with("date ="))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(&undated, without_date).unwrap();
+    let cases = [
+        (undated.to_str().unwrap(), "case.date"),
+        (
+            "examples/scenarios/input-partial-date-month-of-ptpa.toml",
+            "case.date",
+        ),
+        (
+            "examples/scenarios/child-punjab-begging-ring-2026.toml",
+            "2026-06",
+        ),
+        (LARKANA, "conduct.purposes"),
+    ];
+    for (path, shown) in cases {
+        let run = tipnav(&["eval", "--format", "json", "--lang", "ur", path]);
+        assert_eq!(run.status, 0, "{}", run.render());
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let notes: Vec<&str> = (json["notes"].as_array().unwrap().iter())
+            .map(|n| n.as_str().unwrap())
+            .collect();
+        assert!(
+            notes.iter().any(|n| n.contains(shown)),
+            "{path}: {notes:#?}"
+        );
+        for note in notes {
+            assert!(english_prose(note).is_empty(), "{path}: English in {note}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 use super::Evaluated;
 use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome};
 use crate::model::{FactId, OverlapKind, Program, Type, Value};
-use crate::resolve::{Candidate, Choice, Resolution, charge_sheet};
+use crate::resolve::{Affect, Candidate, Choice, Resolution, charge_sheet};
 use crate::statute::{Agency, Certainty, Court, Punishment, citation};
 
 /// Whether a section or a protection reaches the case.
@@ -668,8 +668,11 @@ pub struct UnknownReport {
     pub fact: String,
     /// The question to ask.
     pub question: String,
-    /// What it would decide.
+    /// What it would decide (section ids, `agency for ...`, `court for ...`, `note ...`,
+    /// `venue ...`).
     pub affects: Vec<String>,
+    /// The same in words, with citations for section ids.
+    pub affects_cited: Vec<String>,
 }
 
 /// The conclusions for one case, without the derivations: what `eval --batch --summary` writes
@@ -775,7 +778,7 @@ pub fn case_report_in(program: &Program, evaluated: &Evaluated<'_>, detail: Deta
                 kind: o.kind,
                 declared: o.declared,
                 certain: o.certain,
-                note: o.note.clone(),
+                note: super::reason::overlap(program, &o.note),
                 cite: o.cite.clone(),
             })
             .collect(),
@@ -790,10 +793,13 @@ pub fn case_report_in(program: &Program, evaluated: &Evaluated<'_>, detail: Deta
             .map(|u| UnknownReport {
                 fact: program.facts[u.fact].name.clone(),
                 question: program.facts[u.fact].question.clone().unwrap_or_default(),
-                affects: u.affects.clone(),
+                affects: affect_ids(program, &u.affects),
+                affects_cited: affects_cited(program, &u.affects),
             })
             .collect(),
-        notes: resolution.notes.clone(),
+        notes: (resolution.notes.iter())
+            .map(|note| super::reason::note(program, note))
+            .collect(),
         alternative: outcome
             .alternative
             .as_deref()
@@ -845,18 +851,18 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             .map(|a| AgencyReport {
                 id: a.agency,
                 role: a.role.into(),
-                reason: a.reason.clone(),
+                reason: super::reason::agency(program, a),
                 sections: a.sections.clone(),
             })
             .collect(),
         court: resolution.court.as_ref().map(|c| CourtReport {
             id: c.court,
-            reason: c.reason.clone(),
+            reason: super::reason::court(program, c),
             conflict: c.conflict,
             joint_trial: c.joint_trial,
-            later: c.later.as_ref().map(|(court, reason)| OptionReport {
-                id: *court,
-                reason: reason.clone(),
+            later: c.later.as_ref().map(|later| OptionReport {
+                id: later.court,
+                reason: super::reason::later_court(program, c.court, later),
             }),
         }),
         by_section: resolution
@@ -867,8 +873,10 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
                 status: s.status.into(),
                 agency: choice_report(program, &s.agency),
                 court: choice_report(program, &s.court),
-                later_court: s.later_court.as_ref().map(option_report),
-                support: s.support.iter().map(option_report).collect(),
+                later_court: (s.later_court.as_ref()).map(|c| option_report(program, c)),
+                support: (s.support.iter())
+                    .map(|c| option_report(program, c))
+                    .collect(),
             })
             .collect(),
         venues: resolution
@@ -918,10 +926,10 @@ fn charge_sheet_report(program: &Program, evaluated: &Evaluated<'_>) -> ChargeSh
         trial: sheet.court.map(|c| TrialReport {
             court: court_named(c.court),
             joint_trial: c.joint_trial,
-            reason: c.reason,
-            later: c.later.map(|(court, reason)| LaterForumReport {
-                court: court_named(court),
-                reason,
+            reason: super::reason::court(program, &c),
+            later: c.later.as_ref().map(|later| LaterForumReport {
+                court: court_named(later.court),
+                reason: super::reason::later_court(program, c.court, later),
             }),
         }),
         lead_agency: sheet.lead.map(agency_named),
@@ -942,21 +950,25 @@ fn charge_sheet_report(program: &Program, evaluated: &Evaluated<'_>) -> ChargeSh
             .map(|u| DecisiveReport {
                 fact: program.facts[u.fact].name.clone(),
                 question: program.facts[u.fact].question.clone().unwrap_or_default(),
-                affects_cited: u.affects.iter().map(|a| cited_affect(program, a)).collect(),
-                affects: u.affects,
+                affects: affect_ids(program, &u.affects),
+                affects_cited: affects_cited(program, &u.affects),
             })
             .collect(),
     }
 }
 
-/// `agency for ptpa-2018/3` as `agency for PTPA 2018 s.3`; a section id as its citation.
-fn cited_affect(program: &Program, affect: &str) -> String {
-    match affect.rsplit_once(' ') {
-        Some((what, id)) if program.book.sections.contains_key(id) => {
-            format!("{what} {}", citation(&program.book, id))
-        }
-        _ => citation(&program.book, affect),
-    }
+/// What an unknown fact would decide, as ids.
+fn affect_ids(program: &Program, affects: &[Affect]) -> Vec<String> {
+    (affects.iter())
+        .map(|a| super::reason::affect_id(program, a))
+        .collect()
+}
+
+/// What an unknown fact would decide, in words: `agency for PTPA 2018 s.3`.
+fn affects_cited(program: &Program, affects: &[Affect]) -> Vec<String> {
+    (affects.iter())
+        .map(|a| super::reason::affect(program, a))
+        .collect()
 }
 
 fn court_named(court: Court) -> Named {
@@ -1263,8 +1275,10 @@ fn penalty_report(punishment: &Punishment) -> PenaltyReport {
 fn choice_report<T: Copy>(program: &Program, choice: &Choice<T>) -> ChoiceReport<T> {
     ChoiceReport {
         id: choice.chosen.as_ref().map(|c| c.value),
-        reason: choice.chosen.as_ref().map(|c| c.reason.clone()),
-        options: choice.options.iter().map(option_report).collect(),
+        reason: (choice.chosen.as_ref()).map(|c| super::reason::ground(program, c.ground)),
+        options: (choice.options.iter())
+            .map(|c| option_report(program, c))
+            .collect(),
         deciding: choice
             .deciding
             .iter()
@@ -1273,10 +1287,10 @@ fn choice_report<T: Copy>(program: &Program, choice: &Choice<T>) -> ChoiceReport
     }
 }
 
-fn option_report<T: Copy>(candidate: &Candidate<T>) -> OptionReport<T> {
+fn option_report<T: Copy>(program: &Program, candidate: &Candidate<T>) -> OptionReport<T> {
     OptionReport {
         id: candidate.value,
-        reason: candidate.reason.clone(),
+        reason: super::reason::ground(program, candidate.ground),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod navigator;
 pub mod pager;
 pub mod prompt;
+mod reason;
 mod render;
 pub mod report;
 pub mod schema;

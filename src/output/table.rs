@@ -184,7 +184,7 @@ fn jurisdiction(out: &mut String, report: &CaseReport, style: Style) {
                 &[
                     ("court", court.id.name()),
                     ("conflict", &conflict),
-                    ("reason", &cite_ids(report, &court.reason)),
+                    ("reason", &court.reason),
                 ],
             ),
         );
@@ -194,10 +194,7 @@ fn jurisdiction(out: &mut String, report: &CaseReport, style: Style) {
                 style,
                 &trf(
                     "Or the {court}: {reason}.",
-                    &[
-                        ("court", later.id.name()),
-                        ("reason", &cite_ids(report, &later.reason)),
-                    ],
+                    &[("court", later.id.name()), ("reason", &later.reason)],
                 ),
             );
         }
@@ -533,7 +530,7 @@ fn agencies_table(report: &CaseReport, style: Style) -> Table {
         table.add_row(vec![
             agency.id.name().to_owned(),
             tr(agency.role.id()).to_owned(),
-            cite_ids(report, &agency.reason),
+            agency.reason.clone(),
             cite_list(report, &agency.sections),
         ]);
     }
@@ -623,7 +620,7 @@ fn overlaps_table(report: &CaseReport, style: Style) -> Table {
         if !overlap.certain {
             kind.push_str(tr(" (possible)"));
         }
-        let note = cite_ids(report, &overlap.note);
+        let note = overlap.note.clone();
         let note = match &overlap.cite {
             Some(cite) => format!("{note} [{cite}]"),
             None => note,
@@ -639,7 +636,7 @@ fn unknown_table(report: &CaseReport, style: Style) -> Table {
         table.add_row(vec![
             unknown.fact.clone(),
             unknown.question.clone(),
-            cite_ids(report, &unknown.affects.join(", ")),
+            unknown.affects_cited.join(", "),
         ]);
     }
     table
@@ -659,30 +656,6 @@ fn cite_list(report: &CaseReport, ids: &[String]) -> String {
         .map(|id| cite(report, id))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Prose with every section id in it replaced by its citation and every agency or court id
-/// by its name: people read "PPC s.374: Police", not "ppc/374: police".
-pub(super) fn cite_ids(report: &CaseReport, text: &str) -> String {
-    text.split(' ')
-        .map(|word| {
-            let core = word
-                .trim_start_matches('(')
-                .trim_end_matches([',', ':', ';', ')', '.']);
-            let (start, end) = match word.find(core) {
-                Some(start) if !core.is_empty() => (start, start + core.len()),
-                _ => return word.to_owned(),
-            };
-            // Section ids hold a `/`; other words can only be court or agency ids.
-            let named = if core.contains('/') {
-                cite(report, core)
-            } else {
-                crate::statute::forum_name(core).unwrap_or(core)
-            };
-            format!("{}{named}{}", &word[..start], &word[end..])
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// A joint-trial answer in words.

@@ -4,8 +4,7 @@
 
 use crate::eval::value::{truth, unsettled_inputs};
 use crate::eval::{Outcome, SectionOutcome, holds_on};
-use crate::i18n::trf;
-use crate::model::{Clause, Decides, FactId, Program, Value};
+use crate::model::{Clause, Decides, FactId, OffenceId, Program, Value};
 use crate::statute::{Agency, Court, OffenceParticulars, Reading};
 
 use super::SectionJurisdiction;
@@ -26,10 +25,35 @@ pub struct Choice<T> {
 pub struct Candidate<T> {
     /// The agency or court.
     pub value: T,
-    /// The citation of the clause, or the statute default.
-    pub reason: String,
+    /// The rule behind it.
+    pub ground: Ground,
+}
+
+/// Why an agency or court is named for a section, as data: the renderers write the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ground {
+    /// A jurisdiction clause: its index among the offence's clauses.
+    Clause { offence: OffenceId, clause: usize },
+    /// The agency or court the statute data gives the section.
+    Default { offence: OffenceId, given: Given },
+}
+
+/// Which forum a statute default names, and for which version of the section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Given {
+    /// The investigating agency of the version in force on the offence date.
+    Agency,
+    /// The trial court of the version in force on the offence date.
+    Court,
+    /// The trial court of the version in force on the trial day (a forum changed since).
+    LaterCourt,
+}
+
+impl Ground {
     /// Whether a jurisdiction rule chose it (rather than the statute data's default).
-    pub by_rule: bool,
+    pub fn by_rule(self) -> bool {
+        matches!(self, Ground::Clause { .. })
+    }
 }
 
 pub(super) fn section_jurisdiction(
@@ -37,43 +61,44 @@ pub(super) fn section_jurisdiction(
     outcome: &Outcome,
     section: &SectionOutcome,
 ) -> SectionJurisdiction {
-    let statute = &program.book.sections[&section.section];
     let particulars = in_force(program, section);
-    let short = &program.book.instruments[statute.instrument].short_title;
     let clauses = clauses_in_force(program, section, outcome.reading());
-    let citation = format!("{short} {}", section_label(&section.section));
-    let cited = [("citation", citation.as_str())];
+    let offence = section.offence;
+    let default = |given| Ground::Default { offence, given };
     let agency = choose(
         program,
+        offence,
         &clauses,
         outcome,
         agency_of,
-        particulars.agency,
-        || trf("{citation}: the agency given in the statute data", &cited),
+        (particulars.agency, default(Given::Agency)),
     );
     let court = choose(
         program,
+        offence,
         &clauses,
         outcome,
         court_of,
-        particulars.court,
-        || trf("{citation}: the court given in the statute data", &cited),
+        (particulars.court, default(Given::Court)),
     );
     let later_court = later_court(program, outcome, section, &court);
     let support = clauses
         .iter()
-        .filter_map(|clause| match clause.decides {
+        .filter_map(|&(index, clause)| match clause.decides {
             Decides::Support(agency) if condition_holds(clause, outcome) == Some(true) => {
                 Some(Candidate {
                     value: agency,
-                    reason: clause.cite.clone(),
-                    by_rule: true,
+                    ground: Ground::Clause {
+                        offence,
+                        clause: index,
+                    },
                 })
             }
             _ => None,
         })
         .collect();
     SectionJurisdiction {
+        offence,
         section: section.section.clone(),
         status: section.status,
         agency,
@@ -85,7 +110,8 @@ pub(super) fn section_jurisdiction(
 
 /// Whether the facts (`values`, derived ones included) settle a section's agency and its
 /// court on a reading of the law, decided as [`section_jurisdiction`] decides them but without
-/// writing any reason: the interview asks this once per candidate answer, so it must be cheap.
+/// collecting candidates or the facts that would settle them: the interview asks this once per
+/// candidate answer, so it must be cheap.
 pub fn settled(
     program: &Program,
     values: &[Option<Value>],
@@ -121,16 +147,15 @@ fn in_force<'p>(program: &'p Program, section: &SectionOutcome) -> &'p OffencePa
         .expect("a section that applies or may apply has an offence version in force")
 }
 
-/// The section's jurisdiction clauses in force on a reading of the law.
+/// The section's jurisdiction clauses in force on a reading of the law, each with its index
+/// among the offence's clauses.
 fn clauses_in_force<'p>(
     program: &'p Program,
     section: &SectionOutcome,
     reading: Reading,
-) -> Vec<&'p Clause> {
-    program.offences[section.offence]
-        .clauses
-        .iter()
-        .filter(|c| holds_on(&c.validity, reading))
+) -> Vec<(usize, &'p Clause)> {
+    (program.offences[section.offence].clauses.iter().enumerate())
+        .filter(|(_, c)| holds_on(&c.validity, reading))
         .collect()
 }
 
@@ -165,29 +190,20 @@ fn later_court(
     let (version, _) = program.book.version_on(statute, reading)?;
     let particulars = statute.versions[version].offence.as_ref()?;
     let clauses = clauses_in_force(program, section, reading);
-    let short = &program.book.instruments[statute.instrument].short_title;
-    let label = format!("{short} {}", section_label(&section.section));
-    let default = || {
-        trf(
-            "{section}: the court given in the statute data for the version in force now",
-            &[("section", &label)],
-        )
+    let default = Ground::Default {
+        offence: section.offence,
+        given: Given::LaterCourt,
     };
     let now = choose(
         program,
+        section.offence,
         &clauses,
         outcome,
         court_of,
-        particulars.court,
-        default,
+        (particulars.court, default),
     )
     .chosen?;
     (now.value != then.value).then_some(now)
-}
-
-/// `ptpa-2018/3-2` as `s.3-2`.
-fn section_label(id: &str) -> String {
-    format!("s.{}", id.split_once('/').map_or(id, |(_, number)| number))
 }
 
 fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
@@ -201,8 +217,8 @@ fn holds(clause: &Clause, values: &[Option<Value>]) -> Option<bool> {
         .map_or(Some(true), |c| truth(c, values))
 }
 
-/// Where a candidate comes from: a clause (its index among the clauses in force) or the
-/// statute's default. Decisions are data; the sentences are written by [`choose`].
+/// Where a candidate comes from: a clause (its index among the offence's clauses) or the
+/// statute's default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
     Clause(usize),
@@ -269,13 +285,11 @@ fn decide<'c, T: Copy + PartialEq>(
 
 /// The clauses among `clauses` that decide what `target` picks, with their indices.
 fn naming<'c, T>(
-    clauses: &[&'c Clause],
+    clauses: &[(usize, &'c Clause)],
     target: impl Fn(Decides) -> Option<T>,
 ) -> impl Iterator<Item = (usize, &'c Clause, T)> {
-    clauses
-        .iter()
-        .enumerate()
-        .filter_map(move |(index, clause)| Some((index, *clause, target(clause.decides)?)))
+    (clauses.iter())
+        .filter_map(move |&(index, clause)| Some((index, clause, target(clause.decides)?)))
 }
 
 /// The agency or court the facts settle, for the batch plan, which keeps its own lists of the
@@ -295,28 +309,23 @@ pub(crate) fn settle<T: Copy + PartialEq>(
     decision.chosen.map(|(value, _)| value)
 }
 
-/// A decision with its reasons: a clause's citation, or `default_reason` for the statute's
-/// default.
+/// A decision with its grounds: a clause of `offence`, or `default`'s ground for the
+/// statute's default.
 fn choose<T: Copy + PartialEq>(
     program: &Program,
-    clauses: &[&Clause],
+    offence: OffenceId,
+    clauses: &[(usize, &Clause)],
     outcome: &Outcome,
     target: impl Fn(Decides) -> Option<T>,
-    default: T,
-    default_reason: impl Fn() -> String,
+    (default, default_ground): (T, Ground),
 ) -> Choice<T> {
     let candidates = naming(clauses, target);
     let decision = decide(program, candidates, &outcome.values, default, true);
-    let candidate = |(value, source): (T, Source)| match source {
-        Source::Clause(index) => Candidate {
-            value,
-            reason: clauses[index].cite.clone(),
-            by_rule: true,
-        },
-        Source::Default => Candidate {
-            value,
-            reason: default_reason(),
-            by_rule: false,
+    let candidate = |(value, source): (T, Source)| Candidate {
+        value,
+        ground: match source {
+            Source::Clause(clause) => Ground::Clause { offence, clause },
+            Source::Default => default_ground,
         },
     };
     Choice {

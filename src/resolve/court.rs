@@ -1,6 +1,6 @@
 //! The court for the whole case, decided once as data: the senior forum among the charges
-//! that apply, and whether it may try them all. `resolve` writes the reasons from the
-//! decision; the batch plan reads only the court and the joint trial.
+//! that apply, and whether it may try them all. The report keeps the decision and
+//! `output::reason` writes its reason; the batch plan reads only the court and the joint trial.
 
 use crate::model::Program;
 use crate::statute::Court;
@@ -19,8 +19,8 @@ pub(crate) struct Charged<K, I> {
 }
 
 /// Why the charges are, or are not, tried together.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Joinder<K> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Joinder<K> {
     /// Every charge goes to the one court, and none is confined to another Act's court.
     OneCourt,
     /// These charges may be tried only by their own court, which is not the senior forum.
@@ -36,7 +36,8 @@ pub(crate) enum Joinder<K> {
 }
 
 impl<K> Joinder<K> {
-    pub(crate) fn joint_trial(&self) -> JointTrial {
+    /// Whether one court tries every charge, they are tried separately, or it is open.
+    pub fn joint_trial(&self) -> JointTrial {
         match self {
             Joinder::OneCourt | Joinder::Joined(_) => JointTrial::Together,
             Joinder::ExclusiveElsewhere(_) => JointTrial::Separately,
@@ -46,12 +47,14 @@ impl<K> Joinder<K> {
 }
 
 /// The case's court and how its charges are tried.
-#[derive(Debug)]
-pub(crate) struct CourtDecision<K> {
-    pub(crate) court: Court,
+#[derive(Debug, Clone)]
+pub struct CourtDecision<K> {
+    /// The senior forum among the charges.
+    pub court: Court,
     /// Whether some charge goes to another court than `court`.
-    pub(crate) different: bool,
-    pub(crate) joinder: Joinder<K>,
+    pub different: bool,
+    /// Whether it tries every charge, and by what rule.
+    pub joinder: Joinder<K>,
 }
 
 /// The one place the case's court is decided. `charges` are the charges that apply with a

@@ -1,6 +1,7 @@
 //! From an [`Outcome`] to a [`Resolution`]: who investigates and which court tries each
 //! section and the case as a whole, which overlaps the case hits, and which unknown facts
-//! would change a conclusion. Prints nothing.
+//! would change a conclusion. Prints nothing and writes no sentence: the reasons are data
+//! (grounds, the court decision, notes), put in words by `output::reason`.
 
 mod charge;
 mod choice;
@@ -13,11 +14,11 @@ pub use charge::{
     Charge, ChargeSheet, DECISIVE_FACTS, charge_sheet, gravity, particulars, relevance, weight,
 };
 pub(crate) use choice::settle;
-pub use choice::{Candidate, Choice, settled};
-use court::{Charged, CourtDecision, Joinder};
+pub use choice::{Candidate, Choice, Given, Ground, settled};
+use court::Charged;
+pub use court::{CourtDecision, Joinder};
 
-use crate::eval::{Outcome, SectionOutcome, Status};
-use crate::i18n::{tr, trf};
+use crate::eval::{Outcome, PartialDate, SectionOutcome, Status};
 use crate::model::{FactId, OffenceId, OverlapKind, Program, RuleNote, Value, Venue};
 use crate::statute::{Agency, Court, InstrumentId};
 use jiff::civil::Date;
@@ -36,7 +37,7 @@ pub struct Resolution {
     /// Unknown facts that would change a conclusion.
     pub unknown: Vec<Unknown>,
     /// Things the reader must know about how the answer was reached.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Places where part of the offence happened: candidate venues for trial.
     pub venues: Vec<VenueFound>,
 }
@@ -56,16 +57,67 @@ pub struct VenueFound {
 }
 
 /// A note's or venue's condition that the facts leave open: the unknown facts it reads, and
-/// what they decide (`venue CrPC s.188`, `note General Clauses Act 1897 s.26`).
+/// what they decide.
 #[derive(Debug, Clone)]
 struct OpenPremise {
     facts: Vec<FactId>,
-    what: String,
+    what: Affect,
+}
+
+/// Something the reader must know about how the answer was reached, as data: the renderers
+/// write the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The case gives no date: the law in force on this day (today) was used.
+    DateAssumed(Date),
+    /// The case's date is known only as a range of days.
+    PartialDate(PartialDate),
+    /// The case's date falls inside the window of an amendment whose day is unknown (a date
+    /// key's id): the report uses the law before it.
+    Window { date: Date, key: String },
+    /// A rule's note that fits the case (`text`, filled from the law in force), or a venue
+    /// rule's that names no place; open when the facts leave its condition open, on the
+    /// unknown facts `depends_on`.
+    Premised {
+        venue: bool,
+        text: String,
+        cite: String,
+        depends_on: Vec<FactId>,
+    },
+    /// A closed list that leaves out members which, listed, would make sections apply.
+    ClosedList { fact: FactId, groups: Vec<Unlisted> },
+}
+
+/// Members a closed list leaves out (indices into its fact's members) that would each, listed,
+/// make these sections apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unlisted {
+    /// The members.
+    pub members: Vec<usize>,
+    /// The sections.
+    pub sections: Vec<OffenceId>,
+}
+
+/// What an unknown fact would decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Affect {
+    /// Whether a section applies.
+    Section(OffenceId),
+    /// A section's investigating agency.
+    Agency(OffenceId),
+    /// A section's trial court.
+    Court(OffenceId),
+    /// Whether a rule's note (or a declared overlap's) holds: its citation.
+    Note(String),
+    /// Whether a venue rule makes a place a venue: its citation.
+    Venue(String),
 }
 
 /// Agency and court for one section.
 #[derive(Debug, Clone)]
 pub struct SectionJurisdiction {
+    /// The offence.
+    pub offence: OffenceId,
     /// Section id.
     pub section: String,
     /// Its status.
@@ -88,8 +140,10 @@ pub struct AgencyRole {
     pub agency: Agency,
     /// `lead`, `supporting` or `possible`.
     pub role: Role,
-    /// Why.
-    pub reason: String,
+    /// Why: the strongest ground among the sections that bring it in.
+    pub ground: Ground,
+    /// Whether it leads by the agency precedence over other agencies in the case.
+    pub leads_over_others: bool,
     /// The sections that bring it in.
     pub sections: Vec<String>,
 }
@@ -121,15 +175,26 @@ impl Role {
 pub struct CaseCourt {
     /// The court.
     pub court: Court,
-    /// Why.
-    pub reason: String,
+    /// Why: the decision, with the charges as offences.
+    pub decision: CourtDecision<OffenceId>,
     /// Whether the sections that apply go to different courts.
     pub conflict: bool,
     /// Whether one court can try every charge.
     pub joint_trial: JointTrial,
     /// The court the case would go to under the law in force on the trial day, when the
-    /// forum changed after the offence date, and why that is an open question.
-    pub later: Option<(Court, String)>,
+    /// forum changed after the offence date: an open question.
+    pub later: Option<LaterForum>,
+}
+
+/// The senior forum among the charges under the law in force on the trial day, when it is not
+/// the offence date's: whether it tries the case is an open question.
+#[derive(Debug, Clone)]
+pub struct LaterForum {
+    /// The court.
+    pub court: Court,
+    /// The grounds of the later forums of the sections whose forum changed (repeats
+    /// dropped).
+    pub grounds: Vec<Ground>,
 }
 
 /// Whether the charges can be tried together.
@@ -167,9 +232,27 @@ pub struct FoundOverlap {
     /// Whether every section involved applies (rather than may apply).
     pub certain: bool,
     /// Explanation.
-    pub note: String,
+    pub note: OverlapNote,
     /// Citation, for declared overlaps.
     pub cite: Option<String>,
+}
+
+/// What an overlap's note says.
+#[derive(Debug, Clone)]
+pub enum OverlapNote {
+    /// A declared overlap's note, filled from the law in force on the case.
+    Declared(String),
+    /// Applying sections sent to different forums: each with its court or agency.
+    Conflict(Vec<(OffenceId, Forum)>),
+}
+
+/// A court or an agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forum {
+    /// An investigating agency.
+    Agency(Agency),
+    /// A trial court.
+    Court(Court),
 }
 
 /// An unknown fact and what it would decide.
@@ -177,8 +260,8 @@ pub struct FoundOverlap {
 pub struct Unknown {
     /// The fact.
     pub fact: FactId,
-    /// What it affects: section ids, or `agency of ...` / `court of ...`.
-    pub affects: Vec<String>,
+    /// What it affects.
+    pub affects: Vec<Affect>,
 }
 
 impl Resolution {
@@ -232,14 +315,16 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
         let entry = by_agency.entry(agency).or_insert_with(|| AgencyRole {
             agency,
             role,
-            reason: candidate.reason.clone(),
+            ground: candidate.ground,
+            leads_over_others: false,
             sections: Vec::new(),
         });
-        let best = strength.entry(agency).or_insert((role, candidate.by_rule));
-        if (role, !candidate.by_rule) < (best.0, !best.1) {
-            *best = (role, candidate.by_rule);
+        let by_rule = candidate.ground.by_rule();
+        let best = strength.entry(agency).or_insert((role, by_rule));
+        if (role, !by_rule) < (best.0, !best.1) {
+            *best = (role, by_rule);
             entry.role = role;
-            entry.reason.clone_from(&candidate.reason);
+            entry.ground = candidate.ground;
         }
         if !entry.sections.iter().any(|s| s == section) {
             entry.sections.push(section.to_owned());
@@ -267,26 +352,14 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
         applying(sections)
             .filter_map(|s| s.agency.chosen.as_ref().map(|c| c.value))
             .min_by_key(|agency| precedence.rank(agency))
-            .map(|agency| (agency, precedence))
     });
-    if let Some((agency, precedence)) = lead {
+    if let Some(agency) = lead {
         let others = by_agency.len() > 1;
         let role = by_agency
             .get_mut(&agency)
             .expect("the lead comes from a section's agency");
         role.role = Role::Lead;
-        if others {
-            role.reason = trf(
-                "{reason}; leads because {convention}",
-                &[
-                    ("reason", &role.reason),
-                    (
-                        "convention",
-                        precedence.note.as_deref().unwrap_or(&precedence.cite),
-                    ),
-                ],
-            );
-        }
+        role.leads_over_others = others;
     }
     let mut roles: Vec<AgencyRole> = by_agency.into_values().collect();
     roles.sort_by_key(|r| (r.role, r.agency));
@@ -301,11 +374,11 @@ fn case_court(
     outcome: &Outcome,
     sections: &[SectionJurisdiction],
 ) -> Option<CaseCourt> {
-    let charges: Vec<Charged<&str, InstrumentId>> = applying(sections)
+    let charges: Vec<Charged<OffenceId, InstrumentId>> = applying(sections)
         .filter_map(|s| {
             let court = s.court.chosen.as_ref()?.value;
             Some(Charged {
-                id: s.section.as_str(),
+                id: s.offence,
                 court,
                 exclusive: exclusive_court(program, outcome, &s.section),
                 instrument: program.book.sections[&s.section].instrument,
@@ -316,77 +389,22 @@ fn case_court(
         |j: usize, instrument: &InstrumentId| program.joint[j].instruments.contains(instrument);
     let decision = court::decide(program, charges, in_rule, |a, b| a == b)?;
     let court = decision.court;
-    let later = later_case_court(program, sections, court);
-    let reason = court_reason(program, &decision);
     Some(CaseCourt {
         court,
-        reason,
         conflict: decision.joinder != Joinder::OneCourt,
         joint_trial: decision.joinder.joint_trial(),
-        later,
+        later: later_case_court(program, sections, court),
+        decision,
     })
 }
 
-/// Why the case goes to its court, and whether its charges are tried together, in words.
-fn court_reason(program: &Program, decision: &CourtDecision<&str>) -> String {
-    let court = decision.court;
-    let cited = |sections: &[&str]| {
-        sections
-            .iter()
-            .map(|s| crate::statute::citation(&program.book, s))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let why = match &decision.joinder {
-        Joinder::OneCourt => {
-            return trf(
-                "every section that applies is tried by the {court}",
-                &[("court", court.name())],
-            );
-        }
-        Joinder::ExclusiveElsewhere(sections) => trf(
-            "{sections} may be tried only by its own court, so the charges are tried separately",
-            &[("sections", &cited(sections))],
-        ),
-        Joinder::ExclusiveBeside { exclusive, outside } => trf(
-            "{sections} may be tried only by the court of its own Act; whether that court may also try {others} is an open question",
-            &[("sections", &cited(exclusive)), ("others", &cited(outside))],
-        ),
-        Joinder::Joined(rules) => {
-            let mut cites: Vec<&str> = rules.iter().map(|&j| program.joint[j].cite.as_str()).collect();
-            cites.dedup();
-            trf(
-                "it may try the other charges too ({cites})",
-                &[("cites", &cites.join("; "))],
-            )
-        }
-        Joinder::NoRule => tr("no rule found lets one court try every charge: whether they may be joined is an open question").to_owned(),
-    };
-    if !decision.different {
-        return trf(
-            "the sections that apply go to the {court}, but not all to the same one: {why}",
-            &[("court", court.name()), ("why", &why)],
-        );
-    }
-    let senior = program
-        .court_precedence
-        .as_ref()
-        .map_or(String::new(), |p| {
-            format!(" ({})", p.note.as_deref().unwrap_or(&p.cite))
-        });
-    trf(
-        "the sections that apply go to different courts; the {court} is the senior forum among them{senior}; {why}",
-        &[("court", court.name()), ("senior", &senior), ("why", &why)],
-    )
-}
-
 /// The senior forum among the charges if each were tried in the court the law in force on
-/// the trial day names, when that is not `court`, with the open question spelt out.
+/// the trial day names, when that is not `court`.
 fn later_case_court(
     program: &Program,
     sections: &[SectionJurisdiction],
     court: Court,
-) -> Option<(Court, String)> {
+) -> Option<LaterForum> {
     let moved: Vec<&SectionJurisdiction> = applying(sections)
         .filter(|s| s.later_court.is_some())
         .collect();
@@ -402,21 +420,19 @@ fn later_case_court(
     if later == court {
         return None;
     }
-    let mut cites: Vec<&str> = moved
+    let mut grounds: Vec<Ground> = Vec::new();
+    for ground in moved
         .iter()
-        .filter_map(|s| s.later_court.as_ref().map(|c| c.reason.as_str()))
-        .collect();
-    cites.sort_unstable();
-    cites.dedup();
-    let reason = trf(
-        "the forum changed after the offence date: the law then sends the case to the {court}, the law in force now to the {later} ({cites}); a change of forum is procedural and may reach the trial of an earlier offence, but no source settles whether this one does, so both forums are shown",
-        &[
-            ("court", court.name()),
-            ("later", later.name()),
-            ("cites", &cites.join("; ")),
-        ],
-    );
-    Some((later, reason))
+        .filter_map(|s| Some(s.later_court.as_ref()?.ground))
+    {
+        if !grounds.contains(&ground) {
+            grounds.push(ground);
+        }
+    }
+    Some(LaterForum {
+        court: later,
+        grounds,
+    })
 }
 
 /// Whether a section's version in force may be tried only by its own court.
@@ -510,18 +526,12 @@ fn overlaps(
         .into_iter()
         .map(|hit| declared_overlap(program, outcome, &hit, open))
         .collect();
-    found.extend(conflict(
-        program,
-        sections,
-        OverlapKind::ForumConflict,
-        |s| s.court.chosen.as_ref().map(|c| c.value.name()),
-    ));
-    found.extend(conflict(
-        program,
-        sections,
-        OverlapKind::AgencyConflict,
-        |s| s.agency.chosen.as_ref().map(|c| c.value.name()),
-    ));
+    found.extend(conflict(sections, OverlapKind::ForumConflict, |s| {
+        Some(Forum::Court(s.court.chosen.as_ref()?.value))
+    }));
+    found.extend(conflict(sections, OverlapKind::AgencyConflict, |s| {
+        Some(Forum::Agency(s.agency.chosen.as_ref()?.value))
+    }));
     found
 }
 
@@ -538,7 +548,7 @@ fn declared_overlap(
     if hit.open {
         open.push(OpenPremise {
             facts: unknown_inputs(program, &outcome.values, overlap.condition.as_ref()),
-            what: format!("note {}", overlap.cite),
+            what: Affect::Note(overlap.cite.clone()),
         });
     }
     let applies = |&o: &OffenceId| outcome.sections[o].status == Status::Applies;
@@ -549,41 +559,34 @@ fn declared_overlap(
             .collect(),
         kind: overlap.kind,
         declared: true,
-        note: note_on_case(
+        note: OverlapNote::Declared(note_on_case(
             program,
             outcome,
             overlap.note.as_deref().unwrap_or_default(),
-        ),
+        )),
         cite: Some(overlap.cite.clone()),
     }
 }
 
 /// A conflict among applying sections that are sent to different courts or agencies.
 fn conflict(
-    program: &Program,
     sections: &[SectionJurisdiction],
     kind: OverlapKind,
-    target: impl Fn(&SectionJurisdiction) -> Option<&'static str>,
+    target: impl Fn(&SectionJurisdiction) -> Option<Forum>,
 ) -> Option<FoundOverlap> {
-    let pairs: Vec<(&str, &'static str)> = applying(sections)
-        .filter_map(|s| Some((s.section.as_str(), target(s)?)))
+    let pairs: Vec<(&SectionJurisdiction, Forum)> = applying(sections)
+        .filter_map(|s| Some((s, target(s)?)))
         .collect();
     let first = pairs.first()?.1;
     if pairs.iter().all(|(_, t)| *t == first) {
         return None;
     }
-    let note = pairs
-        .iter()
-        // The note is for people: citations ("PPC s.374"), while `sections` keeps the ids.
-        .map(|(section, t)| format!("{}: {t}", crate::statute::citation(&program.book, section)))
-        .collect::<Vec<_>>()
-        .join("; ");
     Some(FoundOverlap {
-        sections: pairs.iter().map(|(s, _)| (*s).to_owned()).collect(),
+        sections: pairs.iter().map(|(s, _)| s.section.clone()).collect(),
         kind,
         declared: false,
         certain: true,
-        note,
+        note: OverlapNote::Conflict(pairs.iter().map(|(s, t)| (s.offence, *t)).collect()),
         cite: None,
     })
 }
@@ -594,8 +597,8 @@ fn unknowns(
     sections: &[SectionJurisdiction],
     open: &[OpenPremise],
 ) -> Vec<Unknown> {
-    let mut affects: BTreeMap<FactId, Vec<String>> = BTreeMap::new();
-    let mut add = |facts: &[FactId], what: String| {
+    let mut affects: BTreeMap<FactId, Vec<Affect>> = BTreeMap::new();
+    let mut add = |facts: &[FactId], what: Affect| {
         for &fact in facts {
             if outcome.values[fact].is_none() {
                 let list = affects.entry(fact).or_default();
@@ -611,18 +614,12 @@ fn unknowns(
         .filter(|s| s.status == Status::MayApply)
     {
         for fact in undecided_inputs(program, section) {
-            add(&[fact], section.section.clone());
+            add(&[fact], Affect::Section(section.offence));
         }
     }
     for section in sections {
-        add(
-            &section.agency.deciding,
-            format!("agency for {}", section.section),
-        );
-        add(
-            &section.court.deciding,
-            format!("court for {}", section.section),
-        );
+        add(&section.agency.deciding, Affect::Agency(section.offence));
+        add(&section.court.deciding, Affect::Court(section.offence));
     }
     for premise in open {
         add(&premise.facts, premise.what.clone());
@@ -758,8 +755,8 @@ fn venues(
     program: &Program,
     outcome: &Outcome,
     open: &mut Vec<OpenPremise>,
-) -> (Vec<VenueFound>, Vec<String>) {
-    let (mut found, mut noted): (Vec<VenueFound>, Vec<String>) = (Vec::new(), Vec::new());
+) -> (Vec<VenueFound>, Vec<Note>) {
+    let (mut found, mut noted): (Vec<VenueFound>, Vec<Note>) = (Vec::new(), Vec::new());
     let status = |offence: OffenceId| outcome.sections[offence].status;
     for (venue, premise) in venues_reached(program, status, &outcome.values) {
         // An unknown condition makes the venue possible: shown with the facts it depends on,
@@ -772,26 +769,15 @@ fn venues(
         if !depends_on.is_empty() {
             open.push(OpenPremise {
                 facts: depends_on.clone(),
-                what: format!("venue {}", venue.cite),
+                what: Affect::Venue(venue.cite.clone()),
             });
         }
         if venue.places.is_empty() {
-            let note = note_on_case(program, outcome, venue.note.as_deref().unwrap_or_default());
-            noted.push(if depends_on.is_empty() {
-                format!("venue: {note} ({})", venue.cite)
-            } else {
-                let facts: Vec<&str> = depends_on
-                    .iter()
-                    .map(|&f| program.facts[f].name.as_str())
-                    .collect();
-                trf(
-                    "venue, possible (depends on {facts}): {note} ({cite})",
-                    &[
-                        ("facts", &facts.join(", ")),
-                        ("note", &note),
-                        ("cite", &venue.cite),
-                    ],
-                )
+            noted.push(Note::Premised {
+                venue: true,
+                text: note_on_case(program, outcome, venue.note.as_deref().unwrap_or_default()),
+                cite: venue.cite.clone(),
+                depends_on: depends_on.clone(),
             });
         }
         for &fact in &venue.places {
@@ -817,77 +803,50 @@ fn venues(
 /// of is in force on its date and their condition is not false. An unknown condition shows the
 /// note as possible, naming the facts it depends on, which join the unknown facts; a firm note
 /// (`only when`) is shown only when its condition holds.
-fn rule_notes(program: &Program, outcome: &Outcome, open: &mut Vec<OpenPremise>) -> Vec<String> {
+fn rule_notes(program: &Program, outcome: &Outcome, open: &mut Vec<OpenPremise>) -> Vec<Note> {
     let mut shown = Vec::new();
     let in_force = (0..program.notes.len())
         .filter(|&n| crate::eval::holds_on(&program.notes[n].validity, outcome.reading()));
     for (note, premise) in notes_reached(program, in_force, &outcome.values) {
-        let text = note_on_case(program, outcome, &note.text);
         let depends_on = if premise.is_none() {
             unknown_inputs(program, &outcome.values, note.condition.as_ref())
         } else {
             Vec::new()
         };
-        if depends_on.is_empty() {
-            shown.push(format!("{text} ({})", note.cite));
-            continue;
+        if !depends_on.is_empty() {
+            open.push(OpenPremise {
+                facts: depends_on.clone(),
+                what: Affect::Note(note.cite.clone()),
+            });
         }
-        let facts: Vec<&str> = depends_on
-            .iter()
-            .map(|&f| program.facts[f].name.as_str())
-            .collect();
-        shown.push(trf(
-            "possibly, depending on {facts}: {note} ({cite})",
-            &[
-                ("facts", &facts.join(", ")),
-                ("note", &text),
-                ("cite", &note.cite),
-            ],
-        ));
-        open.push(OpenPremise {
-            facts: depends_on,
-            what: format!("note {}", note.cite),
+        shown.push(Note::Premised {
+            venue: false,
+            text: note_on_case(program, outcome, &note.text),
+            cite: note.cite.clone(),
+            depends_on,
         });
     }
     shown
 }
 
-/// What a partial date means for the report: one reading, or which days change it.
-fn partial_date_note(partial: &crate::eval::PartialDate) -> String {
-    let range = crate::model::written_stretch(partial.first, partial.last);
-    if partial.changes.is_empty() {
-        return format!(
-            "`case.date` is known only as {range}: the law reads the case the same way on every day of it ({} to {})",
-            partial.first, partial.last
-        );
-    }
-    let days: Vec<String> = partial.changes.iter().map(ToString::to_string).collect();
-    format!(
-        "`case.date` is known only as {range}, and the outcome changes within it (from {}): a section that comes out differently on some day is shown as may apply, and the alternative shows the law from {}; give the day to settle it",
-        days.join(", "),
-        days.last().expect("a change"),
-    )
-}
-
-fn notes(program: &Program, outcome: &Outcome) -> Vec<String> {
+/// What the case's date means for the report: assumed, known only as a range, or inside an
+/// amendment's window.
+fn notes(program: &Program, outcome: &Outcome) -> Vec<Note> {
     let mut notes = Vec::new();
     if outcome.date_assumed {
-        notes.push(format!(
-            "the case file gives no `case.date`: the law in force today ({}) was used; conduct before today may attract a different, earlier law, so give the date",
-            outcome.date
-        ));
+        notes.push(Note::DateAssumed(outcome.date));
     }
     if let Some(partial) = &outcome.partial {
-        notes.push(partial_date_note(partial));
+        notes.push(Note::PartialDate(partial.clone()));
     }
     for key in relevant_windows(program, outcome)
         .into_iter()
         .filter(|_| outcome.partial.is_none())
     {
-        notes.push(format!(
-            "{} falls inside the window for `{}` ({}: {}): the version in force is uncertain; this report uses the law before it, and the alternative shows what changes if it was already in force",
-            outcome.date, key.id, key.label, key.bound
-        ));
+        notes.push(Note::Window {
+            date: outcome.date,
+            key: key.id.clone(),
+        });
     }
     notes
 }

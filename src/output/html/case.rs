@@ -382,7 +382,7 @@ pub(super) fn unknown(report: &CaseReport) -> Markup {
             vec![
                 code(&u.fact),
                 text(&u.question),
-                join(u.affects.iter().map(|s| code(s)), ", "),
+                text(&u.affects_cited.join(", ")),
             ]
         }),
     )
