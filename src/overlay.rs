@@ -404,22 +404,14 @@ fn amend(
             Change::Court(name) => {
                 let court = lookup(name, &Court::ALL, Court::id, "court", errors);
                 if let Some(court) = court {
-                    for version in &mut section.versions[new_versions..] {
-                        if let Some(offence) = version.offence.as_mut() {
-                            offence.court = court;
-                        }
-                    }
+                    each_offence(&mut section.versions[new_versions..], |o| o.court = court);
                     additions.push(clause(id, ClauseRole::Court, name, change, context));
                 }
             }
             Change::Agency(name) => {
                 let agency = lookup(name, &Agency::ALL, Agency::id, "agency", errors);
                 if let Some(agency) = agency {
-                    for version in &mut section.versions[new_versions..] {
-                        if let Some(offence) = version.offence.as_mut() {
-                            offence.agency = agency;
-                        }
-                    }
+                    each_offence(&mut section.versions[new_versions..], |o| o.agency = agency);
                     additions.push(clause(id, ClauseRole::Agency, name, change, context));
                 }
             }
@@ -436,13 +428,7 @@ fn amend(
         }
     }
     if elements.is_empty() && !keeps_an_element(book, base, id, context) {
-        errors.push(OverlayError::Invalid {
-            message: format!("the amendment removes every element of `{id}`"),
-            span: change.section.span,
-            help: Some(
-                "an offence with no elements would apply on no facts at all: keep or add an element, or `repeal` the section".into(),
-            ),
-        });
+        errors.push(every_element_removed(&change.section));
     }
     if !elements.is_empty() {
         additions.push(Declaration::Extend(ExtendDecl {
@@ -451,6 +437,24 @@ fn amend(
         }));
     }
     book.sections.insert(id.clone(), section);
+}
+
+/// Sets something in the offence particulars of each of `versions`.
+fn each_offence(versions: &mut [Version], set: impl Fn(&mut OffenceParticulars)) {
+    for offence in versions.iter_mut().filter_map(|v| v.offence.as_mut()) {
+        set(offence);
+    }
+}
+
+/// An amendment that leaves an offence no element, which would apply on no facts at all.
+fn every_element_removed(section: &Spanned<String>) -> OverlayError {
+    OverlayError::Invalid {
+        message: format!("the amendment removes every element of `{}`", section.value),
+        span: section.span,
+        help: Some(
+            "an offence with no elements would apply on no facts at all: keep or add an element, or `repeal` the section".into(),
+        ),
+    }
 }
 
 /// The section's versions with one starting on the effective day, copied from the version in
