@@ -100,7 +100,9 @@ pub fn move_to(program: &Program, values: &mut [Option<Value>], day: Option<Date
 pub struct CaseDiff {
     /// The case file.
     pub file: String,
-    /// The date both laws were read on.
+    /// The date the amended law was read on: the date both laws were read on, except with
+    /// `--as-if-date` and no overlay, where it is that date and the base run read the case on
+    /// its own date (today's, when it gives no `case.date`).
     pub date: String,
     /// Each change.
     pub changes: Vec<ChangeItem>,

@@ -414,3 +414,131 @@ fn an_amendment_line_wraps_and_keeps_its_web_address_whole() {
         assert!(line.chars().count() <= 80, "too wide: {line}");
     }
 }
+
+/// A shipped scenario without `case.date`.
+const UNDATED: &str = "examples/scenarios/input-undated-fake-job-saudi.toml";
+
+/// `tipnav diff ARGS... --format FORMAT` at 80 columns, unwrapped.
+fn diff_text(args: &[&str], format: &str) -> String {
+    let args = [args, &["--format", format]].concat();
+    let run = tipnav_with(&args, &[("COLUMNS", "80")]);
+    assert_eq!(run.status, 0, "{}", run.render());
+    unwrapped(&run.stdout)
+}
+
+/// "Each case is read on its own date" was not true of a case without `case.date`: it was
+/// read on today's date in silence. The diff now says how many such cases there were and on
+/// which day, in every format, and JSON counts them.
+#[test]
+fn a_diff_says_which_cases_were_read_on_todays_law_for_want_of_a_date() {
+    let today = tipnav::pipeline::today().to_string();
+    // With an overlay and no date: both runs read the undated case on today's date.
+    let args = ["diff", "--amend", "one-forum", UNDATED];
+    let said =
+        format!("1 case gives no case.date: it was read under the law in force today, {today}.");
+    for format in ["table", "markdown"] {
+        let text = diff_text(&args, format);
+        assert!(text.contains(&said), "{format}:\n{text}");
+    }
+    let json = diff_json(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(json["undated_cases"], 1);
+    assert_eq!(json["undated_date"], today.as_str());
+    assert!(json["method"].as_str().unwrap().ends_with(&said), "{json}");
+    // With --as-if-date alone: the base run reads it on today, the other on that date.
+    let args = ["diff", "--as-if-date", "2015-01-01", UNDATED];
+    let said = format!(
+        "1 case gives no case.date: its own date was taken to be today, {today}, so it is compared between the law in force today and the law in force on 2015-01-01."
+    );
+    for format in ["table", "markdown"] {
+        let text = diff_text(&args, format);
+        assert!(text.contains(&said), "{format}:\n{text}");
+    }
+    let json = diff_json(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(json["undated_cases"], 1);
+    assert_eq!(json["undated_date"], today.as_str());
+    // With both, every case is read on --as-if-date in both runs: nothing to add, and no day.
+    let args = [
+        "diff",
+        "--amend",
+        "one-forum",
+        "--as-if-date",
+        "2026-06-01",
+        UNDATED,
+    ];
+    let text = diff_text(&args, "table");
+    assert!(
+        !text.contains("case.date") && !text.contains(&today),
+        "{text}"
+    );
+    let json = diff_json(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(json["undated_cases"], 1);
+    assert_eq!(json["undated_date"], serde_json::Value::Null);
+    // A dated case: nothing said.
+    let json = diff_json(&["diff", "--amend", "one-forum", "--format", "json", KENYAN]);
+    assert_eq!(json["undated_cases"], 0);
+    assert_eq!(json["undated_date"], serde_json::Value::Null);
+    assert!(!json["method"].as_str().unwrap().contains("case.date"));
+}
+
+/// Several undated cases are counted in the plural, and the sentence is in Urdu in Urdu.
+#[test]
+fn undated_cases_are_counted_in_the_plural_and_in_urdu() {
+    let dir = std::env::temp_dir().join(format!("tipnav-diff-undated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["a.toml", "b.toml"] {
+        std::fs::copy(UNDATED, dir.join(name)).unwrap();
+    }
+    std::fs::copy(KENYAN, dir.join("dated.toml")).unwrap();
+    let folder = dir.to_str().unwrap();
+    let today = tipnav::pipeline::today().to_string();
+    let text = diff_text(&["diff", "--amend", "one-forum", folder], "table");
+    let urdu = diff_text(
+        &["diff", "--lang", "ur", "--amend", "one-forum", folder],
+        "markdown",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        text.contains(&format!(
+            "2 cases give no case.date: they were read under the law in force today, {today}."
+        )),
+        "{text}"
+    );
+    assert!(
+        urdu.contains(&format!(
+            "2 مقدمات میں case.date نہیں دی گئی: انہیں آج، {today}، نافذ قانون کے تحت پڑھا گیا۔"
+        )),
+        "{urdu}"
+    );
+}
+
+/// Without an overlay nothing amends the law: the header named a "base law" and an "amended
+/// law" with the same digest twice. It names one law now; JSON keeps both digests.
+#[test]
+fn a_diff_by_date_alone_names_one_law() {
+    let args = [
+        "diff",
+        "--as-if-date",
+        "2025-06-01",
+        "examples/larkana-girl-sold.toml",
+    ];
+    for format in ["table", "markdown"] {
+        let text = diff_text(&args, format);
+        let header = text.lines().next().unwrap();
+        assert!(
+            header.starts_with("tipnav ") && header.contains(" · law sha256:"),
+            "{format}: {header}"
+        );
+        assert!(
+            !text.contains("amended law sha256") && !text.contains("base law sha256"),
+            "{format}:\n{text}"
+        );
+    }
+    let json = diff_json(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(json["base_digest"], json["digest"]);
+    let text = diff_text(&["diff", "--amend", "one-forum", KENYAN], "table");
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.contains(" · base law sha256:") && header.contains(" · amended law sha256:"),
+        "{header}"
+    );
+}

@@ -29,7 +29,15 @@ pub struct DiffReport {
     pub amendments: Vec<AmendmentReport>,
     /// With `--as-if-date`: the date every case was read on.
     pub as_if_date: Option<String>,
-    /// How the comparison was made, in words.
+    /// Cases compared that give no `case.date` (a year or a month counts as a date).
+    pub undated_cases: usize,
+    /// The day the cases without `case.date` were read on wherever a run read each case on
+    /// its own date: today, the day tipnav ran (without `--as-if-date`, in both runs; with it
+    /// and no overlay, in the base run). `null` when there are none, or when an overlay with
+    /// `--as-if-date` read every case on that date.
+    pub undated_date: Option<String>,
+    /// How the comparison was made, in words (with how many cases were read on today's law
+    /// for want of `case.date`).
     pub method: String,
     /// Totals.
     pub summary: Summary,
@@ -41,18 +49,7 @@ pub struct DiffReport {
 /// status and overlap kind in words (the ids are for the JSON).
 pub fn render(report: &DiffReport, style: Style, cite: Cite<'_>) -> String {
     let mut out = String::new();
-    line(
-        &mut out,
-        style,
-        &trf(
-            "tipnav {version} · base law {base} · amended law {amended}",
-            &[
-                ("version", report.tipnav),
-                ("base", &report.base_digest),
-                ("amended", &report.digest),
-            ],
-        ),
-    );
+    line(&mut out, style, &law_line(report));
     heading(
         &mut out,
         style,
@@ -68,6 +65,25 @@ pub fn render(report: &DiffReport, style: Style, cite: Cite<'_>) -> String {
         cases(&mut out, &report.cases, style, cite);
     }
     out
+}
+
+/// The version and the law read: both digests when an overlay amends the law, one when
+/// nothing does (only the date moves), since there is then no amended law to name.
+fn law_line(report: &DiffReport) -> String {
+    if report.base_digest == report.digest {
+        return trf(
+            "tipnav {version} · law {digest}",
+            &[("version", report.tipnav), ("digest", &report.digest)],
+        );
+    }
+    trf(
+        "tipnav {version} · base law {base} · amended law {amended}",
+        &[
+            ("version", report.tipnav),
+            ("base", &report.base_digest),
+            ("amended", &report.digest),
+        ],
+    )
 }
 
 /// The amendments compared, one an item, each with the sections it touches cited.

@@ -12,7 +12,7 @@ use crate::diff::CaseDiff;
 use crate::domain::Domain;
 use crate::eval::{Outcome, evaluate};
 use crate::facts::Case;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, trn};
 use crate::model::{FactId, OffenceId, Program};
 use crate::output::Evaluated;
 use crate::output::diff::DiffReport;
@@ -222,9 +222,18 @@ impl Comparison<'_> {
         &self,
         cases: impl Iterator<Item = (&'c str, &'c Case, &'c Case)>,
     ) -> DiffReport {
+        let mut undated = 0;
         let diffs: Vec<CaseDiff> = cases
-            .map(|(name, before, after)| self.case(name, before, after))
+            .map(|(name, before, after)| {
+                let (_, assumed) = crate::eval::case_date(self.base, &before.values, self.today);
+                undated += usize::from(assumed);
+                self.case(name, before, after)
+            })
             .collect();
+        // A case without `case.date` is read on today wherever a run reads each case on its
+        // own date: both runs without --as-if-date, the base run with it alone.
+        let (own_date, _) = crate::diff::days(self.as_if, self.by_law);
+        let read_today = undated > 0 && own_date.is_none();
         DiffReport {
             schema_version: crate::output::schema::SchemaVersion,
             tipnav: env!("CARGO_PKG_VERSION"),
@@ -232,7 +241,9 @@ impl Comparison<'_> {
             digest: self.amended.digest.clone(),
             amendments: self.amended.amendments.iter().map(Into::into).collect(),
             as_if_date: self.as_if.map(|d| d.to_string()),
-            method: self.method(),
+            undated_cases: undated,
+            undated_date: read_today.then(|| self.today.to_string()),
+            method: self.method(if read_today { undated } else { 0 }),
             summary: crate::diff::summarize(&diffs),
             cases: diffs
                 .into_iter()
@@ -249,8 +260,37 @@ impl Comparison<'_> {
         program.map_or_else(|| id.to_owned(), |p| crate::statute::citation(&p.book, id))
     }
 
-    /// How the comparison was made, in words, for the report.
-    fn method(&self) -> String {
+    /// How the comparison was made, in words, for the report; then, when `undated` cases
+    /// without `case.date` were read on today's law, how many and on which day.
+    fn method(&self, undated: usize) -> String {
+        let method = self.comparison_words();
+        if undated == 0 {
+            return method;
+        }
+        let (count, today) = (undated.to_string(), self.today.to_string());
+        let undated = match self.as_if {
+            Some(day) => trn(
+                undated,
+                "{count} case gives no case.date: its own date was taken to be today, {today}, so it is compared between the law in force today and the law in force on {day}.",
+                "{count} cases give no case.date: their own date was taken to be today, {today}, so they are compared between the law in force today and the law in force on {day}.",
+                &[
+                    ("count", &count),
+                    ("today", &today),
+                    ("day", &day.to_string()),
+                ],
+            ),
+            None => trn(
+                undated,
+                "{count} case gives no case.date: it was read under the law in force today, {today}.",
+                "{count} cases give no case.date: they were read under the law in force today, {today}.",
+                &[("count", &count), ("today", &today)],
+            ),
+        };
+        format!("{method} {undated}")
+    }
+
+    /// How the comparison was made, in words.
+    fn comparison_words(&self) -> String {
         match (self.by_law, self.as_if) {
             (false, Some(day)) => trf("Each case is read under the base law on its own date and again as if its conduct took place on {day}.", &[("day", &day.to_string())]),
             (true, Some(day)) => trf("Every case is read as if its conduct took place on {day}, under the base law and under the amended law.", &[("day", &day.to_string())]),

@@ -285,6 +285,35 @@ await step("in Urdu, citations are isolated and the report and the law fit a 360
   await page.setViewportSize({ width: 1200, height: 900 });
 });
 
+// The status line and the overlap picture's labels carry Latin runs too (a file name, section
+// ids). In Urdu the status line isolates them as el() does, and the labels read left to right
+// from where they are placed: they inherited `direction: rtl`, so each row label was anchored
+// at its right end, off the picture's left edge, and the bidi algorithm moved its slashes.
+await step("in Urdu, the status line isolates its Latin runs", async () => {
+  await page.click("#nav-case");
+  const name = "examples/larkana-girl-sold.toml";
+  await page.selectOption("#example-list", name);
+  await page.click("#example-open");
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("larkana"));
+  const isolated = await page.$$eval('#status span[dir="ltr"]', (spans) => spans.map((s) => s.textContent));
+  check(isolated.includes(name), `the file name is one isolated run in the status line: "${await page.textContent("#status")}" (isolated: ${isolated.join(" / ") || "none"})`);
+});
+
+await step("in Urdu, the overlap picture's labels start at their place and read left to right", async () => {
+  await page.click("#nav-overlaps");
+  await page.waitForSelector("#overlap-picture svg rect.pair", { timeout: 60000 });
+  const labels = await page.$$eval("#overlap-picture svg text", (texts) => texts.map((t) => ({
+    id: t.textContent,
+    x: Number(t.getAttribute("x")),
+    first: t.getStartPositionOfChar(0).x,
+    last: t.getStartPositionOfChar(t.getNumberOfChars() - 1).x,
+  })));
+  const wrong = labels.filter((l) => Math.abs(l.first - l.x) > 1 || !(l.first < l.last));
+  check(labels.length > 0 && wrong.length === 0,
+    `${wrong.length} of ${labels.length} labels do not start at their place and run left to right: ${wrong.slice(0, 3).map((l) => `${l.id} at ${l.x} drawn from ${l.first} to ${l.last}`).join("; ")}`);
+  await shot("urdu-overlaps");
+});
+
 await step("no script error on the page", async () => {
   check(problems.length === 0, problems.join("; "));
 });

@@ -75,9 +75,10 @@ function latinRun(ascii) {
 
 function clear(node, ...children) { node.replaceChildren(...children.flat().filter((c) => c)); }
 
+// The status line, its Latin runs (a file name, an id) isolated as el() isolates them.
 function say(text, bad) {
   const status = $("status");
-  status.textContent = text || "";
+  status.replaceChildren(...words("p", text || ""));
   status.className = bad ? "error" : "";
 }
 
@@ -175,7 +176,9 @@ function setCase(document) {
   draft = { facts: document.facts, dontKnow: document.dont_know, order: Object.keys(document.facts) };
   saveDraft();
   syncHeader();
-  nextQuestion();
+  // Returned, so that a caller's "Opened …" comes after the question's say("") rather than be
+  // wiped by it.
+  return nextQuestion();
 }
 
 function syncHeader() {
@@ -524,9 +527,15 @@ function drawOverlaps() {
   svg.setAttribute("height", size);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", "overlap matrix");
+  // The labels are section ids: Latin, read left to right and anchored at their left end
+  // even on a right-to-left page, where they would inherit `direction: rtl`, be anchored at
+  // their right end (the row labels off the picture's left edge) and have their slashes and
+  // hyphens moved by the bidi algorithm.
   const text = (x, y, value, rotate) => {
     const t = document.createElementNS(ns, "text");
     t.setAttribute("x", x); t.setAttribute("y", y);
+    t.setAttribute("direction", "ltr");
+    t.setAttribute("unicode-bidi", "isolate");
     if (rotate) t.setAttribute("transform", `rotate(-90 ${x} ${y})`);
     t.textContent = value;
     svg.append(t);
@@ -606,7 +615,7 @@ function witnessBlock(witness, heading) {
     el("pre", {}, witness),
     el("button", { type: "button", id: "load-witness", on: { click: async () => {
       try {
-        setCase(await api("/api/case", { body: witness, type: "application/toml" }));
+        await setCase(await api("/api/case", { body: witness, type: "application/toml" }));
         show("case");
         say(t("The witness case is in the form."));
       } catch (error) { say(error.message, true); }
@@ -715,13 +724,13 @@ function wire() {
   $("example-open").addEventListener("click", async () => {
     const name = $("example-list").value;
     if (!name) return;
-    try { setCase(await api("/api/example", { query: { name } })); say(t("Opened {name}.", { name })); } catch (error) { say(error.message, true); }
+    try { await setCase(await api("/api/example", { query: { name } })); say(t("Opened {name}.", { name })); } catch (error) { say(error.message, true); }
   });
   $("case-file").addEventListener("change", async () => {
     const file = $("case-file").files[0];
     if (!file) return;
     const type = file.name.endsWith(".json") ? "application/json" : "application/toml";
-    try { setCase(await api("/api/case", { body: await file.text(), type })); say(t("Loaded {name}.", { name: file.name })); } catch (error) { clear($("question"), diagnostics(error)); }
+    try { await setCase(await api("/api/case", { body: await file.text(), type })); say(t("Loaded {name}.", { name: file.name })); } catch (error) { clear($("question"), diagnostics(error)); }
   });
   $("case-download").addEventListener("click", async () => {
     try { download("case.toml", (await api("/api/case", { body: caseJson() })).toml, "application/toml"); } catch (error) { say(error.message, true); }
