@@ -192,6 +192,7 @@ struct Venue {
 #[serde(deny_unknown_fields)]
 struct Agency {
     id: String,
+    name: String,
     role: String,
     reason: String,
     sections: Vec<String>,
@@ -365,6 +366,10 @@ fn every_example_matches_the_json_contract() {
         }
         for agency in &report.jurisdiction.agencies {
             assert!(AGENCIES.contains(&agency.id.as_str()));
+            assert!(
+                !agency.name.is_empty() && agency.name != agency.id,
+                "{path}"
+            );
         }
         // A protection is cited as lawyers write it ("PTPA 2018 s.7"), not by its id.
         for protection in &report.protections {

@@ -577,6 +577,8 @@ pub struct VenueReport {
 pub struct AgencyReport {
     /// The agency.
     pub id: Agency,
+    /// Its name in words, in the report's language (`Federal Investigation Agency`).
+    pub name: &'static str,
     /// `lead`, `supporting` or `possible`.
     pub role: Role,
     /// Why.
@@ -850,6 +852,7 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             .iter()
             .map(|a| AgencyReport {
                 id: a.agency,
+                name: a.agency.name(),
                 role: a.role.into(),
                 reason: super::reason::agency(program, a),
                 sections: a.sections.clone(),

@@ -107,6 +107,11 @@ await step("the report shows the charge sheet first", async () => {
   check(cites.includes("PPC s.371-A"), `PPC s.371-A is charged (charged: ${cites.join(", ")})`);
   const first = await page.$eval("#report h3", (h) => h.textContent);
   check(first === "Charge sheet", `the first heading is the charge sheet, not ${first}`);
+  // Agencies by name and role in words, overlap kinds in words: ids are for machines.
+  const agencies = await page.$$eval("#agencies strong", (s) => s.map((x) => x.textContent));
+  check(agencies.includes("Police (lead)"), `the lead agency by name: ${agencies.join(", ")}`);
+  const overlaps = await page.textContent("#overlap-list");
+  check(overlaps.includes("duplicate offence") && !overlaps.includes("_"), `overlap kinds in words: ${overlaps.slice(0, 200)}`);
   await shot("report");
 });
 
@@ -255,6 +260,10 @@ await step("the language switch shows the charge sheet in Urdu, and remembers it
   await page.waitForSelector("#charge-sheet");
   const heads = await page.$$eval("#charge-sheet th", (cells) => cells.map((c) => c.textContent));
   check(heads.includes("دفعہ") && heads.includes("عدالت"), `Urdu headers: ${heads.join(", ")}`);
+  const agencies = await page.$$eval("#agencies strong", (s) => s.map((x) => x.textContent));
+  check(agencies.length > 0 && agencies.every((a) => !/[a-z]/.test(a)), `agencies and roles in Urdu: ${agencies.join(", ")}`);
+  const kinds = await page.textContent("#overlap-list");
+  check(!/duplicate|_/.test(kinds), `overlap kinds in Urdu: ${kinds.slice(0, 200)}`);
   check(await page.evaluate(() => localStorage.getItem("tipnav.lang")) === "ur", "the choice is remembered");
   await shot("urdu-report");
   // Back to English for whoever uses this browser profile next.

@@ -331,6 +331,19 @@ function lawLink(id, text) {
 
 function names(list) { return (list || []).map((x) => x.name || x.id).join(", "); }
 
+// An agency's part in words: the report's `role` is an id.
+function roleWord(role) {
+  return { lead: t("lead"), supporting: t("supporting"), possible: t("possible") }[role] || role;
+}
+
+// An overlap kind in words: the report's `kind` is an id, which the Urdu labels translate
+// and English writes with spaces.
+function kindWords(kind) {
+  const words = { duplicate_offence: t("duplicate_offence"), forum_conflict: t("forum_conflict"),
+    agency_conflict: t("agency_conflict"), penalty_disparity: t("penalty_disparity") }[kind] || kind || "";
+  return words.replaceAll("_", " ");
+}
+
 function reportView(report) {
   const sheet = report.charge_sheet;
   const title = report.case.title || t("Untitled case");
@@ -353,12 +366,12 @@ function reportView(report) {
     el("p", {}, el("strong", {}, t("Lead agency: ")), names([].concat(sheet.lead_agency || []))),
     maybeSections(report, sections),
     el("h3", {}, t("Jurisdiction")),
-    el("ul", {}, report.jurisdiction.agencies.map((a) => el("li", {}, el("strong", {}, `${a.id} (${a.role})`), ": ", a.reason))),
+    el("ul", { id: "agencies" }, report.jurisdiction.agencies.map((a) => el("li", {}, el("strong", {}, `${a.name || a.id} (${roleWord(a.role)})`), ": ", a.reason))),
     courtView(report.jurisdiction.court),
     el("h3", {}, t("Overlaps")),
-    report.overlaps.length ? el("ul", {}, report.overlaps.map((o) => el("li", {},
+    report.overlaps.length ? el("ul", { id: "overlap-list" }, report.overlaps.map((o) => el("li", {},
       o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l]),
-      ` \u2014 ${(o.kind || "").replaceAll("_", " ")}${o.declared ? "" : ` ${t("(not declared)")}`}: ${o.note || ""} `,
+      ` \u2014 ${kindWords(o.kind)}${o.declared ? "" : ` ${t("(not declared)")}`}: ${o.note || ""} `,
       o.cite ? el("span", { class: "muted" }, o.cite) : null))) : el("p", {}, t("None.")),
     (sheet.decisive || []).length ? el("div", {}, el("h3", {}, t("Unknown facts that would change the most")),
       el("ul", {}, sheet.decisive.map((u) => el("li", {}, u.question || u.fact, " ",
