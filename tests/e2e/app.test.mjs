@@ -320,6 +320,8 @@ await step("in Urdu, the overlap picture's labels start at their place and read 
   const wrong = labels.filter((l) => Math.abs(l.first - l.x) > 1 || !(l.first < l.last));
   check(labels.length > 0 && wrong.length === 0,
     `${wrong.length} of ${labels.length} labels do not start at their place and run left to right: ${wrong.slice(0, 3).map((l) => `${l.id} at ${l.x} drawn from ${l.first} to ${l.last}`).join("; ")}`);
+  const count = await page.textContent("#overlap-count");
+  check(/جوڑے/.test(count) && !/pairs|sections/.test(count), `the overlap count in Urdu: ${count}`);
   await shot("urdu-overlaps");
 });
 

@@ -4,9 +4,7 @@
 //! which they apply, and every declared overlap of three or more checked. The full lists are
 //! in `--format json`.
 
-use super::{
-    Markup, code, concat, document, el, footer, header, join, picture, section, table, text,
-};
+use super::{Markup, concat, document, el, footer, header, join, picture, section, table, text};
 use crate::i18n::law::family_words;
 use crate::i18n::{tr, trf};
 use crate::output::analysis::{OverlapItem, OverlapReport};
@@ -55,7 +53,7 @@ pub fn overlaps_page(
         tr("Pairs, with the smallest case found on which both apply"),
         concat([
             first_of(report.overlaps.len(), LISTED_PAIRS),
-            co_applicable(&declared_first(&report.overlaps)),
+            co_applicable(&declared_first(&report.overlaps), cite),
         ]),
     ));
     let groups = &report.groups[..report.groups.len().min(LISTED_GROUPS)];
@@ -64,13 +62,13 @@ pub fn overlaps_page(
         concat([
             el("p", "", text(&groups_summary(report))),
             first_of(report.groups.len(), LISTED_GROUPS),
-            co_applicable_refs(groups),
+            co_applicable_refs(groups, cite),
         ]),
     ));
     if !report.declared_groups.is_empty() {
         body.push(section(
             tr("Declared overlaps of three or more sections"),
-            declared_groups(report),
+            declared_groups(report, cite),
         ));
     }
     body.push(section(
@@ -115,7 +113,7 @@ fn groups_summary(report: &OverlapReport) -> String {
 
 /// Every declared overlap of three or more: whether all apply together, with a witness, or
 /// the largest parts that do.
-fn declared_groups(report: &OverlapReport) -> Markup {
+fn declared_groups(report: &OverlapReport, cite: Cite<'_>) -> Markup {
     table(
         "pairs",
         &[
@@ -130,14 +128,14 @@ fn declared_groups(report: &OverlapReport) -> Markup {
                 (None, None) => join(
                     g.parts
                         .iter()
-                        .map(|p| el("div", "", join(p.iter().map(|s| code(s)), " + "))),
+                        .map(|p| el("div", "", text(&cited(p, " + ", cite)))),
                     "",
                 ),
             };
             vec![
                 concat([
                     el("strong", "", text(&family_words(g.kind))),
-                    el("div", "", join(g.sections.iter().map(|s| code(s)), ", ")),
+                    el("div", "", text(&cited(&g.sections, ", ", cite))),
                     el("div", "muted", text(&g.cite)),
                 ]),
                 if g.joint {
@@ -207,12 +205,12 @@ fn first_of(total: usize, listed: usize) -> Markup {
     )
 }
 
-fn co_applicable_refs(items: &[OverlapItem]) -> Markup {
-    co_applicable(&items.iter().collect::<Vec<_>>())
+fn co_applicable_refs(items: &[OverlapItem], cite: Cite<'_>) -> Markup {
+    co_applicable(&items.iter().collect::<Vec<_>>(), cite)
 }
 
 /// Pairs or groups: the sections, the declaration, the conflicts and the witness.
-fn co_applicable(items: &[&OverlapItem]) -> Markup {
+fn co_applicable(items: &[&OverlapItem], cite: Cite<'_>) -> Markup {
     table(
         "pairs",
         &[
@@ -234,7 +232,7 @@ fn co_applicable(items: &[&OverlapItem]) -> Markup {
                 .clone()
                 .unwrap_or_else(|| one_line(&o.witness));
             vec![
-                join(o.sections.iter().map(|s| code(s)), " + "),
+                text(&cited(&o.sections, " + ", cite)),
                 declared,
                 text(
                     &o.conflicts

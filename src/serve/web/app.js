@@ -529,7 +529,7 @@ function drawOverlaps() {
   const pairs = filteredOverlaps();
   const sections = [...new Set(pairs.flatMap((o) => o.sections))].sort();
   const shownSections = sections.slice(0, MATRIX_LIMIT);
-  $("overlap-count").textContent = `${pairs.length} pairs among ${sections.length} sections` +
+  $("overlap-count").textContent = t("{pairs} pairs among {sections} sections", { pairs: pairs.length, sections: sections.length }) +
     (sections.length > MATRIX_LIMIT ? ` ${t("(the first {limit} drawn: filter to see the rest)", { limit: MATRIX_LIMIT })}` : "");
   const index = new Map(shownSections.map((s, i) => [s, i]));
   const cell = 12, margin = 130;
