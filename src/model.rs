@@ -408,8 +408,9 @@ pub struct Protection {
 pub struct Overlap {
     /// Kind.
     pub kind: OverlapKind,
-    /// Sections that overlap.
-    pub sections: Vec<String>,
+    /// The offences that overlap, in the order the declaration lists them (the checker makes
+    /// every section of an overlap an offence).
+    pub sections: Vec<OffenceId>,
     /// When its premise holds on a case; always, if absent.
     pub condition: Option<Expr>,
     /// The law or brief it rests on.

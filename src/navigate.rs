@@ -233,10 +233,15 @@ pub fn show(program: &Program, section: &Section, date: Option<Date>) -> Section
         overlaps: program
             .overlaps
             .iter()
-            .filter(|o| o.sections.contains(&section.id))
+            .filter(|o| {
+                o.sections
+                    .iter()
+                    .any(|&s| program.offences[s].section == section.id)
+            })
             .map(|o| {
                 let others: Vec<String> = (o.sections.iter())
-                    .filter(|s| **s != section.id)
+                    .map(|&s| program.offences[s].section.as_str())
+                    .filter(|s| *s != section.id)
                     .map(|s| crate::statute::citation(&program.book, s))
                     .collect();
                 trf(

@@ -173,11 +173,7 @@ fn declared_members(program: &Program) -> Vec<(&crate::model::Overlap, Vec<Offen
         .overlaps
         .iter()
         .map(|overlap| {
-            let mut members: Vec<OffenceId> = overlap
-                .sections
-                .iter()
-                .filter_map(|s| program.offence_id(s))
-                .collect();
+            let mut members = overlap.sections.clone();
             members.sort_unstable();
             members.dedup();
             (overlap, members)
@@ -193,7 +189,7 @@ fn group(encoding: &Encoding<'_>, members: &[OffenceId], set: &Joint, today: Dat
     let declared = program
         .overlaps
         .iter()
-        .find(|o| sections.iter().all(|s| o.sections.contains(s)))
+        .find(|o| members.iter().all(|m| o.sections.contains(m)))
         .map(|o| (o.kind, o.cite.clone()));
     Group {
         conflicts: conflicts(program, &witness, members, today),

@@ -99,7 +99,7 @@ fn pair(
     let declared = program
         .overlaps
         .iter()
-        .find(|o| o.sections.contains(a) && o.sections.contains(b))
+        .find(|o| o.sections.contains(&i) && o.sections.contains(&j))
         .map(|o| (o.kind, o.cite.clone()));
     Some(Overlap {
         sections: [a.clone(), b.clone()],

@@ -42,8 +42,6 @@ pub struct Plan<'p> {
     instruments: Vec<InstrumentId>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach<'p>>,
-    /// Per declared overlap: its sections as offences.
-    overlaps: Vec<Vec<OffenceId>>,
     /// Each distinct element test (its condition and waivers) once, as the offence and element
     /// that first states it: many offences share elements (a family's variants, the same age
     /// or consent test), so a case evaluates each test once however many offences read it.
@@ -128,7 +126,6 @@ impl<'p> Plan<'p> {
                 .collect(),
             reach: instruments.iter().map(|&i| Reach::of(program, i)).collect(),
             instruments,
-            overlaps: overlap::sections_as_offences(program),
             tests,
         })
     }
@@ -385,7 +382,6 @@ impl<'p> Plan<'p> {
     ) -> Vec<OverlapSummary<'p>> {
         let hits = overlap::declared(
             self.program,
-            &self.overlaps,
             |o| statuses[o],
             |o| self.families[o],
             |o| self.instruments[o],

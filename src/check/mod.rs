@@ -654,7 +654,12 @@ impl Checker {
                 if let (Some(kind), Some(condition)) = (kind, condition) {
                     overlaps.push(Overlap {
                         kind,
-                        sections: decl.sections.iter().map(|s| s.value.clone()).collect(),
+                        sections: (decl.sections.iter())
+                            .filter_map(|s| {
+                                drafts.iter().position(|d| d.offence.section == s.value)
+                            })
+                            .map(OffenceId)
+                            .collect(),
                         condition,
                         cite: decl.cite.value.clone(),
                         note: decl.note.clone(),

@@ -184,7 +184,10 @@ fn rules(program: &mut Program, visit: &mut Visit<'_>) {
         let id = format!(
             "overlap {} {}",
             overlap.kind.id(),
-            overlap.sections.join(",")
+            (overlap.sections.iter())
+                .map(|&o| program.offences[o].section.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
         );
         visit(format!("{id} cite"), Area::Law, &mut overlap.cite);
         if let Some(note) = &mut overlap.note {

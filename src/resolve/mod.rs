@@ -516,7 +516,6 @@ fn overlaps(
         |offence: OffenceId| program.book.sections[&program.offences[offence].section].instrument;
     let hits = overlap::declared(
         program,
-        &overlap::sections_as_offences(program),
         status,
         |offence| program.family(offence),
         instrument,

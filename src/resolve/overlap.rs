@@ -17,24 +17,8 @@ pub(crate) struct Hit {
     pub(crate) open: bool,
 }
 
-/// Each declared overlap's sections as offences. The checker makes every section of
-/// an overlap an offence, so none is dropped; made once per law by the batch plan, per case
-/// by `resolve`.
-pub(crate) fn sections_as_offences(program: &Program) -> Vec<Vec<OffenceId>> {
-    program
-        .overlaps
-        .iter()
-        .map(|o| {
-            o.sections
-                .iter()
-                .filter_map(|s| program.offence_id(s))
-                .collect()
-        })
-        .collect()
-}
-
-/// The one place the declared overlaps a case hits are decided. `sections` are
-/// [`sections_as_offences`]; `status`, `family` and `instrument` tell each offence's status,
+/// The one place the declared overlaps a case hits are decided. `status`, `family` and
+/// `instrument` tell each offence's status,
 /// family ([`Program::family`]) and instrument (an id or an index); `values` are the case's,
 /// derived facts included. An overlap is hit when at least two of its sections apply or may
 /// apply and one applies, its condition is not false, they are not merely a variant and its
@@ -42,14 +26,14 @@ pub(crate) fn sections_as_offences(program: &Program) -> Vec<Vec<OffenceId>> {
 /// the same kind with the same sections was not hit already.
 pub(crate) fn declared<I: PartialEq>(
     program: &Program,
-    sections: &[Vec<OffenceId>],
     status: impl Fn(OffenceId) -> Status,
     family: impl Fn(OffenceId) -> OffenceId,
     instrument: impl Fn(OffenceId) -> I,
     values: &[Option<Value>],
 ) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
-    for (index, (overlap, sections)) in program.overlaps.iter().zip(sections).enumerate() {
+    for (index, overlap) in program.overlaps.iter().enumerate() {
+        let sections = &overlap.sections;
         let reached = |o: &&OffenceId| status(**o) != Status::DoesNotApply;
         // Most cases hit no declared overlap: look at the statuses before gathering anything.
         let one_applies = sections.iter().any(|&o| status(o) == Status::Applies);
