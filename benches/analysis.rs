@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use tipnav::analysis::{Encoding, gaps, groups, joint_sets, overlaps};
-use tipnav::model::Program;
+use tipnav::model::{OffenceId, Program};
 use tipnav::pipeline::law::load_law;
 
 fn main() {
@@ -77,7 +77,9 @@ fn scaled(program: &Program, factor: usize) -> Program {
             let rename = |id: &str| format!("{id}~{copy}");
             let mut clone = offence.clone();
             clone.section = rename(&offence.section);
-            clone.base = offence.base.as_deref().map(rename);
+            // Copy `k` of offence `i` sits at `k * n + i`: its base is the base's copy `k`.
+            clone.base =
+                (offence.base).map(|base| OffenceId(copy * program.offences.len() + base.0));
             let section = program.book.sections[&offence.section].clone();
             law.book.sections.insert(
                 clone.section.clone(),

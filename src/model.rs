@@ -153,8 +153,7 @@ impl Program {
     /// no variant. A variant is the same offence as its base, only aggravated, so overlaps count
     /// between families only; the one place that is decided.
     pub fn family(&self, mut offence: OffenceId) -> OffenceId {
-        let base_of = |offence: OffenceId| self.offence_id(self.offences[offence].base.as_deref()?);
-        while let Some(base) = base_of(offence) {
+        while let Some(base) = self.offences[offence].base {
             offence = base;
         }
         offence
@@ -303,8 +302,8 @@ pub struct Validity {
 pub struct Offence {
     /// Section id (`ptpa-2018/3-2`).
     pub section: String,
-    /// For a variant, the section it extends.
-    pub base: Option<String>,
+    /// For a variant, the offence it extends.
+    pub base: Option<OffenceId>,
     /// Elements, inherited ones first.
     pub elements: Vec<Element>,
     /// Jurisdiction clauses in order of precedence (inherited by variants without their own).

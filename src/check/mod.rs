@@ -74,7 +74,7 @@ pub fn check(
             .collect(),
         fact_ids: ids,
         derive_order,
-        offences: offences.into_iter().map(|o| o.offence).collect(),
+        offences: with_bases(offences),
         overlaps,
         agency_precedence,
         court_precedence,
@@ -90,12 +90,28 @@ pub fn check(
     })
 }
 
-/// An offence being built, with where it was declared.
+/// An offence being built, with where it was declared and, for a variant, the section it
+/// extends (resolved to an offence once the offences are final: [`with_bases`]).
 struct Draft {
     offence: Offence,
     file: usize,
     span: Span,
-    is_variant: bool,
+    base: Option<String>,
+}
+
+/// The offences, each variant's base resolved to its offence. The drafts are final (no
+/// error), so every base is an offence: `compose_variants` reported any that is not.
+fn with_bases(drafts: Vec<Draft>) -> Vec<Offence> {
+    let position = |section: &str| drafts.iter().position(|d| d.offence.section == section);
+    let bases: Vec<Option<OffenceId>> = (drafts.iter())
+        .map(|d| d.base.as_deref().and_then(position).map(OffenceId))
+        .collect();
+    (drafts.into_iter().zip(bases))
+        .map(|(draft, base)| Offence {
+            base,
+            ..draft.offence
+        })
+        .collect()
 }
 
 struct Checker {
@@ -279,13 +295,13 @@ impl Checker {
                 drafts.push(Draft {
                     offence: Offence {
                         section: decl.section.value.clone(),
-                        base: decl.base.as_ref().map(|b| b.value.clone()),
+                        base: None,
                         elements,
                         clauses: Vec::new(),
                     },
                     file,
                     span: decl.section.span,
-                    is_variant: decl.base.is_some(),
+                    base: decl.base.as_ref().map(|b| b.value.clone()),
                 });
             }
         }
@@ -500,12 +516,12 @@ impl Checker {
     /// Gives each variant its base's elements (with their waivers) before its own, bases first.
     fn compose_variants(&mut self, drafts: Vec<Draft>) -> Vec<Draft> {
         let (mut done, mut pending): (Vec<Draft>, Vec<Draft>) =
-            drafts.into_iter().partition(|d| !d.is_variant);
+            drafts.into_iter().partition(|d| d.base.is_none());
         while !pending.is_empty() {
             let before = pending.len();
             let mut waiting = Vec::new();
             for mut draft in pending {
-                let base_id = draft.offence.base.clone().unwrap_or_default();
+                let base_id = draft.base.clone().unwrap_or_default();
                 match done.iter().find(|d| d.offence.section == base_id) {
                     Some(base) => {
                         let mut elements: Vec<Element> = base
@@ -527,7 +543,7 @@ impl Checker {
             }
             if waiting.len() == before {
                 for draft in waiting {
-                    let base = draft.offence.base.clone().unwrap_or_default();
+                    let base = draft.base.clone().unwrap_or_default();
                     self.errors.push((draft.file, CheckError::Invalid {
                         message: format!("variant `{}` extends `{base}`, which has no offence rule", draft.offence.section),
                         span: draft.span,
@@ -597,7 +613,7 @@ impl Checker {
         // come first, so they take precedence) say otherwise. `compose_variants` put every
         // base before its variants, so a base's clauses are complete when a variant reads them.
         for index in 0..drafts.len() {
-            if let Some(base) = drafts[index].offence.base.clone() {
+            if let Some(base) = drafts[index].base.clone() {
                 let inherited = drafts
                     .iter()
                     .find(|d| d.offence.section == base)

@@ -310,7 +310,8 @@ fn clauses(program: &mut Program, visit: &mut Visit<'_>) {
 
 /// The offence a variant descends from, followed to the root (itself if it is no variant).
 fn root<'a>(program: &'a Program, section: &'a str) -> &'a str {
-    match program.offence(section).and_then(|o| o.base.as_deref()) {
+    let base = program.offence(section).and_then(|o| o.base);
+    match base.map(|b| program.offences[b].section.as_str()) {
         Some(base) if base != section => root(program, base),
         _ => section,
     }

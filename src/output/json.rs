@@ -1174,7 +1174,8 @@ fn identified(program: &Program, outcome: &SectionOutcome) -> SectionReport {
             .clone(),
         heading: section.heading.clone(),
         status: outcome.status.into(),
-        variant_of: program.offences[outcome.offence].base.clone(),
+        variant_of: (program.offences[outcome.offence].base)
+            .map(|base| program.offences[base].section.clone()),
         version: None,
         territory: outcome.territory.as_ref().map(|t| TerritoryReport {
             province: t.province.clone(),
