@@ -426,6 +426,19 @@ fn diff_text(args: &[&str], format: &str) -> String {
     unwrapped(&run.stdout)
 }
 
+/// That `diff ARGS` says `said` in the table and Markdown, and counts one undated case read
+/// on `today` in JSON, which it returns.
+fn says_one_undated_case(args: &[&str], said: &str, today: &str) -> serde_json::Value {
+    for format in ["table", "markdown"] {
+        let text = diff_text(args, format);
+        assert!(text.contains(said), "{format}:\n{text}");
+    }
+    let json = diff_json(&[args, &["--format", "json"]].concat());
+    assert_eq!(json["undated_cases"], 1);
+    assert_eq!(json["undated_date"], today);
+    json
+}
+
 /// "Each case is read on its own date" was not true of a case without `case.date`: it was
 /// read on today's date in silence. The diff now says how many such cases there were and on
 /// which day, in every format, and JSON counts them.
@@ -436,26 +449,14 @@ fn a_diff_says_which_cases_were_read_on_todays_law_for_want_of_a_date() {
     let args = ["diff", "--amend", "one-forum", UNDATED];
     let said =
         format!("1 case gives no case.date: it was read under the law in force today, {today}.");
-    for format in ["table", "markdown"] {
-        let text = diff_text(&args, format);
-        assert!(text.contains(&said), "{format}:\n{text}");
-    }
-    let json = diff_json(&[&args[..], &["--format", "json"]].concat());
-    assert_eq!(json["undated_cases"], 1);
-    assert_eq!(json["undated_date"], today.as_str());
+    let json = says_one_undated_case(&args, &said, &today);
     assert!(json["method"].as_str().unwrap().ends_with(&said), "{json}");
     // With --as-if-date alone: the base run reads it on today, the other on that date.
     let args = ["diff", "--as-if-date", "2015-01-01", UNDATED];
     let said = format!(
         "1 case gives no case.date: its own date was taken to be today, {today}, so it is compared between the law in force today and the law in force on 2015-01-01."
     );
-    for format in ["table", "markdown"] {
-        let text = diff_text(&args, format);
-        assert!(text.contains(&said), "{format}:\n{text}");
-    }
-    let json = diff_json(&[&args[..], &["--format", "json"]].concat());
-    assert_eq!(json["undated_cases"], 1);
-    assert_eq!(json["undated_date"], today.as_str());
+    says_one_undated_case(&args, &said, &today);
     // With both, every case is read on --as-if-date in both runs: nothing to add, and no day.
     let args = [
         "diff",

@@ -380,7 +380,7 @@ fn case_court(
             Some(Charged {
                 id: s.offence,
                 court,
-                exclusive: exclusive_court(program, outcome, &s.section),
+                exclusive: exclusive_court(program, outcome, s.offence),
                 instrument: program.book.sections[&s.section].instrument,
             })
         })
@@ -435,13 +435,11 @@ fn later_case_court(
     })
 }
 
-/// Whether a section's version in force may be tried only by its own court.
-fn exclusive_court(program: &Program, outcome: &Outcome, section: &str) -> bool {
-    let Some(found) = outcome.sections.iter().find(|s| s.section == section) else {
-        return false;
-    };
+/// Whether an offence's version in force may be tried only by its own court.
+fn exclusive_court(program: &Program, outcome: &Outcome, offence: OffenceId) -> bool {
+    let found = &outcome.sections[offence];
     found.version.as_ref().is_some_and(|(index, _)| {
-        program.book.sections[section].versions[*index]
+        program.book.sections[&found.section].versions[*index]
             .offence
             .as_ref()
             .is_some_and(|o| o.court_exclusive)
