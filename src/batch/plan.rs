@@ -66,7 +66,15 @@ struct Stretch<'p> {
     /// The law, reading an amendment whose day is unknown as not yet in force.
     earlier: Law<'p>,
     /// Inside such an amendment's window: the law if it was already in force.
-    later: Option<Law<'p>>,
+    later: Option<Later<'p>>,
+}
+
+/// The law if an amendment whose day is unknown was already in force, and the offences whose
+/// version or elements it changes: only those can come out differently (an offence's status
+/// reads nothing else of the law), so only those are evaluated again.
+struct Later<'p> {
+    law: Law<'p>,
+    changed: Vec<OffenceId>,
 }
 
 /// The law under one reading: per offence, its version in force, if any; and the protections
@@ -183,9 +191,7 @@ impl<'p> Plan<'p> {
         let law = &stretch.earlier;
         let mut tested = Tested(vec![None; self.tests.len()]);
         let statuses = self.statuses(law, &values, &mut tested);
-        let version_uncertain = stretch
-            .later
-            .as_ref()
+        let version_uncertain = (stretch.later.as_ref())
             .is_some_and(|later| self.differs(law, &statuses, later, &values, &mut tested));
         let mut unknown = Vec::new();
         for (offence, status) in program.offence_ids().zip(&statuses) {
@@ -274,13 +280,16 @@ impl<'p> Plan<'p> {
         &self,
         earlier: &Law,
         statuses: &[Status],
-        later: &Law,
+        Later { law: later, changed }: &Later,
         values: &[Option<Value>],
         tested: &mut Tested,
     ) -> bool {
-        let later_statuses = self.statuses(later, values, tested);
+        let mut later_statuses = statuses.to_vec();
+        for &o in changed {
+            later_statuses[o] = self.status(later, o, values, tested);
+        }
         let version = |law: &Law, o: OffenceId| law.offences[o].as_ref().map(|f| f.version);
-        let sections = self.program.offence_ids().any(|o| {
+        let sections = changed.iter().any(|&o| {
             let (a, b) = (statuses[o], later_statuses[o]);
             let reaches = a != Status::DoesNotApply || b != Status::DoesNotApply;
             a != b || (reaches && version(earlier, o) != version(later, o))
@@ -509,10 +518,23 @@ fn stretch<'p>(program: &'p Program, first_day: Date, tests: &[Vec<usize>]) -> S
         windows,
     };
     let uncertain = !program.book.uncertain_on(first_day).is_empty();
-    Stretch {
-        earlier: law(program, reading(Windows::Earlier), tests),
-        later: uncertain.then(|| law(program, reading(Windows::Later), tests)),
-    }
+    let earlier = law(program, reading(Windows::Earlier), tests);
+    let later = uncertain.then(|| {
+        let later = law(program, reading(Windows::Later), tests);
+        let tested = |law: &Law, o: OffenceId| {
+            law.offences[o]
+                .as_ref()
+                .map(|f| (f.version, f.elements.clone()))
+        };
+        let changed = (program.offence_ids())
+            .filter(|&o| tested(&earlier, o) != tested(&later, o))
+            .collect();
+        Later {
+            law: later,
+            changed,
+        }
+    });
+    Stretch { earlier, later }
 }
 
 fn law<'p>(program: &'p Program, reading: Reading, tests: &[Vec<usize>]) -> Law<'p> {
