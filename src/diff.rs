@@ -104,6 +104,9 @@ pub struct CaseDiff {
     /// `--as-if-date` and no overlay, where it is that date and the base run read the case on
     /// its own date (today's, when it gives no `case.date`).
     pub date: String,
+    /// The case gives no `case.date`: wherever a run read it on its own date, that was
+    /// today's (with no `--as-if-date`, `date` is today's).
+    pub undated: bool,
     /// Each change.
     pub changes: Vec<ChangeItem>,
 }
@@ -251,8 +254,8 @@ fn particular_change(
     })
 }
 
-/// The changes between two sides of one case.
-pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
+/// The changes between two sides of one case; `undated` when the case gives no `case.date`.
+pub fn compare(file: &str, undated: bool, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
     let mut changes = Vec::new();
     for (index, &(section, status, version)) in after.sections.iter().enumerate() {
         let old = before.section(index, section);
@@ -311,6 +314,7 @@ pub fn compare(file: &str, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
     CaseDiff {
         file: file.to_owned(),
         date: after.date.to_string(),
+        undated,
         changes,
     }
 }

@@ -193,6 +193,46 @@ fn diff_batch_gives_each_case_the_changes_diff_gives_its_file() {
     }
 }
 
+/// A diff line says whether its case gave no `case.date`: its `date` is then today's, not the
+/// case's, wherever the case was read on its own date. Both the plan and the full reader (a
+/// month as the date) say it the same way.
+#[test]
+fn diff_batch_lines_say_which_cases_gave_no_date() {
+    let jsonl = concat!(
+        r#"{"id":"undated","victim":{"age":15}}"#,
+        "\n",
+        r#"{"id":"dated","case":{"date":"2024-03-01"},"victim":{"age":15}}"#,
+        "\n",
+        r#"{"id":"month","case":{"date":"2024-03"},"victim":{"age":15}}"#,
+        "\n",
+    );
+    let today = tipnav::pipeline::today().to_string();
+    let (status, out) = piped(&["diff", "--amend", "one-forum", "--batch"], jsonl);
+    assert_eq!(status, 0, "{out}");
+    let lines = lines(&out);
+    let read: Vec<(&str, bool, &str)> = (lines.iter())
+        .map(|l| {
+            let diff = &l["diff"];
+            (
+                l["id"].as_str().unwrap(),
+                diff["undated"].as_bool().unwrap(),
+                diff["date"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("undated", true, today.as_str()),
+            ("dated", false, "2024-03-01"),
+            ("month", false, "2024-03-01")
+        ]
+    );
+    for line in &out.lines().collect::<Vec<_>>() {
+        crate::support::validated("batch", line);
+    }
+}
+
 fn toml_to_json(value: toml::Value) -> Value {
     match value {
         toml::Value::String(text) => Value::String(text),

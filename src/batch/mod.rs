@@ -179,11 +179,13 @@ impl<'p> Plans<'p> {
                 let (id, mut before) = base.read(text)?;
                 let (_, mut after) = amended.read(text)?;
                 let (before_day, after_day) = crate::diff::days(*as_if, *by_law);
+                let (_, undated) = crate::eval::case_date(base.program(), &before, today);
                 crate::diff::move_to(base.program(), &mut before, before_day);
                 crate::diff::move_to(amended.program(), &mut after, after_day);
                 let (before, after) = (base.side(before, today), amended.side(after, today));
                 let file = format!("{name}:{number}");
-                (id, Body::Diff(crate::diff::compare(&file, &before, &after)))
+                let diff = crate::diff::compare(&file, undated, &before, &after);
+                (id, Body::Diff(diff))
             }
             _ => return None,
         };

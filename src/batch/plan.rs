@@ -280,7 +280,10 @@ impl<'p> Plan<'p> {
         &self,
         earlier: &Law,
         statuses: &[Status],
-        Later { law: later, changed }: &Later,
+        Later {
+            law: later,
+            changed,
+        }: &Later,
         values: &[Option<Value>],
         tested: &mut Tested,
     ) -> bool {
@@ -824,10 +827,12 @@ mod tests {
             let changed = |case: &Case, as_if, by_law| {
                 let (before_day, after_day) = crate::diff::days(as_if, by_law);
                 let (mut before, mut after) = (case.values.clone(), case.values.clone());
+                let (_, undated) = crate::eval::case_date(&base, &before, today);
                 crate::diff::move_to(&base, &mut before, before_day);
                 crate::diff::move_to(&amended, &mut after, after_day);
                 let planned = crate::diff::compare(
                     "case",
+                    undated,
                     &plan.side(before, today),
                     &amended_plan.side(after, today),
                 );

@@ -194,6 +194,7 @@ impl Comparison<'_> {
     /// read against each law.
     pub fn case(&self, name: &str, before: &Case, after: &Case) -> CaseDiff {
         let (before_day, after_day) = crate::diff::days(self.as_if, self.by_law);
+        let (_, undated) = crate::eval::case_date(self.base, &before.values, self.today);
         let dated = |program: &Program, case: &Case, day| {
             let mut case = case.clone();
             crate::diff::move_to(program, &mut case.values, day);
@@ -211,6 +212,7 @@ impl Comparison<'_> {
         let (old_resolution, new_resolution) = (resolve(base, &old), resolve(amended, &new));
         crate::diff::compare(
             name,
+            undated,
             &crate::diff::Side::evaluated(base, &old, &old_resolution),
             &crate::diff::Side::evaluated(amended, &new, &new_resolution),
         )
