@@ -225,8 +225,8 @@ enum Source {
     Default,
 }
 
-/// An agency or court decided without its reasons: the value chosen, or the options left
-/// open and the unknown facts that would settle them.
+/// An agency or court decided, each value with its source: the value chosen, or the options
+/// left open and the unknown facts that would settle them.
 #[derive(Debug)]
 struct Decision<T> {
     chosen: Option<(T, Source)>,

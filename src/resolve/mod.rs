@@ -129,7 +129,7 @@ pub struct SectionJurisdiction {
     /// The court the law in force on the trial day names instead, when the forum changed
     /// after the offence date: whether it tries this offence is an open question.
     pub later_court: Option<Candidate<Court>>,
-    /// Supporting agencies whose clauses hold, with reasons.
+    /// Supporting agencies whose clauses hold, with their grounds.
     pub support: Vec<Candidate<Agency>>,
 }
 
