@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use crate::eval::{Outcome, Status};
 use crate::model::{OverlapKind, Program, Value};
-use crate::resolve::Resolution;
+use crate::resolve::{CaseCourt, Resolution};
 use crate::statute::{Agency, Court, OffenceParticulars, VersionId};
 
 /// One case under one law, as far as a comparison looks at it.
@@ -61,7 +61,7 @@ impl<'a> Side<'a> {
                 })
                 .collect(),
             lead: resolution.lead_agency(),
-            court: resolution.court.as_ref().map(|c| c.court),
+            court: resolution.court.as_ref().map(CaseCourt::court),
             overlaps: (resolution.overlaps.iter())
                 .map(|o| Overlap {
                     kind: o.kind,

@@ -5,7 +5,7 @@ use crate::eval::{Outcome, Status};
 use crate::facts::Expectation;
 use crate::i18n::trf;
 use crate::model::Program;
-use crate::resolve::Resolution;
+use crate::resolve::{CaseCourt, Resolution};
 
 /// Every way the outcome differs from the expectation (empty when it matches).
 pub fn mismatches(
@@ -67,7 +67,7 @@ fn forum_mismatches(expect: &Expectation, resolution: &Resolution) -> Vec<String
         }
     }
     if let Some(wanted) = expect.court {
-        let court = resolution.court.as_ref().map(|c| c.court);
+        let court = resolution.court.as_ref().map(CaseCourt::court);
         if court != Some(wanted) {
             let found = court.map_or("none", |c| c.id());
             problems.push(trf(

@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 use super::Evaluated;
 use crate::eval::{ElementOutcome, Outcome, ProtectionOutcome, SectionOutcome};
 use crate::model::{FactId, OverlapKind, Program, Type, Value};
-use crate::resolve::{Affect, Candidate, Choice, Resolution, charge_sheet};
+use crate::resolve::{Affect, Candidate, CaseCourt, Choice, Resolution, charge_sheet};
 use crate::statute::{Agency, Certainty, Court, Punishment, citation};
 
 /// Whether a section or a protection reaches the case.
@@ -729,8 +729,8 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
         applies: with_status(Status::Applies),
         may_apply: with_status(Status::MayApply),
         lead_agency: resolution.lead_agency(),
-        court: resolution.court.as_ref().map(|c| c.court),
-        joint_trial: resolution.court.as_ref().map(|c| c.joint_trial),
+        court: resolution.court.as_ref().map(CaseCourt::court),
+        joint_trial: resolution.court.as_ref().map(CaseCourt::joint_trial),
         overlaps: resolution
             .overlaps
             .iter()
@@ -859,13 +859,13 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             })
             .collect(),
         court: resolution.court.as_ref().map(|c| CourtReport {
-            id: c.court,
+            id: c.court(),
             reason: super::reason::court(program, c),
-            conflict: c.conflict,
-            joint_trial: c.joint_trial,
+            conflict: c.conflict(),
+            joint_trial: c.joint_trial(),
             later: c.later.as_ref().map(|later| OptionReport {
                 id: later.court,
-                reason: super::reason::later_court(program, c.court, later),
+                reason: super::reason::later_court(program, c.court(), later),
             }),
         }),
         by_section: resolution
@@ -927,12 +927,12 @@ fn charge_sheet_report(program: &Program, evaluated: &Evaluated<'_>) -> ChargeSh
             })
             .collect(),
         trial: sheet.court.map(|c| TrialReport {
-            court: court_named(c.court),
-            joint_trial: c.joint_trial,
+            court: court_named(c.court()),
+            joint_trial: c.joint_trial(),
             reason: super::reason::court(program, &c),
             later: c.later.as_ref().map(|later| LaterForumReport {
                 court: court_named(later.court),
-                reason: super::reason::later_court(program, c.court, later),
+                reason: super::reason::later_court(program, c.court(), later),
             }),
         }),
         lead_agency: sheet.lead.map(agency_named),
@@ -1030,7 +1030,7 @@ fn alternative_report(
             .collect(),
         sections,
         lead_agency: resolution.lead_agency(),
-        court: resolution.court.as_ref().map(|c| c.court),
+        court: resolution.court.as_ref().map(CaseCourt::court),
     }
 }
 

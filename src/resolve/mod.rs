@@ -173,17 +173,28 @@ impl Role {
 /// The court named for the whole case.
 #[derive(Debug, Clone)]
 pub struct CaseCourt {
-    /// The court.
-    pub court: Court,
-    /// Why: the decision, with the charges as offences.
+    /// The court and why: the decision, with the charges as offences.
     pub decision: CourtDecision<OffenceId>,
-    /// Whether the sections that apply go to different courts.
-    pub conflict: bool,
-    /// Whether one court can try every charge.
-    pub joint_trial: JointTrial,
     /// The court the case would go to under the law in force on the trial day, when the
     /// forum changed after the offence date: an open question.
     pub later: Option<LaterForum>,
+}
+
+impl CaseCourt {
+    /// The court named for the case.
+    pub fn court(&self) -> Court {
+        self.decision.court
+    }
+
+    /// Whether the sections that apply go to different courts, or one is confined to its own.
+    pub fn conflict(&self) -> bool {
+        self.decision.joinder != Joinder::OneCourt
+    }
+
+    /// Whether one court can try every charge.
+    pub fn joint_trial(&self) -> JointTrial {
+        self.decision.joinder.joint_trial()
+    }
 }
 
 /// The senior forum among the charges under the law in force on the trial day, when it is not
@@ -388,12 +399,8 @@ fn case_court(
     let in_rule =
         |j: usize, instrument: &InstrumentId| program.joint[j].instruments.contains(instrument);
     let decision = court::decide(program, charges, in_rule, |a, b| a == b)?;
-    let court = decision.court;
     Some(CaseCourt {
-        court,
-        conflict: decision.joinder != Joinder::OneCourt,
-        joint_trial: decision.joinder.joint_trial(),
-        later: later_case_court(program, sections, court),
+        later: later_case_court(program, sections, decision.court),
         decision,
     })
 }
