@@ -24,7 +24,7 @@ use crate::model::{
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
 use crate::resolve::overlap;
-use crate::resolve::{JointTrial, notes_reached, settle, venues_reached};
+use crate::resolve::{JointTrial, differ, lead_agency, notes_reached, settle, venues_reached};
 use crate::statute::{Agency, Court, DateBound, InstrumentId, Reading, VersionId, Windows};
 
 /// The law, planned for summaries.
@@ -223,10 +223,7 @@ impl<'p> Plan<'p> {
         let court = self.case_court(law, &courts);
         overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
         overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
-        let lead = program.agency_precedence.as_ref().and_then(|precedence| {
-            let lead = agencies.iter().map(|(_, a)| *a);
-            lead.min_by_key(|agency| precedence.rank(agency))
-        });
+        let lead = lead_agency(program, agencies.iter().map(|&(_, agency)| agency));
         let sections = |wanted: Status| {
             (program.offence_ids())
                 .filter(|&o| statuses[o] == wanted)
@@ -440,17 +437,15 @@ impl<'p> Plan<'p> {
         }
     }
 
-    /// A conflict: the applying offences go to different agencies or courts.
+    /// A conflict, as [`differ`] decides it: the applying offences go to different agencies or
+    /// courts.
     fn conflict<T: PartialEq + Copy>(
         &self,
         kind: OverlapKind,
         chosen: &[(OffenceId, T)],
     ) -> Option<OverlapSummary<'p>> {
-        let (_, first) = chosen.first()?;
-        if chosen.iter().all(|(_, t)| t == first) {
-            return None;
-        }
-        Some(self.overlap(kind, chosen.iter().map(|(o, _)| *o)))
+        differ(chosen.iter().map(|&(_, forum)| forum))
+            .then(|| self.overlap(kind, chosen.iter().map(|(o, _)| *o)))
     }
 
     fn overlap(

@@ -359,12 +359,8 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
             add(support.value, role, support, &section.section);
         }
     }
-    let lead = program.agency_precedence.as_ref().and_then(|precedence| {
-        applying(sections)
-            .filter_map(|s| s.agency.chosen.as_ref().map(|c| c.value))
-            .min_by_key(|agency| precedence.rank(agency))
-    });
-    if let Some(agency) = lead {
+    let chosen = applying(sections).filter_map(|s| s.agency.chosen.as_ref().map(|c| c.value));
+    if let Some(agency) = lead_agency(program, chosen) {
         let others = by_agency.len() > 1;
         let role = by_agency
             .get_mut(&agency)
@@ -581,8 +577,7 @@ fn conflict(
     let pairs: Vec<(&SectionJurisdiction, Forum)> = applying(sections)
         .filter_map(|s| Some((s, target(s)?)))
         .collect();
-    let first = pairs.first()?.1;
-    if pairs.iter().all(|(_, t)| *t == first) {
+    if !differ(pairs.iter().map(|(_, t)| *t)) {
         return None;
     }
     Some(FoundOverlap {
@@ -593,6 +588,28 @@ fn conflict(
         note: OverlapNote::Conflict(pairs.iter().map(|(s, t)| (s.offence, *t)).collect()),
         cite: None,
     })
+}
+
+/// The agency that leads, among the agencies of the charges that apply: the first by the
+/// agency precedence (none when the rules give none). The one decision for the report and the
+/// batch plan.
+pub(crate) fn lead_agency(
+    program: &Program,
+    agencies: impl IntoIterator<Item = Agency>,
+) -> Option<Agency> {
+    let precedence = program.agency_precedence.as_ref()?;
+    agencies
+        .into_iter()
+        .min_by_key(|agency| precedence.rank(agency))
+}
+
+/// Whether the charges that apply, with their settled courts or agencies, do not all go to the
+/// same one: a forum or agency conflict. The one decision for the report and the batch plan.
+pub(crate) fn differ<T: PartialEq>(forums: impl IntoIterator<Item = T>) -> bool {
+    let mut forums = forums.into_iter();
+    forums
+        .next()
+        .is_some_and(|first| forums.any(|forum| forum != first))
 }
 
 fn unknowns(
