@@ -24,7 +24,9 @@ use crate::model::{
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
 use crate::resolve::overlap;
-use crate::resolve::{JointTrial, differ, lead_agency, notes_reached, settle, venues_reached};
+use crate::resolve::{
+    JointTrial, differ, lead_agency, notes_reached, open_inputs, settle, venues_reached,
+};
 use crate::statute::{Agency, Court, DateBound, InstrumentId, Reading, VersionId, Windows};
 
 /// The law, planned for summaries.
@@ -334,7 +336,8 @@ impl<'p> Plan<'p> {
         all_hold([territory].into_iter().chain(elements))
     }
 
-    /// The unknown input facts that an offence which may apply turns on.
+    /// The unknown input facts that an offence which may apply turns on, as [`open_inputs`]
+    /// decides them.
     fn undecided(
         &self,
         law: &Law,
@@ -346,18 +349,15 @@ impl<'p> Plan<'p> {
         let Some(in_force) = &law.offences[offence] else {
             return;
         };
-        let elements = &self.program.offences[offence].elements;
-        for &(e, test) in &in_force.elements {
-            let element = &elements[e];
-            if self.holds(test, values, tested).is_none() {
-                let inputs = element.waivers.iter().flat_map(|w| &w.inputs);
-                let inputs = element.inputs.iter().chain(inputs);
-                unknown.extend(inputs.filter(|&&f| values[f].is_none()));
+        let territory_open = extends(self.program, self.reach[offence], values).is_none();
+        let open = (in_force.elements.iter())
+            .filter(|&&(_, test)| self.holds(test, values, tested).is_none())
+            .map(|&(e, _)| e);
+        open_inputs(self.program, offence, open, territory_open, |fact| {
+            if values[fact].is_none() {
+                unknown.push(fact);
             }
-        }
-        if extends(self.program, self.reach[offence], values).is_none() {
-            unknown.extend(self.program.case_province);
-        }
+        });
     }
 
     /// The court for the case and whether it may try every charge, decided by

@@ -651,32 +651,45 @@ fn unknowns(
         .collect()
 }
 
-/// The unknown input facts read by a section's unknown elements and their waivers.
+/// The unknown input facts read by a section's unknown elements and their waivers, sorted,
+/// as [`open_inputs`] decides them.
 pub fn undecided_inputs(program: &Program, section: &SectionOutcome) -> Vec<FactId> {
-    let offence = &program.offences[section.offence];
-    let mut facts: Vec<FactId> = section
-        .elements
-        .iter()
+    let open = (section.elements.iter())
         .filter(|e| e.holds.is_none())
-        .flat_map(|e| {
-            let element = &offence.elements[e.element];
-            element
-                .inputs
-                .iter()
-                .chain(element.waivers.iter().flat_map(|w| &w.inputs))
-                .copied()
-        })
-        .collect();
-    if section
-        .territory
-        .as_ref()
-        .is_some_and(|t| t.holds.is_none())
-    {
-        facts.extend(program.case_province);
-    }
+        .map(|e| e.element);
+    let territory = section.territory.as_ref();
+    let territory_open = territory.is_some_and(|t| t.holds.is_none());
+    let mut facts: Vec<FactId> = Vec::new();
+    open_inputs(program, section.offence, open, territory_open, |f| {
+        facts.push(f);
+    });
     facts.sort_unstable();
     facts.dedup();
     facts
+}
+
+/// The input facts an offence that may apply turns on, each handed to `each`: those its
+/// unknown elements (`open`, indices into its elements) and their waivers read, and the case's
+/// province when whether its Act extends to the case is open. Some may be known (an element
+/// reads several facts) or repeated; callers keep what they need. The one decision for the
+/// report and the batch plan. A callback rather than an iterator: the plan calls it for every
+/// offence that may apply in every case, and returned as chained iterators it made a batch of
+/// summaries 5% slower (callgrind).
+pub(crate) fn open_inputs(
+    program: &Program,
+    offence: OffenceId,
+    open: impl Iterator<Item = usize>,
+    territory_open: bool,
+    mut each: impl FnMut(FactId),
+) {
+    let elements = &program.offences[offence].elements;
+    for element in open.map(|e| &elements[e]) {
+        let waivers = element.waivers.iter().flat_map(|w| &w.inputs);
+        element.inputs.iter().chain(waivers).for_each(|&f| each(f));
+    }
+    if territory_open {
+        program.case_province.into_iter().for_each(each);
+    }
 }
 
 /// The amendments whose unknown day makes this case's law uncertain: date keys whose window
