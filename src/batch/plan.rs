@@ -15,7 +15,7 @@ use crate::diff::{Overlap, Side};
 use crate::eval::territory::{Reach, extends};
 use crate::eval::{
     Status, all_hold, case_date, evaluate_element, holds_on, protection_status,
-    protections_in_force, with_derived,
+    protections_in_force, section_differs, with_derived,
 };
 use crate::facts::{Read, Vocabulary};
 use crate::model::{
@@ -291,9 +291,10 @@ impl<'p> Plan<'p> {
         }
         let version = |law: &Law, o: OffenceId| law.offences[o].as_ref().map(|f| f.version);
         let sections = changed.iter().any(|&o| {
-            let (a, b) = (statuses[o], later_statuses[o]);
-            let reaches = a != Status::DoesNotApply || b != Status::DoesNotApply;
-            a != b || (reaches && version(earlier, o) != version(later, o))
+            section_differs(
+                (statuses[o], version(earlier, o)),
+                (later_statuses[o], version(later, o)),
+            )
         });
         sections
             || self.protections(earlier, statuses, values)

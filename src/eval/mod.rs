@@ -323,11 +323,9 @@ fn covering(outcomes: &[Outcome]) -> Outcome {
 /// Whether two readings of the law come out differently for a case: a section's status, or
 /// the version of a section that applies or may apply, or the protections.
 fn differs(earlier: &Outcome, later: &Outcome) -> bool {
-    let version = |s: &SectionOutcome| s.version.as_ref().map(|(index, _)| *index);
-    let sections = earlier.sections.iter().zip(&later.sections).any(|(a, b)| {
-        let reaches = a.status != Status::DoesNotApply || b.status != Status::DoesNotApply;
-        a.status != b.status || (reaches && version(a) != version(b))
-    });
+    let read = |s: &SectionOutcome| (s.status, s.version.as_ref().map(|(index, _)| *index));
+    let sections = (earlier.sections.iter().zip(&later.sections))
+        .any(|(a, b)| section_differs(read(a), read(b)));
     let protections = |o: &Outcome| {
         o.protections
             .iter()
@@ -335,6 +333,17 @@ fn differs(earlier: &Outcome, later: &Outcome) -> bool {
             .collect::<Vec<_>>()
     };
     sections || protections(earlier) != protections(later)
+}
+
+/// Whether one section comes out differently under two readings (its status and its version
+/// in force under each): its status differs, or it applies or may apply under either and its
+/// version differs. The one decision for the full path and the batch plan.
+pub(crate) fn section_differs(
+    (a, a_version): (Status, Option<VersionId>),
+    (b, b_version): (Status, Option<VersionId>),
+) -> bool {
+    let reaches = a != Status::DoesNotApply || b != Status::DoesNotApply;
+    a != b || (reaches && a_version != b_version)
 }
 
 /// The status of one offence only (under the earlier reading), for searches that evaluate a
