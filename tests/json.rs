@@ -202,6 +202,7 @@ struct Agency {
 #[serde(deny_unknown_fields)]
 struct Court {
     id: String,
+    name: String,
     reason: String,
     conflict: bool,
     joint_trial: String,
@@ -397,6 +398,7 @@ fn every_example_matches_the_json_contract() {
             .as_ref()
             .expect("a court for every example");
         assert!(COURTS.contains(&court.id.as_str()));
+        assert!(!court.name.is_empty() && court.name != court.id, "{path}");
         charge_sheet_agrees_with_the_report(&path, &report);
         reasons_cite_sections_as_lawyers_do(&path, &report);
     }

@@ -592,6 +592,8 @@ pub struct AgencyReport {
 pub struct CourtReport {
     /// The court.
     pub id: Court,
+    /// Its name in words, in the report's language (`Court of Session`).
+    pub name: &'static str,
     /// Why.
     pub reason: String,
     /// Whether sections go to different courts.
@@ -860,6 +862,7 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             .collect(),
         court: resolution.court.as_ref().map(|c| CourtReport {
             id: c.court(),
+            name: c.court().name(),
             reason: super::reason::court(program, c),
             conflict: c.conflict(),
             joint_trial: c.joint_trial(),

@@ -112,6 +112,11 @@ await step("the report shows the charge sheet first", async () => {
   check(agencies.includes("Police (lead)"), `the lead agency by name: ${agencies.join(", ")}`);
   const overlaps = await page.textContent("#overlap-list");
   check(overlaps.includes("duplicate offence") && !overlaps.includes("_"), `overlap kinds in words: ${overlaps.slice(0, 200)}`);
+  // The court by name and the joint-trial answer in words.
+  const court = await page.textContent("#case-court");
+  check(!/court_of_session|magistrate_first_class|special_court/.test(court), `the case court by name: ${court.slice(0, 120)}`);
+  const trialLine = await page.textContent("#trial");
+  check(!/_/.test(trialLine), `the trial line in words: ${trialLine.slice(0, 120)}`);
   await shot("report");
 });
 
@@ -264,6 +269,8 @@ await step("the language switch shows the charge sheet in Urdu, and remembers it
   check(agencies.length > 0 && agencies.every((a) => !/[a-z]/.test(a)), `agencies and roles in Urdu: ${agencies.join(", ")}`);
   const kinds = await page.textContent("#overlap-list");
   check(!/duplicate|_/.test(kinds), `overlap kinds in Urdu: ${kinds.slice(0, 200)}`);
+  const trialLine = await page.textContent("#trial");
+  check(!/joint trial|\b(together|separately|open)\b/.test(trialLine), `the trial line in Urdu: ${trialLine.slice(0, 160)}`);
   check(await page.evaluate(() => localStorage.getItem("tipnav.lang")) === "ur", "the choice is remembered");
   await shot("urdu-report");
   // Back to English for whoever uses this browser profile next.

@@ -362,7 +362,7 @@ function reportView(report) {
         el("td", {}, names(c.court)),
         el("td", {}, names(c.agency))))))
       : el("p", {}, t("No section applies on the facts given.")),
-    el("p", {}, el("strong", {}, t("Trial: ")), trial(sheet.trial)),
+    el("p", { id: "trial" }, el("strong", {}, t("Trial: ")), trial(sheet.trial)),
     el("p", {}, el("strong", {}, t("Lead agency: ")), names([].concat(sheet.lead_agency || []))),
     maybeSections(report, sections),
     el("h3", {}, t("Jurisdiction")),
@@ -379,15 +379,20 @@ function reportView(report) {
     (report.notes || []).length ? el("div", {}, el("h3", {}, t("Notes")), el("ul", {}, report.notes.map((n) => el("li", {}, typeof n === "string" ? n : JSON.stringify(n))))) : null);
 }
 
-function trial(value) {
-  if (!value || !value.court) return t("open");
-  return `${value.court.name} (${t("joint trial: {answer}", { answer: value.joint_trial || t("open") })}) \u2014 ${value.reason || ""}`;
+// Whether the charges are tried together, in words: the report's `joint_trial` is an id.
+function jointTrialWord(answer) {
+  return { together: t("together"), separately: t("separately"), open: t("open") }[answer] || t("open");
 }
 
+function trial(value) {
+  if (!value || !value.court) return t("open");
+  return `${value.court.name} (${t("joint trial: {answer}", { answer: jointTrialWord(value.joint_trial) })}) \u2014 ${value.reason || ""}`;
+}
+
+// The court for the case by name (the report's `id` is for machines), and why.
 function courtView(court) {
   if (!court) return null;
-  const text = typeof court === "string" ? court : [court.name || court.id, court.reason].filter((x) => x).join(": ");
-  return el("p", {}, el("strong", {}, t("Court: ")), text || JSON.stringify(court));
+  return el("p", { id: "case-court" }, el("strong", {}, t("Court: ")), [court.name || court.id, court.reason].filter((x) => x).join(": "));
 }
 
 function procedure(p) {
