@@ -316,6 +316,36 @@ fn ask_puts_the_date_first_and_skips_dont_know() {
     assert!(!question["text"].as_str().unwrap().is_empty());
 }
 
+/// An `enum` or `set` question offers each member in words, in the request's language, as
+/// `tipnav ask` does; the web app showed the ids (`let_to_hire`) even on the Urdu page.
+#[test]
+fn ask_offers_each_option_in_the_requests_language() {
+    let mut dont_know: Vec<String> = Vec::new();
+    for _ in 0..40 {
+        let body = serde_json::json!({"interview": {"dont_know": dont_know}}).to_string();
+        let answer = post("/api/ask?lang=ur", "application/json", &body).json();
+        let question = &answer["question"];
+        let kind = question["kind"].as_str().unwrap();
+        if kind == "enum" || kind == "set" {
+            let members = question["members"].as_array().unwrap();
+            let labels = question["labels"].as_array().unwrap();
+            assert_eq!(labels.len(), members.len(), "{question}");
+            for label in labels {
+                let label = label.as_str().unwrap();
+                assert!(
+                    label
+                        .chars()
+                        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+                    "not Urdu: {label}"
+                );
+            }
+            return;
+        }
+        dont_know.push(question["fact"].as_str().unwrap().to_owned());
+    }
+    panic!("no enum or set question among the first 40");
+}
+
 #[test]
 fn a_case_round_trips_to_a_toml_case_file() {
     let answer = get("/api/example?name=examples/larkana-girl-sold.toml");

@@ -274,6 +274,9 @@ pub struct Question {
     pub kind: &'static str,
     /// The members an `enum` or `set` answer is made of.
     pub members: Vec<String>,
+    /// Each member in words, in the request's language, with what it means where the
+    /// vocabulary says (as `tipnav ask` offers them).
+    pub labels: Vec<String>,
     /// The least and greatest `int` answer.
     pub range: Option<(i64, i64)>,
 }
@@ -289,15 +292,15 @@ impl Question {
             Type::Enum(_) => ("enum", None),
             Type::Set(_) => ("set", None),
         };
+        let members = fact.ty.members().unwrap_or_default();
         Question {
             fact: fact.name.clone(),
             text: fact.question.clone().unwrap_or_default(),
             kind,
-            members: fact
-                .ty
-                .members()
-                .map(<[String]>::to_vec)
-                .unwrap_or_default(),
+            labels: (members.iter())
+                .map(|m| crate::i18n::law::option_with_gloss(fact, m))
+                .collect(),
+            members: members.to_vec(),
             range,
         }
     }

@@ -65,12 +65,16 @@ await step("the case form is filled from scratch", async () => {
   await page.fill("#fact-title", "Girl sold in Larkana (e2e)");
   await page.dispatchEvent("#fact-title", "change");
   let asked = 0;
+  let glossed = null;
   for (; asked < 60; asked += 1) {
     await page.waitForSelector("#question-text, #see-report");
     if (await page.$("#see-report")) break;
     const fact = await page.textContent("#question .muted");
     const text = await page.textContent("#question-text");
     const answer = answers[fact];
+    // An option is offered in words with what it means, as `tipnav ask` offers it.
+    const option = await page.$('#question label:has(input[value="unlawful_immoral_purpose"])');
+    if (option) glossed = await option.textContent();
     if (!answer) {
       await page.click("#dont-know");
     } else {
@@ -87,6 +91,7 @@ await step("the case form is filled from scratch", async () => {
     }, [fact, text]);
   }
   check(await page.$("#see-report"), `the interview did not end after ${asked} questions`);
+  check(glossed && glossed.includes("both unlawful and immoral"), `a purpose offered with its meaning: ${glossed}`);
   const answered = await page.$$eval("#answers li", (items) => items.length);
   check(answered === asked, `${asked} questions asked, ${answered} answers listed`);
   await shot("case-review");

@@ -253,6 +253,12 @@ function renderQuestion(question) {
       el("button", { type: "button", id: "back", disabled: draft.order.length === 0 && !editing, on: { click: back } }, t("Back"))));
 }
 
+// An option in the page's language, with what it means where the vocabulary says: the
+// server's `labels`, as `tipnav ask` offers them.
+function label(question, i) {
+  return (question.labels || [])[i] || question.members[i].replaceAll("_", " ");
+}
+
 function inputFor(question, current) {
   const name = `q-${question.fact}`;
   const choice = (type, value, label, checked) => el("label", {},
@@ -264,12 +270,12 @@ function inputFor(question, current) {
       return { node, value: () => { const c = node.querySelector("input:checked"); return c ? c.value === "true" : undefined; } };
     }
     case "enum": {
-      const node = el("div", { class: "choices" }, question.members.map((m) => choice("radio", m, m.replaceAll("_", " "), current === m)));
+      const node = el("div", { class: "choices" }, question.members.map((m, i) => choice("radio", m, label(question, i), current === m)));
       return { node, value: () => { const c = node.querySelector("input:checked"); return c ? c.value : undefined; } };
     }
     case "set": {
       const node = el("div", { class: "choices" },
-        question.members.map((m) => choice("checkbox", m, m.replaceAll("_", " "), (current || []).includes(m))),
+        question.members.map((m, i) => choice("checkbox", m, label(question, i), (current || []).includes(m))),
         el("p", { class: "muted" }, t("Tick every one that applies; none ticked means none of them.")));
       return { node, value: () => [...node.querySelectorAll("input:checked")].map((c) => c.value) };
     }
