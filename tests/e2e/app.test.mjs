@@ -131,6 +131,9 @@ await step("a section opens to its explanation and its flips", async () => {
   await details.locator(".explanation").waitFor();
   const elements = await details.locator(".explanation li").count();
   check(elements > 0, "the explanation lists the elements");
+  // Statuses in words, elements marked met or not: the explanation's ids are for machines.
+  const marks = await details.locator(".explanation li > span").allTextContents();
+  check(marks.length > 0 && marks.every((m) => /^(✓ met|✗ not met|\? unknown)$/.test(m)), `element marks: ${marks.join(", ")}`);
   await details.locator("button.flip").click();
   await page.waitForFunction(() => {
     const flips = document.querySelector('#charge-sheet details[data-section="ppc/371-A"] .flips');
@@ -332,6 +335,8 @@ await step("in Urdu, the overlap picture's labels start at their place and read 
   const wrong = labels.filter((l) => Math.abs(l.first - l.x) > 1 || !(l.first < l.last));
   check(labels.length > 0 && wrong.length === 0,
     `${wrong.length} of ${labels.length} labels do not start at their place and run left to right: ${wrong.slice(0, 3).map((l) => `${l.id} at ${l.x} drawn from ${l.first} to ${l.last}`).join("; ")}`);
+  const families = await page.$$eval("#overlap-family option", (options) => options.filter((o) => o.value).map((o) => o.textContent));
+  check(families.length > 0 && families.every((f) => !/[a-z]/.test(f)), `the overlap kinds offered in Urdu: ${families.join(", ")}`);
   const count = await page.textContent("#overlap-count");
   check(/جوڑے/.test(count) && !/pairs|sections/.test(count), `the overlap count in Urdu: ${count}`);
   await shot("urdu-overlaps");

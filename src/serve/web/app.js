@@ -342,6 +342,29 @@ function roleWord(role) {
   return { lead: t("lead"), supporting: t("supporting"), possible: t("possible") }[role] || role;
 }
 
+// A section's status in words: the report's `status` is an id.
+function statusWord(status) {
+  return { applies: t("applies"), may_apply: t("may apply"), does_not_apply: t("does not apply") }[status] || status;
+}
+
+// Whether an element is met, in words: the report's `status` of an element is an id.
+function truthWord(truth) {
+  return { met: t("✓ met"), not_met: t("✗ not met"), unknown: t("? unknown") }[truth] || truth;
+}
+
+// A diff's change kind in words, as the diff table names it.
+function changeWord(kind) {
+  return { starts_applying: t("Starts to apply"), stops_applying: t("Stops applying"), status: t("Status"),
+    penalty: t("Penalty"), procedure: t("Procedure"), lead_agency: t("Lead agency"), court: t("Court"),
+    overlap_added: t("Overlap added"), overlap_removed: t("Overlap removed") }[kind] || kind;
+}
+
+// One side of a diff's change: a status in words, anything else as given.
+function particular(change, value) {
+  if (value === null || value === undefined) return "\u2014";
+  return ["starts_applying", "stops_applying", "status"].includes(change.kind) ? statusWord(value) : shown(value);
+}
+
 // An overlap kind in words: the report's `kind` is an id, which the Urdu labels translate
 // and English writes with spaces.
 function kindWords(kind) {
@@ -434,9 +457,9 @@ function explanationView(explanation, id) {
   const section = explanation.sections.find((s) => s.id === id) || explanation.sections[0];
   if (!section) return el("p", {}, t("Nothing to explain."));
   return el("div", { class: "explanation" },
-    el("p", {}, el("span", { class: `status-${section.status}` }, section.status.replaceAll("_", " ")), " \u00b7 ", section.version || ""),
+    el("p", {}, el("span", { class: `status-${section.status}` }, statusWord(section.status)), " \u00b7 ", section.version || ""),
     el("ul", {}, section.elements.map((e) => el("li", {},
-      el("span", { class: `status-${e.status}` }, e.status.replaceAll("_", " ")), ` ${e.name}: `,
+      el("span", { class: `status-${e.status}` }, truthWord(e.status)), ` ${e.name}: `,
       e.facts.map((f) => `${f.fact} = ${f.value === null ? t("unknown") : shown(f.value)}`).join("; "),
       el("div", { class: "muted" }, e.cite)))),
     (section.why_not || []).length ? el("p", {}, t("Why not: "), section.why_not.map((w) => typeof w === "string" ? w : JSON.stringify(w)).join("; ")) : null,
@@ -452,7 +475,7 @@ function flipButton(id) {
       const explanation = await api("/api/explain", { body: caseJson(), query: { sections: id, flip: id } });
       const flips = explanation.flips || [];
       clear(out, flips.length ? el("ul", {}, flips.map((f) => el("li", { class: "flip-item" },
-        `${f.from.replaceAll("_", " ")} \u2192 ${f.to.replaceAll("_", " ")} `, t("if {changes}", { changes: f.changes.join(t(" and ")) }))))
+        `${statusWord(f.from)} \u2192 ${statusWord(f.to)} `, t("if {changes}", { changes: f.changes.join(t(" and ")) }))))
         : el("p", {}, t("No small change to the facts flips this section.")));
     } catch (error) { clear(out, diagnostics(error)); }
   } } }, t("What would change this"));
@@ -514,7 +537,7 @@ async function loadOverlaps() {
     familiesOf(o).forEach((f) => families.add(f));
   }
   $("overlap-instrument").append(...[...instruments].sort().map((i) => el("option", { value: i }, i)));
-  $("overlap-family").append(...[...families].sort().map((f) => el("option", { value: f }, f.replaceAll("_", " "))));
+  $("overlap-family").append(...[...families].sort().map((f) => el("option", { value: f }, kindWords(f))));
   drawOverlaps();
 }
 
@@ -578,7 +601,7 @@ function drawOverlaps() {
       r.setAttribute("class", `pair ${o.declared ? "declared" : "undeclared"}`);
       r.dataset.pair = o.sections.join(" + ");
       const title = document.createElementNS(ns, "title");
-      title.textContent = `${o.sections.join(" + ")} (${familiesOf(o).join(", ").replaceAll("_", " ") || t("no conflict")})`;
+      title.textContent = `${o.sections.join(" + ")} (${familiesOf(o).map(kindWords).join(", ") || t("no conflict")})`;
       r.append(title);
       r.addEventListener("click", () => {
         svg.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
@@ -613,7 +636,7 @@ function drawGroups() {
 function declaredGroupDetail(g) {
   clear($("overlap-detail"),
     el("h3", {}, g.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l])),
-    el("p", {}, t("Declared: {kind}", { kind: g.kind.replaceAll("_", " ") })),
+    el("p", {}, t("Declared: {kind}", { kind: kindWords(g.kind) })),
     el("p", { class: "muted" }, g.cite),
     g.joint ? witnessBlock(g.witness, t("Witness case (every section applies)"))
       : el("div", {}, el("p", {}, t("No set of facts makes all of them apply. The largest parts that can:")),
@@ -624,10 +647,10 @@ function declaredGroupDetail(g) {
 function overlapDetail(o) {
   clear($("overlap-detail"),
     el("h3", {}, o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l])),
-    el("p", {}, o.declared ? t("Declared: {kind}", { kind: (o.declared_kind || "").replaceAll("_", " ") }) : t("Not declared in the rules.")),
+    el("p", {}, o.declared ? t("Declared: {kind}", { kind: kindWords(o.declared_kind) }) : t("Not declared in the rules.")),
     o.cite ? el("p", { class: "muted" }, o.cite) : null,
     o.note ? el("p", {}, o.note) : null,
-    el("p", {}, t("Conflicts: "), o.conflicts.length ? o.conflicts.join(", ").replaceAll("_", " ") : t("none")),
+    el("p", {}, t("Conflicts: "), o.conflicts.length ? o.conflicts.map(kindWords).join(", ") : t("none")),
     witnessBlock(o.witness, o.sections.length > 2 ? t("Witness case (every section applies)") : t("Witness case (both sections apply)")));
   $("overlap-detail").scrollIntoView({ block: "nearest" });
 }
@@ -715,9 +738,9 @@ async function runDiff() {
     clear($("diff"),
       el("p", { id: "diff-summary" }, `${t("{changed} of {cases} cases change.", { changed: report.summary.changed, cases: report.summary.cases })} ${report.method}`),
       [...groups].map(([kind, list]) => el("details", { class: "diff-group", open: true },
-        el("summary", {}, `${kind.replaceAll("_", " ")} (${list.length})`),
+        el("summary", {}, `${changeWord(kind)} (${list.length})`),
         el("ul", {}, list.map(([c, change]) => el("li", {}, el("strong", {}, c.file), ` ${change.section || ""} `,
-          `${shown(change.before ?? "\u2014")} \u2192 ${shown(change.after ?? "\u2014")}`))))));
+          `${particular(change, change.before)} \u2192 ${particular(change, change.after)}`))))));
   } catch (error) { clear($("diff"), diagnostics(error)); }
 }
 
