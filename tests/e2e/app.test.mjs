@@ -321,6 +321,9 @@ await step("in Urdu, the status line isolates its Latin runs", async () => {
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("larkana"));
   const isolated = await page.$$eval('#status span[dir="ltr"]', (spans) => spans.map((s) => s.textContent));
   check(isolated.includes(name), `the file name is one isolated run in the status line: "${await page.textContent("#status")}" (isolated: ${isolated.join(" / ") || "none"})`);
+  // The answers list names the options in Urdu, as the vocabulary labels them.
+  const answers = await page.$$eval("#answers li", (items) => items.map((i) => i.textContent).filter((i) => !i.startsWith("case.title")));
+  check(answers.length > 0 && answers.every((a) => !/\b(female|recruit|transport|prostitution)\b/.test(a)), `the answers' options in Urdu: ${answers.join(" | ").slice(0, 300)}`);
 });
 
 await step("in Urdu, the overlap picture's labels start at their place and read left to right", async () => {

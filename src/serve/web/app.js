@@ -215,8 +215,10 @@ async function questionFor(fact) {
 }
 
 async function nextQuestion() {
-  renderAnswers();
   try {
+    // The vocabulary labels the answers' options in the page's language.
+    vocabulary = vocabulary || await api("/api/facts");
+    renderAnswers();
     const question = editing ? await questionFor(editing) : (await api("/api/ask", { body: caseJson() })).question;
     renderQuestion(question);
     say("");
@@ -295,17 +297,24 @@ function inputFor(question, current) {
   }
 }
 
-function shown(value) {
-  if (Array.isArray(value)) return value.length ? value.join(", ").replaceAll("_", " ") : t("none");
+// A fact's value in words: an option as the vocabulary labels it in the page's language
+// (when `fact` is given and the vocabulary is loaded), anything else as given.
+function shown(value, fact) {
+  const question = fact && vocabulary ? vocabulary.find((q) => q.fact === fact) : null;
+  const word = (v) => {
+    const at = question ? question.members.indexOf(v) : -1;
+    return at >= 0 && question.labels ? question.labels[at] : String(v).replaceAll("_", " ");
+  };
+  if (Array.isArray(value)) return value.length ? value.map(word).join(", ") : t("none");
   if (value === true) return t("yes");
   if (value === false) return t("no");
-  return String(value).replaceAll("_", " ");
+  return word(value);
 }
 
 function renderAnswers() {
   const items = draft.order.map((fact) => el("li", {},
     el("strong", {}, fact), ": ",
-    draft.dontKnow.includes(fact) ? el("em", {}, t("don't know")) : shown(draft.facts[fact]), " ",
+    draft.dontKnow.includes(fact) ? el("em", {}, t("don't know")) : shown(draft.facts[fact], fact), " ",
     el("button", { type: "button", class: "link", on: { click: () => { editing = fact; nextQuestion(); } } }, t("change"))));
   clear($("answers"), items);
 }
@@ -460,7 +469,7 @@ function explanationView(explanation, id) {
     el("p", {}, el("span", { class: `status-${section.status}` }, statusWord(section.status)), " \u00b7 ", section.version || ""),
     el("ul", {}, section.elements.map((e) => el("li", {},
       el("span", { class: `status-${e.status}` }, truthWord(e.status)), ` ${e.name}: `,
-      e.facts.map((f) => `${f.fact} = ${f.value === null ? t("unknown") : shown(f.value)}`).join("; "),
+      e.facts.map((f) => `${f.fact} = ${f.value === null ? t("unknown") : shown(f.value, f.fact)}`).join("; "),
       el("div", { class: "muted" }, e.cite)))),
     (section.why_not || []).length ? el("p", {}, t("Why not: "), section.why_not.map((w) => typeof w === "string" ? w : JSON.stringify(w)).join("; ")) : null,
     (section.deciding || []).length ? el("p", {}, t("Deciding facts: "), section.deciding.map((d) => d.question || d.fact).join(" \u00b7 ")) : null);
