@@ -299,9 +299,16 @@ await step("in Urdu, citations are isolated and the report and the law fit a 360
   await page.setViewportSize({ width: 360, height: 800 });
   check(await pageWidth(page) <= 361, `the Urdu report is ${await pageWidth(page)} px wide on a 360 px screen`);
   await page.click("#nav-law");
+  // The list is drawn again when it arrives, replacing what an earlier visit left: empty the
+  // pane first, so that what shows is the new list, then open its instruments until the
+  // section's button shows, and click it.
+  await page.$eval("#law", (law) => law.replaceChildren());
   await page.click("#law-list");
-  await page.waitForSelector("#law details");
-  await page.$$eval("#law details", (instruments) => instruments.forEach((d) => { d.open = true; }));
+  await page.waitForFunction(() => {
+    document.querySelectorAll("#law details").forEach((d) => { d.open = true; });
+    const button = document.querySelector('#law button.cite[data-section="ptpa-2018/3"]');
+    return button && button.offsetParent !== null;
+  });
   await page.click('#law button.cite[data-section="ptpa-2018/3"]');
   await page.waitForSelector("#law-section");
   check(await pageWidth(page) <= 361, `the Urdu section is ${await pageWidth(page)} px wide on a 360 px screen`);
