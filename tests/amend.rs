@@ -20,19 +20,14 @@ const IDS: [&str; 8] = [
     "does_not_apply",
 ];
 
+/// `tipnav diff` with the one-forum overlay, every case read on a day it is in force.
+const ONE_FORUM_IN_FORCE: [&str; 5] =
+    ["diff", "--amend", "one-forum", "--as-if-date", "2026-06-01"];
+
 /// `tipnav diff --amend one-forum` of one case on a day the overlay is in force, in `format`,
 /// at 80 columns.
 pub(crate) fn one_forum_diff(format: &str, vars: &[(&str, &str)]) -> crate::support::Run {
-    let args = [
-        "diff",
-        "--amend",
-        "one-forum",
-        "--as-if-date",
-        "2026-06-01",
-        "--format",
-        format,
-        KENYAN,
-    ];
+    let args = [&ONE_FORUM_IN_FORCE[..], &["--format", format, KENYAN]].concat();
     let run = tipnav_with(&args, &[[("COLUMNS", "80")].as_slice(), vars].concat());
     assert_eq!(run.status, 0, "{}", run.render());
     run
@@ -458,14 +453,7 @@ fn a_diff_says_which_cases_were_read_on_todays_law_for_want_of_a_date() {
     );
     says_one_undated_case(&args, &said, &today);
     // With both, every case is read on --as-if-date in both runs: nothing to add, and no day.
-    let args = [
-        "diff",
-        "--amend",
-        "one-forum",
-        "--as-if-date",
-        "2026-06-01",
-        UNDATED,
-    ];
+    let args = [&ONE_FORUM_IN_FORCE[..], &[UNDATED]].concat();
     let text = diff_text(&args, "table");
     assert!(
         !text.contains("case.date") && !text.contains(&today),

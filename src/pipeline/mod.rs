@@ -224,14 +224,10 @@ impl Comparison<'_> {
         &self,
         cases: impl Iterator<Item = (&'c str, &'c Case, &'c Case)>,
     ) -> DiffReport {
-        let mut undated = 0;
         let diffs: Vec<CaseDiff> = cases
-            .map(|(name, before, after)| {
-                let (_, assumed) = crate::eval::case_date(self.base, &before.values, self.today);
-                undated += usize::from(assumed);
-                self.case(name, before, after)
-            })
+            .map(|(name, before, after)| self.case(name, before, after))
             .collect();
+        let undated = diffs.iter().filter(|d| d.undated).count();
         // A case without `case.date` is read on today wherever a run reads each case on its
         // own date: both runs without --as-if-date, the base run with it alone.
         let (own_date, _) = crate::diff::days(self.as_if, self.by_law);

@@ -117,6 +117,8 @@ await step("the report shows the charge sheet first", async () => {
   check(agencies.includes("Police (lead)"), `the lead agency by name: ${agencies.join(", ")}`);
   const overlaps = await page.textContent("#overlap-list");
   check(overlaps.includes("duplicate offence") && !overlaps.includes("_"), `overlap kinds in words: ${overlaps.slice(0, 200)}`);
+  const overlapSections = await page.$$eval("#overlap-list button.cite", (b) => b.map((x) => x.textContent));
+  check(overlapSections.includes("PTPA 2018 s.3") && !overlapSections.some((c) => c.includes("/")), `overlap sections cited: ${overlapSections.slice(0, 6).join(", ")}`);
   // The court by name and the joint-trial answer in words.
   const court = await page.textContent("#case-court");
   check(!/court_of_session|magistrate_first_class|special_court/.test(court), `the case court by name: ${court.slice(0, 120)}`);
@@ -299,9 +301,9 @@ await step("in Urdu, citations are isolated and the report and the law fit a 360
   await page.setViewportSize({ width: 360, height: 800 });
   check(await pageWidth(page) <= 361, `the Urdu report is ${await pageWidth(page)} px wide on a 360 px screen`);
   await page.click("#nav-law");
-  // The list is drawn again when it arrives, replacing what an earlier visit left: empty the
-  // pane first, so that what shows is the new list, then open its instruments until the
-  // section's button shows, and click it.
+  // The list is drawn when it arrives (the pane shows the latest request's answer only): empty
+  // the pane first, so that what shows is the list asked for here, then open its instruments
+  // until the section's button shows, and click it.
   await page.$eval("#law", (law) => law.replaceChildren());
   await page.click("#law-list");
   await page.waitForFunction(() => {

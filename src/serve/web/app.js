@@ -334,6 +334,12 @@ async function renderReport() {
   }
 }
 
+// A section's citation as the report gives it (`PPC s.371-A`); the id if the report has none.
+function citationIn(report, id) {
+  const section = report.sections.find((s) => s.id === id);
+  return (section && section.citation) || id;
+}
+
 function lawLink(id, text) {
   const open = () => {
     // Something in the law view keeps show() from listing every instrument over the section.
@@ -408,7 +414,7 @@ function reportView(report) {
     courtView(report.jurisdiction.court),
     el("h3", {}, t("Overlaps")),
     report.overlaps.length ? el("ul", { id: "overlap-list" }, report.overlaps.map((o) => el("li", {},
-      o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l]),
+      o.sections.map((s) => lawLink(s, citationIn(report, s))).flatMap((l, i) => i ? [" + ", l] : [l]),
       ` \u2014 ${kindWords(o.kind)}${o.declared ? "" : ` ${t("(not declared)")}`}: ${o.note || ""} `,
       o.cite ? el("span", { class: "muted" }, o.cite) : null))) : el("p", {}, t("None.")),
     (sheet.decisive || []).length ? el("div", {}, el("h3", {}, t("Unknown facts that would change the most")),
@@ -493,40 +499,50 @@ function flipButton(id) {
 
 // ---------- the law browser ----------
 
+// The law pane shows the answer of the latest request only: a slow list must not replace the
+// section asked for after it.
+let lawToken = 0;
+function lawPane(token, ...children) {
+  if (token === lawToken) clear($("law"), ...children);
+}
+
 async function lawList() {
+  const token = ++lawToken;
   try {
     const instruments = await api("/api/list");
-    clear($("law"), instruments.map((i) => el("details", {},
+    lawPane(token, instruments.map((i) => el("details", {},
       el("summary", {}, `${i.title} `, el("span", { class: "muted" }, `(${i.jurisdiction}, ${i.verified})`)),
       el("ul", {}, (i.sections || []).map((s) => el("li", {}, lawLink(s.id, s.citation), ` ${s.heading || ""}`))))));
-  } catch (error) { clear($("law"), diagnostics(error)); }
+  } catch (error) { lawPane(token, diagnostics(error)); }
 }
 
 async function lawShow(id) {
+  const token = ++lawToken;
   const query = { section: id };
   if ($("law-date").value) query.date = $("law-date").value;
   try {
     const s = await api("/api/show", { query });
-    clear($("law"), el("article", { id: "law-section" },
+    lawPane(token, el("article", { id: "law-section" },
       el("h3", {}, `${s.citation}: ${s.heading}`),
       el("p", {}, s.summary || ""),
       s.on_date ? el("p", { class: "muted" }, typeof s.on_date === "string" ? s.on_date : JSON.stringify(s.on_date)) : null,
       el("h4", {}, t("Versions")),
       el("ul", {}, (s.versions || []).map((v) => el("li", {}, [v.from, v.until].filter((x) => x).join(" \u2013 ") || "", " ", v.penalty ? (v.penalty.text || "") : "", v.source ? [" ", el("span", { class: "muted" }, v.source)] : null))),
-      (s.overlaps || []).length ? el("div", {}, el("h4", {}, t("Overlaps")), el("ul", {}, s.overlaps.map((o) => el("li", {}, (o.sections || []).filter((x) => x !== s.id).map((x) => lawLink(x)), " ", o.kind || "", " ", o.cite || ""))))
+      (s.overlaps || []).length ? el("div", {}, el("h4", {}, t("Overlaps")), el("ul", {}, s.overlaps.map((o) => el("li", {}, (o.sections || []).filter((x) => x !== s.id).map((x) => lawLink(x)), " ", kindWords(o.kind), " ", o.cite || ""))))
         : null,
       el("button", { type: "button", on: { click: lawList } }, t("All instruments"))));
-  } catch (error) { clear($("law"), diagnostics(error)); }
+  } catch (error) { lawPane(token, diagnostics(error)); }
 }
 
 async function lawSearch() {
   const q = $("law-query").value.trim();
   if (!q) return;
+  const token = ++lawToken;
   try {
     const hits = await api("/api/search", { query: { q } });
-    clear($("law"), hits.length ? el("ul", { id: "law-hits" }, hits.map((h) => el("li", {}, lawLink(h.id, h.citation || h.id), ` ${h.heading || ""}`)))
+    lawPane(token, hits.length ? el("ul", { id: "law-hits" }, hits.map((h) => el("li", {}, lawLink(h.id, h.citation || h.id), ` ${h.heading || ""}`)))
       : el("p", {}, t("Nothing found.")));
-  } catch (error) { clear($("law"), diagnostics(error)); }
+  } catch (error) { lawPane(token, diagnostics(error)); }
 }
 
 // ---------- the overlap explorer ----------
