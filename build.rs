@@ -28,7 +28,7 @@ mod diagnostic;
 mod failure;
 #[path = "src/ids.rs"]
 mod ids;
-#[path = "src/model.rs"]
+#[path = "src/model/mod.rs"]
 mod model;
 #[path = "src/overlay.rs"]
 mod overlay;

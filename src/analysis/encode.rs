@@ -9,7 +9,6 @@ use biodivine_lib_bdd::{Bdd, BddValuation, BddVariable, BddVariableSet, BddVaria
 use jiff::civil::Date;
 
 use crate::domain::{Domain, domain};
-use crate::eval::holds_on;
 use crate::model::{Comparison, Constant, Expr, FactId, OffenceId, Program, Type, Value};
 use crate::statute::{InstrumentId, Reading, Windows};
 
@@ -376,13 +375,12 @@ impl<'p> Encoding<'p> {
                 date: day,
                 windows: Windows::Earlier,
             };
-            if program.book.version_on(section, reading).is_none() {
+            let law = &crate::model::in_force::on(program, reading).offences[index];
+            if law.version.is_none() {
                 self.readings[k].push(None);
                 continue;
             }
-            let elements: Vec<usize> = (0..offence.elements.len())
-                .filter(|&e| holds_on(&offence.elements[e].validity, reading))
-                .collect();
+            let elements = law.elements.clone();
             self.readings[k].push(Some(elements.clone()));
             match periods.iter_mut().find(|(active, _)| *active == elements) {
                 Some((_, days)) => *days = days.or(&bdd),

@@ -1,9 +1,9 @@
 //! The law planned for `eval --batch --summary`: made once per run, it answers each case with
-//! index lookups only. Between two days on which some date key of the law is reached (or its
-//! window opens), the law does not change, so for each such stretch the plan holds every
-//! offence's version in force, the elements and jurisdiction clauses that hold then, the
-//! statute's default agency and court, all resolved to indices. A case then costs its derived
-//! facts, its elements and its clauses, with no trace, no reasons and no name looked up.
+//! index lookups only. It reads the law in force on the case's date from the compiled law
+//! ([`crate::model::in_force`]), as the full path does, and adds what only a batch needs: each
+//! distinct element test once (many offences share one), each offence's family, instrument
+//! and territory worked out ahead. A case then costs its derived facts, its elements and its
+//! clauses, with no trace, no reasons and no name looked up.
 //!
 //! It gives exactly the summary that evaluating and resolving in full gives (a test compares
 //! the two on every example and thousands of generated cases). A case dated inside an
@@ -14,36 +14,31 @@ use jiff::civil::Date;
 use crate::diff::{Overlap, Side};
 use crate::eval::territory::{Reach, extends};
 use crate::eval::{
-    Status, all_hold, case_date, evaluate_element, holds_on, protection_status,
-    protections_in_force, section_differs, with_derived,
+    Status, all_hold, case_date, evaluate_element, protection_status, section_differs, with_derived,
 };
 use crate::facts::{Read, Vocabulary};
-use crate::model::{
-    Clause, Decides, FactId, Offence, OffenceId, OverlapKind, Program, Type, Value,
-};
+use crate::model::in_force::{self, Later, Law};
+use crate::model::{FactId, OffenceId, OverlapKind, Program, Type, Value};
 use crate::output::json::{CaseSummary, DateSource, OverlapSummary};
 use crate::resolve::court::{self, Charged};
 use crate::resolve::overlap;
 use crate::resolve::{
     JointTrial, differ, lead_agency, notes_reached, open_inputs, settle, venues_reached,
 };
-use crate::statute::{Agency, Court, DateBound, InstrumentId, Reading, VersionId, Windows};
+use crate::statute::{Court, InstrumentId, VersionId};
 
 /// The law, planned for summaries.
 pub struct Plan<'p> {
     program: &'p Program,
     vocabulary: Vocabulary,
-    /// Days on which the law may change, sorted: stretch `k` runs from `bounds[k - 1]` to the
-    /// day before `bounds[k]`.
-    bounds: Vec<Date>,
-    /// One per stretch.
-    stretches: Vec<Stretch<'p>>,
     /// Per offence: the root of its family ([`Program::family`]).
     families: Vec<OffenceId>,
     /// Per offence: its instrument.
     instruments: Vec<InstrumentId>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach<'p>>,
+    /// Per offence and element: its test (into `tests`).
+    element_tests: Vec<Vec<usize>>,
     /// Each distinct element test (its condition and waivers) once, as the offence and element
     /// that first states it: many offences share elements (a family's variants, the same age
     /// or consent test), so a case evaluates each test once however many offences read it.
@@ -56,54 +51,11 @@ struct Tested(Vec<Option<Option<bool>>>);
 
 /// A case worked out from the plan: its summary, and for `diff` the date, every offence's
 /// status and the law read (for the versions).
-struct Planned<'p, 's> {
+struct Planned<'p> {
     summary: CaseSummary<'p>,
     date: Date,
     statuses: Vec<Status>,
-    law: &'s Law<'p>,
-}
-
-/// The law on the days of one stretch.
-struct Stretch<'p> {
-    /// The law, reading an amendment whose day is unknown as not yet in force.
-    earlier: Law<'p>,
-    /// Inside such an amendment's window: the law if it was already in force.
-    later: Option<Later<'p>>,
-}
-
-/// The law if an amendment whose day is unknown was already in force, and the offences whose
-/// version or elements it changes: only those can come out differently (an offence's status
-/// reads nothing else of the law), so only those are evaluated again.
-struct Later<'p> {
-    law: Law<'p>,
-    changed: Vec<OffenceId>,
-}
-
-/// The law under one reading: per offence, its version in force, if any; and the protections
-/// in force, which matter only to tell whether two readings differ.
-struct Law<'p> {
-    offences: Vec<Option<InForce>>,
-    /// Per protection in force: its index, its section's version and where that extends.
-    protections: Vec<(usize, VersionId, Reach<'p>)>,
-    /// The rules' notes in force (indices into `Program::notes`).
-    notes: Vec<usize>,
-}
-
-/// An offence's version in force, planned.
-struct InForce {
-    /// The statute version.
-    version: VersionId,
-    /// The elements that are part of the law then: index and test (into [`Plan::tests`]).
-    elements: Vec<(usize, usize)>,
-    /// Agency clauses that hold then, in order: clause index and agency.
-    agency: Vec<(usize, Agency)>,
-    /// Court clauses likewise.
-    court: Vec<(usize, Court)>,
-    /// The statute's defaults.
-    default_agency: Agency,
-    default_court: Court,
-    /// Whether only its own court may try it.
-    exclusive: bool,
+    law: &'p Law,
 }
 
 impl<'p> Plan<'p> {
@@ -116,26 +68,18 @@ impl<'p> Plan<'p> {
             return None;
         }
         let (element_tests, tests) = distinct_tests(program);
-        let bounds = bounds(program);
-        let stretches = (0..=bounds.len())
-            .map(|k| {
-                let first_day = k.checked_sub(1).map_or(Date::MIN, |k| bounds[k]);
-                stretch(program, first_day, &element_tests)
-            })
-            .collect();
         let instruments: Vec<InstrumentId> = (program.offences.iter())
             .map(|o| program.book.sections[&o.section].instrument)
             .collect();
         Some(Plan {
             program,
             vocabulary: Vocabulary::new(program),
-            bounds,
-            stretches,
             families: (program.offence_ids())
                 .map(|offence| program.family(offence))
                 .collect(),
             reach: instruments.iter().map(|&i| Reach::of(program, i)).collect(),
             instruments,
+            element_tests,
             tests,
         })
     }
@@ -166,7 +110,7 @@ impl<'p> Plan<'p> {
             statuses,
             law,
         } = self.case(values, today);
-        let versions = law.offences.iter().map(|f| f.as_ref().map(|f| f.version));
+        let versions = (law.offences.iter()).map(|f| f.version.as_ref().map(|v| v.version));
         let overlaps = summary.overlaps.iter();
         Side {
             program: self.program,
@@ -185,11 +129,11 @@ impl<'p> Plan<'p> {
         }
     }
 
-    fn case(&self, values: Vec<Option<Value>>, today: Date) -> Planned<'p, '_> {
+    fn case(&self, values: Vec<Option<Value>>, today: Date) -> Planned<'p> {
         let program = self.program;
         let values = with_derived(program, values);
         let (date, date_assumed) = case_date(program, &values, today);
-        let stretch = &self.stretches[self.bounds.partition_point(|b| *b <= date)];
+        let stretch = in_force::stretch(program, date);
         let law = &stretch.earlier;
         let mut tested = Tested(vec![None; self.tests.len()]);
         let statuses = self.statuses(law, &values, &mut tested);
@@ -204,14 +148,16 @@ impl<'p> Plan<'p> {
         let mut agencies = vec![None; statuses.len()];
         let mut courts = vec![None; statuses.len()];
         for (offence, status) in program.offence_ids().zip(&statuses) {
-            let Some(in_force) = law.offences[offence].as_ref() else {
+            let law = &law.offences[offence];
+            let Some(in_force) = law.version.as_ref() else {
                 continue;
             };
             if *status != Status::DoesNotApply {
                 let clauses = &program.offences[offence].clauses;
-                let (agency, court) = (&in_force.agency, in_force.default_agency);
-                agencies[offence] = settle(program, agency, court, clauses, &values, &mut unknown);
-                let (court, default) = (&in_force.court, in_force.default_court);
+                let (agency, default) = (&law.agency, in_force.default_agency);
+                agencies[offence] =
+                    settle(program, agency, default, clauses, &values, &mut unknown);
+                let (court, default) = (&law.court, in_force.default_court);
                 courts[offence] = settle(program, court, default, clauses, &values, &mut unknown);
             }
         }
@@ -289,7 +235,7 @@ impl<'p> Plan<'p> {
         for &o in changed {
             later_statuses[o] = self.status(later, o, values, tested);
         }
-        let version = |law: &Law, o: OffenceId| law.offences[o].as_ref().map(|f| f.version);
+        let version = |law: &Law, o: OffenceId| law.offences[o].version.as_ref().map(|v| v.version);
         let sections = changed.iter().any(|&o| {
             section_differs(
                 (statuses[o], version(earlier, o)),
@@ -311,7 +257,8 @@ impl<'p> Plan<'p> {
     ) -> Vec<(usize, Status, VersionId)> {
         law.protections
             .iter()
-            .filter_map(|&(index, version, reach)| {
+            .filter_map(|&(index, version, instrument)| {
+                let reach = Reach::of(self.program, instrument);
                 let status = protection_status(self.program, index, reach, |o| statuses[o], values);
                 (status != Status::DoesNotApply).then_some((index, status, version))
             })
@@ -327,13 +274,14 @@ impl<'p> Plan<'p> {
         values: &[Option<Value>],
         tested: &mut Tested,
     ) -> Status {
-        let Some(in_force) = &law.offences[offence] else {
+        let law = &law.offences[offence];
+        if law.version.is_none() {
             return Status::DoesNotApply;
-        };
+        }
         // The territory first: one comparison rules out most provincial offences.
         let territory = extends(self.program, self.reach[offence], values);
-        let elements =
-            (in_force.elements.iter()).map(|&(_, test)| self.holds(test, values, tested));
+        let tests = &self.element_tests[offence];
+        let elements = (law.elements.iter()).map(|&e| self.holds(tests[e], values, tested));
         all_hold([territory].into_iter().chain(elements))
     }
 
@@ -347,13 +295,14 @@ impl<'p> Plan<'p> {
         tested: &mut Tested,
         unknown: &mut Vec<FactId>,
     ) {
-        let Some(in_force) = &law.offences[offence] else {
+        let law = &law.offences[offence];
+        if law.version.is_none() {
             return;
-        };
+        }
         let territory_open = extends(self.program, self.reach[offence], values).is_none();
-        let open = (in_force.elements.iter())
-            .filter(|&&(_, test)| self.holds(test, values, tested).is_none())
-            .map(|&(e, _)| e);
+        let tests = &self.element_tests[offence];
+        let open = (law.elements.iter().copied())
+            .filter(|&e| self.holds(tests[e], values, tested).is_none());
         open_inputs(self.program, offence, open, territory_open, |fact| {
             if values[fact].is_none() {
                 unknown.push(fact);
@@ -364,7 +313,12 @@ impl<'p> Plan<'p> {
     /// The court for the case and whether it may try every charge, decided by
     /// [`court::decide`]: `courts` holds each applying offence's court.
     fn case_court(&self, law: &Law, courts: &[(OffenceId, Court)]) -> Option<(Court, JointTrial)> {
-        let exclusive = |o: OffenceId| law.offences[o].as_ref().is_some_and(|f| f.exclusive);
+        let exclusive = |o: OffenceId| {
+            law.offences[o]
+                .version
+                .as_ref()
+                .is_some_and(|v| v.exclusive)
+        };
         let charges = courts
             .iter()
             .map(|&(offence, court)| Charged {
@@ -508,116 +462,6 @@ fn distinct_tests(program: &Program) -> (Vec<Vec<usize>>, Vec<(OffenceId, usize)
     (element_tests, tests)
 }
 
-/// Every day on which some date key is reached or its window opens, sorted.
-fn bounds(program: &Program) -> Vec<Date> {
-    let mut bounds: Vec<Date> = Vec::new();
-    for key in program.book.dates.values() {
-        match key.bound {
-            DateBound::On(day) => bounds.push(day),
-            DateBound::Window { after, by } => {
-                bounds.extend(after.tomorrow().ok());
-                bounds.push(by);
-            }
-        }
-    }
-    bounds.sort_unstable();
-    bounds.dedup();
-    bounds
-}
-
-/// The plan for the stretch that begins on `first_day`: the law, and inside an amendment's
-/// window the law as it would be if the amendment was already in force.
-fn stretch<'p>(program: &'p Program, first_day: Date, tests: &[Vec<usize>]) -> Stretch<'p> {
-    let reading = |windows| Reading {
-        date: first_day,
-        windows,
-    };
-    let uncertain = !program.book.uncertain_on(first_day).is_empty();
-    let earlier = law(program, reading(Windows::Earlier), tests);
-    let later = uncertain.then(|| {
-        let later = law(program, reading(Windows::Later), tests);
-        let tested = |law: &Law, o: OffenceId| {
-            law.offences[o]
-                .as_ref()
-                .map(|f| (f.version, f.elements.clone()))
-        };
-        let changed = (program.offence_ids())
-            .filter(|&o| tested(&earlier, o) != tested(&later, o))
-            .collect();
-        Later {
-            law: later,
-            changed,
-        }
-    });
-    Stretch { earlier, later }
-}
-
-fn law<'p>(program: &'p Program, reading: Reading, tests: &[Vec<usize>]) -> Law<'p> {
-    let protections = protections_in_force(program, reading).collect();
-    let offences = program
-        .offences
-        .iter()
-        .zip(tests)
-        .map(|(offence, tests)| in_force(program, offence, tests, reading))
-        .collect();
-    let notes = (0..program.notes.len())
-        .filter(|&n| holds_on(&program.notes[n].validity, reading))
-        .collect();
-    Law {
-        offences,
-        protections,
-        notes,
-    }
-}
-
-/// An offence's version in force under a reading, if one is.
-/// `tests`: the offence's elements' tests.
-fn in_force(
-    program: &Program,
-    offence: &Offence,
-    tests: &[usize],
-    reading: Reading,
-) -> Option<InForce> {
-    let section = &program.book.sections[&offence.section];
-    let (version, _) = program.book.version_on(section, reading)?;
-    let particulars = section.versions[version].offence.as_ref()?;
-    let clauses: Vec<(usize, &Clause)> = offence
-        .clauses
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| holds_on(&c.validity, reading))
-        .collect();
-    Some(InForce {
-        version,
-        elements: (0..offence.elements.len())
-            .filter(|&e| holds_on(&offence.elements[e].validity, reading))
-            .map(|e| (e, tests[e]))
-            .collect(),
-        agency: deciding(&clauses, |d| match d {
-            Decides::Agency(agency) => Some(agency),
-            _ => None,
-        }),
-        court: deciding(&clauses, |d| match d {
-            Decides::Court(court) => Some(court),
-            _ => None,
-        }),
-        default_agency: particulars.agency,
-        default_court: particulars.court,
-        exclusive: particulars.court_exclusive,
-    })
-}
-
-/// The clauses that decide one thing (the agency, or the court), in order, with what each names.
-fn deciding<T>(
-    clauses: &[(usize, &Clause)],
-    pick: impl Fn(Decides) -> Option<T>,
-) -> Vec<(usize, T)> {
-    clauses
-        .iter()
-        .filter_map(|(index, clause)| Some((*index, pick(clause.decides)?)))
-        .collect()
-}
-
 /// The applying offences whose agency or court is settled, with it.
 fn applying<T: Copy>(
     program: &Program,
@@ -683,7 +527,7 @@ mod tests {
     }
 
     /// Every shipped example, undated, on its own date, and moved to the first day of every
-    /// stretch of the plan and the day before it: where versions, rules and amendment windows
+    /// stretch of the compiled law and the day before it: where versions, rules and windows
     /// change, which is where a plan made per stretch could go wrong.
     #[test]
     fn every_example_on_every_day_the_law_changes_is_summarised_as_the_full_path_does() {
@@ -697,7 +541,7 @@ mod tests {
         assert!(files.len() > 100, "the examples are found");
         // `None`: the example's own date; `Some(None)`: no date at all.
         let mut days: Vec<Option<Option<Date>>> = vec![None, Some(None)];
-        for bound in &plan.bounds {
+        for bound in crate::model::in_force::bounds(&program) {
             days.push(Some(Some(*bound)));
             days.push(Some(bound.yesterday().ok()));
         }
@@ -862,7 +706,7 @@ mod tests {
             };
             let mut changes = 0;
             for case in &examples {
-                for bound in plan.bounds.iter().step_by(3) {
+                for bound in crate::model::in_force::bounds(&base).iter().step_by(3) {
                     changes += usize::from(changed(case, Some(*bound), true));
                     compared += 1;
                 }

@@ -87,6 +87,7 @@ pub fn check(
         amendments: Vec::new(),
         digest: String::new(),
         indicators,
+        in_force: crate::model::in_force::Compiled::default(),
     })
 }
 

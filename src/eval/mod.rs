@@ -1,5 +1,6 @@
 //! Evaluating a case against the program: derived facts first, then every offence's
-//! elements, three-valued, with the version of each section in force on the case date.
+//! elements, three-valued, with the version of each section in force on the case date (read
+//! from the compiled law in force, [`crate::model::in_force`], as every reader of the law reads it).
 //! Produces an [`Outcome`] with a trace; prints nothing.
 
 pub(crate) mod territory;
@@ -8,7 +9,8 @@ pub mod value;
 use jiff::civil::Date;
 
 use crate::facts::Case;
-use crate::model::{Element, OffenceId, Program, Validity, Value};
+use crate::model::in_force;
+use crate::model::{Element, OffenceId, Program, Value};
 use crate::statute::{Certainty, InstrumentId, Reading, VersionId, Windows};
 use territory::Reach;
 use value::truth;
@@ -186,7 +188,7 @@ fn evaluate_on(
         windows: Windows::Earlier,
     };
     let mut outcome = evaluate_reading(program, values, earlier, date_assumed, None);
-    if !program.book.uncertain_on(date).is_empty() {
+    if in_force::stretch(program, date).later.is_some() {
         let later = Reading {
             date,
             windows: Windows::Later,
@@ -437,17 +439,13 @@ fn evaluate_offence(
     values: &[Option<Value>],
 ) -> SectionOutcome {
     let offence = &program.offences[index];
-    let section = &program.book.sections[&offence.section];
-    let version = program.book.version_on(section, reading);
-    let elements: Vec<ElementOutcome> = offence
-        .elements
-        .iter()
-        .enumerate()
-        .filter(|(_, element)| holds_on(&element.validity, reading))
-        .map(|(index, element)| evaluate_element(index, element, values))
+    let law = &in_force::on(program, reading).offences[index];
+    let elements: Vec<ElementOutcome> = (law.elements.iter())
+        .map(|&e| evaluate_element(e, &offence.elements[e], values))
         .collect();
-    let territory = territory(program, section.instrument, values);
-    let status = match version {
+    let instrument = program.book.sections[&offence.section].instrument;
+    let territory = territory(program, instrument, values);
+    let status = match law.version {
         None => Status::DoesNotApply,
         Some(_) => conjunction(&elements, territory.as_ref()),
     };
@@ -455,7 +453,7 @@ fn evaluate_offence(
         offence: index,
         section: offence.section.clone(),
         status,
-        version,
+        version: (law.version.as_ref()).map(|v| (v.version, v.certainty.clone())),
         elements,
         territory,
     }
@@ -509,8 +507,9 @@ fn protections(
     values: &[Option<Value>],
     sections: &[SectionOutcome],
 ) -> Vec<ProtectionOutcome> {
-    protections_in_force(program, reading)
-        .filter_map(|(index, version, reach)| {
+    (in_force::on(program, reading).protections.iter())
+        .filter_map(|&(index, version, instrument)| {
+            let reach = Reach::of(program, instrument);
             let status = protection_status(program, index, reach, |o| sections[o].status, values);
             (status != Status::DoesNotApply).then_some(ProtectionOutcome {
                 protection: index,
@@ -519,25 +518,6 @@ fn protections(
             })
         })
         .collect()
-}
-
-/// The protections that are part of the law under a reading: index, the version of its
-/// section in force, and where that section's instrument extends. The batch plan reads this
-/// once per stretch of days, the full path once per case.
-pub(crate) fn protections_in_force(
-    program: &Program,
-    reading: Reading,
-) -> impl Iterator<Item = (usize, VersionId, Reach<'_>)> {
-    program
-        .protections
-        .iter()
-        .enumerate()
-        .filter(move |(_, protection)| holds_on(&protection.validity, reading))
-        .filter_map(move |(index, protection)| {
-            let section = &program.book.sections[&protection.section];
-            let (version, _) = program.book.version_on(section, reading)?;
-            Some((index, version, Reach::of(program, section.instrument)))
-        })
 }
 
 /// The one place a protection in force is decided: the victim has it when the case is one of
@@ -574,14 +554,6 @@ fn victim_of_any(offences: &[OffenceId], status: impl Fn(OffenceId) -> Status) -
         }
     }
     any
-}
-
-/// Whether a rule is part of the law under a reading, as for statute versions
-/// (`StatuteBook::version_on`).
-pub fn holds_on(validity: &Validity, reading: Reading) -> bool {
-    let started = validity.since_at.is_none_or(|at| at.in_force(reading));
-    let ended = validity.until_at.is_some_and(|at| at.in_force(reading));
-    started && !ended
 }
 
 /// Whether an element is met, its waivers considered.

@@ -3,9 +3,10 @@
 //! the choice open between the candidates. With no clause holding, the statute's default stands.
 
 use crate::eval::value::{truth, unsettled_inputs};
-use crate::eval::{Outcome, SectionOutcome, holds_on};
-use crate::model::{Clause, Decides, FactId, OffenceId, Program, Value};
-use crate::statute::{Agency, Court, OffenceParticulars, Reading};
+use crate::eval::{Outcome, SectionOutcome};
+use crate::model::in_force;
+use crate::model::{Clause, FactId, OffenceId, Program, Value};
+use crate::statute::{Court, OffenceParticulars, Reading};
 
 use super::SectionJurisdiction;
 
@@ -62,39 +63,33 @@ pub(super) fn section_jurisdiction(
     section: &SectionOutcome,
 ) -> SectionJurisdiction {
     let particulars = in_force(program, section);
-    let clauses = clauses_in_force(program, section, outcome.reading());
     let offence = section.offence;
+    let law = &in_force::on(program, outcome.reading()).offences[offence];
+    let clauses = &program.offences[offence].clauses;
     let default = |given| Ground::Default { offence, given };
     let agency = choose(
         program,
         offence,
-        &clauses,
+        &law.agency,
         outcome,
-        agency_of,
         (particulars.agency, default(Given::Agency)),
     );
     let court = choose(
         program,
         offence,
-        &clauses,
+        &law.court,
         outcome,
-        court_of,
         (particulars.court, default(Given::Court)),
     );
     let later_court = later_court(program, outcome, section, &court);
-    let support = clauses
-        .iter()
-        .filter_map(|&(index, clause)| match clause.decides {
-            Decides::Support(agency) if condition_holds(clause, outcome) == Some(true) => {
-                Some(Candidate {
-                    value: agency,
-                    ground: Ground::Clause {
-                        offence,
-                        clause: index,
-                    },
-                })
-            }
-            _ => None,
+    let support = (law.support.iter())
+        .filter(|&&(index, _)| holds(&clauses[index], &outcome.values) == Some(true))
+        .map(|&(index, value)| Candidate {
+            value,
+            ground: Ground::Clause {
+                offence,
+                clause: index,
+            },
         })
         .collect();
     SectionJurisdiction {
@@ -119,17 +114,18 @@ pub fn settled(
     section: &SectionOutcome,
 ) -> (bool, bool) {
     let particulars = in_force(program, section);
-    let clauses = clauses_in_force(program, section, reading);
+    let law = &in_force::on(program, reading).offences[section.offence];
+    let clauses = &program.offences[section.offence].clauses;
     let agency = decide(
         program,
-        naming(&clauses, agency_of),
+        naming(&law.agency, clauses),
         values,
         particulars.agency,
         false,
     );
     let court = decide(
         program,
-        naming(&clauses, court_of),
+        naming(&law.court, clauses),
         values,
         particulars.court,
         false,
@@ -147,32 +143,6 @@ fn in_force<'p>(program: &'p Program, section: &SectionOutcome) -> &'p OffencePa
         .expect("a section that applies or may apply has an offence version in force")
 }
 
-/// The section's jurisdiction clauses in force on a reading of the law, each with its index
-/// among the offence's clauses.
-fn clauses_in_force<'p>(
-    program: &'p Program,
-    section: &SectionOutcome,
-    reading: Reading,
-) -> Vec<(usize, &'p Clause)> {
-    (program.offences[section.offence].clauses.iter().enumerate())
-        .filter(|(_, c)| holds_on(&c.validity, reading))
-        .collect()
-}
-
-fn agency_of(decides: Decides) -> Option<Agency> {
-    match decides {
-        Decides::Agency(agency) => Some(agency),
-        _ => None,
-    }
-}
-
-fn court_of(decides: Decides) -> Option<Court> {
-    match decides {
-        Decides::Court(court) => Some(court),
-        _ => None,
-    }
-}
-
 /// The court the law in force on the trial day names for the section, when it is settled and
 /// differs from the one the offence date's law names (also settled). A change of forum is
 /// procedural and may reach the trial of an earlier offence, or may not: the briefs do not
@@ -186,10 +156,7 @@ fn later_court(
 ) -> Option<Candidate<Court>> {
     let reading = outcome.trial_reading()?;
     let then = court.chosen.as_ref()?;
-    let statute = &program.book.sections[&section.section];
-    let (version, _) = program.book.version_on(statute, reading)?;
-    let particulars = statute.versions[version].offence.as_ref()?;
-    let clauses = clauses_in_force(program, section, reading);
+    let law = &in_force::on(program, reading).offences[section.offence];
     let default = Ground::Default {
         offence: section.offence,
         given: Given::LaterCourt,
@@ -197,17 +164,12 @@ fn later_court(
     let now = choose(
         program,
         section.offence,
-        &clauses,
+        &law.court,
         outcome,
-        court_of,
-        (particulars.court, default),
+        (law.version.as_ref()?.default_court, default),
     )
     .chosen?;
     (now.value != then.value).then_some(now)
-}
-
-fn condition_holds(clause: &Clause, outcome: &Outcome) -> Option<bool> {
-    holds(clause, &outcome.values)
 }
 
 fn holds(clause: &Clause, values: &[Option<Value>]) -> Option<bool> {
@@ -283,18 +245,17 @@ fn decide<'c, T: Copy + PartialEq>(
     open(options, unknown)
 }
 
-/// The clauses among `clauses` that decide what `target` picks, with their indices.
-fn naming<'c, T>(
-    clauses: &[(usize, &'c Clause)],
-    target: impl Fn(Decides) -> Option<T>,
+/// Clauses in force that decide one thing (`(index into clauses, value)`), with the clauses.
+fn naming<'c, T: Copy>(
+    options: &'c [(usize, T)],
+    clauses: &'c [Clause],
 ) -> impl Iterator<Item = (usize, &'c Clause, T)> {
-    (clauses.iter())
-        .filter_map(move |&(index, clause)| Some((index, clause, target(clause.decides)?)))
+    options.iter().map(|&(i, value)| (i, &clauses[i], value))
 }
 
-/// The agency or court the facts settle, for the batch plan, which keeps its own lists of the
-/// deciding clauses in force (`(index into clauses, value)`); while open, the unknown facts that
-/// would settle it go to `unknown`. Decided by [`decide`], as everywhere.
+/// The agency or court the facts settle, for the batch plan, from the clauses in force that
+/// decide it (`(index into clauses, value)`, as [`crate::model::in_force`] lists them); while open,
+/// the unknown facts that would settle it go to `unknown`. Decided by [`decide`], as everywhere.
 pub(crate) fn settle<T: Copy + PartialEq>(
     program: &Program,
     options: &[(usize, T)],
@@ -303,8 +264,7 @@ pub(crate) fn settle<T: Copy + PartialEq>(
     values: &[Option<Value>],
     unknown: &mut Vec<FactId>,
 ) -> Option<T> {
-    let candidates = options.iter().map(|&(i, value)| (i, &clauses[i], value));
-    let decision = decide(program, candidates, values, default, true);
+    let decision = decide(program, naming(options, clauses), values, default, true);
     unknown.extend(decision.deciding);
     decision.chosen.map(|(value, _)| value)
 }
@@ -314,12 +274,11 @@ pub(crate) fn settle<T: Copy + PartialEq>(
 fn choose<T: Copy + PartialEq>(
     program: &Program,
     offence: OffenceId,
-    clauses: &[(usize, &Clause)],
+    options: &[(usize, T)],
     outcome: &Outcome,
-    target: impl Fn(Decides) -> Option<T>,
     (default, default_ground): (T, Ground),
 ) -> Choice<T> {
-    let candidates = naming(clauses, target);
+    let candidates = naming(options, &program.offences[offence].clauses);
     let decision = decide(program, candidates, &outcome.values, default, true);
     let candidate = |(value, source): (T, Source)| Candidate {
         value,

@@ -839,8 +839,10 @@ fn venues(
 /// (`only when`) is shown only when its condition holds.
 fn rule_notes(program: &Program, outcome: &Outcome, open: &mut Vec<OpenPremise>) -> Vec<Note> {
     let mut shown = Vec::new();
-    let in_force = (0..program.notes.len())
-        .filter(|&n| crate::eval::holds_on(&program.notes[n].validity, outcome.reading()));
+    let in_force = crate::model::in_force::on(program, outcome.reading())
+        .notes
+        .iter()
+        .copied();
     for (note, premise) in notes_reached(program, in_force, &outcome.values) {
         let depends_on = if premise.is_none() {
             unknown_inputs(program, &outcome.values, note.condition.as_ref())

@@ -1,5 +1,8 @@
 //! The checked law: every name resolved to an index, every expression typed, derived facts in
 //! evaluation order. Built by `check`, read by `facts`, `eval` and `resolve`; holds no spans.
+//! [`in_force`] compiles from it the law in force on each stretch of days.
+
+pub mod in_force;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -61,6 +64,10 @@ pub struct Program {
     pub digest: String,
     /// Patterns of concern that some offence should reach (`tipnav gaps`).
     pub indicators: Vec<Indicator>,
+    /// The law in force per stretch of days, compiled when first read: how every reader of
+    /// the law on a day finds it ([`in_force`]).
+    #[serde(skip)]
+    pub in_force: in_force::Compiled,
 }
 
 /// A pattern of concern.
