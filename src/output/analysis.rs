@@ -1,6 +1,8 @@
 //! `tipnav overlaps` and `tipnav gaps`: the pairs of offences that can apply together (a matrix
 //! and a list, each with a witness), and the patterns of concern no offence reaches.
 
+use std::collections::BTreeMap;
+
 use super::schema::SchemaVersion;
 use crate::model::OverlapKind;
 use schemars::JsonSchema;
@@ -49,6 +51,12 @@ pub struct OverlapReport {
     pub declared_groups_changed: Vec<DeclaredChange>,
     /// What the lists are filtered by (`--instrument`, `--family`, `--declared-only`).
     pub filter: FilterReport,
+    /// Every offence's section id with its citation as lawyers write it (`ppc/371-A` is
+    /// `PPC s.371-A`), so that a reader of the lists above can show sections as people cite them.
+    pub citations: BTreeMap<String, String>,
+    /// Every instrument's id with its short title (`ptpa-2018`: `PTPA 2018`), the prefix of
+    /// its section ids.
+    pub instrument_titles: BTreeMap<String, String>,
 }
 
 /// The filter an overlap report was narrowed by; empty lists and `false` when it was not.

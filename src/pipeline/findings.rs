@@ -99,6 +99,17 @@ pub fn overlap_report(
         groups_removed: changes.groups_removed,
         declared_groups_changed: changes.declared_changed,
         filter: crate::output::analysis::FilterReport::new(filter, &program.book, pairs_in_law),
+        citations: (program.offences.iter())
+            .map(|o| {
+                (
+                    o.section.clone(),
+                    crate::statute::citation(&program.book, &o.section),
+                )
+            })
+            .collect(),
+        instrument_titles: (program.book.instruments.iter())
+            .map(|instrument| (instrument.id.clone(), instrument.short_title.clone()))
+            .collect(),
     })
 }
 

@@ -149,6 +149,11 @@ await step("a citation opens the law browser", async () => {
   await page.waitForSelector("#law-section h3");
   const heading = await page.textContent("#law-section h3");
   check(heading.includes("371-A"), `the law browser shows ${heading}`);
+  // Its declared overlaps as sentences: the kind in words and the other sections cited (the
+  // list items were empty: the page read the sentences as objects).
+  const overlaps = await page.$$eval("#law-overlaps li", (l) => l.map((x) => x.textContent));
+  check(overlaps.length > 0 && overlaps.every((o) => o.trim().length > 0), `the section's overlaps are listed: ${overlaps.length}`);
+  check(overlaps.some((o) => o.includes("duplicate offence with") && o.includes("PPC s.496-A")), `an overlap names its kind and cites the other sections: ${overlaps[0]}`);
 });
 
 await step("the overlap picture filters", async () => {
@@ -159,8 +164,15 @@ await step("the overlap picture filters", async () => {
   const declared = await page.textContent("#overlap-count");
   check(all !== declared, `filtering by declared changes the picture (${all} / ${declared})`);
   check(await page.$$eval("#overlap-picture rect.undeclared", (r) => r.length) === 0, "only declared pairs are drawn");
+  // Sections as lawyers cite them, in the picture, the filter and the detail: ids are for machines.
+  const labels = await page.$$eval("#overlap-picture svg > text", (t) => t.map((x) => x.firstChild.textContent));
+  check(labels.some((l) => l.startsWith("PPC s.")) && !labels.some((l) => l.includes("/")), `the picture's labels are citations: ${labels.slice(0, 4).join(", ")}`);
+  const instruments = await page.$$eval("#overlap-instrument option", (o) => o.filter((x) => x.value).map((x) => x.textContent));
+  check(instruments.includes("PTPA 2018") && !instruments.includes("ptpa-2018"), `the instruments offered by title: ${instruments.join(", ")}`);
   await page.locator("#overlap-picture rect.pair").first().click({ force: true });
   await page.waitForSelector("#load-witness");
+  const pair = await page.$$eval("#overlap-detail h3 button", (b) => b.map((x) => x.textContent));
+  check(pair.length === 2 && !pair.some((c) => c.includes("/")), `the pair's sections are cited: ${pair.join(" + ")}`);
   await shot("overlaps");
   await page.click("#load-witness");
   await page.waitForSelector("#view-case:not([hidden])");
@@ -171,6 +183,7 @@ await step("a group of three or more shows its witness", async () => {
   await page.selectOption("#overlap-declared", "");
   const groups = await page.$$eval("#overlap-groups button.group", (b) => b.map((x) => x.textContent));
   check(groups.length > 0 && groups.every((g) => g.split(" + ").length >= 3), `groups of three or more are listed (${groups.length})`);
+  check(!groups.some((g) => g.includes("/")), `the groups cite their sections: ${groups[0]}`);
   await page.locator("#overlap-groups button.group").first().click();
   const links = await page.$$eval("#overlap-detail h3 button, #overlap-detail h3 a", (l) => l.length);
   check(links >= 3, `the group's detail names its ${links} sections`);

@@ -528,7 +528,9 @@ async function lawShow(id) {
       s.on_date ? el("p", { class: "muted" }, typeof s.on_date === "string" ? s.on_date : JSON.stringify(s.on_date)) : null,
       el("h4", {}, t("Versions")),
       el("ul", {}, (s.versions || []).map((v) => el("li", {}, [v.from, v.until].filter((x) => x).join(" \u2013 ") || "", " ", v.penalty ? (v.penalty.text || "") : "", v.source ? [" ", el("span", { class: "muted" }, v.source)] : null))),
-      (s.overlaps || []).length ? el("div", {}, el("h4", {}, t("Overlaps")), el("ul", {}, s.overlaps.map((o) => el("li", {}, (o.sections || []).filter((x) => x !== s.id).map((x) => lawLink(x)), " ", kindWords(o.kind), " ", o.cite || ""))))
+      // Each declared overlap as `tipnav show` writes it: its kind in words, the other sections
+      // cited, and its source.
+      (s.overlaps || []).length ? el("div", {}, el("h4", {}, t("Overlaps")), el("ul", { id: "law-overlaps" }, s.overlaps.map((o) => el("li", {}, o))))
         : null,
       el("button", { type: "button", on: { click: lawList } }, t("All instruments"))));
   } catch (error) { lawPane(token, diagnostics(error)); }
@@ -561,7 +563,8 @@ async function loadOverlaps() {
     o.sections.forEach((s) => instruments.add(s.split("/")[0]));
     familiesOf(o).forEach((f) => families.add(f));
   }
-  $("overlap-instrument").append(...[...instruments].sort().map((i) => el("option", { value: i }, i)));
+  const title = (i) => overlaps.instrument_titles[i] || i;
+  $("overlap-instrument").append(...[...instruments].sort().map((i) => el("option", { value: i }, title(i))));
   $("overlap-family").append(...[...families].sort().map((f) => el("option", { value: f }, kindWords(f))));
   drawOverlaps();
 }
@@ -569,6 +572,15 @@ async function loadOverlaps() {
 // An overlap's families, as `tipnav overlaps --family` reads them: the kind it was declared
 // as, and each conflict it carries.
 function familiesOf(o) { return [...(o.declared_kind ? [o.declared_kind] : []), ...o.conflicts]; }
+
+// A section of the overlap report as lawyers cite it (`PPC s.371-A`); ids are for machines.
+function cited(id) { return overlaps.citations[id] || id; }
+
+// Sections joined with " + ", as citations, or as links that open each in the law browser.
+function citedList(sections) { return sections.map(cited).join(" + "); }
+function linkedList(sections) {
+  return sections.map((s) => lawLink(s, cited(s))).flatMap((l, i) => i ? [" + ", l] : [l]);
+}
 
 function filteredOverlaps() { return overlaps.overlaps.filter(matchesFilters); }
 
@@ -591,7 +603,8 @@ function drawOverlaps() {
   $("overlap-count").textContent = t("{pairs} pairs among {sections} sections", { pairs: pairs.length, sections: sections.length }) +
     (sections.length > MATRIX_LIMIT ? ` ${t("(the first {limit} drawn: filter to see the rest)", { limit: MATRIX_LIMIT })}` : "");
   const index = new Map(shownSections.map((s, i) => [s, i]));
-  const cell = 12, margin = 130;
+  // Wide enough for most citations; a longer one is cut, whole in its tooltip.
+  const cell = 12, margin = 190, longest = 30;
   const size = margin + cell * shownSections.length;
   const ns = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(ns, "svg");
@@ -599,7 +612,7 @@ function drawOverlaps() {
   svg.setAttribute("height", size);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", "overlap matrix");
-  // The labels are section ids: Latin, read left to right and anchored at their left end
+  // The labels are citations: Latin, read left to right and anchored at their left end
   // even on a right-to-left page, where they would inherit `direction: rtl`, be anchored at
   // their right end (the row labels off the picture's left edge) and have their slashes and
   // hyphens moved by the bidi algorithm.
@@ -609,12 +622,17 @@ function drawOverlaps() {
     t.setAttribute("direction", "ltr");
     t.setAttribute("unicode-bidi", "isolate");
     if (rotate) t.setAttribute("transform", `rotate(-90 ${x} ${y})`);
-    t.textContent = value;
+    t.textContent = value.length > longest ? `${value.slice(0, longest - 1)}…` : value;
+    if (value.length > longest) {
+      const whole = document.createElementNS(ns, "title");
+      whole.textContent = value;
+      t.append(whole);
+    }
     svg.append(t);
   };
   shownSections.forEach((s, i) => {
-    text(2, margin + i * cell + 9, s);
-    text(margin + i * cell + 9, margin - 4, s, true);
+    text(2, margin + i * cell + 9, cited(s));
+    text(margin + i * cell + 9, margin - 4, cited(s), true);
   });
   for (const o of pairs) {
     const [a, b] = o.sections.map((s) => index.get(s));
@@ -626,7 +644,7 @@ function drawOverlaps() {
       r.setAttribute("class", `pair ${o.declared ? "declared" : "undeclared"}`);
       r.dataset.pair = o.sections.join(" + ");
       const title = document.createElementNS(ns, "title");
-      title.textContent = `${o.sections.join(" + ")} (${familiesOf(o).map(kindWords).join(", ") || t("no conflict")})`;
+      title.textContent = `${citedList(o.sections)} (${familiesOf(o).map(kindWords).join(", ") || t("no conflict")})`;
       r.append(title);
       r.addEventListener("click", () => {
         svg.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
@@ -647,31 +665,31 @@ function drawGroups() {
   $("group-count").textContent = t("{shown} of {total} groups found", { shown: groups.length, total: overlaps.groups_found });
   clear($("overlap-groups"), groups.map((g) => el("li", {},
     el("button", { type: "button", class: "link group", on: { click: () => overlapDetail(g) } },
-      g.sections.join(" + ")))));
+      citedList(g.sections)))));
   const declared = overlaps.declared_groups.filter((g) => {
     const instrument = $("overlap-instrument").value;
     return (!instrument || g.sections.some((s) => s.split("/")[0] === instrument)) && $("overlap-declared").value !== "no";
   });
   clear($("declared-groups"), declared.map((g) => el("li", {},
     el("button", { type: "button", class: "link declared-group", on: { click: () => declaredGroupDetail(g) } },
-      g.sections.join(" + ")),
+      citedList(g.sections)),
     " ", g.joint ? t("can all apply together") : t("cannot all apply together"))));
 }
 
 function declaredGroupDetail(g) {
   clear($("overlap-detail"),
-    el("h3", {}, g.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l])),
+    el("h3", {}, linkedList(g.sections)),
     el("p", {}, t("Declared: {kind}", { kind: kindWords(g.kind) })),
     el("p", { class: "muted" }, g.cite),
     g.joint ? witnessBlock(g.witness, t("Witness case (every section applies)"))
       : el("div", {}, el("p", {}, t("No set of facts makes all of them apply. The largest parts that can:")),
-        el("ul", {}, g.parts.map((part) => el("li", {}, part.join(" + "))))));
+        el("ul", {}, g.parts.map((part) => el("li", {}, citedList(part))))));
   $("overlap-detail").scrollIntoView({ block: "nearest" });
 }
 
 function overlapDetail(o) {
   clear($("overlap-detail"),
-    el("h3", {}, o.sections.map((s) => lawLink(s)).flatMap((l, i) => i ? [" + ", l] : [l])),
+    el("h3", {}, linkedList(o.sections)),
     el("p", {}, o.declared ? t("Declared: {kind}", { kind: kindWords(o.declared_kind) }) : t("Not declared in the rules.")),
     o.cite ? el("p", { class: "muted" }, o.cite) : null,
     o.note ? el("p", {}, o.note) : null,
