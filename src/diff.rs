@@ -125,6 +125,10 @@ pub struct ChangeItem {
     /// After, likewise.
     #[schemars(with = "String")]
     pub after: Particular,
+    /// The change in words, as the table writes it, in the report's language: its kind, its
+    /// section cited, and what it was and becomes (`Court: Magistrate of the First Class →
+    /// Court of Session`). The fields above are for machines.
+    pub words: String,
 }
 
 /// What a change is about.
@@ -255,7 +259,13 @@ fn particular_change(
 }
 
 /// The changes between two sides of one case; `undated` when the case gives no `case.date`.
-pub fn compare(file: &str, undated: bool, before: &Side<'_>, after: &Side<'_>) -> CaseDiff {
+/// `words` writes a change in words (the output layer's, which this module does not know).
+pub fn compare(
+    file: &str,
+    undated: bool,
+    (before, after): (&Side<'_>, &Side<'_>),
+    words: impl Fn(&ChangeItem) -> String,
+) -> CaseDiff {
     let mut changes = Vec::new();
     for (index, &(section, status, version)) in after.sections.iter().enumerate() {
         let old = before.section(index, section);
@@ -311,6 +321,9 @@ pub fn compare(file: &str, undated: bool, before: &Side<'_>, after: &Side<'_>) -
         (old.iter().filter(|o| !new.contains(o)))
             .map(|o| item(ChangeKind::OverlapRemoved, None, o.into(), none())),
     );
+    for change in &mut changes {
+        change.words = words(change);
+    }
     CaseDiff {
         file: file.to_owned(),
         date: after.date.to_string(),
@@ -371,6 +384,8 @@ fn item(
         section: section.map(str::to_owned),
         before,
         after,
+        // Written once every change is known, by `compare`'s caller.
+        words: String::new(),
     }
 }
 

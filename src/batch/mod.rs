@@ -184,7 +184,10 @@ impl<'p> Plans<'p> {
                 crate::diff::move_to(amended.program(), &mut after, after_day);
                 let (before, after) = (base.side(before, today), amended.side(after, today));
                 let file = format!("{name}:{number}");
-                let diff = crate::diff::compare(&file, undated, &before, &after);
+                let cite =
+                    |id: &str| crate::pipeline::citation_in(base.program(), amended.program(), id);
+                let words = |change: &_| crate::output::diff::change_line(change, &cite);
+                let diff = crate::diff::compare(&file, undated, (&before, &after), words);
                 (id, Body::Diff(diff))
             }
             _ => return None,

@@ -686,11 +686,12 @@ mod tests {
                 let (_, undated) = crate::eval::case_date(&base, &before, today);
                 crate::diff::move_to(&base, &mut before, before_day);
                 crate::diff::move_to(&amended, &mut after, after_day);
+                let cite = |id: &str| crate::pipeline::citation_in(&base, &amended, id);
                 let planned = crate::diff::compare(
                     "case",
                     undated,
-                    &plan.side(before, today),
-                    &amended_plan.side(after, today),
+                    (&plan.side(before, today), &amended_plan.side(after, today)),
+                    |change| crate::output::diff::change_line(change, &cite),
                 );
                 let comparison = crate::pipeline::Comparison {
                     base: &base,

@@ -152,7 +152,7 @@ fn cases(out: &mut String, cases: &[CaseDiff], style: Style, cite: Cite<'_>) {
 }
 
 /// One change: its kind, its section if any, and what it was and becomes, in words.
-fn change_line(change: &ChangeItem, cite: Cite<'_>) -> String {
+pub(crate) fn change_line(change: &ChangeItem, cite: Cite<'_>) -> String {
     let section = change
         .section
         .as_deref()

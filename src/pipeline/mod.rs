@@ -188,6 +188,14 @@ pub struct Comparison<'a> {
     pub today: Date,
 }
 
+/// A section's citation as people write it (`PTPA 2018 s.3`): from the amended law, or from the
+/// base law for a section the amendment removed.
+pub fn citation_in(base: &Program, amended: &Program, id: &str) -> String {
+    let holds = |program: &&Program| program.book.sections.contains_key(id);
+    let program = [amended, base].into_iter().find(holds);
+    program.map_or_else(|| id.to_owned(), |p| crate::statute::citation(&p.book, id))
+}
+
 impl Comparison<'_> {
     /// What changes for one case between the base and the amended law (`by_law`), or between
     /// its own date and `as_if` (without an overlay). `before` and `after` are the same case
@@ -213,8 +221,11 @@ impl Comparison<'_> {
         crate::diff::compare(
             name,
             undated,
-            &crate::diff::Side::evaluated(base, &old, &old_resolution),
-            &crate::diff::Side::evaluated(amended, &new, &new_resolution),
+            (
+                &crate::diff::Side::evaluated(base, &old, &old_resolution),
+                &crate::diff::Side::evaluated(amended, &new, &new_resolution),
+            ),
+            |change| crate::output::diff::change_line(change, &|id| self.citation(id)),
         )
     }
 
@@ -253,9 +264,7 @@ impl Comparison<'_> {
     /// A section's citation as people write it (`PTPA 2018 s.3`): from the amended law, or
     /// from the base law for a section the amendment removed.
     pub fn citation(&self, id: &str) -> String {
-        let holds = |program: &&Program| program.book.sections.contains_key(id);
-        let program = [self.amended, self.base].into_iter().find(holds);
-        program.map_or_else(|| id.to_owned(), |p| crate::statute::citation(&p.book, id))
+        citation_in(self.base, self.amended, id)
     }
 
     /// How the comparison was made, in words, for the report; then, when `undated` cases

@@ -208,6 +208,11 @@ await step("a diff runs with an overlay typed into the workbench", async () => {
   const summary = await page.textContent("#diff-summary");
   check(/^[1-9]\d* of \d+ cases change/.test(summary), `cases change: ${summary}`);
   check(await page.$$eval(".diff-group", (g) => g.length) > 0, "the changed cases are grouped");
+  // Each change in words, courts by name and sections cited: the ids are for machines.
+  const changes = await page.$$eval(".diff-group li", (l) => l.map((x) => x.textContent));
+  check(changes.some((c) => c.includes("Court: Magistrate of the First Class → Court of Session")), `a court change in words: ${changes[0]}`);
+  check(changes.some((c) => /Overlap removed: forum conflict of .*PTPA 2018 s\.3/.test(c)), "an overlap change cites its sections");
+  check(!changes.some((c) => /_|ptpa-2018\//.test(c.replace(/^\S+\.toml/, ""))), `no ids in the changes: ${changes.find((c) => /_|ptpa-2018\//.test(c.replace(/^\S+\.toml/, "")))}`);
   await shot("workbench-diff");
 });
 

@@ -374,11 +374,6 @@ function changeWord(kind) {
     overlap_added: t("Overlap added"), overlap_removed: t("Overlap removed") }[kind] || kind;
 }
 
-// One side of a diff's change: a status in words, anything else as given.
-function particular(change, value) {
-  if (value === null || value === undefined) return "\u2014";
-  return ["starts_applying", "stops_applying", "status"].includes(change.kind) ? statusWord(value) : shown(value);
-}
 
 // An overlap kind in words: the report's `kind` is an id, which the Urdu labels translate
 // and English writes with spaces.
@@ -782,8 +777,7 @@ async function runDiff() {
       el("p", { id: "diff-summary" }, `${t("{changed} of {cases} cases change.", { changed: report.summary.changed, cases: report.summary.cases })} ${report.method}`),
       [...groups].map(([kind, list]) => el("details", { class: "diff-group", open: true },
         el("summary", {}, `${changeWord(kind)} (${list.length})`),
-        el("ul", {}, list.map(([c, change]) => el("li", {}, el("strong", {}, c.file), ` ${change.section || ""} `,
-          `${particular(change, change.before)} \u2192 ${particular(change, change.after)}`))))));
+        el("ul", {}, list.map(([c, change]) => el("li", {}, el("strong", {}, c.file), " ", change.words))))));
   } catch (error) { clear($("diff"), diagnostics(error)); }
 }
 
