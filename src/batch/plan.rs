@@ -37,6 +37,8 @@ pub struct Plan<'p> {
     instruments: Vec<InstrumentId>,
     /// Per offence: where its instrument extends.
     reach: Vec<Reach<'p>>,
+    /// Per instrument: where it extends (a protection is read by its section's instrument).
+    instrument_reach: Vec<Reach<'p>>,
     /// Per offence and element: its test (into `tests`).
     element_tests: Vec<Vec<usize>>,
     /// Each distinct element test (its condition and waivers) once, as the offence and element
@@ -78,6 +80,9 @@ impl<'p> Plan<'p> {
                 .map(|offence| program.family(offence))
                 .collect(),
             reach: instruments.iter().map(|&i| Reach::of(program, i)).collect(),
+            instrument_reach: (0..program.book.instruments.len())
+                .map(|i| Reach::of(program, InstrumentId(i)))
+                .collect(),
             instruments,
             element_tests,
             tests,
@@ -139,7 +144,8 @@ impl<'p> Plan<'p> {
         let statuses = self.statuses(law, &values, &mut tested);
         let version_uncertain = (stretch.later.as_ref())
             .is_some_and(|later| self.differs(law, &statuses, later, &values, &mut tested));
-        let mut unknown = Vec::new();
+        // Every open element and clause adds its inputs, a few hundred in all with repeats.
+        let mut unknown = Vec::with_capacity(512);
         for (offence, status) in program.offence_ids().zip(&statuses) {
             if *status == Status::MayApply {
                 self.undecided(law, offence, &values, &mut tested, &mut unknown);
@@ -258,7 +264,7 @@ impl<'p> Plan<'p> {
         law.protections
             .iter()
             .filter_map(|&(index, version, instrument)| {
-                let reach = Reach::of(self.program, instrument);
+                let reach = self.instrument_reach[instrument];
                 let status = protection_status(self.program, index, reach, |o| statuses[o], values);
                 (status != Status::DoesNotApply).then_some((index, status, version))
             })
