@@ -148,6 +148,8 @@ pub struct SearchHit {
     pub schema_version: SchemaVersion,
     /// Section id.
     pub id: String,
+    /// Its citation as people write it (`PPC s.371-A`).
+    pub citation: String,
     /// Heading.
     pub heading: String,
     /// Instrument short title.
@@ -320,6 +322,7 @@ pub fn search(program: &Program, query: &str) -> Vec<SearchHit> {
             (all_words && score > 0).then(|| SearchHit {
                 schema_version: SchemaVersion,
                 id: section.id.clone(),
+                citation: crate::statute::citation(&program.book, &section.id),
                 heading: section.heading.clone(),
                 instrument: instrument.short_title.clone(),
                 score,

@@ -58,7 +58,7 @@ pub fn list(instruments: &[InstrumentView], style: Style) -> String {
                 kind.push_str(tr(" (data only)"));
             }
             table.add_row(vec![
-                section.id.clone(),
+                cited_with_id(style, &section.citation, &section.id),
                 section.heading.clone(),
                 kind,
                 lines(style, &section.versions),
@@ -225,7 +225,7 @@ pub fn search(query: &str, hits: &[SearchHit], style: Style) -> String {
     );
     for hit in hits {
         table.add_row(vec![
-            hit.id.clone(),
+            cited_with_id(style, &hit.citation, &hit.id),
             hit.heading.clone(),
             hit.instrument.clone(),
             hit.score.to_string(),
@@ -239,6 +239,11 @@ pub fn search(query: &str, hits: &[SearchHit], style: Style) -> String {
     let mut out = String::new();
     push(&mut out, &table);
     out
+}
+
+/// A section as lawyers cite it, with its id below for `--amend` overlays and the rules.
+fn cited_with_id(style: Style, citation: &str, id: &str) -> String {
+    lines(style, &[citation.to_owned(), format!("({id})")])
 }
 
 fn push(out: &mut String, table: &Table) {
