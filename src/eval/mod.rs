@@ -374,9 +374,10 @@ pub fn section_statuses(
         date,
         windows: Windows::Earlier,
     };
+    let law = in_force::on(program, reading);
     offences
         .iter()
-        .map(|&o| evaluate_offence(program, o, reading, &values).status)
+        .map(|&o| evaluate_offence(program, o, law, &values).status)
         .collect()
 }
 
@@ -398,9 +399,10 @@ pub fn evaluate_offences(
         date,
         windows: Windows::Earlier,
     };
+    let law = in_force::on(program, reading);
     let sections = offences
         .iter()
-        .map(|&o| evaluate_offence(program, o, reading, &values))
+        .map(|&o| evaluate_offence(program, o, law, &values))
         .collect();
     Some((values, reading, sections))
 }
@@ -432,14 +434,16 @@ pub fn case_date(program: &Program, values: &[Option<Value>], today: Date) -> (D
     }
 }
 
+/// One offence under `law`, the law in force on the reading (looked up once per reading, not
+/// per offence).
 fn evaluate_offence(
     program: &Program,
     index: OffenceId,
-    reading: Reading,
+    law: &in_force::Law,
     values: &[Option<Value>],
 ) -> SectionOutcome {
     let offence = &program.offences[index];
-    let law = &in_force::on(program, reading).offences[index];
+    let law = &law.offences[index];
     let elements: Vec<ElementOutcome> = (law.elements.iter())
         .map(|&e| evaluate_element(e, &offence.elements[e], values))
         .collect();
@@ -466,9 +470,10 @@ fn evaluate_reading(
     date_assumed: bool,
     alternative: Option<Box<Outcome>>,
 ) -> Outcome {
+    let law = in_force::on(program, reading);
     let sections: Vec<SectionOutcome> = program
         .offence_ids()
-        .map(|offence| evaluate_offence(program, offence, reading, &values))
+        .map(|offence| evaluate_offence(program, offence, law, &values))
         .collect();
     let protections = protections(program, reading, &values, &sections);
     Outcome {
