@@ -9,6 +9,8 @@
 //! the two on every example and thousands of generated cases). A case dated inside an
 //! amendment's uncertain window, which is read under both texts, is left to the full path.
 
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
 
 use crate::diff::{Overlap, Side};
@@ -41,10 +43,30 @@ pub struct Plan<'p> {
     instrument_reach: Vec<Reach<'p>>,
     /// Per offence and element: its test (into `tests`).
     element_tests: Vec<Vec<usize>>,
+    /// Per offence and element: the input facts [`open_inputs`] names when the element is
+    /// open, as a set, so a case unions them with a few word operations.
+    element_inputs: Vec<Vec<Bits>>,
+    /// `case.province` alone, which an open territory names.
+    province: Bits,
+    /// Per offence: the declared overlaps that name it. An overlap is hit only when one of its
+    /// sections applies, so a case looks only at those naming a section that applies.
+    overlaps_naming: Vec<Bits>,
+    /// Per stretch of days of the compiled law, made when a case first falls in it: what each
+    /// offence's status reads (see [`Checks`]).
+    checks: Vec<OnceLock<Checks>>,
     /// Each distinct element test (its condition and waivers) once, as the offence and element
     /// that first states it: many offences share elements (a family's variants, the same age
     /// or consent test), so a case evaluates each test once however many offences read it.
     tests: Vec<(OffenceId, usize)>,
+}
+
+/// What each offence's status reads on one stretch of days, per reading: `None` when no version
+/// of its section is in force, else its element tests in force (indices into `Plan::tests`).
+/// An offence's status is then its territory and a walk along one short list.
+struct Checks {
+    earlier: Vec<Option<Box<[usize]>>>,
+    /// Inside an amendment's window, under the later reading.
+    later: Option<Vec<Option<Box<[usize]>>>>,
 }
 
 /// One case's test outcomes, filled as the plan reads them: `None` until evaluated (a byte
@@ -84,6 +106,15 @@ impl<'p> Plan<'p> {
                 .map(|i| Reach::of(program, InstrumentId(i)))
                 .collect(),
             instruments,
+            element_inputs: element_inputs(program),
+            province: Bits::of(
+                program.facts.len(),
+                program.case_province.map(FactId::index),
+            ),
+            overlaps_naming: overlaps_naming(program),
+            checks: (0..in_force::stretch_count(program))
+                .map(|_| OnceLock::new())
+                .collect(),
             element_tests,
             tests,
         })
@@ -138,19 +169,26 @@ impl<'p> Plan<'p> {
         let program = self.program;
         let values = with_derived(program, values);
         let (date, date_assumed) = case_date(program, &values, today);
-        let stretch = in_force::stretch(program, date);
+        let k = in_force::stretch_index(program, date);
+        let stretch = in_force::stretch_at(program, k);
+        let checks = self.checks[k].get_or_init(|| self.checks_of(stretch));
         let law = &stretch.earlier;
         let mut tested = Tested(vec![None; self.tests.len()]);
-        let statuses = self.statuses(law, &values, &mut tested);
-        let version_uncertain = (stretch.later.as_ref())
-            .is_some_and(|later| self.differs(law, &statuses, later, &values, &mut tested));
-        // Every open element and clause adds its inputs, a few hundred in all with repeats.
-        let mut unknown = Vec::with_capacity(512);
+        let statuses = self.statuses(&checks.earlier, &values, &mut tested);
+        let later = stretch.later.as_ref().zip(checks.later.as_deref());
+        let version_uncertain = later.is_some_and(|(later, checks)| {
+            self.differs(law, &statuses, later, checks, &values, &mut tested)
+        });
+        // The open elements' inputs, a few hundred with repeats, as a set; then those known
+        // are taken out at once, where `resolve` drops each known one as it meets it.
+        let mut open = Bits::empty(program.facts.len());
         for (offence, status) in program.offence_ids().zip(&statuses) {
             if *status == Status::MayApply {
-                self.undecided(law, offence, &values, &mut tested, &mut unknown);
+                self.undecided(law, offence, &values, &mut tested, &mut open);
             }
         }
+        open.retain(|fact| values[fact].is_none());
+        let mut unknown = Vec::with_capacity(64);
         let mut agencies = vec![None; statuses.len()];
         let mut courts = vec![None; statuses.len()];
         for (offence, status) in program.offence_ids().zip(&statuses) {
@@ -169,7 +207,8 @@ impl<'p> Plan<'p> {
         }
         let mut overlaps = self.declared_overlaps(&statuses, &values, &mut unknown);
         self.open_premises(law, &statuses, &values, &mut unknown);
-        let unknown = sorted_once(unknown, program.facts.len());
+        open.extend(unknown.into_iter().map(FactId::index));
+        let unknown: Vec<FactId> = open.iter().map(FactId).collect();
         let (agencies, courts) = (
             applying(program, &statuses, &agencies),
             applying(program, &statuses, &courts),
@@ -207,10 +246,31 @@ impl<'p> Plan<'p> {
         }
     }
 
-    fn statuses(&self, law: &Law, values: &[Option<Value>], tested: &mut Tested) -> Vec<Status> {
+    fn statuses(
+        &self,
+        checks: &[Option<Box<[usize]>>],
+        values: &[Option<Value>],
+        tested: &mut Tested,
+    ) -> Vec<Status> {
         (self.program.offence_ids())
-            .map(|offence| self.status(law, offence, values, tested))
+            .map(|offence| self.status(checks, offence, values, tested))
             .collect()
+    }
+
+    /// The checks of a stretch of days, from its compiled law.
+    fn checks_of(&self, stretch: &in_force::Stretch) -> Checks {
+        let of = |law: &Law| {
+            (law.offences.iter().zip(&self.element_tests))
+                .map(|(offence, tests)| {
+                    (offence.version.as_ref())
+                        .map(|_| offence.elements.iter().map(|&e| tests[e]).collect())
+                })
+                .collect()
+        };
+        Checks {
+            earlier: of(&stretch.earlier),
+            later: stretch.later.as_ref().map(|later| of(&later.law)),
+        }
     }
 
     /// Whether an element holds, its waivers considered, decided by [`evaluate_element`]
@@ -234,12 +294,13 @@ impl<'p> Plan<'p> {
             law: later,
             changed,
         }: &Later,
+        checks: &[Option<Box<[usize]>>],
         values: &[Option<Value>],
         tested: &mut Tested,
     ) -> bool {
         let mut later_statuses = statuses.to_vec();
         for &o in changed {
-            later_statuses[o] = self.status(later, o, values, tested);
+            later_statuses[o] = self.status(checks, o, values, tested);
         }
         let version = |law: &Law, o: OffenceId| law.offences[o].version.as_ref().map(|v| v.version);
         let sections = changed.iter().any(|&o| {
@@ -275,45 +336,43 @@ impl<'p> Plan<'p> {
     /// instrument extends to the case.
     fn status(
         &self,
-        law: &Law,
+        checks: &[Option<Box<[usize]>>],
         offence: OffenceId,
         values: &[Option<Value>],
         tested: &mut Tested,
     ) -> Status {
-        let law = &law.offences[offence];
-        if law.version.is_none() {
+        let Some(tests) = &checks[offence] else {
             return Status::DoesNotApply;
-        }
+        };
         // The territory first: one comparison rules out most provincial offences.
         let territory = extends(self.program, self.reach[offence], values);
-        let tests = &self.element_tests[offence];
-        let elements = (law.elements.iter()).map(|&e| self.holds(tests[e], values, tested));
+        let elements = tests.iter().map(|&test| self.holds(test, values, tested));
         all_hold([territory].into_iter().chain(elements))
     }
 
-    /// The unknown input facts that an offence which may apply turns on, as [`open_inputs`]
-    /// decides them.
+    /// The input facts that an offence which may apply turns on, known or not, as
+    /// [`open_inputs`] names them (worked out per element when planned).
     fn undecided(
         &self,
         law: &Law,
         offence: OffenceId,
         values: &[Option<Value>],
         tested: &mut Tested,
-        unknown: &mut Vec<FactId>,
+        open: &mut Bits,
     ) {
         let law = &law.offences[offence];
         if law.version.is_none() {
             return;
         }
-        let territory_open = extends(self.program, self.reach[offence], values).is_none();
+        if extends(self.program, self.reach[offence], values).is_none() {
+            open.union(&self.province);
+        }
         let tests = &self.element_tests[offence];
-        let open = (law.elements.iter().copied())
-            .filter(|&e| self.holds(tests[e], values, tested).is_none());
-        open_inputs(self.program, offence, open, territory_open, |fact| {
-            if values[fact].is_none() {
-                unknown.push(fact);
+        for &e in &law.elements {
+            if self.holds(tests[e], values, tested).is_none() {
+                open.union(&self.element_inputs[offence][e]);
             }
-        });
+        }
     }
 
     /// The court for the case and whether it may try every charge, decided by
@@ -349,8 +408,15 @@ impl<'p> Plan<'p> {
         values: &[Option<Value>],
         unknown: &mut Vec<FactId>,
     ) -> Vec<OverlapSummary<'p>> {
+        let mut candidates = Bits::empty(self.program.overlaps.len());
+        for offence in self.program.offence_ids() {
+            if statuses[offence] == Status::Applies {
+                candidates.union(&self.overlaps_naming[offence]);
+            }
+        }
         let hits = overlap::declared(
             self.program,
+            candidates.iter(),
             |o| statuses[o],
             |o| self.families[o],
             |o| self.instruments[o],
@@ -423,21 +489,107 @@ impl<'p> Plan<'p> {
     }
 }
 
-/// `facts` (with repeats: every unknown element and clause adds its inputs) sorted, each once,
-/// through a bit per fact of the vocabulary: cheaper than sorting a few hundred entries.
-fn sorted_once(facts: Vec<FactId>, vocabulary: usize) -> Vec<FactId> {
-    let mut seen = vec![0u64; vocabulary.div_ceil(64)];
-    for fact in facts {
-        seen[fact.index() / 64] |= 1 << (fact.index() % 64);
+/// A set of small indices (facts of the vocabulary, declared overlaps), a bit each: the
+/// unknown facts a case turns on are collected with a few hundred repeats, and a union of
+/// words and one pass over the bits is cheaper than pushing, sorting and deduplicating them.
+#[derive(Clone)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(size: usize) -> Bits {
+        Bits(vec![0; size.div_ceil(64)])
     }
-    let mut sorted = Vec::new();
-    for (word, mut bits) in seen.into_iter().enumerate() {
-        while bits != 0 {
-            sorted.push(FactId(word * 64 + bits.trailing_zeros() as usize));
-            bits &= bits - 1;
+
+    fn of(size: usize, items: impl IntoIterator<Item = usize>) -> Bits {
+        let mut set = Bits::empty(size);
+        set.extend(items);
+        set
+    }
+
+    fn extend(&mut self, items: impl IntoIterator<Item = usize>) {
+        for item in items {
+            self.0[item / 64] |= 1 << (item % 64);
         }
     }
-    sorted
+
+    fn union(&mut self, other: &Bits) {
+        for (word, other) in self.0.iter_mut().zip(&other.0) {
+            *word |= other;
+        }
+    }
+
+    /// Drops the items `keep` refuses.
+    fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+        for (word, bits) in self.0.iter_mut().enumerate() {
+            let mut each = *bits;
+            while each != 0 {
+                let bit = each.trailing_zeros() as usize;
+                if !keep(word * 64 + bit) {
+                    *bits &= !(1 << bit);
+                }
+                each &= each - 1;
+            }
+        }
+    }
+
+    /// The items, each once, in ascending order.
+    fn iter(&self) -> BitsIter<'_> {
+        BitsIter {
+            words: &self.0,
+            word: 0,
+            bits: self.0.first().copied().unwrap_or(0),
+        }
+    }
+}
+
+/// The items of [`Bits`], ascending: the lowest bit of the current word, then the next word.
+struct BitsIter<'a> {
+    words: &'a [u64],
+    word: usize,
+    bits: u64,
+}
+
+impl Iterator for BitsIter<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            self.word += 1;
+            self.bits = *self.words.get(self.word)?;
+        }
+        let bit = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.word * 64 + bit)
+    }
+}
+
+/// Per offence and element, the inputs [`open_inputs`] names when that element alone is open.
+fn element_inputs(program: &Program) -> Vec<Vec<Bits>> {
+    (program.offence_ids().zip(&program.offences))
+        .map(|(offence, o)| {
+            (0..o.elements.len())
+                .map(|e| {
+                    let mut set = Bits::empty(program.facts.len());
+                    let open = std::iter::once(e);
+                    open_inputs(program, offence, open, false, |f| set.extend([f.index()]));
+                    set
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Per offence, the declared overlaps that name it.
+fn overlaps_naming(program: &Program) -> Vec<Bits> {
+    let size = program.overlaps.len();
+    (program.offence_ids())
+        .map(|offence| {
+            let naming = (program.overlaps.iter().enumerate())
+                .filter(|(_, overlap)| overlap.sections.contains(&offence))
+                .map(|(index, _)| index);
+            Bits::of(size, naming)
+        })
+        .collect()
 }
 
 /// Each offence's elements as indices into the distinct tests, and those tests, each as the

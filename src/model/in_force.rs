@@ -118,8 +118,23 @@ pub fn on(program: &Program, reading: Reading) -> &Law {
 /// The law of the stretch of days `date` falls in, under both readings of an amendment whose
 /// day is unknown.
 pub fn stretch(program: &Program, date: Date) -> &Stretch {
+    stretch_at(program, stretch_index(program, date))
+}
+
+/// Which stretch of days `date` falls in, counting from 0 (below [`stretch_count`]): for a
+/// reader that keeps its own tables per stretch, as the batch plan does.
+pub fn stretch_index(program: &Program, date: Date) -> usize {
+    stretches(program).bounds.partition_point(|b| *b <= date)
+}
+
+/// How many stretches of days the law has.
+pub fn stretch_count(program: &Program) -> usize {
+    stretches(program).stretches.len()
+}
+
+/// The law of stretch `k`, compiled the first time it is read.
+pub fn stretch_at(program: &Program, k: usize) -> &Stretch {
     let stretches = stretches(program);
-    let k = stretches.bounds.partition_point(|b| *b <= date);
     stretches.stretches[k].get_or_init(|| {
         let first_day = k.checked_sub(1).map_or(Date::MIN, |k| stretches.bounds[k]);
         compile_stretch(program, first_day)

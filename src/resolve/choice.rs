@@ -264,6 +264,10 @@ pub(crate) fn settle<T: Copy + PartialEq>(
     values: &[Option<Value>],
     unknown: &mut Vec<FactId>,
 ) -> Option<T> {
+    // Most sections have no clause on this: the statute's default stands, as `decide` finds.
+    if options.is_empty() {
+        return Some(default);
+    }
     let decision = decide(program, naming(options, clauses), values, default, true);
     unknown.extend(decision.deciding);
     decision.chosen.map(|(value, _)| value)

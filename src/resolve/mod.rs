@@ -517,6 +517,7 @@ fn overlaps(
         |offence: OffenceId| program.book.sections[&program.offences[offence].section].instrument;
     let hits = overlap::declared(
         program,
+        0..program.overlaps.len(),
         status,
         |offence| program.family(offence),
         instrument,

@@ -17,7 +17,9 @@ pub(crate) struct Hit {
     pub(crate) open: bool,
 }
 
-/// The one place the declared overlaps a case hits are decided. `status`, `family` and
+/// The one place the declared overlaps a case hits are decided, looking at `candidates` (indices
+/// into `Program::overlaps`, ascending: every one, or only those naming a section that
+/// applies, since no other can be hit). `status`, `family` and
 /// `instrument` tell each offence's status,
 /// family ([`Program::family`]) and instrument (an id or an index); `values` are the case's,
 /// derived facts included. An overlap is hit when at least two of its sections apply or may
@@ -26,13 +28,15 @@ pub(crate) struct Hit {
 /// the same kind with the same sections was not hit already.
 pub(crate) fn declared<I: PartialEq>(
     program: &Program,
+    candidates: impl IntoIterator<Item = usize>,
     status: impl Fn(OffenceId) -> Status,
     family: impl Fn(OffenceId) -> OffenceId,
     instrument: impl Fn(OffenceId) -> I,
     values: &[Option<Value>],
 ) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
-    for (index, overlap) in program.overlaps.iter().enumerate() {
+    for index in candidates {
+        let overlap = &program.overlaps[index];
         let sections = &overlap.sections;
         let reached = |o: &&OffenceId| status(**o) != Status::DoesNotApply;
         // Most cases hit no declared overlap: look at the statuses before gathering anything.
