@@ -54,7 +54,7 @@ impl<'a> Side<'a> {
                 .iter()
                 .map(|s| {
                     (
-                        s.section.as_str(),
+                        s.section(program),
                         s.status,
                         s.version.as_ref().map(|v| v.0),
                     )

@@ -14,7 +14,7 @@ pub fn mismatches(
     outcome: &Outcome,
     resolution: &Resolution,
 ) -> Vec<String> {
-    let mut problems = status_mismatches(expect, outcome);
+    let mut problems = status_mismatches(program, expect, outcome);
     problems.extend(forum_mismatches(expect, resolution));
     problems.extend(overlap_mismatches(expect, resolution));
     problems.extend(protection_mismatches(program, expect, outcome));
@@ -22,12 +22,12 @@ pub fn mismatches(
 }
 
 /// The sections expected to apply, to possibly apply or not to apply that do otherwise.
-fn status_mismatches(expect: &Expectation, outcome: &Outcome) -> Vec<String> {
+fn status_mismatches(program: &Program, expect: &Expectation, outcome: &Outcome) -> Vec<String> {
     let status_of = |id: &str| {
         outcome
             .sections
             .iter()
-            .find(|s| s.section == id)
+            .find(|s| s.section(program) == id)
             .map(|s| s.status)
     };
     let mut problems = Vec::new();

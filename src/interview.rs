@@ -338,9 +338,7 @@ mod tests {
             .map(|s| Conclusion::Section(s.offence))
             .collect();
         for section in &resolution.sections {
-            let offence = program
-                .offence_id(&section.section)
-                .expect("a resolved section is an offence");
+            let offence = section.offence;
             if section.agency.chosen.is_none() {
                 open.push(Conclusion::Agency(offence));
             }

@@ -19,7 +19,7 @@ fn statuses(program: &Program, witness: &str) -> Vec<(String, Status)> {
     evaluate(program, &case, today())
         .sections
         .iter()
-        .map(|s| (s.section.clone(), s.status))
+        .map(|s| (s.section(program).to_owned(), s.status))
         .collect()
 }
 
@@ -161,16 +161,16 @@ fn overlaps_are_complete_on_a_small_law() {
                             case.values[id("conduct.kind")] = Some(Value::Enum(kind));
                             case.values[id("harm.hurt")] = Some(Value::Bool(hurt));
                             let outcome = evaluate(&program, &case, today());
-                            let applying: Vec<&String> = outcome
+                            let applying: Vec<&str> = outcome
                                 .sections
                                 .iter()
                                 .filter(|s| s.status == Status::Applies)
-                                .map(|s| &s.section)
+                                .map(|s| s.section(&program))
                                 .collect();
-                            together.insert(applying.iter().map(|s| (*s).clone()).collect());
+                            together.insert(applying.iter().map(|s| (*s).to_owned()).collect());
                             for (i, a) in applying.iter().enumerate() {
                                 for b in &applying[i + 1..] {
-                                    expected.insert(((*a).clone(), (*b).clone()));
+                                    expected.insert(((*a).to_owned(), (*b).to_owned()));
                                 }
                             }
                         }

@@ -88,7 +88,7 @@ fn deciding_facts_are_exactly_those_that_settle_a_section() {
             assert!(
                 !deciding.is_empty(),
                 "{path}: {} may apply, so something decides it",
-                section.section
+                section.section(&program)
             );
             let settles = |fact: tipnav::model::FactId| {
                 domain.of(fact).iter().any(|value| {
@@ -102,7 +102,7 @@ fn deciding_facts_are_exactly_those_that_settle_a_section() {
                     settles(fact),
                     "{path}: {} is listed but does not settle {}",
                     program.facts[fact].name,
-                    section.section
+                    section.section(&program)
                 );
             }
             let unknown_inputs = (program.fact_ids())
@@ -112,7 +112,7 @@ fn deciding_facts_are_exactly_those_that_settle_a_section() {
                     !settles(fact),
                     "{path}: {} settles {} but is not listed",
                     program.facts[fact].name,
-                    section.section
+                    section.section(&program)
                 );
             }
             checked += 1;

@@ -158,12 +158,21 @@ fn peca_s22_and_ppc_292c_meet_until_act_xxxvii_of_2023() {
         )
     };
     let (outcome, _) = crate::support::run_case(&program, &case("2020-01-01"));
-    assert_eq!(crate::support::status(&outcome, "peca-2016/22"), "applies");
-    assert_eq!(crate::support::status(&outcome, "ppc/292-C"), "applies");
-    let (outcome, _) = crate::support::run_case(&program, &case("2024-06-01"));
-    assert_eq!(crate::support::status(&outcome, "peca-2016/22"), "applies");
     assert_eq!(
-        crate::support::status(&outcome, "ppc/292-C"),
+        crate::support::status(&program, &outcome, "peca-2016/22"),
+        "applies"
+    );
+    assert_eq!(
+        crate::support::status(&program, &outcome, "ppc/292-C"),
+        "applies"
+    );
+    let (outcome, _) = crate::support::run_case(&program, &case("2024-06-01"));
+    assert_eq!(
+        crate::support::status(&program, &outcome, "peca-2016/22"),
+        "applies"
+    );
+    assert_eq!(
+        crate::support::status(&program, &outcome, "ppc/292-C"),
         "does_not_apply",
         "omitted by Act XXXVII of 2023"
     );

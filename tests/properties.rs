@@ -268,7 +268,7 @@ fn statuses(case: &Case) -> Vec<(String, &'static str)> {
     outcome
         .sections
         .iter()
-        .map(|s| (s.section.clone(), s.status.id()))
+        .map(|s| (s.section(&PROGRAM).to_owned(), s.status.id()))
         .collect()
 }
 

@@ -281,7 +281,7 @@ fn conflicts(
             resolution
                 .sections
                 .iter()
-                .find(|s| s.section == program.offences[index].section)
+                .find(|s| s.section(program) == program.offences[index].section)
                 .map(|s| (index, s))
         })
         .collect();
@@ -301,7 +301,7 @@ fn conflicts(
     let maximum = |index: OffenceId| {
         let section = &outcome.sections[index];
         let (version, _) = section.version.as_ref()?;
-        let particulars = program.book.sections[&section.section].versions[*version]
+        let particulars = program.book.sections[section.section(program)].versions[*version]
             .offence
             .as_ref()?;
         match particulars.punishment.imprisonment?.max? {

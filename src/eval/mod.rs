@@ -78,8 +78,6 @@ pub struct Territory {
 pub struct SectionOutcome {
     /// Which of `Program::offences`.
     pub offence: OffenceId,
-    /// Section id.
-    pub section: String,
     /// The conclusion.
     pub status: Status,
     /// The statute version used, and whether the date settles it; `None` if none was in force.
@@ -88,6 +86,13 @@ pub struct SectionOutcome {
     pub elements: Vec<ElementOutcome>,
     /// For a provincial instrument: whether it extends to the case.
     pub territory: Option<Territory>,
+}
+
+impl SectionOutcome {
+    /// The section's id.
+    pub fn section<'p>(&self, program: &'p Program) -> &'p str {
+        &program.offences[self.offence].section
+    }
 }
 
 /// Whether a section applies.
@@ -455,7 +460,6 @@ fn evaluate_offence(
     };
     SectionOutcome {
         offence: index,
-        section: offence.section.clone(),
         status,
         version: (law.version.as_ref()).map(|v| (v.version, v.certainty.clone())),
         elements,

@@ -194,6 +194,7 @@ impl FlipSearchTrace {
 
 /// A section's flips and how far their search went, as reports show them.
 pub fn flip_traces(
+    program: &Program,
     section: &SectionOutcome,
     search: &FlipSearch,
 ) -> (Vec<FlipTrace>, FlipSearchTrace) {
@@ -201,14 +202,14 @@ pub fn flip_traces(
         .flips
         .iter()
         .map(|flip| FlipTrace {
-            section: section.section.clone(),
+            section: section.section(program).to_owned(),
             from: section.status.into(),
             to: flip.to.into(),
             changes: flip.changes.iter().map(|c| c.description.clone()).collect(),
         })
         .collect();
     let trace = FlipSearchTrace {
-        section: section.section.clone(),
+        section: section.section(program).to_owned(),
         complete: search.complete,
         evaluated: search.evaluated,
     };
@@ -243,7 +244,7 @@ pub fn explanation(program: &Program, input: &ExplainInput<'_>) -> Explanation {
     let (flips, flip_search) = input
         .flips
         .as_ref()
-        .map(|(index, search)| flip_traces(&outcome.sections[*index], search))
+        .map(|(index, search)| flip_traces(program, &outcome.sections[*index], search))
         .unzip();
     let flips = flips.unwrap_or_default();
     Explanation {
@@ -295,7 +296,7 @@ fn section_traces(program: &Program, input: &ExplainInput<'_>) -> (Vec<SectionTr
             Status::from(s.status) == Status::Applies
                 || (Status::from(s.status) == Status::MayApply && close(s))
         } else {
-            input.sections.contains(&s.section)
+            input.sections.iter().any(|id| id == s.section(program))
         }
     };
     let remote = outcome
@@ -399,11 +400,11 @@ struct Tracer<'a> {
 impl Tracer<'_> {
     fn section(&self, outcome: &SectionOutcome, deciding: &[FactId]) -> SectionTrace {
         let program = self.program;
-        let section = &program.book.sections[&outcome.section];
+        let section = &program.book.sections[outcome.section(program)];
         let elements = self.elements(outcome);
         SectionTrace {
-            id: outcome.section.clone(),
-            citation: crate::statute::citation(&program.book, &outcome.section),
+            id: outcome.section(program).to_owned(),
+            citation: crate::statute::citation(&program.book, outcome.section(program)),
             heading: section.heading.clone(),
             status: outcome.status.into(),
             version: self.version(outcome, section),

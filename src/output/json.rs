@@ -722,7 +722,7 @@ pub fn case_summary<'a>(program: &'a Program, evaluated: &'a Evaluated<'_>) -> C
     let with_status = |status: Status| {
         sorted_by_status(&outcome.sections)
             .filter(|s| Status::from(s.status) == status)
-            .map(|s| s.section.as_str())
+            .map(|s| s.section(program))
             .collect()
     };
     CaseSummary {
@@ -840,7 +840,7 @@ fn section_reports(
             }
             let mut report = section_report(program, &outcome.values, s);
             report.relevance = relevance[s.offence];
-            resolved_forum(&mut report, &evaluated.resolution);
+            resolved_forum(&mut report, s.offence, &evaluated.resolution);
             report
         })
         .collect()
@@ -875,7 +875,7 @@ fn jurisdiction_report(program: &Program, resolution: &Resolution) -> Jurisdicti
             .sections
             .iter()
             .map(|s| SectionJurisdictionReport {
-                section: s.section.clone(),
+                section: s.section(program).to_owned(),
                 status: s.status.into(),
                 agency: choice_report(program, &s.agency),
                 court: choice_report(program, &s.court),
@@ -1013,10 +1013,10 @@ fn alternative_report(
         .filter(|(a, b)| a.status != b.status || version_of(a) != version_of(b))
         .filter(|(a, b)| Status::from(a.status).reaches() || Status::from(b.status).reaches())
         .map(|(a, b)| {
-            let section = &program.book.sections[&b.section];
+            let section = &program.book.sections[b.section(program)];
             let version = version_of(b).map(|index| &section.versions[index]);
             AlternativeSection {
-                id: b.section.clone(),
+                id: b.section(program).to_owned(),
                 status: a.status.into(),
                 later_status: b.status.into(),
                 later_version: version.map(|v| v.from.clone()),
@@ -1069,8 +1069,12 @@ fn sorted_by_status(sections: &[SectionOutcome]) -> impl Iterator<Item = &Sectio
 
 /// The court and agency the jurisdiction clauses settle for the section, in place of the
 /// statute's defaults (which stay beside them); an open choice leaves the default shown.
-fn resolved_forum(report: &mut SectionReport, resolution: &Resolution) {
-    let Some(found) = resolution.sections.iter().find(|j| j.section == report.id) else {
+fn resolved_forum(
+    report: &mut SectionReport,
+    offence: crate::model::OffenceId,
+    resolution: &Resolution,
+) {
+    let Some(found) = resolution.sections.iter().find(|j| j.offence == offence) else {
         return;
     };
     if let Some(chosen) = &found.court.chosen {
@@ -1086,7 +1090,7 @@ fn section_report(
     values: &[Option<Value>],
     outcome: &SectionOutcome,
 ) -> SectionReport {
-    let section = &program.book.sections[&outcome.section];
+    let section = &program.book.sections[outcome.section(program)];
     let version = outcome
         .version
         .as_ref()
@@ -1118,7 +1122,7 @@ fn section_report(
 
 /// The version of a section in force on the case's date, with where its text starts.
 fn section_report_version(program: &Program, outcome: &SectionOutcome) -> Option<VersionReport> {
-    let section = &program.book.sections[&outcome.section];
+    let section = &program.book.sections[outcome.section(program)];
     let (index, certainty) = outcome.version.as_ref()?;
     let v = &section.versions[*index];
     Some(VersionReport {
@@ -1167,10 +1171,10 @@ fn element_reports(
 /// Which section it is, its status and territory, and nothing else: the fields every report of
 /// a section carries.
 fn identified(program: &Program, outcome: &SectionOutcome) -> SectionReport {
-    let section = &program.book.sections[&outcome.section];
+    let section = &program.book.sections[outcome.section(program)];
     SectionReport {
-        id: outcome.section.clone(),
-        citation: citation(&program.book, &outcome.section),
+        id: outcome.section(program).to_owned(),
+        citation: citation(&program.book, outcome.section(program)),
         relevance: None,
         instrument: program.book.instruments[section.instrument]
             .short_title

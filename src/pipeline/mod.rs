@@ -87,7 +87,7 @@ impl<'a> Session<'a> {
             .outcome
             .sections
             .iter()
-            .filter(|s| sections.is_empty() || sections.contains(&s.section))
+            .filter(|s| sections.is_empty() || sections.iter().any(|id| id == s.section(program)))
             .map(|s| {
                 let facts = crate::explain::deciding_facts(
                     program,

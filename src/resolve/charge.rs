@@ -109,13 +109,15 @@ fn charge(program: &Program, resolution: &Resolution, section: &SectionOutcome) 
     let jurisdiction = resolution
         .sections
         .iter()
-        .find(|j| j.section == section.section);
+        .find(|j| j.section(program) == section.section(program));
     let agency = jurisdiction.map_or_else(Vec::new, |j| settled_or_open(&j.agency));
     let court = jurisdiction.map_or_else(Vec::new, |j| settled_or_open(&j.court));
     Charge {
-        section: section.section.clone(),
-        citation: citation(&program.book, &section.section),
-        heading: program.book.sections[&section.section].heading.clone(),
+        section: section.section(program).to_owned(),
+        citation: citation(&program.book, section.section(program)),
+        heading: program.book.sections[section.section(program)]
+            .heading
+            .clone(),
         particulars: particulars(program, section).cloned(),
         agency,
         court,
@@ -136,7 +138,7 @@ pub fn particulars<'a>(
     section: &SectionOutcome,
 ) -> Option<&'a OffenceParticulars> {
     let (index, _) = section.version.as_ref()?;
-    program.book.sections[&section.section].versions[*index]
+    program.book.sections[section.section(program)].versions[*index]
         .offence
         .as_ref()
 }

@@ -94,7 +94,6 @@ pub(super) fn section_jurisdiction(
         .collect();
     SectionJurisdiction {
         offence,
-        section: section.section.clone(),
         status: section.status,
         agency,
         court,
@@ -135,7 +134,7 @@ pub fn settled(
 
 /// The offence particulars of the section's version in force.
 fn in_force<'p>(program: &'p Program, section: &SectionOutcome) -> &'p OffenceParticulars {
-    let statute = &program.book.sections[&section.section];
+    let statute = &program.book.sections[section.section(program)];
     section
         .version
         .as_ref()

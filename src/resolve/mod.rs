@@ -118,8 +118,6 @@ pub enum Affect {
 pub struct SectionJurisdiction {
     /// The offence.
     pub offence: OffenceId,
-    /// Section id.
-    pub section: String,
     /// Its status.
     pub status: Status,
     /// The investigating agency.
@@ -131,6 +129,13 @@ pub struct SectionJurisdiction {
     pub later_court: Option<Candidate<Court>>,
     /// Supporting agencies whose clauses hold, with their grounds.
     pub support: Vec<Candidate<Agency>>,
+}
+
+impl SectionJurisdiction {
+    /// The section's id.
+    pub fn section<'p>(&self, program: &'p Program) -> &'p str {
+        &program.offences[self.offence].section
+    }
 }
 
 /// An agency's part in the case.
@@ -348,15 +353,20 @@ fn agencies(program: &Program, sections: &[SectionJurisdiction]) -> Vec<AgencyRo
             Role::Possible
         };
         match &section.agency.chosen {
-            Some(chosen) => add(chosen.value, role, chosen, &section.section),
+            Some(chosen) => add(chosen.value, role, chosen, section.section(program)),
             None => {
                 for option in &section.agency.options {
-                    add(option.value, Role::Possible, option, &section.section);
+                    add(
+                        option.value,
+                        Role::Possible,
+                        option,
+                        section.section(program),
+                    );
                 }
             }
         }
         for support in &section.support {
-            add(support.value, role, support, &section.section);
+            add(support.value, role, support, section.section(program));
         }
     }
     let chosen = applying(sections).filter_map(|s| s.agency.chosen.as_ref().map(|c| c.value));
@@ -388,7 +398,7 @@ fn case_court(
                 id: s.offence,
                 court,
                 exclusive: exclusive_court(program, outcome, s.offence),
-                instrument: program.book.sections[&s.section].instrument,
+                instrument: program.book.sections[s.section(program)].instrument,
             })
         })
         .collect();
@@ -442,7 +452,7 @@ fn later_case_court(
 fn exclusive_court(program: &Program, outcome: &Outcome, offence: OffenceId) -> bool {
     let found = &outcome.sections[offence];
     found.version.as_ref().is_some_and(|(index, _)| {
-        program.book.sections[&found.section].versions[*index]
+        program.book.sections[found.section(program)].versions[*index]
             .offence
             .as_ref()
             .is_some_and(|o| o.court_exclusive)
@@ -496,7 +506,11 @@ pub fn note_on_case(program: &Program, outcome: &Outcome, note: &str) -> String 
         windows: outcome.windows,
     };
     crate::statute::fill::fill(&program.book, note, |section| {
-        match outcome.sections.iter().find(|s| s.section == section.id) {
+        match outcome
+            .sections
+            .iter()
+            .find(|s| s.section(program) == section.id)
+        {
             Some(evaluated) => evaluated.version.as_ref().map(|(index, _)| *index),
             None => program
                 .book
@@ -527,12 +541,18 @@ fn overlaps(
         .into_iter()
         .map(|hit| declared_overlap(program, outcome, &hit, open))
         .collect();
-    found.extend(conflict(sections, OverlapKind::ForumConflict, |s| {
-        Some(Forum::Court(s.court.chosen.as_ref()?.value))
-    }));
-    found.extend(conflict(sections, OverlapKind::AgencyConflict, |s| {
-        Some(Forum::Agency(s.agency.chosen.as_ref()?.value))
-    }));
+    found.extend(conflict(
+        program,
+        sections,
+        OverlapKind::ForumConflict,
+        |s| Some(Forum::Court(s.court.chosen.as_ref()?.value)),
+    ));
+    found.extend(conflict(
+        program,
+        sections,
+        OverlapKind::AgencyConflict,
+        |s| Some(Forum::Agency(s.agency.chosen.as_ref()?.value)),
+    ));
     found
 }
 
@@ -571,6 +591,7 @@ fn declared_overlap(
 
 /// A conflict among applying sections that are sent to different courts or agencies.
 fn conflict(
+    program: &Program,
     sections: &[SectionJurisdiction],
     kind: OverlapKind,
     target: impl Fn(&SectionJurisdiction) -> Option<Forum>,
@@ -582,7 +603,10 @@ fn conflict(
         return None;
     }
     Some(FoundOverlap {
-        sections: pairs.iter().map(|(s, _)| s.section.clone()).collect(),
+        sections: pairs
+            .iter()
+            .map(|(s, _)| s.section(program).to_owned())
+            .collect(),
         kind,
         declared: false,
         certain: true,

@@ -94,11 +94,11 @@ pub(crate) fn run_case(program: &Program, case: &Case) -> (Outcome, Resolution) 
 }
 
 /// The status id of a section in an outcome.
-pub(crate) fn status(outcome: &Outcome, section: &str) -> &'static str {
+pub(crate) fn status(program: &Program, outcome: &Outcome, section: &str) -> &'static str {
     outcome
         .sections
         .iter()
-        .find(|s| s.section == section)
+        .find(|s| s.section(program) == section)
         .map_or("missing", |s| s.status.id())
 }
 

@@ -68,14 +68,16 @@ pub fn case_page(program: &Program, evaluated: &Evaluated<'_>) -> CasePage {
         flips: evaluated
             .flips
             .iter()
-            .map(|(index, search)| section_flips(&evaluated.outcome.sections[*index], search))
+            .map(|(index, search)| {
+                section_flips(program, &evaluated.outcome.sections[*index], search)
+            })
             .collect(),
     }
 }
 
 /// A section's flip search as the explanation reports it.
-fn section_flips(section: &SectionOutcome, search: &FlipSearch) -> SectionFlips {
-    let (flips, search) = crate::output::explain::flip_traces(section, search);
+fn section_flips(program: &Program, section: &SectionOutcome, search: &FlipSearch) -> SectionFlips {
+    let (flips, search) = crate::output::explain::flip_traces(program, section, search);
     SectionFlips { flips, search }
 }
 
