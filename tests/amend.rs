@@ -531,3 +531,37 @@ fn a_diff_by_date_alone_names_one_law() {
         "{header}"
     );
 }
+
+/// A court the facts leave open is "none settled", not "none": "Court: none → Court of
+/// Session" read as if no court could try the case before the amendment. The JSON keeps the
+/// id `none` for machines.
+#[test]
+fn an_open_court_is_said_to_be_unsettled_not_absent() {
+    let dir = std::env::temp_dir().join(format!("tipnav-diff-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // PTPA s.3 applies; whether its court is the Special Court turns on facts not given.
+    let case = dir.join("open-court.toml");
+    std::fs::write(
+        &case,
+        "[case]\ndate = 2026-06-01\n[victim]\nage = 30\n[conduct]\nacts = [\"recruit\"]\n\
+         means = [\"fraud\"]\npurposes = [\"compelled_labour\"]\n",
+    )
+    .unwrap();
+    let case = case.to_str().unwrap();
+    let json = diff_json(&["diff", "--amend", "one-forum", "--format", "json", case]);
+    let change = &json["cases"][0]["changes"][0];
+    assert_eq!(change["kind"], "court", "{json}");
+    assert_eq!(change["before"], "none");
+    assert_eq!(change["words"], "Court: none settled → Court of Session");
+    let text = diff_text(&["diff", "--amend", "one-forum", case], "markdown");
+    assert!(
+        text.contains("Court: none settled → Court of Session"),
+        "{text}"
+    );
+    let urdu = diff_text(
+        &["diff", "--amend", "one-forum", "--lang", "ur", case],
+        "markdown",
+    );
+    assert!(urdu.contains("کوئی طے شدہ نہیں"), "{urdu}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -175,7 +175,9 @@ fn value_words(value: &Particular, cite: Cite<'_>) -> String {
     match value {
         Particular::Status(status) => Status::from(*status).words().to_owned(),
         Particular::Text(text) => text.clone(),
-        Particular::Agency(None) | Particular::Court(None) => tr("none").to_owned(),
+        // No agency or court settled: none applies, or the facts leave it open. "none" alone
+        // read as if no court could try the case.
+        Particular::Agency(None) | Particular::Court(None) => tr("none settled").to_owned(),
         Particular::Agency(Some(agency)) => agency.name().to_owned(),
         Particular::Court(Some(court)) => court.name().to_owned(),
         Particular::Overlap(None) => String::new(),

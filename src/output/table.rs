@@ -236,7 +236,8 @@ fn alternative_part(
     );
     push_table(out, &alternative_table(report, alternative, style));
     // Names for people, as in the charge sheet ("Magistrate of the First Class").
-    let name = |forum: Option<&'static str>| forum.unwrap_or(tr("none"));
+    // Nothing applies under that law, or the facts leave the forum open.
+    let name = |forum: Option<&'static str>| forum.unwrap_or(tr("none settled"));
     prose(
         out,
         style,

@@ -411,8 +411,8 @@ pub(super) fn alternative_table(alternative: &AlternativeReport) -> Markup {
     );
     let lead = alternative
         .lead_agency
-        .map_or_else(|| text(tr("none")), forum);
-    let court = alternative.court.map_or_else(|| text(tr("none")), forum);
+        .map_or_else(|| text(tr("none settled")), forum);
+    let court = (alternative.court).map_or_else(|| text(tr("none settled")), forum);
     body.push(el(
         "p",
         "",
