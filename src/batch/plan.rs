@@ -27,7 +27,7 @@ use crate::resolve::overlap;
 use crate::resolve::{
     JointTrial, differ, lead_agency, notes_reached, open_inputs, settle, venues_reached,
 };
-use crate::statute::{Court, InstrumentId, VersionId};
+use crate::statute::{Agency, Court, InstrumentId, VersionId};
 
 /// The law, planned for summaries.
 pub struct Plan<'p> {
@@ -37,9 +37,8 @@ pub struct Plan<'p> {
     families: Vec<OffenceId>,
     /// Per offence: its instrument.
     instruments: Vec<InstrumentId>,
-    /// Per offence: where its instrument extends.
-    reach: Vec<Reach<'p>>,
-    /// Per instrument: where it extends (a protection is read by its section's instrument).
+    /// Per instrument: where it extends. A case works out once per instrument whether it
+    /// extends there, and each offence and protection reads its instrument's answer.
     instrument_reach: Vec<Reach<'p>>,
     /// Per offence and element: its test (into `tests`).
     element_tests: Vec<Vec<usize>>,
@@ -69,9 +68,14 @@ struct Checks {
     later: Option<Vec<Option<Box<[usize]>>>>,
 }
 
-/// One case's test outcomes, filled as the plan reads them: `None` until evaluated (a byte
-/// each: `Option<Option<bool>>` packs into one).
-struct Tested(Vec<Option<Option<bool>>>);
+/// A case as the plan reads it: its values (derived facts included), whether each instrument
+/// extends to it, and its test outcomes, filled as they are read: `None` until evaluated (a
+/// byte each: `Option<Option<bool>>` packs into one).
+struct Facts<'v> {
+    values: &'v [Option<Value>],
+    territories: Vec<Option<bool>>,
+    tested: Vec<Option<Option<bool>>>,
+}
 
 /// A case worked out from the plan: its summary, and for `diff` the date, every offence's
 /// status and the law read (for the versions).
@@ -101,7 +105,6 @@ impl<'p> Plan<'p> {
             families: (program.offence_ids())
                 .map(|offence| program.family(offence))
                 .collect(),
-            reach: instruments.iter().map(|&i| Reach::of(program, i)).collect(),
             instrument_reach: (0..program.book.instruments.len())
                 .map(|i| Reach::of(program, InstrumentId(i)))
                 .collect(),
@@ -173,38 +176,28 @@ impl<'p> Plan<'p> {
         let stretch = in_force::stretch_at(program, k);
         let checks = self.checks[k].get_or_init(|| self.checks_of(stretch));
         let law = &stretch.earlier;
-        let mut tested = Tested(vec![None; self.tests.len()]);
-        let statuses = self.statuses(&checks.earlier, &values, &mut tested);
+        let mut facts = Facts {
+            values: &values,
+            territories: (self.instrument_reach.iter())
+                .map(|&reach| extends(program, reach, &values))
+                .collect(),
+            tested: vec![None; self.tests.len()],
+        };
+        let statuses = self.statuses(&checks.earlier, &mut facts);
         let later = stretch.later.as_ref().zip(checks.later.as_deref());
-        let version_uncertain = later.is_some_and(|(later, checks)| {
-            self.differs(law, &statuses, later, checks, &values, &mut tested)
-        });
+        let version_uncertain = later
+            .is_some_and(|(later, checks)| self.differs(law, &statuses, later, checks, &mut facts));
         // The open elements' inputs, a few hundred with repeats, as a set; then those known
         // are taken out at once, where `resolve` drops each known one as it meets it.
         let mut open = Bits::empty(program.facts.len());
         for (offence, status) in program.offence_ids().zip(&statuses) {
             if *status == Status::MayApply {
-                self.undecided(law, offence, &values, &mut tested, &mut open);
+                self.undecided(law, offence, &mut facts, &mut open);
             }
         }
         open.retain(|fact| values[fact].is_none());
         let mut unknown = Vec::with_capacity(64);
-        let mut agencies = vec![None; statuses.len()];
-        let mut courts = vec![None; statuses.len()];
-        for (offence, status) in program.offence_ids().zip(&statuses) {
-            let law = &law.offences[offence];
-            let Some(in_force) = law.version.as_ref() else {
-                continue;
-            };
-            if *status != Status::DoesNotApply {
-                let clauses = &program.offences[offence].clauses;
-                let (agency, default) = (&law.agency, in_force.default_agency);
-                agencies[offence] =
-                    settle(program, agency, default, clauses, &values, &mut unknown);
-                let (court, default) = (&law.court, in_force.default_court);
-                courts[offence] = settle(program, court, default, clauses, &values, &mut unknown);
-            }
-        }
+        let (agencies, courts) = self.forums(law, &statuses, &values, &mut unknown);
         let mut overlaps = self.declared_overlaps(&statuses, &values, &mut unknown);
         self.open_premises(law, &statuses, &values, &mut unknown);
         open.extend(unknown.into_iter().map(FactId::index));
@@ -217,17 +210,20 @@ impl<'p> Plan<'p> {
         overlaps.extend(self.conflict(OverlapKind::ForumConflict, &courts));
         overlaps.extend(self.conflict(OverlapKind::AgencyConflict, &agencies));
         let lead = lead_agency(program, agencies.iter().map(|&(_, agency)| agency));
-        let sections = |wanted: Status| {
-            (program.offence_ids())
-                .filter(|&o| statuses[o] == wanted)
-                .map(|o| program.offences[o].section.as_str())
-                .collect()
-        };
+        // One pass over the statuses for both lists.
+        let (mut applies, mut may_apply) = (Vec::new(), Vec::with_capacity(32));
+        for (offence, status) in program.offences.iter().zip(&statuses) {
+            match status {
+                Status::Applies => applies.push(offence.section.as_str()),
+                Status::MayApply => may_apply.push(offence.section.as_str()),
+                Status::DoesNotApply => {}
+            }
+        }
         let summary = CaseSummary {
             date: date.to_string(),
             date_source: DateSource::of(date_assumed),
-            applies: sections(Status::Applies),
-            may_apply: sections(Status::MayApply),
+            applies,
+            may_apply,
             lead_agency: lead,
             court: court.map(|(court, _)| court),
             joint_trial: court.map(|(_, joint)| joint),
@@ -246,15 +242,39 @@ impl<'p> Plan<'p> {
         }
     }
 
-    fn statuses(
-        &self,
-        checks: &[Option<Box<[usize]>>],
-        values: &[Option<Value>],
-        tested: &mut Tested,
-    ) -> Vec<Status> {
+    fn statuses(&self, checks: &[Option<Box<[usize]>>], facts: &mut Facts<'_>) -> Vec<Status> {
         (self.program.offence_ids())
-            .map(|offence| self.status(checks, offence, values, tested))
+            .map(|offence| self.status(checks, offence, facts))
             .collect()
+    }
+
+    /// Each offence's agency and court, as the facts settle them from the clauses in force
+    /// ([`settle`]), for the offences that apply or may apply; the unknown facts that would
+    /// settle an open one go to `unknown`.
+    fn forums(
+        &self,
+        law: &Law,
+        statuses: &[Status],
+        values: &[Option<Value>],
+        unknown: &mut Vec<FactId>,
+    ) -> (Vec<Option<Agency>>, Vec<Option<Court>>) {
+        let program = self.program;
+        let mut agencies = vec![None; statuses.len()];
+        let mut courts = vec![None; statuses.len()];
+        for (offence, status) in program.offence_ids().zip(statuses) {
+            let law = &law.offences[offence];
+            let Some(in_force) = law.version.as_ref() else {
+                continue;
+            };
+            if *status != Status::DoesNotApply {
+                let clauses = &program.offences[offence].clauses;
+                let (agency, default) = (&law.agency, in_force.default_agency);
+                agencies[offence] = settle(program, agency, default, clauses, values, unknown);
+                let (court, default) = (&law.court, in_force.default_court);
+                courts[offence] = settle(program, court, default, clauses, values, unknown);
+            }
+        }
+        (agencies, courts)
     }
 
     /// The checks of a stretch of days, from its compiled law.
@@ -275,8 +295,9 @@ impl<'p> Plan<'p> {
 
     /// Whether an element holds, its waivers considered, decided by [`evaluate_element`]
     /// once per distinct test and case.
-    fn holds(&self, test: usize, values: &[Option<Value>], tested: &mut Tested) -> Option<bool> {
-        *tested.0[test].get_or_insert_with(|| {
+    fn holds(&self, test: usize, facts: &mut Facts<'_>) -> Option<bool> {
+        let values = facts.values;
+        *facts.tested[test].get_or_insert_with(|| {
             let (offence, element) = self.tests[test];
             let elements = &self.program.offences[offence].elements;
             evaluate_element(element, &elements[element], values).holds
@@ -295,13 +316,13 @@ impl<'p> Plan<'p> {
             changed,
         }: &Later,
         checks: &[Option<Box<[usize]>>],
-        values: &[Option<Value>],
-        tested: &mut Tested,
+        facts: &mut Facts<'_>,
     ) -> bool {
         let mut later_statuses = statuses.to_vec();
         for &o in changed {
-            later_statuses[o] = self.status(checks, o, values, tested);
+            later_statuses[o] = self.status(checks, o, facts);
         }
+        let values = facts.values;
         let version = |law: &Law, o: OffenceId| law.offences[o].version.as_ref().map(|v| v.version);
         let sections = changed.iter().any(|&o| {
             section_differs(
@@ -338,38 +359,33 @@ impl<'p> Plan<'p> {
         &self,
         checks: &[Option<Box<[usize]>>],
         offence: OffenceId,
-        values: &[Option<Value>],
-        tested: &mut Tested,
+        facts: &mut Facts<'_>,
     ) -> Status {
         let Some(tests) = &checks[offence] else {
             return Status::DoesNotApply;
         };
-        // The territory first: one comparison rules out most provincial offences.
-        let territory = extends(self.program, self.reach[offence], values);
-        let elements = tests.iter().map(|&test| self.holds(test, values, tested));
-        all_hold([territory].into_iter().chain(elements))
+        // The territory first: it rules out most provincial offences.
+        let territory = facts.territories[self.instruments[offence].index()];
+        if territory == Some(false) {
+            return Status::DoesNotApply;
+        }
+        let elements = tests.iter().map(|&test| self.holds(test, facts));
+        all_hold(elements).and(territory)
     }
 
     /// The input facts that an offence which may apply turns on, known or not, as
     /// [`open_inputs`] names them (worked out per element when planned).
-    fn undecided(
-        &self,
-        law: &Law,
-        offence: OffenceId,
-        values: &[Option<Value>],
-        tested: &mut Tested,
-        open: &mut Bits,
-    ) {
+    fn undecided(&self, law: &Law, offence: OffenceId, facts: &mut Facts<'_>, open: &mut Bits) {
         let law = &law.offences[offence];
         if law.version.is_none() {
             return;
         }
-        if extends(self.program, self.reach[offence], values).is_none() {
+        if facts.territories[self.instruments[offence].index()].is_none() {
             open.union(&self.province);
         }
         let tests = &self.element_tests[offence];
         for &e in &law.elements {
-            if self.holds(tests[e], values, tested).is_none() {
+            if self.holds(tests[e], facts).is_none() {
                 open.union(&self.element_inputs[offence][e]);
             }
         }

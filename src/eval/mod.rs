@@ -135,6 +135,17 @@ impl Outcome {
 }
 
 impl Status {
+    /// This status joined with one more condition's truth, as [`all_hold`] counts it: a false
+    /// condition fails, an unknown one leaves what applied only possible.
+    #[must_use]
+    pub fn and(self, holds: Option<bool>) -> Status {
+        match (self, holds) {
+            (_, Some(false)) | (Status::DoesNotApply, _) => Status::DoesNotApply,
+            (Status::Applies, None) => Status::MayApply,
+            (status, _) => status,
+        }
+    }
+
     /// The id used in JSON.
     pub fn id(self) -> &'static str {
         match self {
@@ -614,4 +625,34 @@ pub fn all_hold(holds: impl IntoIterator<Item = Option<bool>>) -> Status {
         }
     }
     Status::from_truth(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Status, all_hold};
+
+    /// Joining one more condition to a conjunction's status gives the status of the longer
+    /// conjunction, for every list of up to three truths and every truth joined.
+    #[test]
+    fn a_status_joined_with_a_condition_is_the_longer_conjunction() {
+        let truths = [Some(true), None, Some(false)];
+        let mut lists: Vec<Vec<Option<bool>>> = vec![vec![]];
+        for _ in 0..3 {
+            let longer: Vec<Vec<Option<bool>>> = (lists.iter())
+                .flat_map(|list| truths.map(|t| [list.clone(), vec![t]].concat()))
+                .collect();
+            lists.extend(longer);
+        }
+        for list in &lists {
+            for holds in truths {
+                let joined = [list.clone(), vec![holds]].concat();
+                assert_eq!(
+                    all_hold(list.iter().copied()).and(holds),
+                    all_hold(joined),
+                    "{list:?} and {holds:?}"
+                );
+            }
+        }
+        assert_eq!(Status::Applies.and(None), Status::MayApply);
+    }
 }

@@ -40,6 +40,7 @@ impl<'p> Reach<'p> {
 /// The one place territory is decided: whether an instrument that extends so far extends to
 /// the case (`values`: the case's). Federal law always does; a province's law does when
 /// `case.province` is its province, and whether it does is unknown when that is not given.
+#[inline]
 pub(crate) fn extends(
     program: &Program,
     reach: Reach<'_>,
