@@ -45,7 +45,7 @@ pub struct Plan<'p> {
     /// Per offence and element: the input facts [`open_inputs`] names when the element is
     /// open, as a set, so a case unions them with a few word operations.
     element_inputs: Vec<Vec<Bits>>,
-    /// `case.province` alone, which an open territory names.
+    /// What an open territory names (`case.province`), as [`open_inputs`] says.
     province: Bits,
     /// Per offence: the declared overlaps that name it. An overlap is hit only when one of its
     /// sections applies, so a case looks only at those naming a section that applies.
@@ -110,10 +110,7 @@ impl<'p> Plan<'p> {
                 .collect(),
             instruments,
             element_inputs: element_inputs(program),
-            province: Bits::of(
-                program.facts.len(),
-                program.case_province.map(FactId::index),
-            ),
+            province: territory_inputs(program),
             overlaps_naming: overlaps_naming(program),
             checks: (0..in_force::stretch_count(program))
                 .map(|_| OnceLock::new())
@@ -593,6 +590,18 @@ fn element_inputs(program: &Program) -> Vec<Vec<Bits>> {
                 .collect()
         })
         .collect()
+}
+
+/// The inputs [`open_inputs`] names for an open territory (the same for every offence).
+fn territory_inputs(program: &Program) -> Bits {
+    let mut set = Bits::empty(program.facts.len());
+    if let Some(offence) = program.offence_ids().next() {
+        let none_open = std::iter::empty();
+        open_inputs(program, offence, none_open, true, |f| {
+            set.extend([f.index()]);
+        });
+    }
+    set
 }
 
 /// Per offence, the declared overlaps that name it.
